@@ -1,0 +1,1 @@
+"""amazonpay: the Amazon Pay API v2 client."""

@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.charge_permission import ChargePermission
+from ...models.close_charge_permission_request import CloseChargePermissionRequest
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    charge_permission_id: str,
+    *,
+    body: CloseChargePermissionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/chargePermissions/{charge_permission_id}/close".format(
+            charge_permission_id=quote(str(charge_permission_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChargePermission | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChargePermission.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChargePermission | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseChargePermissionRequest,
+) -> Response[ChargePermission | ErrorResponse]:
+    """Amazon Close Charge Permission
+
+     Closes the specified charge permission so no further charges can be made.
+
+    Args:
+        charge_permission_id (str):
+        body (CloseChargePermissionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargePermission | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        charge_permission_id=charge_permission_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseChargePermissionRequest,
+) -> ChargePermission | ErrorResponse | None:
+    """Amazon Close Charge Permission
+
+     Closes the specified charge permission so no further charges can be made.
+
+    Args:
+        charge_permission_id (str):
+        body (CloseChargePermissionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargePermission | ErrorResponse
+    """
+
+    return sync_detailed(
+        charge_permission_id=charge_permission_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseChargePermissionRequest,
+) -> Response[ChargePermission | ErrorResponse]:
+    """Amazon Close Charge Permission
+
+     Closes the specified charge permission so no further charges can be made.
+
+    Args:
+        charge_permission_id (str):
+        body (CloseChargePermissionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargePermission | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        charge_permission_id=charge_permission_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloseChargePermissionRequest,
+) -> ChargePermission | ErrorResponse | None:
+    """Amazon Close Charge Permission
+
+     Closes the specified charge permission so no further charges can be made.
+
+    Args:
+        charge_permission_id (str):
+        body (CloseChargePermissionRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargePermission | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            charge_permission_id=charge_permission_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,194 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.charge_permission import ChargePermission
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    charge_permission_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/chargePermissions/{charge_permission_id}".format(
+            charge_permission_id=quote(str(charge_permission_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChargePermission | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ChargePermission.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChargePermission | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ChargePermission | ErrorResponse]:
+    """Amazon Get Charge Permission
+
+     Returns details about the specified charge permission.
+
+    Args:
+        charge_permission_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargePermission | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        charge_permission_id=charge_permission_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ChargePermission | ErrorResponse | None:
+    """Amazon Get Charge Permission
+
+     Returns details about the specified charge permission.
+
+    Args:
+        charge_permission_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargePermission | ErrorResponse
+    """
+
+    return sync_detailed(
+        charge_permission_id=charge_permission_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ChargePermission | ErrorResponse]:
+    """Amazon Get Charge Permission
+
+     Returns details about the specified charge permission.
+
+    Args:
+        charge_permission_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargePermission | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        charge_permission_id=charge_permission_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    charge_permission_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ChargePermission | ErrorResponse | None:
+    """Amazon Get Charge Permission
+
+     Returns details about the specified charge permission.
+
+    Args:
+        charge_permission_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargePermission | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            charge_permission_id=charge_permission_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,97 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .address import Address
+from .buyer import Buyer
+from .cancel_charge_request import CancelChargeRequest
+from .capture_charge_request import CaptureChargeRequest
+from .charge import Charge
+from .charge_permission import ChargePermission
+from .charge_permission_limits import ChargePermissionLimits
+from .charge_permission_type import ChargePermissionType
+from .checkout_session import CheckoutSession
+from .close_charge_permission_request import CloseChargePermissionRequest
+from .complete_checkout_session_request import CompleteCheckoutSessionRequest
+from .constraint import Constraint
+from .create_charge_request import CreateChargeRequest
+from .create_checkout_session_request import CreateCheckoutSessionRequest
+from .create_checkout_session_request_payment_details import (
+    CreateCheckoutSessionRequestPaymentDetails,
+)
+from .create_checkout_session_request_web_checkout_details import (
+    CreateCheckoutSessionRequestWebCheckoutDetails,
+)
+from .create_refund_request import CreateRefundRequest
+from .delivery_specifications import DeliverySpecifications
+from .delivery_specifications_address_restrictions import (
+    DeliverySpecificationsAddressRestrictions,
+)
+from .delivery_specifications_address_restrictions_restrictions import (
+    DeliverySpecificationsAddressRestrictionsRestrictions,
+)
+from .delivery_specifications_address_restrictions_type import (
+    DeliverySpecificationsAddressRestrictionsType,
+)
+from .delivery_specifications_special_restrictions_item import (
+    DeliverySpecificationsSpecialRestrictionsItem,
+)
+from .error_response import ErrorResponse
+from .merchant_metadata import MerchantMetadata
+from .payment_details import PaymentDetails
+from .payment_intent import PaymentIntent
+from .payment_preference import PaymentPreference
+from .price import Price
+from .provider_metadata import ProviderMetadata
+from .refund import Refund
+from .release_environment import ReleaseEnvironment
+from .restriction import Restriction
+from .status_details import StatusDetails
+from .update_charge_permission_request import UpdateChargePermissionRequest
+from .update_checkout_session_request import UpdateCheckoutSessionRequest
+from .update_checkout_session_request_payment_details import (
+    UpdateCheckoutSessionRequestPaymentDetails,
+)
+from .update_checkout_session_request_web_checkout_details import (
+    UpdateCheckoutSessionRequestWebCheckoutDetails,
+)
+from .web_checkout_details import WebCheckoutDetails
+
+__all__ = (
+    "Address",
+    "Buyer",
+    "CancelChargeRequest",
+    "CaptureChargeRequest",
+    "Charge",
+    "ChargePermission",
+    "ChargePermissionLimits",
+    "ChargePermissionType",
+    "CheckoutSession",
+    "CloseChargePermissionRequest",
+    "CompleteCheckoutSessionRequest",
+    "Constraint",
+    "CreateChargeRequest",
+    "CreateCheckoutSessionRequest",
+    "CreateCheckoutSessionRequestPaymentDetails",
+    "CreateCheckoutSessionRequestWebCheckoutDetails",
+    "CreateRefundRequest",
+    "DeliverySpecifications",
+    "DeliverySpecificationsAddressRestrictions",
+    "DeliverySpecificationsAddressRestrictionsRestrictions",
+    "DeliverySpecificationsAddressRestrictionsType",
+    "DeliverySpecificationsSpecialRestrictionsItem",
+    "ErrorResponse",
+    "MerchantMetadata",
+    "PaymentDetails",
+    "PaymentIntent",
+    "PaymentPreference",
+    "Price",
+    "ProviderMetadata",
+    "Refund",
+    "ReleaseEnvironment",
+    "Restriction",
+    "StatusDetails",
+    "UpdateChargePermissionRequest",
+    "UpdateCheckoutSessionRequest",
+    "UpdateCheckoutSessionRequestPaymentDetails",
+    "UpdateCheckoutSessionRequestWebCheckoutDetails",
+    "WebCheckoutDetails",
+)

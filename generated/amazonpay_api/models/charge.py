@@ -1,0 +1,289 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.release_environment import ReleaseEnvironment
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.price import Price
+    from ..models.provider_metadata import ProviderMetadata
+    from ..models.status_details import StatusDetails
+
+
+T = TypeVar("T", bound="Charge")
+
+
+@_attrs_define
+class Charge:
+    """
+    Attributes:
+        charge_id (str | Unset):
+        charge_permission_id (str | Unset):
+        charge_amount (Price | Unset):
+        capture_amount (Price | Unset):
+        refunded_amount (Price | Unset):
+        soft_descriptor (None | str | Unset):
+        status_details (StatusDetails | Unset):
+        creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
+            (20191015T204313Z); RFC 3339 `date-time` would reject it.
+        expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
+            (20191015T204313Z); RFC 3339 `date-time` would reject it.
+        capture_now (bool | Unset):
+        can_handle_pending_authorization (bool | Unset):
+        provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
+        converted_amount (None | Price | str | Unset):
+        conversion_rate (float | None | str | Unset):
+        release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
+    """
+
+    charge_id: str | Unset = UNSET
+    charge_permission_id: str | Unset = UNSET
+    charge_amount: Price | Unset = UNSET
+    capture_amount: Price | Unset = UNSET
+    refunded_amount: Price | Unset = UNSET
+    soft_descriptor: None | str | Unset = UNSET
+    status_details: StatusDetails | Unset = UNSET
+    creation_timestamp: str | Unset = UNSET
+    expiration_timestamp: str | Unset = UNSET
+    capture_now: bool | Unset = UNSET
+    can_handle_pending_authorization: bool | Unset = UNSET
+    provider_metadata: ProviderMetadata | Unset = UNSET
+    converted_amount: None | Price | str | Unset = UNSET
+    conversion_rate: float | None | str | Unset = UNSET
+    release_environment: ReleaseEnvironment | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.price import Price  # noqa: PLC0415
+
+        charge_id = self.charge_id
+
+        charge_permission_id = self.charge_permission_id
+
+        charge_amount: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.charge_amount, Unset):
+            charge_amount = self.charge_amount.to_dict()
+
+        capture_amount: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.capture_amount, Unset):
+            capture_amount = self.capture_amount.to_dict()
+
+        refunded_amount: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.refunded_amount, Unset):
+            refunded_amount = self.refunded_amount.to_dict()
+
+        soft_descriptor: None | str | Unset
+        if isinstance(self.soft_descriptor, Unset):
+            soft_descriptor = UNSET
+        else:
+            soft_descriptor = self.soft_descriptor
+
+        status_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.status_details, Unset):
+            status_details = self.status_details.to_dict()
+
+        creation_timestamp = self.creation_timestamp
+
+        expiration_timestamp = self.expiration_timestamp
+
+        capture_now = self.capture_now
+
+        can_handle_pending_authorization = self.can_handle_pending_authorization
+
+        provider_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.provider_metadata, Unset):
+            provider_metadata = self.provider_metadata.to_dict()
+
+        converted_amount: dict[str, Any] | None | str | Unset
+        if isinstance(self.converted_amount, Unset):
+            converted_amount = UNSET
+        elif isinstance(self.converted_amount, Price):
+            converted_amount = self.converted_amount.to_dict()
+        else:
+            converted_amount = self.converted_amount
+
+        conversion_rate: float | None | str | Unset
+        if isinstance(self.conversion_rate, Unset):
+            conversion_rate = UNSET
+        else:
+            conversion_rate = self.conversion_rate
+
+        release_environment: str | Unset = UNSET
+        if not isinstance(self.release_environment, Unset):
+            release_environment = self.release_environment.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if charge_id is not UNSET:
+            field_dict["chargeId"] = charge_id
+        if charge_permission_id is not UNSET:
+            field_dict["chargePermissionId"] = charge_permission_id
+        if charge_amount is not UNSET:
+            field_dict["chargeAmount"] = charge_amount
+        if capture_amount is not UNSET:
+            field_dict["captureAmount"] = capture_amount
+        if refunded_amount is not UNSET:
+            field_dict["refundedAmount"] = refunded_amount
+        if soft_descriptor is not UNSET:
+            field_dict["softDescriptor"] = soft_descriptor
+        if status_details is not UNSET:
+            field_dict["statusDetails"] = status_details
+        if creation_timestamp is not UNSET:
+            field_dict["creationTimestamp"] = creation_timestamp
+        if expiration_timestamp is not UNSET:
+            field_dict["expirationTimestamp"] = expiration_timestamp
+        if capture_now is not UNSET:
+            field_dict["captureNow"] = capture_now
+        if can_handle_pending_authorization is not UNSET:
+            field_dict["canHandlePendingAuthorization"] = (
+                can_handle_pending_authorization
+            )
+        if provider_metadata is not UNSET:
+            field_dict["providerMetadata"] = provider_metadata
+        if converted_amount is not UNSET:
+            field_dict["convertedAmount"] = converted_amount
+        if conversion_rate is not UNSET:
+            field_dict["conversionRate"] = conversion_rate
+        if release_environment is not UNSET:
+            field_dict["releaseEnvironment"] = release_environment
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price import Price  # noqa: PLC0415
+        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.status_details import StatusDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        charge_id = d.pop("chargeId", UNSET)
+
+        charge_permission_id = d.pop("chargePermissionId", UNSET)
+
+        _charge_amount = d.pop("chargeAmount", UNSET)
+        charge_amount: Price | Unset
+        if isinstance(_charge_amount, Unset):
+            charge_amount = UNSET
+        else:
+            charge_amount = Price.from_dict(_charge_amount)
+
+        _capture_amount = d.pop("captureAmount", UNSET)
+        capture_amount: Price | Unset
+        if isinstance(_capture_amount, Unset):
+            capture_amount = UNSET
+        else:
+            capture_amount = Price.from_dict(_capture_amount)
+
+        _refunded_amount = d.pop("refundedAmount", UNSET)
+        refunded_amount: Price | Unset
+        if isinstance(_refunded_amount, Unset):
+            refunded_amount = UNSET
+        else:
+            refunded_amount = Price.from_dict(_refunded_amount)
+
+        def _parse_soft_descriptor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        soft_descriptor = _parse_soft_descriptor(d.pop("softDescriptor", UNSET))
+
+        _status_details = d.pop("statusDetails", UNSET)
+        status_details: StatusDetails | Unset
+        if isinstance(_status_details, Unset):
+            status_details = UNSET
+        else:
+            status_details = StatusDetails.from_dict(_status_details)
+
+        creation_timestamp = d.pop("creationTimestamp", UNSET)
+
+        expiration_timestamp = d.pop("expirationTimestamp", UNSET)
+
+        capture_now = d.pop("captureNow", UNSET)
+
+        can_handle_pending_authorization = d.pop("canHandlePendingAuthorization", UNSET)
+
+        _provider_metadata = d.pop("providerMetadata", UNSET)
+        provider_metadata: ProviderMetadata | Unset
+        if isinstance(_provider_metadata, Unset):
+            provider_metadata = UNSET
+        else:
+            provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
+
+        def _parse_converted_amount(data: object) -> None | Price | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                converted_amount_type_0 = Price.from_dict(data)
+
+                return converted_amount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Price | str | Unset, data)
+
+        converted_amount = _parse_converted_amount(d.pop("convertedAmount", UNSET))
+
+        def _parse_conversion_rate(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        conversion_rate = _parse_conversion_rate(d.pop("conversionRate", UNSET))
+
+        _release_environment = d.pop("releaseEnvironment", UNSET)
+        release_environment: ReleaseEnvironment | Unset
+        if isinstance(_release_environment, Unset):
+            release_environment = UNSET
+        else:
+            release_environment = ReleaseEnvironment(_release_environment)
+
+        charge = cls(
+            charge_id=charge_id,
+            charge_permission_id=charge_permission_id,
+            charge_amount=charge_amount,
+            capture_amount=capture_amount,
+            refunded_amount=refunded_amount,
+            soft_descriptor=soft_descriptor,
+            status_details=status_details,
+            creation_timestamp=creation_timestamp,
+            expiration_timestamp=expiration_timestamp,
+            capture_now=capture_now,
+            can_handle_pending_authorization=can_handle_pending_authorization,
+            provider_metadata=provider_metadata,
+            converted_amount=converted_amount,
+            conversion_rate=conversion_rate,
+            release_environment=release_environment,
+        )
+
+        charge.additional_properties = d
+        return charge
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

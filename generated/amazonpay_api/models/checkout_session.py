@@ -1,0 +1,561 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.release_environment import ReleaseEnvironment
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+    from ..models.buyer import Buyer
+    from ..models.constraint import Constraint
+    from ..models.delivery_specifications import DeliverySpecifications
+    from ..models.merchant_metadata import MerchantMetadata
+    from ..models.payment_details import PaymentDetails
+    from ..models.payment_preference import PaymentPreference
+    from ..models.provider_metadata import ProviderMetadata
+    from ..models.status_details import StatusDetails
+    from ..models.web_checkout_details import WebCheckoutDetails
+
+
+T = TypeVar("T", bound="CheckoutSession")
+
+
+@_attrs_define
+class CheckoutSession:
+    """
+    Attributes:
+        checkout_session_id (str | Unset):
+        status_details (StatusDetails | Unset):
+        merchant_metadata (MerchantMetadata | Unset):
+        charge_permission_id (None | str | Unset): Set once the session is Completed.
+        charge_id (None | str | Unset): Set once the session is Completed with an authorization.
+        creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
+            (20191015T204313Z); RFC 3339 `date-time` would reject it.
+        expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
+            (20191015T204313Z); RFC 3339 `date-time` would reject it.
+        web_checkout_details (WebCheckoutDetails | Unset): URLs of the checkout (docs, type webCheckoutDetail; the wire
+            name is plural).
+        product_type (None | str | Unset): PayAndShip or PayOnly.
+        payment_details (PaymentDetails | Unset): Payment details set by the merchant (docs, type paymentDetail).
+        platform_id (None | str | Unset):
+        provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
+        buyer (Buyer | None | Unset):
+        shipping_address (Address | None | Unset):
+        billing_address (Address | None | Unset):
+        payment_preferences (list[None | PaymentPreference] | None | Unset):
+        constraints (list[Constraint] | Unset):
+        store_id (str | Unset):
+        delivery_specifications (DeliverySpecifications | None | Unset):
+        supplementary_data (None | str | Unset): Amazon Pay system data.
+        release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
+        checkout_button_text (None | str | Unset):
+    """
+
+    checkout_session_id: str | Unset = UNSET
+    status_details: StatusDetails | Unset = UNSET
+    merchant_metadata: MerchantMetadata | Unset = UNSET
+    charge_permission_id: None | str | Unset = UNSET
+    charge_id: None | str | Unset = UNSET
+    creation_timestamp: str | Unset = UNSET
+    expiration_timestamp: str | Unset = UNSET
+    web_checkout_details: WebCheckoutDetails | Unset = UNSET
+    product_type: None | str | Unset = UNSET
+    payment_details: PaymentDetails | Unset = UNSET
+    platform_id: None | str | Unset = UNSET
+    provider_metadata: ProviderMetadata | Unset = UNSET
+    buyer: Buyer | None | Unset = UNSET
+    shipping_address: Address | None | Unset = UNSET
+    billing_address: Address | None | Unset = UNSET
+    payment_preferences: list[None | PaymentPreference] | None | Unset = UNSET
+    constraints: list[Constraint] | Unset = UNSET
+    store_id: str | Unset = UNSET
+    delivery_specifications: DeliverySpecifications | None | Unset = UNSET
+    supplementary_data: None | str | Unset = UNSET
+    release_environment: ReleaseEnvironment | Unset = UNSET
+    checkout_button_text: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.buyer import Buyer  # noqa: PLC0415
+        from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
+        from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
+
+        checkout_session_id = self.checkout_session_id
+
+        status_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.status_details, Unset):
+            status_details = self.status_details.to_dict()
+
+        merchant_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.merchant_metadata, Unset):
+            merchant_metadata = self.merchant_metadata.to_dict()
+
+        charge_permission_id: None | str | Unset
+        if isinstance(self.charge_permission_id, Unset):
+            charge_permission_id = UNSET
+        else:
+            charge_permission_id = self.charge_permission_id
+
+        charge_id: None | str | Unset
+        if isinstance(self.charge_id, Unset):
+            charge_id = UNSET
+        else:
+            charge_id = self.charge_id
+
+        creation_timestamp = self.creation_timestamp
+
+        expiration_timestamp = self.expiration_timestamp
+
+        web_checkout_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.web_checkout_details, Unset):
+            web_checkout_details = self.web_checkout_details.to_dict()
+
+        product_type: None | str | Unset
+        if isinstance(self.product_type, Unset):
+            product_type = UNSET
+        else:
+            product_type = self.product_type
+
+        payment_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.payment_details, Unset):
+            payment_details = self.payment_details.to_dict()
+
+        platform_id: None | str | Unset
+        if isinstance(self.platform_id, Unset):
+            platform_id = UNSET
+        else:
+            platform_id = self.platform_id
+
+        provider_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.provider_metadata, Unset):
+            provider_metadata = self.provider_metadata.to_dict()
+
+        buyer: dict[str, Any] | None | Unset
+        if isinstance(self.buyer, Unset):
+            buyer = UNSET
+        elif isinstance(self.buyer, Buyer):
+            buyer = self.buyer.to_dict()
+        else:
+            buyer = self.buyer
+
+        shipping_address: dict[str, Any] | None | Unset
+        if isinstance(self.shipping_address, Unset):
+            shipping_address = UNSET
+        elif isinstance(self.shipping_address, Address):
+            shipping_address = self.shipping_address.to_dict()
+        else:
+            shipping_address = self.shipping_address
+
+        billing_address: dict[str, Any] | None | Unset
+        if isinstance(self.billing_address, Unset):
+            billing_address = UNSET
+        elif isinstance(self.billing_address, Address):
+            billing_address = self.billing_address.to_dict()
+        else:
+            billing_address = self.billing_address
+
+        payment_preferences: list[dict[str, Any] | None] | None | Unset
+        if isinstance(self.payment_preferences, Unset):
+            payment_preferences = UNSET
+        elif isinstance(self.payment_preferences, list):
+            payment_preferences = []
+            for payment_preferences_type_0_item_data in self.payment_preferences:
+                payment_preferences_type_0_item: dict[str, Any] | None
+                if isinstance(payment_preferences_type_0_item_data, PaymentPreference):
+                    payment_preferences_type_0_item = (
+                        payment_preferences_type_0_item_data.to_dict()
+                    )
+                else:
+                    payment_preferences_type_0_item = (
+                        payment_preferences_type_0_item_data
+                    )
+                payment_preferences.append(payment_preferences_type_0_item)
+
+        else:
+            payment_preferences = self.payment_preferences
+
+        constraints: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.constraints, Unset):
+            constraints = []
+            for constraints_item_data in self.constraints:
+                constraints_item = constraints_item_data.to_dict()
+                constraints.append(constraints_item)
+
+        store_id = self.store_id
+
+        delivery_specifications: dict[str, Any] | None | Unset
+        if isinstance(self.delivery_specifications, Unset):
+            delivery_specifications = UNSET
+        elif isinstance(self.delivery_specifications, DeliverySpecifications):
+            delivery_specifications = self.delivery_specifications.to_dict()
+        else:
+            delivery_specifications = self.delivery_specifications
+
+        supplementary_data: None | str | Unset
+        if isinstance(self.supplementary_data, Unset):
+            supplementary_data = UNSET
+        else:
+            supplementary_data = self.supplementary_data
+
+        release_environment: str | Unset = UNSET
+        if not isinstance(self.release_environment, Unset):
+            release_environment = self.release_environment.value
+
+        checkout_button_text: None | str | Unset
+        if isinstance(self.checkout_button_text, Unset):
+            checkout_button_text = UNSET
+        else:
+            checkout_button_text = self.checkout_button_text
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if checkout_session_id is not UNSET:
+            field_dict["checkoutSessionId"] = checkout_session_id
+        if status_details is not UNSET:
+            field_dict["statusDetails"] = status_details
+        if merchant_metadata is not UNSET:
+            field_dict["merchantMetadata"] = merchant_metadata
+        if charge_permission_id is not UNSET:
+            field_dict["chargePermissionId"] = charge_permission_id
+        if charge_id is not UNSET:
+            field_dict["chargeId"] = charge_id
+        if creation_timestamp is not UNSET:
+            field_dict["creationTimestamp"] = creation_timestamp
+        if expiration_timestamp is not UNSET:
+            field_dict["expirationTimestamp"] = expiration_timestamp
+        if web_checkout_details is not UNSET:
+            field_dict["webCheckoutDetails"] = web_checkout_details
+        if product_type is not UNSET:
+            field_dict["productType"] = product_type
+        if payment_details is not UNSET:
+            field_dict["paymentDetails"] = payment_details
+        if platform_id is not UNSET:
+            field_dict["platformId"] = platform_id
+        if provider_metadata is not UNSET:
+            field_dict["providerMetadata"] = provider_metadata
+        if buyer is not UNSET:
+            field_dict["buyer"] = buyer
+        if shipping_address is not UNSET:
+            field_dict["shippingAddress"] = shipping_address
+        if billing_address is not UNSET:
+            field_dict["billingAddress"] = billing_address
+        if payment_preferences is not UNSET:
+            field_dict["paymentPreferences"] = payment_preferences
+        if constraints is not UNSET:
+            field_dict["constraints"] = constraints
+        if store_id is not UNSET:
+            field_dict["storeId"] = store_id
+        if delivery_specifications is not UNSET:
+            field_dict["deliverySpecifications"] = delivery_specifications
+        if supplementary_data is not UNSET:
+            field_dict["supplementaryData"] = supplementary_data
+        if release_environment is not UNSET:
+            field_dict["releaseEnvironment"] = release_environment
+        if checkout_button_text is not UNSET:
+            field_dict["checkoutButtonText"] = checkout_button_text
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.buyer import Buyer  # noqa: PLC0415
+        from ..models.constraint import Constraint  # noqa: PLC0415
+        from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
+        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from ..models.payment_details import PaymentDetails  # noqa: PLC0415
+        from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.status_details import StatusDetails  # noqa: PLC0415
+        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        checkout_session_id = d.pop("checkoutSessionId", UNSET)
+
+        _status_details = d.pop("statusDetails", UNSET)
+        status_details: StatusDetails | Unset
+        if isinstance(_status_details, Unset):
+            status_details = UNSET
+        else:
+            status_details = StatusDetails.from_dict(_status_details)
+
+        _merchant_metadata = d.pop("merchantMetadata", UNSET)
+        merchant_metadata: MerchantMetadata | Unset
+        if isinstance(_merchant_metadata, Unset):
+            merchant_metadata = UNSET
+        else:
+            merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
+
+        def _parse_charge_permission_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        charge_permission_id = _parse_charge_permission_id(
+            d.pop("chargePermissionId", UNSET)
+        )
+
+        def _parse_charge_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        charge_id = _parse_charge_id(d.pop("chargeId", UNSET))
+
+        creation_timestamp = d.pop("creationTimestamp", UNSET)
+
+        expiration_timestamp = d.pop("expirationTimestamp", UNSET)
+
+        _web_checkout_details = d.pop("webCheckoutDetails", UNSET)
+        web_checkout_details: WebCheckoutDetails | Unset
+        if isinstance(_web_checkout_details, Unset):
+            web_checkout_details = UNSET
+        else:
+            web_checkout_details = WebCheckoutDetails.from_dict(_web_checkout_details)
+
+        def _parse_product_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product_type = _parse_product_type(d.pop("productType", UNSET))
+
+        _payment_details = d.pop("paymentDetails", UNSET)
+        payment_details: PaymentDetails | Unset
+        if isinstance(_payment_details, Unset):
+            payment_details = UNSET
+        else:
+            payment_details = PaymentDetails.from_dict(_payment_details)
+
+        def _parse_platform_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        platform_id = _parse_platform_id(d.pop("platformId", UNSET))
+
+        _provider_metadata = d.pop("providerMetadata", UNSET)
+        provider_metadata: ProviderMetadata | Unset
+        if isinstance(_provider_metadata, Unset):
+            provider_metadata = UNSET
+        else:
+            provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
+
+        def _parse_buyer(data: object) -> Buyer | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                buyer_type_0 = Buyer.from_dict(data)
+
+                return buyer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Buyer | None | Unset, data)
+
+        buyer = _parse_buyer(d.pop("buyer", UNSET))
+
+        def _parse_shipping_address(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                shipping_address_type_0 = Address.from_dict(data)
+
+                return shipping_address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        shipping_address = _parse_shipping_address(d.pop("shippingAddress", UNSET))
+
+        def _parse_billing_address(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_address_type_0 = Address.from_dict(data)
+
+                return billing_address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
+
+        def _parse_payment_preferences(
+            data: object,
+        ) -> list[None | PaymentPreference] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                payment_preferences_type_0 = []
+                _payment_preferences_type_0 = data
+                for payment_preferences_type_0_item_data in _payment_preferences_type_0:
+
+                    def _parse_payment_preferences_type_0_item(
+                        data: object,
+                    ) -> None | PaymentPreference:
+                        if data is None:
+                            return data
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            payment_preferences_type_0_item_type_0 = (
+                                PaymentPreference.from_dict(data)
+                            )
+
+                            return payment_preferences_type_0_item_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(None | PaymentPreference, data)
+
+                    payment_preferences_type_0_item = (
+                        _parse_payment_preferences_type_0_item(
+                            payment_preferences_type_0_item_data
+                        )
+                    )
+
+                    payment_preferences_type_0.append(payment_preferences_type_0_item)
+
+                return payment_preferences_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[None | PaymentPreference] | None | Unset, data)
+
+        payment_preferences = _parse_payment_preferences(
+            d.pop("paymentPreferences", UNSET)
+        )
+
+        _constraints = d.pop("constraints", UNSET)
+        constraints: list[Constraint] | Unset = UNSET
+        if _constraints is not UNSET:
+            constraints = []
+            for constraints_item_data in _constraints:
+                constraints_item = Constraint.from_dict(constraints_item_data)
+
+                constraints.append(constraints_item)
+
+        store_id = d.pop("storeId", UNSET)
+
+        def _parse_delivery_specifications(
+            data: object,
+        ) -> DeliverySpecifications | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                delivery_specifications_type_0 = DeliverySpecifications.from_dict(data)
+
+                return delivery_specifications_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeliverySpecifications | None | Unset, data)
+
+        delivery_specifications = _parse_delivery_specifications(
+            d.pop("deliverySpecifications", UNSET)
+        )
+
+        def _parse_supplementary_data(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        supplementary_data = _parse_supplementary_data(
+            d.pop("supplementaryData", UNSET)
+        )
+
+        _release_environment = d.pop("releaseEnvironment", UNSET)
+        release_environment: ReleaseEnvironment | Unset
+        if isinstance(_release_environment, Unset):
+            release_environment = UNSET
+        else:
+            release_environment = ReleaseEnvironment(_release_environment)
+
+        def _parse_checkout_button_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        checkout_button_text = _parse_checkout_button_text(
+            d.pop("checkoutButtonText", UNSET)
+        )
+
+        checkout_session = cls(
+            checkout_session_id=checkout_session_id,
+            status_details=status_details,
+            merchant_metadata=merchant_metadata,
+            charge_permission_id=charge_permission_id,
+            charge_id=charge_id,
+            creation_timestamp=creation_timestamp,
+            expiration_timestamp=expiration_timestamp,
+            web_checkout_details=web_checkout_details,
+            product_type=product_type,
+            payment_details=payment_details,
+            platform_id=platform_id,
+            provider_metadata=provider_metadata,
+            buyer=buyer,
+            shipping_address=shipping_address,
+            billing_address=billing_address,
+            payment_preferences=payment_preferences,
+            constraints=constraints,
+            store_id=store_id,
+            delivery_specifications=delivery_specifications,
+            supplementary_data=supplementary_data,
+            release_environment=release_environment,
+            checkout_button_text=checkout_button_text,
+        )
+
+        checkout_session.additional_properties = d
+        return checkout_session
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

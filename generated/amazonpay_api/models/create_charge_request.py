@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.price import Price
+    from ..models.provider_metadata import ProviderMetadata
+
+
+T = TypeVar("T", bound="CreateChargeRequest")
+
+
+@_attrs_define
+class CreateChargeRequest:
+    """
+    Attributes:
+        charge_permission_id (str):
+        charge_amount (Price):
+        capture_now (bool | Unset):
+        soft_descriptor (str | Unset):
+        can_handle_pending_authorization (bool | Unset):
+        provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
+    """
+
+    charge_permission_id: str
+    charge_amount: Price
+    capture_now: bool | Unset = UNSET
+    soft_descriptor: str | Unset = UNSET
+    can_handle_pending_authorization: bool | Unset = UNSET
+    provider_metadata: ProviderMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        charge_permission_id = self.charge_permission_id
+
+        charge_amount = self.charge_amount.to_dict()
+
+        capture_now = self.capture_now
+
+        soft_descriptor = self.soft_descriptor
+
+        can_handle_pending_authorization = self.can_handle_pending_authorization
+
+        provider_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.provider_metadata, Unset):
+            provider_metadata = self.provider_metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "chargePermissionId": charge_permission_id,
+                "chargeAmount": charge_amount,
+            }
+        )
+        if capture_now is not UNSET:
+            field_dict["captureNow"] = capture_now
+        if soft_descriptor is not UNSET:
+            field_dict["softDescriptor"] = soft_descriptor
+        if can_handle_pending_authorization is not UNSET:
+            field_dict["canHandlePendingAuthorization"] = (
+                can_handle_pending_authorization
+            )
+        if provider_metadata is not UNSET:
+            field_dict["providerMetadata"] = provider_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price import Price  # noqa: PLC0415
+        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        charge_permission_id = d.pop("chargePermissionId")
+
+        charge_amount = Price.from_dict(d.pop("chargeAmount"))
+
+        capture_now = d.pop("captureNow", UNSET)
+
+        soft_descriptor = d.pop("softDescriptor", UNSET)
+
+        can_handle_pending_authorization = d.pop("canHandlePendingAuthorization", UNSET)
+
+        _provider_metadata = d.pop("providerMetadata", UNSET)
+        provider_metadata: ProviderMetadata | Unset
+        if isinstance(_provider_metadata, Unset):
+            provider_metadata = UNSET
+        else:
+            provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
+
+        create_charge_request = cls(
+            charge_permission_id=charge_permission_id,
+            charge_amount=charge_amount,
+            capture_now=capture_now,
+            soft_descriptor=soft_descriptor,
+            can_handle_pending_authorization=can_handle_pending_authorization,
+            provider_metadata=provider_metadata,
+        )
+
+        create_charge_request.additional_properties = d
+        return create_charge_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.payment_intent import PaymentIntent
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.price import Price
+
+
+T = TypeVar("T", bound="PaymentDetails")
+
+
+@_attrs_define
+class PaymentDetails:
+    """Payment details set by the merchant (docs, type paymentDetail).
+
+    Attributes:
+        payment_intent (None | PaymentIntent | Unset):
+        can_handle_pending_authorization (bool | Unset):
+        charge_amount (None | Price | Unset):
+        soft_descriptor (None | str | Unset):
+        presentment_currency (None | str | Unset):
+    """
+
+    payment_intent: None | PaymentIntent | Unset = UNSET
+    can_handle_pending_authorization: bool | Unset = UNSET
+    charge_amount: None | Price | Unset = UNSET
+    soft_descriptor: None | str | Unset = UNSET
+    presentment_currency: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.price import Price  # noqa: PLC0415
+
+        payment_intent: None | str | Unset
+        if isinstance(self.payment_intent, Unset):
+            payment_intent = UNSET
+        elif isinstance(self.payment_intent, PaymentIntent):
+            payment_intent = self.payment_intent.value
+        else:
+            payment_intent = self.payment_intent
+
+        can_handle_pending_authorization = self.can_handle_pending_authorization
+
+        charge_amount: dict[str, Any] | None | Unset
+        if isinstance(self.charge_amount, Unset):
+            charge_amount = UNSET
+        elif isinstance(self.charge_amount, Price):
+            charge_amount = self.charge_amount.to_dict()
+        else:
+            charge_amount = self.charge_amount
+
+        soft_descriptor: None | str | Unset
+        if isinstance(self.soft_descriptor, Unset):
+            soft_descriptor = UNSET
+        else:
+            soft_descriptor = self.soft_descriptor
+
+        presentment_currency: None | str | Unset
+        if isinstance(self.presentment_currency, Unset):
+            presentment_currency = UNSET
+        else:
+            presentment_currency = self.presentment_currency
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if payment_intent is not UNSET:
+            field_dict["paymentIntent"] = payment_intent
+        if can_handle_pending_authorization is not UNSET:
+            field_dict["canHandlePendingAuthorization"] = (
+                can_handle_pending_authorization
+            )
+        if charge_amount is not UNSET:
+            field_dict["chargeAmount"] = charge_amount
+        if soft_descriptor is not UNSET:
+            field_dict["softDescriptor"] = soft_descriptor
+        if presentment_currency is not UNSET:
+            field_dict["presentmentCurrency"] = presentment_currency
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price import Price  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_payment_intent(data: object) -> None | PaymentIntent | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                payment_intent_type_0 = PaymentIntent(data)
+
+                return payment_intent_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PaymentIntent | Unset, data)
+
+        payment_intent = _parse_payment_intent(d.pop("paymentIntent", UNSET))
+
+        can_handle_pending_authorization = d.pop("canHandlePendingAuthorization", UNSET)
+
+        def _parse_charge_amount(data: object) -> None | Price | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                charge_amount_type_0 = Price.from_dict(data)
+
+                return charge_amount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Price | Unset, data)
+
+        charge_amount = _parse_charge_amount(d.pop("chargeAmount", UNSET))
+
+        def _parse_soft_descriptor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        soft_descriptor = _parse_soft_descriptor(d.pop("softDescriptor", UNSET))
+
+        def _parse_presentment_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        presentment_currency = _parse_presentment_currency(
+            d.pop("presentmentCurrency", UNSET)
+        )
+
+        payment_details = cls(
+            payment_intent=payment_intent,
+            can_handle_pending_authorization=can_handle_pending_authorization,
+            charge_amount=charge_amount,
+            soft_descriptor=soft_descriptor,
+            presentment_currency=presentment_currency,
+        )
+
+        payment_details.additional_properties = d
+        return payment_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+
+
+T = TypeVar("T", bound="PaymentPreference")
+
+
+@_attrs_define
+class PaymentPreference:
+    """Payment instrument selected by the buyer.
+
+    Attributes:
+        payment_descriptor (None | str | Unset):
+        billing_address (Address | None | Unset):
+    """
+
+    payment_descriptor: None | str | Unset = UNSET
+    billing_address: Address | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address import Address  # noqa: PLC0415
+
+        payment_descriptor: None | str | Unset
+        if isinstance(self.payment_descriptor, Unset):
+            payment_descriptor = UNSET
+        else:
+            payment_descriptor = self.payment_descriptor
+
+        billing_address: dict[str, Any] | None | Unset
+        if isinstance(self.billing_address, Unset):
+            billing_address = UNSET
+        elif isinstance(self.billing_address, Address):
+            billing_address = self.billing_address.to_dict()
+        else:
+            billing_address = self.billing_address
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if payment_descriptor is not UNSET:
+            field_dict["paymentDescriptor"] = payment_descriptor
+        if billing_address is not UNSET:
+            field_dict["billingAddress"] = billing_address
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_payment_descriptor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payment_descriptor = _parse_payment_descriptor(
+            d.pop("paymentDescriptor", UNSET)
+        )
+
+        def _parse_billing_address(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_address_type_0 = Address.from_dict(data)
+
+                return billing_address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
+
+        payment_preference = cls(
+            payment_descriptor=payment_descriptor,
+            billing_address=billing_address,
+        )
+
+        payment_preference.additional_properties = d
+        return payment_preference
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.price import Price
+    from ..models.status_details import StatusDetails
+
+
+T = TypeVar("T", bound="Refund")
+
+
+@_attrs_define
+class Refund:
+    """
+    Attributes:
+        refund_id (str | Unset):
+        charge_id (str | Unset):
+        refund_amount (Price | Unset):
+        soft_descriptor (str | Unset):
+        status_details (StatusDetails | Unset):
+        creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
+            (20191015T204313Z); RFC 3339 `date-time` would reject it.
+    """
+
+    refund_id: str | Unset = UNSET
+    charge_id: str | Unset = UNSET
+    refund_amount: Price | Unset = UNSET
+    soft_descriptor: str | Unset = UNSET
+    status_details: StatusDetails | Unset = UNSET
+    creation_timestamp: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        refund_id = self.refund_id
+
+        charge_id = self.charge_id
+
+        refund_amount: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.refund_amount, Unset):
+            refund_amount = self.refund_amount.to_dict()
+
+        soft_descriptor = self.soft_descriptor
+
+        status_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.status_details, Unset):
+            status_details = self.status_details.to_dict()
+
+        creation_timestamp = self.creation_timestamp
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if refund_id is not UNSET:
+            field_dict["refundId"] = refund_id
+        if charge_id is not UNSET:
+            field_dict["chargeId"] = charge_id
+        if refund_amount is not UNSET:
+            field_dict["refundAmount"] = refund_amount
+        if soft_descriptor is not UNSET:
+            field_dict["softDescriptor"] = soft_descriptor
+        if status_details is not UNSET:
+            field_dict["statusDetails"] = status_details
+        if creation_timestamp is not UNSET:
+            field_dict["creationTimestamp"] = creation_timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price import Price  # noqa: PLC0415
+        from ..models.status_details import StatusDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        refund_id = d.pop("refundId", UNSET)
+
+        charge_id = d.pop("chargeId", UNSET)
+
+        _refund_amount = d.pop("refundAmount", UNSET)
+        refund_amount: Price | Unset
+        if isinstance(_refund_amount, Unset):
+            refund_amount = UNSET
+        else:
+            refund_amount = Price.from_dict(_refund_amount)
+
+        soft_descriptor = d.pop("softDescriptor", UNSET)
+
+        _status_details = d.pop("statusDetails", UNSET)
+        status_details: StatusDetails | Unset
+        if isinstance(_status_details, Unset):
+            status_details = UNSET
+        else:
+            status_details = StatusDetails.from_dict(_status_details)
+
+        creation_timestamp = d.pop("creationTimestamp", UNSET)
+
+        refund = cls(
+            refund_id=refund_id,
+            charge_id=charge_id,
+            refund_amount=refund_amount,
+            soft_descriptor=soft_descriptor,
+            status_details=status_details,
+            creation_timestamp=creation_timestamp,
+        )
+
+        refund.additional_properties = d
+        return refund
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

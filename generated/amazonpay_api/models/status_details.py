@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StatusDetails")
+
+
+@_attrs_define
+class StatusDetails:
+    """
+    Attributes:
+        state (str | Unset):
+        reason_code (None | str | Unset):
+        reason_description (None | str | Unset):
+        last_updated_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
+            example (20191015T204313Z); RFC 3339 `date-time` would reject it.
+    """
+
+    state: str | Unset = UNSET
+    reason_code: None | str | Unset = UNSET
+    reason_description: None | str | Unset = UNSET
+    last_updated_timestamp: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        state = self.state
+
+        reason_code: None | str | Unset
+        if isinstance(self.reason_code, Unset):
+            reason_code = UNSET
+        else:
+            reason_code = self.reason_code
+
+        reason_description: None | str | Unset
+        if isinstance(self.reason_description, Unset):
+            reason_description = UNSET
+        else:
+            reason_description = self.reason_description
+
+        last_updated_timestamp = self.last_updated_timestamp
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if state is not UNSET:
+            field_dict["state"] = state
+        if reason_code is not UNSET:
+            field_dict["reasonCode"] = reason_code
+        if reason_description is not UNSET:
+            field_dict["reasonDescription"] = reason_description
+        if last_updated_timestamp is not UNSET:
+            field_dict["lastUpdatedTimestamp"] = last_updated_timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        state = d.pop("state", UNSET)
+
+        def _parse_reason_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reason_code = _parse_reason_code(d.pop("reasonCode", UNSET))
+
+        def _parse_reason_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reason_description = _parse_reason_description(
+            d.pop("reasonDescription", UNSET)
+        )
+
+        last_updated_timestamp = d.pop("lastUpdatedTimestamp", UNSET)
+
+        status_details = cls(
+            state=state,
+            reason_code=reason_code,
+            reason_description=reason_description,
+            last_updated_timestamp=last_updated_timestamp,
+        )
+
+        status_details.additional_properties = d
+        return status_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

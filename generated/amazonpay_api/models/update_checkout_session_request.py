@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+    from ..models.merchant_metadata import MerchantMetadata
+    from ..models.provider_metadata import ProviderMetadata
+    from ..models.update_checkout_session_request_payment_details import (
+        UpdateCheckoutSessionRequestPaymentDetails,
+    )
+    from ..models.update_checkout_session_request_web_checkout_details import (
+        UpdateCheckoutSessionRequestWebCheckoutDetails,
+    )
+
+
+T = TypeVar("T", bound="UpdateCheckoutSessionRequest")
+
+
+@_attrs_define
+class UpdateCheckoutSessionRequest:
+    """
+    Attributes:
+        payment_details (UpdateCheckoutSessionRequestPaymentDetails | Unset):
+        merchant_metadata (MerchantMetadata | Unset):
+        shipping_address (Address | Unset):
+        web_checkout_details (UpdateCheckoutSessionRequestWebCheckoutDetails | Unset):
+        platform_id (str | Unset):
+        provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
+    """
+
+    payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset = UNSET
+    merchant_metadata: MerchantMetadata | Unset = UNSET
+    shipping_address: Address | Unset = UNSET
+    web_checkout_details: UpdateCheckoutSessionRequestWebCheckoutDetails | Unset = UNSET
+    platform_id: str | Unset = UNSET
+    provider_metadata: ProviderMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        payment_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.payment_details, Unset):
+            payment_details = self.payment_details.to_dict()
+
+        merchant_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.merchant_metadata, Unset):
+            merchant_metadata = self.merchant_metadata.to_dict()
+
+        shipping_address: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.shipping_address, Unset):
+            shipping_address = self.shipping_address.to_dict()
+
+        web_checkout_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.web_checkout_details, Unset):
+            web_checkout_details = self.web_checkout_details.to_dict()
+
+        platform_id = self.platform_id
+
+        provider_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.provider_metadata, Unset):
+            provider_metadata = self.provider_metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if payment_details is not UNSET:
+            field_dict["paymentDetails"] = payment_details
+        if merchant_metadata is not UNSET:
+            field_dict["merchantMetadata"] = merchant_metadata
+        if shipping_address is not UNSET:
+            field_dict["shippingAddress"] = shipping_address
+        if web_checkout_details is not UNSET:
+            field_dict["webCheckoutDetails"] = web_checkout_details
+        if platform_id is not UNSET:
+            field_dict["platformId"] = platform_id
+        if provider_metadata is not UNSET:
+            field_dict["providerMetadata"] = provider_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.update_checkout_session_request_payment_details import (
+            UpdateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
+        )
+        from ..models.update_checkout_session_request_web_checkout_details import (
+            UpdateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        _payment_details = d.pop("paymentDetails", UNSET)
+        payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset
+        if isinstance(_payment_details, Unset):
+            payment_details = UNSET
+        else:
+            payment_details = UpdateCheckoutSessionRequestPaymentDetails.from_dict(
+                _payment_details
+            )
+
+        _merchant_metadata = d.pop("merchantMetadata", UNSET)
+        merchant_metadata: MerchantMetadata | Unset
+        if isinstance(_merchant_metadata, Unset):
+            merchant_metadata = UNSET
+        else:
+            merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
+
+        _shipping_address = d.pop("shippingAddress", UNSET)
+        shipping_address: Address | Unset
+        if isinstance(_shipping_address, Unset):
+            shipping_address = UNSET
+        else:
+            shipping_address = Address.from_dict(_shipping_address)
+
+        _web_checkout_details = d.pop("webCheckoutDetails", UNSET)
+        web_checkout_details: UpdateCheckoutSessionRequestWebCheckoutDetails | Unset
+        if isinstance(_web_checkout_details, Unset):
+            web_checkout_details = UNSET
+        else:
+            web_checkout_details = (
+                UpdateCheckoutSessionRequestWebCheckoutDetails.from_dict(
+                    _web_checkout_details
+                )
+            )
+
+        platform_id = d.pop("platformId", UNSET)
+
+        _provider_metadata = d.pop("providerMetadata", UNSET)
+        provider_metadata: ProviderMetadata | Unset
+        if isinstance(_provider_metadata, Unset):
+            provider_metadata = UNSET
+        else:
+            provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
+
+        update_checkout_session_request = cls(
+            payment_details=payment_details,
+            merchant_metadata=merchant_metadata,
+            shipping_address=shipping_address,
+            web_checkout_details=web_checkout_details,
+            platform_id=platform_id,
+            provider_metadata=provider_metadata,
+        )
+
+        update_checkout_session_request.additional_properties = d
+        return update_checkout_session_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,302 @@
+"""The corrections: the effective spec is the received spec plus the overlay, and says what the docs say."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+
+REPO = Path(__file__).resolve().parent.parent
+RECEIVED = REPO / "openapi" / "amazon-pay-api-openapi.yml"
+SHARED_RECEIVED = REPO.parent / "shared" / "reference" / "amazon-pay-api-openapi.yml"
+OVERLAY = REPO / "openapi" / "corrections.overlay.yml"
+EFFECTIVE = REPO / "openapi" / "amazon-pay-api.effective.yml"
+GENERATE_SCRIPT = REPO / "scripts" / "generate.py"
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+CREATE_OPERATIONS = ("createCheckoutSession", "createCharge", "createRefund")
+GENERIC_ERRORS = ("400", "401", "404", "429", "500", "503")
+STATE_CHANGING_METHODS = ("post", "patch", "delete")
+BASIC_TIMESTAMP_EXAMPLE = "20190805T051457Z"
+FACADE_OWNED = "x-amazonpay-facade-owned"
+
+
+def load_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def load_effective() -> dict[str, Any]:
+    return load_yaml(EFFECTIVE)
+
+
+@pytest.fixture(scope="module")
+def effective() -> dict[str, Any]:
+    return load_effective()
+
+
+def resolve(node: str | dict[str, Any]) -> Any:
+    """Follow a local `#/...` reference (a string, or a `{"$ref": ...}` node) in the effective spec."""
+    while True:
+        ref = node if isinstance(node, str) else node.get("$ref")
+        if ref is None:
+            return node
+        assert ref.startswith("#/"), f"only local references are expected, got {ref}"
+        node = load_effective()
+        for part in ref[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+
+
+def operations(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """operationId -> (path, method, operation)."""
+    return {
+        operation["operationId"]: (path, method, operation)
+        for path, path_item in spec["paths"].items()
+        for method, operation in path_item.items()
+        if method in HTTP_METHODS
+    }
+
+
+def parameter_refs(operation: dict[str, Any]) -> set[str]:
+    return {p["$ref"].rsplit("/", 1)[-1] for p in operation.get("parameters", []) if "$ref" in p}
+
+
+def json_schema(response: dict[str, Any]) -> dict[str, Any]:
+    """The application/json schema of a response (itself possibly a reference), unresolved."""
+    return resolve(response)["content"]["application/json"]["schema"]
+
+
+def walk(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every (json-pointer-ish path, dict) pair under node."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from walk(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from walk(value, f"{path}/{index}")
+
+
+def schema_property(schema_name: str, prop: str) -> dict[str, Any]:
+    properties = load_effective()["components"]["schemas"][schema_name]["properties"]
+    assert prop in properties, f"{schema_name}.{prop} is missing"
+    return resolve(properties[prop])
+
+
+# --- the received spec, the overlay and the effective spec ------------------------------------
+
+
+def test_received_spec_is_byte_identical_to_the_shared_reference() -> None:
+    if not SHARED_RECEIVED.exists():
+        pytest.skip(f"the shared reference copy is absent ({SHARED_RECEIVED}); nothing to compare with")
+    assert RECEIVED.read_bytes() == SHARED_RECEIVED.read_bytes(), (
+        f"{RECEIVED.relative_to(REPO)} differs from {SHARED_RECEIVED}: the received spec is never edited; "
+        "put corrections in corrections.overlay.yml"
+    )
+
+
+def test_effective_spec_validates_as_openapi_3_1(effective: dict[str, Any]) -> None:
+    assert str(effective["openapi"]).startswith("3.1.")
+    validate(effective)  # raises with the offending location
+
+
+def test_effective_spec_is_the_overlay_applied_to_the_received_spec(effective: dict[str, Any]) -> None:
+    module_spec = importlib.util.spec_from_file_location("amazonpay_generate_script", GENERATE_SCRIPT)
+    assert module_spec is not None
+    assert module_spec.loader is not None
+    generate = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(generate)
+
+    applied = generate.apply_overlay(load_yaml(RECEIVED), load_yaml(OVERLAY))
+
+    assert applied == effective, "the committed effective spec is not what the overlay gives: run `nox -s generate`"
+
+
+def test_every_overlay_action_says_why() -> None:
+    actions = load_yaml(OVERLAY)["actions"]
+    assert actions
+    undescribed = [
+        (number, action.get("target"))
+        for number, action in enumerate(actions, start=1)
+        if not isinstance(action.get("description"), str) or not action["description"].strip()
+    ]
+    assert not undescribed, f"overlay actions without a description: {undescribed}"
+
+
+# --- the headers the library owns -----------------------------------------------------------------
+
+
+def test_pay_date_is_the_iso_8601_basic_form(effective: dict[str, Any]) -> None:
+    schema = effective["components"]["parameters"]["PayDate"]["schema"]
+
+    assert schema["type"] == "string"
+    assert "format" not in schema, "format: date-time (RFC 3339) rejects the basic form the service wants"
+    pattern = schema["pattern"]
+    assert re.search(pattern, BASIC_TIMESTAMP_EXAMPLE)
+    assert not re.search(pattern, "2019-08-05T05:14:57Z")
+
+
+def test_region_header_values_are_na_eu_jp(effective: dict[str, Any]) -> None:
+    schema = effective["components"]["parameters"]["PayRegion"]["schema"]
+
+    assert sorted(schema["enum"]) == ["eu", "jp", "na"]
+
+
+def test_idempotency_key_fits_a_uuid4_hex_and_nothing_longer_or_stranger(effective: dict[str, Any]) -> None:
+    schema = effective["components"]["parameters"]["IdempotencyKey"]["schema"]
+
+    assert schema["maxLength"] == 32
+    pattern = schema["pattern"]
+    assert re.search(pattern, uuid.uuid4().hex)
+    assert not re.search(pattern, "a" * 33)
+    assert not re.search(pattern, "abc def")
+    assert not re.search(pattern, "abc/def")
+
+
+def test_every_header_parameter_is_facade_owned(effective: dict[str, Any]) -> None:
+    headers = {name: p for name, p in effective["components"]["parameters"].items() if p["in"] == "header"}
+
+    assert {"PayDate", "PayRegion", "PayHost", "IdempotencyKey", "SimulationCode"} <= headers.keys()
+    not_owned = [name for name, p in headers.items() if p.get(FACADE_OWNED) is not True]
+    assert not not_owned, f"header parameters without {FACADE_OWNED}: true: {not_owned}"
+
+
+def test_every_operation_declares_the_signed_headers_and_the_simulation_code(
+    effective: dict[str, Any],
+) -> None:
+    required = {"PayDate", "PayRegion", "PayHost", "SimulationCode"}
+    missing = {
+        operation_id: sorted(required - parameter_refs(operation))
+        for operation_id, (_, _, operation) in operations(effective).items()
+        if not required <= parameter_refs(operation)
+    }
+    assert not missing, f"operations missing header parameters: {missing}"
+
+
+def test_the_operations_with_an_idempotency_key_are_exactly_the_posts(effective: dict[str, Any]) -> None:
+    # The facade sends a key on every POST and on nothing else; the spec must agree.
+    ops = operations(effective)
+    with_key = {op_id for op_id, (_, _, operation) in ops.items() if "IdempotencyKey" in parameter_refs(operation)}
+    posts = {op_id for op_id, (_, method, _) in ops.items() if method == "post"}
+
+    assert posts == {
+        "createCheckoutSession",
+        "completeCheckoutSession",
+        "createCharge",
+        "captureCharge",
+        "createRefund",
+    }
+    assert with_key == posts
+
+
+# --- servers ----------------------------------------------------------------------------------
+
+
+def test_servers_are_every_region_and_environment(effective: dict[str, Any]) -> None:
+    hosts = ("pay-api.amazon.com", "pay-api.amazon.eu", "pay-api.amazon.jp")
+    expected = {f"https://{host}{prefix}/v2" for host in hosts for prefix in ("/live", "/sandbox", "")}
+    urls = [server["url"] for server in effective["servers"]]
+
+    assert len(urls) == 9
+    assert set(urls) == expected
+
+
+# --- responses --------------------------------------------------------------------------------
+
+
+def test_there_are_13_operations(effective: dict[str, Any]) -> None:
+    assert len(operations(effective)) == 13
+
+
+@pytest.mark.parametrize("operation_id", CREATE_OPERATIONS)
+def test_create_operations_answer_200_and_201_with_the_same_body(effective: dict[str, Any], operation_id: str) -> None:
+    responses = operations(effective)[operation_id][2]["responses"]
+
+    assert {"200", "201"} <= responses.keys()
+    created = json_schema(responses["201"])
+    assert "$ref" in created
+    assert json_schema(responses["200"]) == created
+
+
+def test_every_operation_has_typed_error_responses(effective: dict[str, Any]) -> None:
+    error_response = effective["components"]["schemas"]["ErrorResponse"]
+    assert set(error_response["properties"]) == {"reasonCode", "message"}
+    assert set(error_response["required"]) == {"reasonCode", "message"}
+
+    checked = 0
+    for operation_id, (_, method, operation) in operations(effective).items():
+        statuses = GENERIC_ERRORS + (("422",) if method in STATE_CHANGING_METHODS else ())
+        for status in statuses:
+            assert status in operation["responses"], f"{operation_id} has no {status} response"
+            body = resolve(json_schema(operation["responses"][status]))
+            assert body is error_response, f"{operation_id} {status} is not an ErrorResponse"
+            checked += 1
+    assert checked == 13 * len(GENERIC_ERRORS) + 9  # 5 POST, 2 PATCH and 2 DELETE operations
+
+
+# --- documented fields ------------------------------------------------------------------------
+
+
+def test_checkout_session_has_the_documented_fields() -> None:
+    web_checkout_details = load_effective()["components"]["schemas"]["CheckoutSession"]["properties"][
+        "webCheckoutDetails"
+    ]
+    assert web_checkout_details == {"$ref": "#/components/schemas/WebCheckoutDetails"}
+    assert "amazonPayRedirectUrl" in resolve(web_checkout_details)["properties"]
+
+    constraints = schema_property("CheckoutSession", "constraints")
+    assert constraints["type"] == "array"
+    assert "constraintId" in resolve(constraints["items"])["properties"]
+
+    for field in ("chargePermissionId", "chargeId"):
+        assert "string" in schema_property("CheckoutSession", field)["type"]
+
+
+def test_status_details_have_the_last_updated_timestamp() -> None:
+    timestamp = schema_property("StatusDetails", "lastUpdatedTimestamp")
+
+    assert re.search(timestamp["pattern"], BASIC_TIMESTAMP_EXAMPLE)
+
+
+@pytest.mark.parametrize("schema_name", ["CheckoutSession", "Charge", "ChargePermission"])
+def test_objects_report_their_release_environment(schema_name: str) -> None:
+    release_environment = schema_property(schema_name, "releaseEnvironment")
+
+    assert set(release_environment["enum"]) == {"Sandbox", "Live"}
+
+
+def test_cancel_charge_requires_a_cancellation_reason(effective: dict[str, Any]) -> None:
+    operation = operations(effective)["cancelCharge"][2]
+    body = resolve(operation["requestBody"]["content"]["application/json"]["schema"])
+
+    assert "cancellationReason" in body["properties"]
+    assert "cancellationReason" in body.get("required", [])
+
+
+# --- timestamps -------------------------------------------------------------------------------
+
+
+def test_no_schema_property_is_still_an_rfc_3339_date_time(effective: dict[str, Any]) -> None:
+    timestamps = {
+        f"{path}/properties/{name}": resolve(prop)
+        for path, node in walk(effective["components"]["schemas"], "#/components/schemas")
+        for name, prop in (node.get("properties") or {}).items()
+        if isinstance(prop, dict) and name.endswith("Timestamp")
+    }
+    # creation and expiration of CheckoutSession, Charge and ChargePermission, Refund creation, lastUpdated
+    assert len(timestamps) >= 8
+
+    still_date_time = [path for path, node in walk(effective) if node.get("format") == "date-time"]
+    assert not still_date_time, f"format: date-time left at {still_date_time}"
+    not_basic = [
+        path for path, prop in timestamps.items() if not re.search(prop.get("pattern", "(?!)"), BASIC_TIMESTAMP_EXAMPLE)
+    ]
+    assert not not_basic, f"timestamps without the basic-form pattern: {not_basic}"
