@@ -1,0 +1,291 @@
+"""AmazonPay and AsyncAmazonPay: configuration, the configured generated client, resources."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import ssl
+from collections.abc import Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from amazonpay_api import Client
+
+from ._endpoints import Endpoint, resolve_endpoint
+from ._errors import ConfigurationError
+from ._keys import PrivateKeySource, load_private_key
+from ._options import checked_timeout
+from ._resources import (
+    AsyncChargePermissions,
+    AsyncCharges,
+    AsyncCheckoutSessions,
+    AsyncRefunds,
+    ChargePermissions,
+    Charges,
+    CheckoutSessions,
+    Refunds,
+)
+from ._retry import RetryPolicy
+from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
+from ._transport import AmazonPayTransport, Clock, utc_now
+
+logger = logging.getLogger("amazonpay")
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
+
+class _Config:
+    """Everything both clients share, checked once at construction; the key is parsed here."""
+
+    def __init__(
+        self,
+        *,
+        public_key_id: str,
+        private_key: PrivateKeySource,
+        region: str,
+        sandbox: bool | None,
+        algorithm: str,
+        max_retries: int,
+        timeout: float | httpx.Timeout,
+        base_url: str | None,
+        password: str | bytes | None,
+        verify: bool | ssl.SSLContext,
+        clock: Clock,
+    ) -> None:
+        if algorithm not in ALGORITHMS:
+            raise ConfigurationError(f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ConfigurationError(f"max_retries must be an int >= 0, not {max_retries!r}")
+        self.endpoint: Endpoint = resolve_endpoint(region, public_key_id, sandbox, base_url)
+        self.timeout = checked_timeout(timeout)
+        self.credentials = Credentials(public_key_id.strip(), load_private_key(private_key, password), algorithm)
+        self.retry_policy = RetryPolicy(max_retries=max_retries)
+        self.verify = verify
+        self.clock = clock
+        if verify is False:
+            logger.warning(
+                "TLS certificate verification is OFF (verify=False): use this only against a local test server"
+            )
+
+    def transport(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> AmazonPayTransport:
+        return AmazonPayTransport(
+            inner,
+            credentials=self.credentials,
+            endpoint=self.endpoint,
+            retry_policy=self.retry_policy,
+            clock=self.clock,
+        )
+
+    def describe(self, cls: str) -> str:
+        e = self.endpoint
+        return (
+            f"{cls}(region={e.region!r}, environment={e.environment!r}, "
+            f"public_key_id={self.credentials.public_key_id!r}, algorithm={self.credentials.algorithm!r}, "
+            f"base_url={e.base_url!r})"
+        )
+
+    def sign_button_payload(self, payload: Mapping[str, Any] | str) -> tuple[str, str]:
+        if isinstance(payload, str):
+            text = payload
+        elif isinstance(payload, Mapping):
+            text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+        else:
+            raise ConfigurationError(f"payload must be a dict or the exact JSON str, not {type(payload).__name__}")
+        algorithm = self.credentials.algorithm
+        return text, sign_string(self.credentials.private_key, algorithm, string_to_sign(algorithm, text))
+
+
+class _Client:
+    _config: _Config
+
+    @property
+    def algorithm(self) -> Algorithm:
+        """The signing algorithm; the button config must name the same one."""
+        return self._config.credentials.algorithm
+
+    @property
+    def endpoint(self) -> Endpoint:
+        """Where requests go: base URL, host and region header values."""
+        return self._config.endpoint
+
+    def sign_button_payload(self, payload: Mapping[str, Any] | str) -> tuple[str, str]:
+        """Sign an Amazon Pay button payload; return ``(payload_json, signature)``.
+
+        A dict becomes compact JSON with non-ASCII kept as is; a str is signed byte for byte.
+        Hand the browser exactly the returned string: any other spelling fails verification.
+        """
+        return self._config.sign_button_payload(payload)
+
+    def __repr__(self) -> str:
+        return self._config.describe(type(self).__name__)
+
+    @classmethod
+    def _env_arguments(cls, overrides: dict[str, Any]) -> dict[str, Any]:
+        def need(name: str) -> str:
+            value = os.environ.get(name, "").strip()
+            if not value:
+                raise ConfigurationError(f"environment variable {name} is not set")
+            return value
+
+        arguments: dict[str, Any] = {}
+        if "public_key_id" not in overrides:
+            arguments["public_key_id"] = need("AMAZON_PAY_PUBLIC_KEY_ID")
+        if "private_key" not in overrides:
+            key = need("AMAZON_PAY_PRIVATE_KEY")
+            arguments["private_key"] = key if "-----BEGIN" in key else Path(key)
+        if "region" not in overrides:
+            arguments["region"] = need("AMAZON_PAY_REGION")
+        sandbox = os.environ.get("AMAZON_PAY_SANDBOX", "").strip().lower()
+        if "sandbox" not in overrides and sandbox:
+            if sandbox not in _TRUE | _FALSE:
+                raise ConfigurationError(f"AMAZON_PAY_SANDBOX={sandbox!r}: use true or false")
+            arguments["sandbox"] = sandbox in _TRUE
+        password = os.environ.get("AMAZON_PAY_PRIVATE_KEY_PASSWORD")
+        if "password" not in overrides and password:
+            arguments["password"] = password
+        return arguments | overrides
+
+
+class AmazonPay(_Client):
+    """The Amazon Pay API v2 client (synchronous).
+
+    Example::
+
+        with AmazonPay(public_key_id="SANDBOX-AHEXAMPLE", private_key=Path("private.pem"), region="eu") as pay:
+            session = pay.checkout_sessions.create({...})
+    """
+
+    def __init__(
+        self,
+        *,
+        public_key_id: str,
+        private_key: PrivateKeySource,
+        region: str,
+        sandbox: bool | None = None,
+        algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2",
+        max_retries: int = 3,
+        timeout: float | httpx.Timeout = 30.0,
+        transport: httpx.BaseTransport | None = None,
+        base_url: str | None = None,
+        password: str | bytes | None = None,
+        verify: bool | ssl.SSLContext = True,
+        clock: Clock = utc_now,
+    ) -> None:
+        """Check the configuration and parse the key; nothing is sent until the first call."""
+        self._config = _Config(
+            public_key_id=public_key_id,
+            private_key=private_key,
+            region=region,
+            sandbox=sandbox,
+            algorithm=algorithm,
+            max_retries=max_retries,
+            timeout=timeout,
+            base_url=base_url,
+            password=password,
+            verify=verify,
+            clock=clock,
+        )
+        inner = transport if transport is not None else httpx.HTTPTransport(verify=verify)
+        self._http = httpx.Client(
+            base_url=self._config.endpoint.base_url,
+            transport=self._config.transport(inner),
+            timeout=self._config.timeout,
+        )
+        #: The generated low-level client, fully configured (signing, routing, retries, errors).
+        self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
+        self.api.set_httpx_client(self._http)
+        self.checkout_sessions = CheckoutSessions(self.api)
+        self.charges = Charges(self.api)
+        self.charge_permissions = ChargePermissions(self.api)
+        self.refunds = Refunds(self.api)
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Self:
+        """Configure from the environment; keyword arguments override it.
+
+        Reads AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY (a path or the PEM text),
+        AMAZON_PAY_REGION, and optionally AMAZON_PAY_SANDBOX and AMAZON_PAY_PRIVATE_KEY_PASSWORD.
+        """
+        return cls(**cls._env_arguments(overrides))
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncAmazonPay(_Client):
+    """The Amazon Pay API v2 client (asyncio or trio); mirrors :class:`AmazonPay` with ``await``."""
+
+    def __init__(
+        self,
+        *,
+        public_key_id: str,
+        private_key: PrivateKeySource,
+        region: str,
+        sandbox: bool | None = None,
+        algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2",
+        max_retries: int = 3,
+        timeout: float | httpx.Timeout = 30.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+        base_url: str | None = None,
+        password: str | bytes | None = None,
+        verify: bool | ssl.SSLContext = True,
+        clock: Clock = utc_now,
+    ) -> None:
+        """Check the configuration and parse the key; nothing is sent until the first call."""
+        self._config = _Config(
+            public_key_id=public_key_id,
+            private_key=private_key,
+            region=region,
+            sandbox=sandbox,
+            algorithm=algorithm,
+            max_retries=max_retries,
+            timeout=timeout,
+            base_url=base_url,
+            password=password,
+            verify=verify,
+            clock=clock,
+        )
+        inner = transport if transport is not None else httpx.AsyncHTTPTransport(verify=verify)
+        self._http = httpx.AsyncClient(
+            base_url=self._config.endpoint.base_url,
+            transport=self._config.transport(inner),
+            timeout=self._config.timeout,
+        )
+        #: The generated low-level client, fully configured; call its ``asyncio`` functions.
+        self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
+        self.api.set_async_httpx_client(self._http)
+        self.checkout_sessions = AsyncCheckoutSessions(self.api)
+        self.charges = AsyncCharges(self.api)
+        self.charge_permissions = AsyncChargePermissions(self.api)
+        self.refunds = AsyncRefunds(self.api)
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Self:
+        """Configure from the same environment variables as :meth:`AmazonPay.from_env`."""
+        return cls(**cls._env_arguments(overrides))
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,101 @@
+"""Where requests go: region hosts and environment paths, as data."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from typing import Final, Literal
+from urllib.parse import urlsplit
+
+from ._errors import ConfigurationError
+
+Region = Literal["na", "eu", "jp"]
+
+HOSTS: Final[dict[Region, str]] = {
+    "na": "pay-api.amazon.com",
+    "eu": "pay-api.amazon.eu",
+    "jp": "pay-api.amazon.jp",
+}
+#: Names the official SDKs accept for each region; the header always carries the canonical one.
+REGION_ALIASES: Final[dict[str, Region]] = {
+    "na": "na",
+    "us": "na",
+    "eu": "eu",
+    "de": "eu",
+    "uk": "eu",
+    "jp": "jp",
+}
+ENVIRONMENT_PREFIXES: Final = ("live", "sandbox")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A resolved destination: base URL plus the values of the host and region headers."""
+
+    region: Region
+    host: str
+    base_url: str
+    sandbox: bool
+    environment_specific_key: bool
+
+    @property
+    def environment(self) -> str:
+        """``"sandbox"`` or ``"live"``."""
+        return "sandbox" if self.sandbox else "live"
+
+
+def resolve_endpoint(region: str, public_key_id: str, sandbox: bool | None, base_url: str | None) -> Endpoint:
+    """Resolve region aliases and the key id's environment rule into an :class:`Endpoint`.
+
+    An id starting with ``LIVE`` or ``SANDBOX`` (any case) selects its environment and uses
+    ``/v2``; a legacy id needs ``sandbox=True`` or ``False`` and uses ``/live/v2`` or ``/sandbox/v2``.
+    """
+    canonical = REGION_ALIASES.get(region.strip().lower()) if isinstance(region, str) else None
+    if canonical is None:
+        raise ConfigurationError(
+            f"unknown region {region!r}; use one of {', '.join(sorted(REGION_ALIASES))} (na, eu or jp)"
+        )
+    if not public_key_id or not public_key_id.strip():
+        raise ConfigurationError("public_key_id is empty; pass the public key id shown in Seller Central")
+    prefix = next((p for p in ENVIRONMENT_PREFIXES if public_key_id.lower().startswith(p)), None)
+    if prefix is not None:
+        from_key = prefix == "sandbox"
+        if sandbox is not None and sandbox != from_key:
+            raise ConfigurationError(
+                f"sandbox={sandbox} contradicts the public key id, which is for the {prefix} environment; "
+                "drop the sandbox argument (the key id selects the environment)"
+            )
+        is_sandbox, path = from_key, "/v2"
+    else:
+        if sandbox is None:
+            raise ConfigurationError(
+                "this public key id does not say its environment (it starts with neither LIVE nor "
+                "SANDBOX); pass sandbox=True or sandbox=False"
+            )
+        is_sandbox, path = sandbox, "/sandbox/v2" if sandbox else "/live/v2"
+    host = HOSTS[canonical]
+    url = f"https://{host}{path}" if base_url is None else _checked_base_url(base_url)
+    return Endpoint(canonical, host, url, is_sandbox, prefix is not None)
+
+
+def _checked_base_url(base_url: str) -> str:
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ConfigurationError(
+            f"base_url {base_url!r} is not an http(s) URL; pass e.g. https://proxy.example/live/v2"
+        )
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise ConfigurationError(
+            f"base_url {base_url!r} uses plain http to a non-loopback host, which would send signed "
+            "payment requests unencrypted; use https (plain http is allowed for 127.0.0.1/localhost only)"
+        )
+    return base_url.rstrip("/")
+
+
+def _is_loopback(hostname: str) -> bool:
+    if hostname == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(hostname).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,421 @@
+"""The resource methods: thin, typed calls of the generated operations.
+
+Each method converts its body to the generated model, checks path ids, opens the per-call
+options and runs the operation; everything else happens in the transport below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Unpack
+from urllib.parse import quote
+
+from amazonpay_api.api.charge_permissions import (
+    close_charge_permission,
+    get_charge_permission,
+    update_charge_permission,
+)
+from amazonpay_api.api.charges import cancel_charge, capture_charge, create_charge, get_charge
+from amazonpay_api.api.checkout_sessions import (
+    complete_checkout_session,
+    create_checkout_session,
+    get_checkout_session,
+    update_checkout_session,
+)
+from amazonpay_api.api.refunds import create_refund, get_refund
+from amazonpay_api.errors import UnexpectedStatus
+from amazonpay_api.models import (
+    CancelChargeRequest,
+    CaptureChargeRequest,
+    Charge,
+    ChargePermission,
+    CheckoutSession,
+    CloseChargePermissionRequest,
+    CompleteCheckoutSessionRequest,
+    CreateChargeRequest,
+    CreateCheckoutSessionRequest,
+    CreateRefundRequest,
+    Refund,
+    UpdateChargePermissionRequest,
+    UpdateCheckoutSessionRequest,
+)
+
+from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError
+from ._options import CallOptions, CallState, MoneyCallOptions, request_options
+
+if TYPE_CHECKING:
+    from amazonpay_api import Client
+
+T = TypeVar("T")
+
+
+class _Model(Protocol):
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T: ...
+
+
+M = TypeVar("M", bound=_Model)
+
+
+def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
+    """The generated request model for ``body`` (a model instance or a dict in API field names)."""
+    if isinstance(body, model):
+        return body
+    if not isinstance(body, Mapping):
+        raise ConfigurationError(f"body must be a dict or {model.__name__}, not {type(body).__name__}")
+    try:
+        return model.from_dict(body)
+    except KeyError as missing:
+        raise ConfigurationError(
+            f"{model.__name__} is missing the required field {missing}; see the spec or the model's docstring"
+        ) from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise ConfigurationError(f"body does not fit {model.__name__}: {error}") from None
+
+
+def path_id(name: str, value: str) -> str:
+    """``value`` percent-encoded for a path segment; an id can never change the path."""
+    if not isinstance(value, str) or not value.strip() or value in (".", "..") or "/" in value:
+        raise ConfigurationError(
+            f"{name} {value!r} is not a valid id: pass the non-empty id Amazon Pay returned (no '/')"
+        )
+    return quote(value, safe="")
+
+
+def parsed(expected: type[T], response: Any, call: CallState) -> T:
+    """The parsed body, or :class:`UnexpectedResponseError` if it is not the expected model."""
+    if isinstance(response.parsed, expected):
+        return response.parsed
+    raise UnexpectedResponseError(
+        f"expected a {expected.__name__} body",
+        status=response.status_code,
+        request_id=call.request_id,
+        body="",
+    )
+
+
+def unreadable(expected: type[Any], error: Exception, call: CallState) -> UnexpectedResponseError:
+    """A success body this client version cannot parse (for example an enum value added later)."""
+    return UnexpectedResponseError(
+        f"cannot read the response as {expected.__name__} ({type(error).__name__}: {error}); the call may "
+        "have succeeded at Amazon: fetch the object again, or regenerate the client from a newer spec",
+        status=call.status or 0,
+        request_id=call.request_id,
+        body=str(getattr(error, "content", b"")[:300]),
+    )
+
+
+class _SyncResource:
+    def __init__(self, api: Client) -> None:
+        self._api = api
+
+    def _call(self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **kwargs: Any) -> T:
+        with request_options(**options) as call:
+            try:
+                response = operation.sync_detailed(client=self._api, **kwargs)
+            except AmazonPayError:
+                raise
+            except (KeyError, TypeError, ValueError, UnexpectedStatus) as error:
+                raise unreadable(expected, error, call) from error
+        return parsed(expected, response, call)
+
+
+class _AsyncResource:
+    def __init__(self, api: Client) -> None:
+        self._api = api
+
+    async def _call(self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **kwargs: Any) -> T:
+        with request_options(**options) as call:
+            try:
+                response = await operation.asyncio_detailed(client=self._api, **kwargs)
+            except AmazonPayError:
+                raise
+            except (KeyError, TypeError, ValueError, UnexpectedStatus) as error:
+                raise unreadable(expected, error, call) from error
+        return parsed(expected, response, call)
+
+
+Body = Mapping[str, Any]
+
+
+class CheckoutSessions(_SyncResource):
+    """Checkout Sessions: the buyer's checkout, from button click to completion."""
+
+    def create(self, body: CreateCheckoutSessionRequest | Body, **options: Unpack[MoneyCallOptions]) -> CheckoutSession:
+        """Create a Checkout Session (POST, idempotent)."""
+        return self._call(
+            create_checkout_session,
+            CheckoutSession,
+            options,
+            body=as_model(CreateCheckoutSessionRequest, body),
+        )
+
+    def get(self, checkout_session_id: str, **options: Unpack[CallOptions]) -> CheckoutSession:
+        """Get a Checkout Session."""
+        return self._call(
+            get_checkout_session,
+            CheckoutSession,
+            options,
+            checkout_session_id=path_id("checkout_session_id", checkout_session_id),
+        )
+
+    def update(
+        self,
+        checkout_session_id: str,
+        body: UpdateCheckoutSessionRequest | Body,
+        **options: Unpack[CallOptions],
+    ) -> CheckoutSession:
+        """Update an Open Checkout Session (amount, return URL, metadata)."""
+        return self._call(
+            update_checkout_session,
+            CheckoutSession,
+            options,
+            checkout_session_id=path_id("checkout_session_id", checkout_session_id),
+            body=as_model(UpdateCheckoutSessionRequest, body),
+        )
+
+    def complete(
+        self,
+        checkout_session_id: str,
+        body: CompleteCheckoutSessionRequest | Body,
+        **options: Unpack[MoneyCallOptions],
+    ) -> CheckoutSession:
+        """Complete a Checkout Session after the buyer returned (POST, idempotent)."""
+        return self._call(
+            complete_checkout_session,
+            CheckoutSession,
+            options,
+            checkout_session_id=path_id("checkout_session_id", checkout_session_id),
+            body=as_model(CompleteCheckoutSessionRequest, body),
+        )
+
+
+class Charges(_SyncResource):
+    """Charges: authorize, capture, cancel."""
+
+    def create(self, body: CreateChargeRequest | Body, **options: Unpack[MoneyCallOptions]) -> Charge:
+        """Create a Charge on a Chargeable permission (POST, idempotent)."""
+        return self._call(create_charge, Charge, options, body=as_model(CreateChargeRequest, body))
+
+    def get(self, charge_id: str, **options: Unpack[CallOptions]) -> Charge:
+        """Get a Charge."""
+        return self._call(get_charge, Charge, options, charge_id=path_id("charge_id", charge_id))
+
+    def capture(self, charge_id: str, body: CaptureChargeRequest | Body, **options: Unpack[MoneyCallOptions]) -> Charge:
+        """Capture an Authorized Charge (POST, idempotent)."""
+        return self._call(
+            capture_charge,
+            Charge,
+            options,
+            charge_id=path_id("charge_id", charge_id),
+            body=as_model(CaptureChargeRequest, body),
+        )
+
+    def cancel(self, charge_id: str, body: CancelChargeRequest | Body, **options: Unpack[CallOptions]) -> Charge:
+        """Cancel a Charge before capture (DELETE with a body)."""
+        return self._call(
+            cancel_charge,
+            Charge,
+            options,
+            charge_id=path_id("charge_id", charge_id),
+            body=as_model(CancelChargeRequest, body),
+        )
+
+
+class ChargePermissions(_SyncResource):
+    """Charge Permissions: the buyer's consent to be charged, one-time or recurring."""
+
+    def get(self, charge_permission_id: str, **options: Unpack[CallOptions]) -> ChargePermission:
+        """Get a Charge Permission."""
+        return self._call(
+            get_charge_permission,
+            ChargePermission,
+            options,
+            charge_permission_id=path_id("charge_permission_id", charge_permission_id),
+        )
+
+    def update(
+        self,
+        charge_permission_id: str,
+        body: UpdateChargePermissionRequest | Body,
+        **options: Unpack[CallOptions],
+    ) -> ChargePermission:
+        """Update a Charge Permission's merchant metadata."""
+        return self._call(
+            update_charge_permission,
+            ChargePermission,
+            options,
+            charge_permission_id=path_id("charge_permission_id", charge_permission_id),
+            body=as_model(UpdateChargePermissionRequest, body),
+        )
+
+    def close(
+        self,
+        charge_permission_id: str,
+        body: CloseChargePermissionRequest | Body,
+        **options: Unpack[CallOptions],
+    ) -> ChargePermission:
+        """Close a Charge Permission (DELETE with a body)."""
+        return self._call(
+            close_charge_permission,
+            ChargePermission,
+            options,
+            charge_permission_id=path_id("charge_permission_id", charge_permission_id),
+            body=as_model(CloseChargePermissionRequest, body),
+        )
+
+
+class Refunds(_SyncResource):
+    """Refunds: asynchronous, poll with get until the state settles."""
+
+    def create(self, body: CreateRefundRequest | Body, **options: Unpack[MoneyCallOptions]) -> Refund:
+        """Refund part or all of a Captured Charge (POST, idempotent)."""
+        return self._call(create_refund, Refund, options, body=as_model(CreateRefundRequest, body))
+
+    def get(self, refund_id: str, **options: Unpack[CallOptions]) -> Refund:
+        """Get a Refund."""
+        return self._call(get_refund, Refund, options, refund_id=path_id("refund_id", refund_id))
+
+
+class AsyncCheckoutSessions(_AsyncResource):
+    """Async: Checkout Sessions: the buyer's checkout, from button click to completion."""
+
+    async def create(
+        self, body: CreateCheckoutSessionRequest | Body, **options: Unpack[MoneyCallOptions]
+    ) -> CheckoutSession:
+        """Create a Checkout Session (POST, idempotent)."""
+        return await self._call(
+            create_checkout_session,
+            CheckoutSession,
+            options,
+            body=as_model(CreateCheckoutSessionRequest, body),
+        )
+
+    async def get(self, checkout_session_id: str, **options: Unpack[CallOptions]) -> CheckoutSession:
+        """Get a Checkout Session."""
+        return await self._call(
+            get_checkout_session,
+            CheckoutSession,
+            options,
+            checkout_session_id=path_id("checkout_session_id", checkout_session_id),
+        )
+
+    async def update(
+        self,
+        checkout_session_id: str,
+        body: UpdateCheckoutSessionRequest | Body,
+        **options: Unpack[CallOptions],
+    ) -> CheckoutSession:
+        """Update an Open Checkout Session (amount, return URL, metadata)."""
+        return await self._call(
+            update_checkout_session,
+            CheckoutSession,
+            options,
+            checkout_session_id=path_id("checkout_session_id", checkout_session_id),
+            body=as_model(UpdateCheckoutSessionRequest, body),
+        )
+
+    async def complete(
+        self,
+        checkout_session_id: str,
+        body: CompleteCheckoutSessionRequest | Body,
+        **options: Unpack[MoneyCallOptions],
+    ) -> CheckoutSession:
+        """Complete a Checkout Session after the buyer returned (POST, idempotent)."""
+        return await self._call(
+            complete_checkout_session,
+            CheckoutSession,
+            options,
+            checkout_session_id=path_id("checkout_session_id", checkout_session_id),
+            body=as_model(CompleteCheckoutSessionRequest, body),
+        )
+
+
+class AsyncCharges(_AsyncResource):
+    """Async: Charges: authorize, capture, cancel."""
+
+    async def create(self, body: CreateChargeRequest | Body, **options: Unpack[MoneyCallOptions]) -> Charge:
+        """Create a Charge on a Chargeable permission (POST, idempotent)."""
+        return await self._call(create_charge, Charge, options, body=as_model(CreateChargeRequest, body))
+
+    async def get(self, charge_id: str, **options: Unpack[CallOptions]) -> Charge:
+        """Get a Charge."""
+        return await self._call(get_charge, Charge, options, charge_id=path_id("charge_id", charge_id))
+
+    async def capture(
+        self, charge_id: str, body: CaptureChargeRequest | Body, **options: Unpack[MoneyCallOptions]
+    ) -> Charge:
+        """Capture an Authorized Charge (POST, idempotent)."""
+        return await self._call(
+            capture_charge,
+            Charge,
+            options,
+            charge_id=path_id("charge_id", charge_id),
+            body=as_model(CaptureChargeRequest, body),
+        )
+
+    async def cancel(self, charge_id: str, body: CancelChargeRequest | Body, **options: Unpack[CallOptions]) -> Charge:
+        """Cancel a Charge before capture (DELETE with a body)."""
+        return await self._call(
+            cancel_charge,
+            Charge,
+            options,
+            charge_id=path_id("charge_id", charge_id),
+            body=as_model(CancelChargeRequest, body),
+        )
+
+
+class AsyncChargePermissions(_AsyncResource):
+    """Async: Charge Permissions: the buyer's consent to be charged, one-time or recurring."""
+
+    async def get(self, charge_permission_id: str, **options: Unpack[CallOptions]) -> ChargePermission:
+        """Get a Charge Permission."""
+        return await self._call(
+            get_charge_permission,
+            ChargePermission,
+            options,
+            charge_permission_id=path_id("charge_permission_id", charge_permission_id),
+        )
+
+    async def update(
+        self,
+        charge_permission_id: str,
+        body: UpdateChargePermissionRequest | Body,
+        **options: Unpack[CallOptions],
+    ) -> ChargePermission:
+        """Update a Charge Permission's merchant metadata."""
+        return await self._call(
+            update_charge_permission,
+            ChargePermission,
+            options,
+            charge_permission_id=path_id("charge_permission_id", charge_permission_id),
+            body=as_model(UpdateChargePermissionRequest, body),
+        )
+
+    async def close(
+        self,
+        charge_permission_id: str,
+        body: CloseChargePermissionRequest | Body,
+        **options: Unpack[CallOptions],
+    ) -> ChargePermission:
+        """Close a Charge Permission (DELETE with a body)."""
+        return await self._call(
+            close_charge_permission,
+            ChargePermission,
+            options,
+            charge_permission_id=path_id("charge_permission_id", charge_permission_id),
+            body=as_model(CloseChargePermissionRequest, body),
+        )
+
+
+class AsyncRefunds(_AsyncResource):
+    """Async: Refunds: asynchronous, poll with get until the state settles."""
+
+    async def create(self, body: CreateRefundRequest | Body, **options: Unpack[MoneyCallOptions]) -> Refund:
+        """Refund part or all of a Captured Charge (POST, idempotent)."""
+        return await self._call(create_refund, Refund, options, body=as_model(CreateRefundRequest, body))
+
+    async def get(self, refund_id: str, **options: Unpack[CallOptions]) -> Refund:
+        """Get a Refund."""
+        return await self._call(get_refund, Refund, options, refund_id=path_id("refund_id", refund_id))

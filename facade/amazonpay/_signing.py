@@ -1,0 +1,164 @@
+r"""AMZN-PAY-RSASSA-PSS request and button signing: pure functions of a request and a key.
+
+The recipe (facts sheet, section 1): a canonical request (method, canonical URI, canonical
+query, canonical headers, signed header names, SHA-256 of the body) is hashed; the string to
+sign is ``ALGORITHM + "\\n" + hex(SHA-256(canonical request))``; the signature is RSASSA-PSS
+with SHA-256 and MGF1(SHA-256), salt 20 bytes for ``AMZN-PAY-RSASSA-PSS`` and 32 bytes for
+``AMZN-PAY-RSASSA-PSS-V2``, Base64-encoded.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Final, Literal, get_args
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+Algorithm = Literal["AMZN-PAY-RSASSA-PSS-V2", "AMZN-PAY-RSASSA-PSS"]
+ALGORITHMS: Final[tuple[Algorithm, ...]] = get_args(Algorithm)
+SALT_LENGTH: Final[Mapping[Algorithm, int]] = {"AMZN-PAY-RSASSA-PSS": 20, "AMZN-PAY-RSASSA-PSS-V2": 32}
+
+# Headers signed on every request; any other x-amz-pay-* header sent is signed too.
+ALWAYS_SIGNED: Final = frozenset({"accept", "content-type", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"})
+
+_UNRESERVED: Final = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+_SLASHES: Final = re.compile(r"/+")
+_WHITESPACE: Final = re.compile(r"\s+")
+_EMPTY_SHA256: Final = hashlib.sha256(b"").hexdigest()
+
+
+def _percent_encode(text: str, keep: frozenset[int]) -> str:
+    return "".join(chr(b) if b in keep else f"%{b:02X}" for b in text.encode("utf-8"))
+
+
+_PATH_SAFE: Final = _UNRESERVED | {ord("/")}
+
+
+def canonical_uri(path: str) -> str:
+    """Path with runs of ``/`` collapsed, a leading ``/``, every other byte percent-encoded.
+
+    ``path`` is the decoded path (``/charges/P01-1``); no dot-segment removal is done.
+    """
+    collapsed = _SLASHES.sub("/", path)
+    if not collapsed.startswith("/"):
+        collapsed = "/" + collapsed
+    return _percent_encode(collapsed, _PATH_SAFE)
+
+
+def canonical_query(pairs: Iterable[tuple[str, str]]) -> str:
+    """RFC 3986-encoded ``name=value`` pairs sorted by encoded name, then value."""
+    encoded = sorted((_percent_encode(k, _UNRESERVED), _percent_encode(v, _UNRESERVED)) for k, v in pairs)
+    return "&".join(f"{k}={v}" for k, v in encoded)
+
+
+def signed_header_names(headers: Mapping[str, str]) -> list[str]:
+    """Lower-case names to sign: the always-signed set plus every ``x-amz-pay-*`` header present."""
+    names = {name.lower() for name in headers}
+    return sorted(n for n in names if n in ALWAYS_SIGNED or n.startswith("x-amz-pay-"))
+
+
+def canonical_request(
+    method: str,
+    path: str,
+    query: Iterable[tuple[str, str]],
+    headers: Mapping[str, str],
+    body: bytes,
+    signed_headers: Iterable[str],
+) -> str:
+    """The canonical request: method, URI, query, headers, signed names and body hash.
+
+    ``headers`` maps lower-case names to values; ``signed_headers`` are lower-case and sorted.
+    """
+    names = list(signed_headers)
+    header_lines = "".join(f"{n}:{_WHITESPACE.sub(' ', headers[n].strip())}\n" for n in names)
+    payload_hash = hashlib.sha256(body).hexdigest() if body else _EMPTY_SHA256
+    return "\n".join(
+        (
+            method.upper(),
+            canonical_uri(path),
+            canonical_query(query),
+            header_lines,
+            ";".join(names),
+            payload_hash,
+        )
+    )
+
+
+def string_to_sign(algorithm: Algorithm, canonical: str) -> str:
+    r"""``ALGORITHM\\n`` followed by the hex SHA-256 of ``canonical``."""
+    return f"{algorithm}\n{hashlib.sha256(canonical.encode('utf-8')).hexdigest()}"
+
+
+def _pss(algorithm: Algorithm) -> padding.PSS:
+    return padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=SALT_LENGTH[algorithm])
+
+
+def sign_string(key: rsa.RSAPrivateKey, algorithm: Algorithm, text: str) -> str:
+    """Base64 RSASSA-PSS signature of ``text`` (randomised: differs on every call)."""
+    signature = key.sign(text.encode("utf-8"), _pss(algorithm), hashes.SHA256())
+    return base64.b64encode(signature).decode("ascii")
+
+
+def verify_string(public_key: rsa.RSAPublicKey, algorithm: Algorithm, text: str, signature: str) -> bool:
+    """Whether ``signature`` is a valid signature of ``text`` under ``public_key``."""
+    from cryptography.exceptions import InvalidSignature
+
+    try:
+        public_key.verify(
+            base64.b64decode(signature, validate=True), text.encode("utf-8"), _pss(algorithm), hashes.SHA256()
+        )
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def authorization_header(
+    *,
+    method: str,
+    path: str,
+    query: Iterable[tuple[str, str]],
+    headers: Mapping[str, str],
+    body: bytes,
+    key: rsa.RSAPrivateKey,
+    public_key_id: str,
+    algorithm: Algorithm,
+) -> str:
+    """The ``authorization`` value for a request whose other headers are final.
+
+    ``headers`` holds the headers as sent (any case); every header that must be signed must be
+    present. Pure apart from PSS's random salt.
+    """
+    lowered = {name.lower(): value for name, value in headers.items()}
+    names = signed_header_names(lowered)
+    canonical = canonical_request(method, path, query, lowered, body, names)
+    signature = sign_string(key, algorithm, string_to_sign(algorithm, canonical))
+    return f"{algorithm} PublicKeyId={public_key_id}, SignedHeaders={';'.join(names)}, Signature={signature}"
+
+
+_AUTHORIZATION: Final = re.compile(
+    r"^(?P<algorithm>AMZN-PAY-RSASSA-PSS(?:-V2)?) PublicKeyId=(?P<key_id>[^,]+), "
+    r"SignedHeaders=(?P<signed>[a-z0-9;-]+), Signature=(?P<signature>[A-Za-z0-9+/=]+)$"
+)
+
+
+def parse_authorization(value: str) -> tuple[Algorithm, str, list[str], str] | None:
+    """Split an ``authorization`` value into algorithm, key id, signed names and signature."""
+    match = _AUTHORIZATION.match(value)
+    if match is None:
+        return None
+    algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2" if match["algorithm"].endswith("V2") else "AMZN-PAY-RSASSA-PSS"
+    return algorithm, match["key_id"], match["signed"].split(";"), match["signature"]
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Who signs: the public key id, the parsed private key (never shown) and the algorithm."""
+
+    public_key_id: str
+    private_key: rsa.RSAPrivateKey = field(repr=False)
+    algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2"
