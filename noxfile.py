@@ -10,7 +10,7 @@ from pathlib import Path
 import nox
 
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["drift", "lint", "typecheck", "tests"]
+nox.options.sessions = ["drift", "lint", "typecheck", "tests", "contract"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
@@ -89,3 +89,25 @@ def tests(session: nox.Session) -> None:
     """The test suite."""
     _install_project(session)
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Contract tests against the effective spec, including the Prism mock server check."""
+    _install_project(session)
+    session.run("pytest", "-m", "contract", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """The integration flows end to end through the facade, against the embedded sandbox."""
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "-e", ".")
+    session.run("python", "scripts/demo.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Per-request cost against the physical floor and the Python peer; prints and writes results."""
+    session.install("-r", str(REQUIREMENTS / "bench.txt"))
+    session.install("-c", str(REQUIREMENTS / "bench.txt"), "-e", ".")
+    session.run("python", "scripts/bench.py", *session.posargs)

@@ -1,0 +1,95 @@
+"""The effective spec as test tooling: request validation and response-body strategies."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+from openapi_core import OpenAPI
+from openapi_core.datatypes import RequestParameters
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+ROOT = Path(__file__).resolve().parents[2]
+EFFECTIVE_SPEC = ROOT / "openapi" / "amazon-pay-api.effective.yml"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+@functools.cache
+def effective_spec() -> dict[str, Any]:
+    """The effective spec, parsed once per test session."""
+    return yaml.safe_load(EFFECTIVE_SPEC.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _openapi() -> OpenAPI:
+    return OpenAPI.from_dict(effective_spec())
+
+
+class SpecRequest:
+    """An httpx request as openapi-core's Request protocol.
+
+    The host comes from ``x-amz-pay-host``, so a request sent to a loopback ``base_url`` is
+    checked against the Amazon server it stands for (and a wrong host header fails to match).
+    """
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.host_url = f"https://{request.headers.get('x-amz-pay-host', 'missing-x-amz-pay-host')}"
+        self.path = request.url.path
+        self.method = request.method.lower()
+        self.body = request.content or None
+        self.content_type = request.headers.get("content-type", "")
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict(request.url.params.multi_items()),
+            header=Headers(list(request.headers.items())),
+            cookie=ImmutableMultiDict(),
+        )
+
+
+def request_violations(request: httpx.Request) -> list[str]:
+    """What in ``request`` (path, method, headers, body) the effective spec does not allow."""
+    try:
+        _openapi().validate_request(SpecRequest(request))
+    except Exception as error:  # openapi-core raises one error that wraps the details
+        details = [str(error)] + [str(e) for e in getattr(error, "schema_errors", []) or []]
+        cause = error.__cause__
+        while cause is not None:
+            details.append(str(cause))
+            details.extend(str(e) for e in getattr(cause, "schema_errors", []) or [])
+            cause = cause.__cause__
+        return [f"{request.method} {request.url.path}: " + " | ".join(details)]
+    return []
+
+
+def resolve(node: Any) -> Any:
+    """``node`` with every ``$ref`` into the effective spec inlined (the spec has no cycles)."""
+    spec = effective_spec()
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target: Any = spec
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            return resolve(target)
+        return {key: resolve(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [resolve(value) for value in node]
+    return node
+
+
+def operations() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(operationId, method, path, operation) for every operation of the effective spec."""
+    for path, item in effective_spec()["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                yield item[method]["operationId"], method, path, item[method]
+
+
+def response_schemas(operation: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(status, inlined JSON schema) of every response of ``operation`` that has a body."""
+    for status, response in operation["responses"].items():
+        content = resolve(response).get("content", {})
+        if "application/json" in content:
+            yield int(status), content["application/json"]["schema"]
