@@ -16,7 +16,11 @@ nox.options.error_on_missing_interpreters = True
 ROOT = Path(__file__).parent
 PYTHON = "3.11"
 REQUIREMENTS = ROOT / "requirements"
-GENERATED_OUTPUTS = ("openapi/amazon-pay-api.effective.yml", "generated/amazonpay_api")
+GENERATED_OUTPUTS = (
+    "openapi/amazon-pay-api.effective.yml",
+    "generated/amazonpay_api",
+    "facade/amazonpay/_request_schemas.json",
+)
 
 
 def _install_project(session: nox.Session) -> None:

@@ -6,7 +6,9 @@
    writes `openapi/amazon-pay-api.effective.yml`, which must validate as OpenAPI 3.1.
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
-3. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
+3. Writes the request body schemas the facade checks before sending
+   (`facade/amazonpay/_request_schemas.json`).
+4. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
    failing on any warning or skipped endpoint, and adds the `py.typed` marker.
 
 `--root` writes both outputs under another folder (the `drift` session compares them with
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import shutil
 import subprocess
 import sys
@@ -34,6 +37,7 @@ OVERLAY = REPO / "openapi" / "corrections.overlay.yml"
 GENERATOR_CONFIG = REPO / "openapi" / "generator-config.yml"
 EFFECTIVE = Path("openapi") / "amazon-pay-api.effective.yml"
 PACKAGE = Path("generated") / "amazonpay_api"
+REQUEST_SCHEMAS = Path("facade") / "amazonpay" / "_request_schemas.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 FACADE_OWNED = "x-amazonpay-facade-owned"
 
@@ -100,6 +104,35 @@ def operations(spec: dict[str, Any]) -> list[str]:
     ]
 
 
+def _inline(node: Any, spec: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target: Any = spec
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            return _inline(target, spec)
+        return {key: _inline(value, spec) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline(value, spec) for value in node]
+    return node
+
+
+def request_schemas(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Method, path template and inlined JSON body schema of every operation with a body.
+
+    The facade checks request bodies against these before sending, so bad input fails with
+    a clear message and no network I/O; derived here so the spec stays the one source.
+    """
+    rules = []
+    for path, path_item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            body = path_item.get(method, {}).get("requestBody")
+            if body is not None:
+                schema = body["content"]["application/json"]["schema"]
+                rules.append({"method": method.upper(), "path": path, "schema": _inline(schema, spec)})
+    return rules
+
+
 def dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
@@ -117,6 +150,10 @@ def generate(root: Path) -> None:
         + dump_yaml(effective),
         encoding="utf-8",
     )
+
+    schemas_path = root / REQUEST_SCHEMAS
+    schemas_path.parent.mkdir(parents=True, exist_ok=True)
+    schemas_path.write_text(json.dumps(request_schemas(effective), indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
     with tempfile.TemporaryDirectory() as tmp:
         view_path = Path(tmp) / "generator-view.yml"

@@ -40,7 +40,11 @@ class MoneyCallOptions(CallOptions, total=False):
 
 @dataclass
 class CallState:
-    """One logical call: its options, and what the transport saw of its final attempt."""
+    """One logical call: its options, and what the transport saw of its last attempt.
+
+    ``status``, ``request_id`` and ``attempts`` are filled in as the call runs, also on every
+    enclosing ``request_options`` block, so a caller can read the request id of a success.
+    """
 
     idempotency_key: str | None = None
     simulation_code: str | None = None
@@ -50,6 +54,14 @@ class CallState:
     status: int | None = None
     request_id: str | None = None
     attempts: int = 0
+    outer: CallState | None = field(default=None, repr=False)
+
+    def record(self, *, status: int | None, request_id: str | None, attempts: int) -> None:
+        """Note the outcome of an attempt here and in every enclosing block."""
+        state: CallState | None = self
+        while state is not None:
+            state.status, state.request_id, state.attempts = status, request_id, attempts
+            state = state.outer
 
 
 _current: ContextVar[CallState | None] = ContextVar("amazonpay_call", default=None)
@@ -71,8 +83,9 @@ def request_options(
 ) -> Iterator[CallState]:
     """Apply per-call options to the requests made inside the ``with`` block.
 
-    The resource methods use it for you; use it directly around a call through ``pay.api``.
-    Arguments are checked here, before anything is sent.
+    The resource methods use it for you; use it directly around calls through ``pay.api``, or
+    to read the outcome of a call (``state.request_id``, ``state.attempts``). Options left out
+    are inherited from an enclosing block. Arguments are checked here, before anything is sent.
     """
     if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
         raise ConfigurationError(
@@ -90,12 +103,14 @@ def request_options(
         )
     if max_retries is not None and max_retries < 0:
         raise ConfigurationError(f"max_retries must be 0 or more, not {max_retries}")
+    outer = _current.get()
     state = CallState(
-        idempotency_key=idempotency_key,
-        simulation_code=simulation_code,
-        headers=extra,
-        timeout=None if timeout is None else checked_timeout(timeout),
-        max_retries=max_retries,
+        idempotency_key=idempotency_key if idempotency_key is not None or outer is None else outer.idempotency_key,
+        simulation_code=simulation_code if simulation_code is not None or outer is None else outer.simulation_code,
+        headers={**outer.headers, **extra} if outer is not None else extra,
+        timeout=checked_timeout(timeout) if timeout is not None else outer.timeout if outer is not None else None,
+        max_retries=max_retries if max_retries is not None or outer is None else outer.max_retries,
+        outer=outer,
     )
     token = _current.set(state)
     try:

@@ -24,6 +24,7 @@ from ._errors import APIConnectionError, APIStatusError, APITimeoutError, Config
 from ._options import CallState, current_call
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header
+from ._validation import check_request_body
 
 logger = logging.getLogger("amazonpay")
 
@@ -120,7 +121,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     # --- shared steps -------------------------------------------------------------------
     def _begin(self, request: httpx.Request, body: bytes) -> _Attempts:
-        del body  # read so that every attempt signs and sends the same bytes
+        """Check the call once, before its first attempt: nothing invalid is ever sent."""
+        check_request_body(request.method, request.url.path, body)
         call = current_call() or CallState()
         key = call.idempotency_key
         if request.method == "POST":
@@ -222,8 +224,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     @staticmethod
     def _record(attempts: _Attempts, *, status: int | None, request_id: str | None) -> None:
-        call = attempts.call
-        call.status, call.request_id, call.attempts = status, request_id, attempts.number
+        attempts.call.record(status=status, request_id=request_id, attempts=attempts.number)
 
     @staticmethod
     def _elapsed_ms(attempts: _Attempts) -> float:

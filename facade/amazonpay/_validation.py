@@ -1,0 +1,96 @@
+"""Request bodies checked against the spec before anything is sent.
+
+The schemas come from the effective spec (``_request_schemas.json``, written by
+``scripts/generate.py``); this module only walks the JSON Schema keywords they use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Any, Final
+
+from ._errors import ConfigurationError
+
+_JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
+    "string": (str,),
+    "number": (int, float),
+    "integer": (int,),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+    "null": (type(None),),
+}
+
+
+@cache
+def _rules() -> list[tuple[str, re.Pattern[str], dict[str, Any]]]:
+    """(method, path pattern, schema) per operation with a body, loaded on first use."""
+    rules = json.loads(files(__package__).joinpath("_request_schemas.json").read_text(encoding="utf-8"))
+    return [
+        (rule["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(rule["path"])) + "$"), rule["schema"])
+        for rule in rules
+    ]
+
+
+def _is_type(value: Any, name: str) -> bool:
+    if isinstance(value, bool) and name in ("number", "integer"):
+        return False
+    return isinstance(value, _JSON_TYPES[name])
+
+
+def problems(schema: dict[str, Any], value: Any, where: str) -> list[str]:
+    """What in ``value`` the schema rejects, each naming its place (``chargeAmount.amount``)."""
+    if "anyOf" in schema:
+        options = [problems(option, value, where) for option in schema["anyOf"]]
+        return [] if any(not found for found in options) else min(options, key=len)
+    types = schema.get("type")
+    if types is not None:
+        names = [types] if isinstance(types, str) else types
+        if not any(_is_type(value, name) for name in names):
+            return [f"{where} must be {' or '.join(names)}, not {json.dumps(value)}"]
+    if "enum" in schema and value not in schema["enum"]:
+        return [f"{where} is {json.dumps(value)}; allowed: {', '.join(json.dumps(v) for v in schema['enum'])}"]
+    if isinstance(value, str):
+        return _string_problems(schema, value, where)
+    found: list[str] = []
+    if isinstance(value, dict):
+        found += [f"{where}.{name} is required" for name in schema.get("required", ()) if name not in value]
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        for name, item in value.items():
+            if name in properties:
+                found += problems(properties[name], item, f"{where}.{name}")
+            elif isinstance(extra, dict):
+                found += problems(extra, item, f"{where}.{name}")
+    elif isinstance(value, list) and "items" in schema:
+        for index, item in enumerate(value):
+            found += problems(schema["items"], item, f"{where}[{index}]")
+    return found
+
+
+def _string_problems(schema: dict[str, Any], value: str, where: str) -> list[str]:
+    if "maxLength" in schema and len(value) > schema["maxLength"]:
+        return [f"{where} has {len(value)} characters; at most {schema['maxLength']} are allowed"]
+    if "minLength" in schema and len(value) < schema["minLength"]:
+        return [f"{where} has {len(value)} characters; at least {schema['minLength']} are needed"]
+    if "pattern" in schema and re.search(schema["pattern"], value) is None:
+        example = f" such as {json.dumps(schema['examples'][0])}" if schema.get("examples") else ""
+        return [f"{where} is {json.dumps(value)}; it must match {schema['pattern']}{example}"]
+    return []
+
+
+def check_request_body(method: str, path: str, body: bytes) -> None:
+    """Raise :class:`ConfigurationError` if the body breaks the spec's schema for this operation."""
+    for rule_method, pattern, schema in _rules():
+        if rule_method == method and pattern.search(path):
+            try:
+                value = json.loads(body) if body else None
+            except ValueError:
+                raise ConfigurationError(f"the body of {method} {path} is not JSON") from None
+            found = problems(schema, value, "body")
+            if found:
+                raise ConfigurationError(f"{method} {path} not sent, its body breaks the API spec: {'; '.join(found)}")
+            return
