@@ -31,7 +31,7 @@ from ._resources import (
 )
 from ._retry import RetryPolicy
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
-from ._transport import AmazonPayTransport, Clock, utc_now
+from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
 
 logger = logging.getLogger("amazonpay")
 
@@ -56,6 +56,7 @@ class _Config:
         password: str | bytes | None,
         verify: bool | ssl.SSLContext,
         clock: Clock,
+        clock_skew: ClockSkew,
     ) -> None:
         if algorithm not in ALGORITHMS:
             raise ConfigurationError(f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
@@ -67,6 +68,9 @@ class _Config:
         self.retry_policy = RetryPolicy(max_retries=max_retries)
         self.verify = verify
         self.clock = clock
+        if clock_skew not in (None, "auto"):
+            raise ConfigurationError(f"clock_skew must be None or 'auto', not {clock_skew!r}")
+        self.clock_skew: ClockSkew = clock_skew
         if verify is False:
             logger.warning(
                 "TLS certificate verification is OFF (verify=False): use this only against a local test server"
@@ -79,6 +83,7 @@ class _Config:
             endpoint=self.endpoint,
             retry_policy=self.retry_policy,
             clock=self.clock,
+            clock_skew=self.clock_skew,
         )
 
     def describe(self, cls: str) -> str:
@@ -175,8 +180,13 @@ class AmazonPay(_Client):
         password: str | bytes | None = None,
         verify: bool | ssl.SSLContext = True,
         clock: Clock = utc_now,
+        clock_skew: ClockSkew = None,
     ) -> None:
-        """Check the configuration and parse the key; nothing is sent until the first call."""
+        """Check the configuration and parse the key; nothing is sent until the first call.
+
+        ``clock_skew="auto"`` lets the client correct its signing clock when Amazon's ``Date``
+        header shows the local clock off by more than two minutes (it logs a warning).
+        """
         self._config = _Config(
             public_key_id=public_key_id,
             private_key=private_key,
@@ -189,6 +199,7 @@ class AmazonPay(_Client):
             password=password,
             verify=verify,
             clock=clock,
+            clock_skew=clock_skew,
         )
         inner = transport if transport is not None else httpx.HTTPTransport(verify=verify)
         self._http = httpx.Client(
@@ -244,8 +255,13 @@ class AsyncAmazonPay(_Client):
         password: str | bytes | None = None,
         verify: bool | ssl.SSLContext = True,
         clock: Clock = utc_now,
+        clock_skew: ClockSkew = None,
     ) -> None:
-        """Check the configuration and parse the key; nothing is sent until the first call."""
+        """Check the configuration and parse the key; nothing is sent until the first call.
+
+        ``clock_skew="auto"`` lets the client correct its signing clock when Amazon's ``Date``
+        header shows the local clock off by more than two minutes (it logs a warning).
+        """
         self._config = _Config(
             public_key_id=public_key_id,
             private_key=private_key,
@@ -258,6 +274,7 @@ class AsyncAmazonPay(_Client):
             password=password,
             verify=verify,
             clock=clock,
+            clock_skew=clock_skew,
         )
         inner = transport if transport is not None else httpx.AsyncHTTPTransport(verify=verify)
         self._http = httpx.AsyncClient(

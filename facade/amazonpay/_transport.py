@@ -13,7 +13,9 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Literal
 
 import anyio
 import httpx
@@ -29,7 +31,11 @@ from ._validation import check_request_body
 logger = logging.getLogger("amazonpay")
 
 Clock = Callable[[], datetime]
+ClockSkew = Literal["auto"] | None
 USER_AGENT = f"amazonpay-python/{__version__}"
+#: The service rejects dates in the future; beyond this difference from its ``Date`` header,
+#: ``clock_skew="auto"`` corrects the signing clock.
+MAX_CLOCK_SKEW = timedelta(minutes=2)
 
 
 def utc_now() -> datetime:
@@ -59,12 +65,15 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         endpoint: Endpoint,
         retry_policy: RetryPolicy,
         clock: Clock = utc_now,
+        clock_skew: ClockSkew = None,
     ) -> None:
         self._inner = inner
         self._credentials = credentials
         self._endpoint = endpoint
         self._policy = retry_policy
         self._clock = clock
+        self._correct_skew = clock_skew == "auto"
+        self._skew = timedelta(0)  # added to the local clock when signing
 
     def __repr__(self) -> str:
         return f"AmazonPayTransport(endpoint={self._endpoint.base_url!r}, inner={type(self._inner).__name__})"
@@ -145,7 +154,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         headers["accept"] = "application/json"
         headers["content-type"] = "application/json"
         headers["user-agent"] = USER_AGENT
-        headers["x-amz-pay-date"] = self._clock().strftime("%Y%m%dT%H%M%SZ")
+        headers["x-amz-pay-date"] = (self._clock() + self._skew).strftime("%Y%m%dT%H%M%SZ")
         headers["x-amz-pay-host"] = self._endpoint.host
         headers["x-amz-pay-region"] = self._endpoint.region
         if attempts.idempotency_key is not None:
@@ -206,8 +215,13 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             attempts.number,
             self._elapsed_ms(attempts),
         )
-        if not self._policy.retries_status(response.status_code) or attempts.number > attempts.max_retries:
+        corrected = self._correct_skew and self._skew_corrected(response)
+        # A rejected date (400) is worth one more attempt once the clock has been corrected.
+        retryable = self._policy.retries_status(response.status_code) or (corrected and response.status_code == 400)
+        if not retryable or attempts.number > attempts.max_retries:
             return None
+        if corrected and response.status_code == 400:
+            return 0.0
         delay = self._policy.delay(attempts.number, response.headers.get("retry-after"))
         self._log_retry(request, attempts, f"status {response.status_code}", delay)
         return delay
@@ -221,6 +235,23 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             method=request.method,
             url=str(request.url),
         )
+
+    def _skew_corrected(self, response: httpx.Response) -> bool:
+        """Adopt the server's clock when its ``Date`` differs from ours by more than the limit."""
+        try:
+            server = parsedate_to_datetime(response.headers["date"])
+        except (KeyError, TypeError, ValueError):
+            return False
+        local = self._clock() + self._skew
+        offset = server.astimezone(UTC) - local
+        if abs(offset) <= MAX_CLOCK_SKEW:
+            return False
+        self._skew += timedelta(seconds=round(offset.total_seconds()))
+        logger.warning(
+            "local clock is %+.0f s off Amazon Pay's (Date header); signing with the corrected time from now on",
+            -offset.total_seconds(),
+        )
+        return True
 
     @staticmethod
     def _record(attempts: _Attempts, *, status: int | None, request_id: str | None) -> None:
