@@ -1,0 +1,34 @@
+"""amazonpay.testing: an in-memory, stateful simulator of the Amazon Pay API v2 sandbox.
+
+Like moto for AWS or stripe-mock for Stripe: test code that calls Amazon Pay without
+Amazon's servers. ::
+
+    from amazonpay.testing import AmazonPaySandbox
+
+    sandbox = AmazonPaySandbox()
+    key_id, private_pem = sandbox.create_key()
+    transport = sandbox.transport()  # httpx transport, sync and async
+    ...
+    sandbox.approve(checkout_session_id)  # the buyer's browser step
+
+``python -m amazonpay.testing --port 8765`` runs the same simulator as an HTTP server.
+"""
+
+from ._errors import Reason, SandboxError
+from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
+from ._sandbox import AmazonPaySandbox, RecordedRequest
+from ._server import SandboxServer
+from ._transport import SandboxTransport
+
+__all__ = [
+    "AmazonPaySandbox",
+    "Fault",
+    "FaultContext",
+    "FaultRule",
+    "Reason",
+    "RecordedRequest",
+    "SandboxError",
+    "SandboxServer",
+    "SandboxTransport",
+    "SimulatedNetworkError",
+]

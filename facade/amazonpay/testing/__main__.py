@@ -1,0 +1,69 @@
+"""``python -m amazonpay.testing``: the sandbox simulator as an HTTP server on loopback."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ._sandbox import AmazonPaySandbox
+from ._server import SandboxServer
+
+
+def _write_key(pem: bytes, path: str | None) -> Path:
+    if path is None:
+        handle, name = tempfile.mkstemp(prefix="amazonpay-sandbox-", suffix=".pem")
+        with os.fdopen(handle, "wb") as file:
+            file.write(pem)
+        return Path(name)
+    target = Path(path)
+    target.write_bytes(pem)
+    target.chmod(0o600)
+    return target
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Create a throwaway key, print how to use it, serve until interrupted."""
+    parser = argparse.ArgumentParser(prog="python -m amazonpay.testing", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port to bind (default 8765; 0 picks one)")
+    parser.add_argument("--key-file", help="where to write the private key (default: a new temporary file)")
+    parser.add_argument("--legacy-key", action="store_true", help="a legacy key id (AE...) used with /sandbox/v2")
+    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    args = parser.parse_args(argv)
+
+    sandbox = AmazonPaySandbox()
+    key_id, pem = sandbox.create_key(environment_specific=not args.legacy_key)
+    key_path = _write_key(pem, args.key_file)
+    server = SandboxServer(sandbox, args.host, args.port, verbose=args.verbose)
+    base = server.url + ("/sandbox/v2" if args.legacy_key else "/v2")
+    if not _is_loopback(args.host):
+        print(f"warning: listening on {args.host}, not loopback", file=sys.stderr)
+    print(f"Amazon Pay sandbox simulator on {server.url}")
+    print(f"public key id: {key_id}")
+    print(f"private key:   {key_path}")
+    print(f"base URL:      {base}")
+    print("x-amz-pay-host must name a real API host (pay-api.amazon.com|.eu|.jp) matching x-amz-pay-region.")
+    print(f"buyer step:    POST {server.url}/_sandbox/checkoutSessions/<checkoutSessionId>/approve")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""Every reason code the simulator answers with, its HTTP status and a default message: one table."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Any
+
+
+class Reason(Enum):
+    """Reason codes (facts sheet, section 4, and the docs' error tables) with their HTTP status.
+
+    The member name is the ``reasonCode`` sent on the wire.
+    """
+
+    # 400
+    MissingHeader = (400, "A required header is missing.")
+    MissingHeaderValue = (400, "A required header has no value.")
+    InvalidHeaderValue = (400, "A header has an invalid value.")
+    InvalidRequestFormat = (400, "The request body is not a JSON object.")
+    MissingParameterValue = (400, "A required parameter is missing.")
+    InvalidParameterValue = (400, "A parameter has an invalid value.")
+    UnrecognizedField = (400, "The request contains a field the operation does not accept.")
+    InvalidSandboxSimulationSpecified = (400, "The simulation code is not valid for this operation.")
+    DuplicateIdempotencyKey = (400, "The idempotency key was already used with a different request.")
+    CurrencyMismatch = (400, "The currency does not match the currency of the object.")
+    TransactionAmountExceeded = (400, "The amount exceeds the amount allowed.")
+    # 401
+    UnauthorizedAccess = (401, "The request is not authorized.")
+    InvalidRequestSignature = (401, "The request signature we calculated does not match the signature you provided.")
+    # 404
+    ResourceNotFound = (404, "The requested resource does not exist.")
+    # 422
+    InvalidCheckoutSessionStatus = (422, "The Checkout Session is in a state where the operation is not allowed.")
+    CheckoutSessionCanceled = (422, "Checkout was not successfully completed; the Checkout Session is Canceled.")
+    InvalidChargeStatus = (422, "The Charge is in a state where the operation is not allowed.")
+    InvalidChargePermissionStatus = (422, "The Charge Permission is in a state where the operation is not allowed.")
+    TransactionCountExceeded = (422, "A OneTime Charge Permission allows one successful capture only.")
+    SoftDeclined = (422, "Charge was soft declined. Retry attempts may or may not be successful.")
+    HardDeclined = (422, "Charge was hard declined. Retry attempts will not succeed.")
+    AmazonRejected = (422, "Charge was declined by Amazon. The associated Charge Permission is canceled.")
+    TransactionTimedOut = (422, "Amazon Pay did not have enough time to process the authorization.")
+    # Injected faults (AmazonPaySandbox.fail_next)
+    TooManyRequests = (429, "Request was throttled.")
+    InternalServerError = (500, "Amazon Pay encountered an internal error.")
+    ProcessingFailure = (500, "Amazon could not process the request because of an internal processing error.")
+    ServiceUnavailable = (503, "Amazon Pay is temporarily unavailable.")
+
+    def __init__(self, status: int, default_message: str) -> None:
+        self.status = status
+        self.default_message = default_message
+
+    @property
+    def code(self) -> str:
+        """The ``reasonCode`` string."""
+        return self.name
+
+
+# Default reason for a canned fault response of a given status.
+FAULT_REASONS: dict[int, Reason] = {
+    429: Reason.TooManyRequests,
+    500: Reason.InternalServerError,
+    503: Reason.ServiceUnavailable,
+}
+
+
+class SandboxError(Exception):
+    """An error answer of the simulated service: a reason code, its status and a message."""
+
+    def __init__(self, reason: Reason, message: str | None = None) -> None:
+        self.reason = reason
+        self.message = message or reason.default_message
+        super().__init__(f"{reason.status} {reason.code}: {self.message}")
+
+    @property
+    def status(self) -> int:
+        """The HTTP status of the answer."""
+        return self.reason.status
+
+    def body(self) -> dict[str, Any]:
+        """The documented error body ``{"reasonCode": ..., "message": ...}``."""
+        return error_body(self.reason.code, self.message)
+
+
+def error_body(reason_code: str, message: str) -> dict[str, Any]:
+    """An error body as the service sends it."""
+    return {"reasonCode": reason_code, "message": message}
+
+
+def encode(payload: dict[str, Any]) -> bytes:
+    """JSON bytes of a response body."""
+    return json.dumps(payload, separators=(",", ":")).encode("utf-8")

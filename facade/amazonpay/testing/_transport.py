@@ -1,0 +1,49 @@
+"""An httpx transport, sync and async, that hands every request to the simulator (no sockets)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import httpx
+
+from ._faults import SimulatedNetworkError
+
+Handler = Callable[[str, str, Mapping[str, str], bytes], tuple[int, dict[str, str], bytes]]
+
+
+class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Pass to ``httpx.Client(transport=...)`` or ``httpx.AsyncClient(transport=...)``.
+
+    Any host is accepted; the simulator looks at the path after ``/v2``. The work is in memory
+    and short, so the async side calls the same synchronous core without blocking for long.
+    """
+
+    def __init__(self, handler: Handler) -> None:
+        self._handler = handler
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request synchronously."""
+        return self._answer(request, request.read())
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Answer one request from async code."""
+        return self._answer(request, await request.aread())
+
+    def _answer(self, request: httpx.Request, body: bytes) -> httpx.Response:
+        headers = dict(request.headers.items())
+        try:
+            status, response_headers, content = self._handler(request.method, str(request.url), headers, body)
+        except SimulatedNetworkError as injected:
+            raise _bound(injected.exception, request) from None
+        return httpx.Response(status, headers=response_headers, content=content, request=request)
+
+
+def _bound(exception: type[BaseException] | BaseException, request: httpx.Request) -> BaseException:
+    """The injected exception, as an instance tied to ``request`` when it is an httpx error."""
+    if isinstance(exception, BaseException):
+        if isinstance(exception, httpx.RequestError):
+            exception.request = request
+        return exception
+    if issubclass(exception, httpx.RequestError):
+        return exception("simulated by AmazonPaySandbox.fail_next", request=request)
+    return exception("simulated by AmazonPaySandbox.fail_next")
