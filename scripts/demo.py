@@ -1,0 +1,258 @@
+"""The Amazon Pay integration flows, end to end through the public facade.
+
+    python3 scripts/nox -s demo
+
+By default against the embedded sandbox (`amazonpay.testing`) with a throwaway key: no
+account, no network. With AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY, AMAZON_PAY_REGION
+and AMAZON_PAY_STORE_ID set, the same flows run against Amazon's real sandbox; the buyer's
+steps then print the URL to open and wait for Enter.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from amazonpay import AmazonPay, AmazonPayError, UnprocessableError, request_options
+from amazonpay.testing import AmazonPaySandbox
+
+T = TypeVar("T")
+CURRENCY = {"na": "USD", "eu": "EUR", "jp": "JPY"}
+REAL_SANDBOX_VARIABLES = (
+    "AMAZON_PAY_PUBLIC_KEY_ID",
+    "AMAZON_PAY_PRIVATE_KEY",
+    "AMAZON_PAY_REGION",
+    "AMAZON_PAY_STORE_ID",
+)
+
+
+class Demo:
+    """A client, the buyer's side, and a transcript of every step."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.retries = 0
+        if all(os.environ.get(name) for name in REAL_SANDBOX_VARIABLES):
+            self.sandbox: AmazonPaySandbox | None = None
+            self.pay = AmazonPay.from_env()
+            self.store_id = os.environ["AMAZON_PAY_STORE_ID"]
+            where = f"Amazon's sandbox ({self.pay.endpoint.base_url})"
+        else:
+            self.sandbox = AmazonPaySandbox()
+            key_id, private_pem = self.sandbox.create_key()
+            self.pay = AmazonPay(
+                public_key_id=key_id, private_key=private_pem, region="eu", transport=self.sandbox.transport()
+            )
+            self.store_id = "amzn1.application-oa2-client.demo0000000000000000000000000000"
+            where = "the embedded sandbox (amazonpay.testing, no network)"
+        self.currency = CURRENCY[self.pay.endpoint.region]
+        print(f"amazonpay demo against {where}")
+        print(f"client: {self.pay!r}\n")
+
+    def money(self, amount: str) -> dict[str, str]:
+        return {"amount": amount, "currencyCode": self.currency}
+
+    def step(self, name: str, call: Callable[[], T], show: Callable[[T], str]) -> T:
+        """Run one API call and print: step, request id, attempts, what came back."""
+        with request_options() as outcome:
+            result = call()
+        self.calls += 1
+        self.retries += outcome.attempts - 1
+        retried = f" after {outcome.attempts} attempts" if outcome.attempts > 1 else ""
+        print(f"  {name:<34} {outcome.request_id or '-':<38} {show(result)}{retried}")
+        return result
+
+    def buyer_signs_in(self, checkout_session_id: str) -> None:
+        """The buyer's browser step: sign in, choose a payment method, return to the shop."""
+        if self.sandbox is not None:
+            self.sandbox.approve(checkout_session_id, buyer={"name": "Jane Doe", "email": "jane@example.com"})
+            print(f"  {'buyer signs in and picks a card':<34} {'(browser)':<38} approved")
+        else:
+            input(
+                f"  Start checkout session {checkout_session_id} with the Amazon Pay button, sign in, then press Enter"
+            )
+
+    def buyer_confirms(self, redirect_url: str | None) -> None:
+        """The buyer's second browser step: Amazon's page after the amounts are final."""
+        if self.sandbox is None:
+            input(f"  Open {redirect_url} in a browser, confirm, then press Enter")
+
+    @contextmanager
+    def flow(self, title: str) -> Iterator[None]:
+        print(f"{title}")
+        started = time.perf_counter()
+        yield
+        print(f"  ({time.perf_counter() - started:.2f} s)\n")
+
+
+def state(obj: Any) -> str:
+    details = obj.status_details
+    reason = f" ({details.reason_code})" if details.reason_code else ""
+    return f"{details.state}{reason}"
+
+
+def redirect(session: Any) -> str:
+    return "set" if session.web_checkout_details.amazon_pay_redirect_url else "missing"
+
+
+def amount(price: Any) -> str:
+    return f"{price.amount} {price.currency_code}" if price else "-"
+
+
+def checkout(demo: Demo, permission_type: str, total: str) -> Any:
+    """Create a session, let the buyer sign in, set the amount, complete: the common start."""
+    pay = demo.pay
+    session = demo.step(
+        "create checkout session",
+        lambda: pay.checkout_sessions.create(
+            {
+                "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
+                "storeId": demo.store_id,
+                "chargePermissionType": permission_type,
+            }
+        ),
+        state,
+    )
+    demo.buyer_signs_in(session.checkout_session_id)
+    session = demo.step(
+        "update amount and return URL",
+        lambda: pay.checkout_sessions.update(
+            session.checkout_session_id,
+            {
+                "webCheckoutDetails": {"checkoutResultReturnUrl": "https://shop.example/result"},
+                "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": demo.money(total)},
+                "merchantMetadata": {"merchantReferenceId": f"order-{permission_type.lower()}-1"},
+            },
+        ),
+        lambda s: f"{state(s)}, {amount(s.payment_details.charge_amount)}, redirect URL {redirect(s)}",
+    )
+    demo.buyer_confirms(session.web_checkout_details.amazon_pay_redirect_url)
+    return demo.step(
+        "complete checkout session",
+        lambda: pay.checkout_sessions.complete(session.checkout_session_id, {"chargeAmount": demo.money(total)}),
+        lambda s: f"{state(s)}, permission {s.charge_permission_id}",
+    )
+
+
+def one_time(demo: Demo) -> None:
+    pay = demo.pay
+    with demo.flow("1. One-time checkout: authorize, capture, partial refund, close"):
+        session = checkout(demo, "OneTime", "49.99")
+        charge = demo.step(
+            "capture 49.99",
+            lambda: pay.charges.capture(
+                session.charge_id, {"captureAmount": demo.money("49.99"), "softDescriptor": "DEMO SHOP"}
+            ),
+            lambda c: f"{state(c)}, captured {amount(c.capture_amount)}",
+        )
+        refund = demo.step(
+            "refund 10.00",
+            lambda: pay.refunds.create({"chargeId": charge.charge_id, "refundAmount": demo.money("10.00")}),
+            lambda r: f"{state(r)}, {amount(r.refund_amount)}",
+        )
+        refund_id = refund.refund_id
+        for _ in range(30):  # refunds settle asynchronously: poll
+            refund = demo.step("wait for the refund", lambda: pay.refunds.get(refund_id), state)
+            if refund.status_details.state not in ("RefundInitiated", "Pending"):
+                break
+            time.sleep(0 if demo.sandbox else 10)
+        demo.step(
+            "charge after the refund",
+            lambda: pay.charges.get(charge.charge_id),
+            lambda c: f"{state(c)}, refunded {amount(c.refunded_amount)}",
+        )
+        permission = demo.step(
+            "charge permission", lambda: pay.charge_permissions.get(session.charge_permission_id), state
+        )
+        if permission.status_details.state == "Closed":  # a OneTime permission closes once fully captured
+            print(f"  {'close the permission':<34} {'-':<38} not needed: Amazon closed it after the capture")
+        else:
+            demo.step(
+                "close the permission",
+                lambda: pay.charge_permissions.close(session.charge_permission_id, {"closureReason": "order shipped"}),
+                state,
+            )
+
+
+def recurring(demo: Demo) -> None:
+    pay = demo.pay
+    with demo.flow("2. Recurring: the buyer agrees once, the shop charges twice without them"):
+        session = checkout(demo, "Recurring", "9.99")
+        for month in ("November", "December"):
+            demo.step(
+                f"charge {month} (no buyer present)",
+                lambda: pay.charges.create(
+                    {
+                        "chargePermissionId": session.charge_permission_id,
+                        "chargeAmount": demo.money("9.99"),
+                        "captureNow": True,
+                        "softDescriptor": "DEMO SUBSCR",
+                    }
+                ),
+                lambda c: f"{state(c)}, {amount(c.capture_amount)}",
+            )
+        demo.step(
+            "permission after two charges",
+            lambda: pay.charge_permissions.get(session.charge_permission_id),
+            lambda p: f"{state(p)}, {p.charge_permission_type}",
+        )
+
+
+def decline_and_throttle(demo: Demo) -> None:
+    pay = demo.pay
+    with demo.flow("3. A soft decline handled, and a throttled (429) answer retried"):
+        session = checkout(demo, "Recurring", "20.00")
+        body = {
+            "chargePermissionId": session.charge_permission_id,
+            "chargeAmount": demo.money("20.00"),
+            "captureNow": True,
+        }
+        try:
+            pay.charges.create(body, simulation_code="SoftDeclined")
+            raise SystemExit("the SoftDeclined simulation was not declined")
+        except UnprocessableError as declined:
+            demo.calls += 1
+            request_id = declined.request_id or "-"
+            print(f"  {'charge, card soft-declined':<34} {request_id:<38} {declined.reason_code}: ask the buyer")
+        demo.step(
+            "retry the charge", lambda: pay.charges.create(body), lambda c: f"{state(c)}, {amount(c.capture_amount)}"
+        )
+        if demo.sandbox is not None:
+            demo.sandbox.fail_next(status=429, headers={"Retry-After": "1"})
+            demo.step(
+                "charge while throttled",
+                lambda: pay.charges.create(body),
+                lambda c: f"{state(c)}, {amount(c.capture_amount)}",
+            )
+
+
+def main() -> int:
+    started = time.perf_counter()
+    demo = Demo()
+    try:
+        with demo.pay:
+            one_time(demo)
+            recurring(demo)
+            decline_and_throttle(demo)
+    except AmazonPayError as error:
+        print(f"\nFAILED: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Summary: 3 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+    if demo.sandbox is not None:
+        print(
+            f"Sandbox ledger: {len(demo.sandbox.checkout_sessions)} checkout sessions, "
+            f"{len(demo.sandbox.charge_permissions)} charge permissions, {len(demo.sandbox.charges)} charges, "
+            f"{len(demo.sandbox.refunds)} refunds"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
