@@ -91,7 +91,7 @@ def parsed(expected: type[T], response: Any, call: CallState) -> T:
         f"expected a {expected.__name__} body",
         status=response.status_code,
         request_id=call.request_id,
-        body="",
+        body=response.content.decode("utf-8", errors="replace"),
     )
 
 

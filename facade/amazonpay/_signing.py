@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal, get_args
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
@@ -106,8 +107,6 @@ def sign_string(key: rsa.RSAPrivateKey, algorithm: Algorithm, text: str) -> str:
 
 def verify_string(public_key: rsa.RSAPublicKey, algorithm: Algorithm, text: str, signature: str) -> bool:
     """Whether ``signature`` is a valid signature of ``text`` under ``public_key``."""
-    from cryptography.exceptions import InvalidSignature
-
     try:
         public_key.verify(
             base64.b64decode(signature, validate=True), text.encode("utf-8"), _pss(algorithm), hashes.SHA256()
