@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -11,7 +13,9 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+import amazonpay
 import amazonpay._client
+import amazonpay._transport
 from amazonpay._transport import AmazonPayTransport
 from tests.support.spec import request_violations
 
@@ -99,3 +103,157 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.outcome = "failed"
             report.longrepr = "a private key, signature or authorization header appeared in this test's failure report"
     return report
+
+
+# =============================================================================================
+# Facade unit-test fixtures (test_signing, test_client, test_idempotency, test_retries,
+# test_errors, test_config, test_keys, test_secrets). Kept together in this one block.
+# =============================================================================================
+START = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One attempt as the server double received it (httpx reuses the request object across
+    retries, so the headers and body are copied when the attempt arrives)."""
+
+    method: str
+    url: httpx.URL
+    headers: dict[str, str]  # lower-case names
+    content: bytes
+    extensions: dict[str, Any]
+
+
+Reply = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
+
+
+class Recorder(httpx.MockTransport):
+    """A MockTransport that records every attempt and answers from a queue, then a default.
+
+    ``queue(...)`` takes responses, exceptions (raised, e.g. ``httpx.ConnectError``) or
+    handlers; once the queue is empty every attempt gets ``default`` (200 ``{}`` unless set).
+    """
+
+    def __init__(self) -> None:
+        self.sent: list[Sent] = []
+        self.replies: list[Reply] = []
+        self.default: Reply = lambda request: httpx.Response(200, json={})
+        self.closed = False
+        super().__init__(self._answer)
+
+    def queue(self, *replies: Reply) -> None:
+        self.replies.extend(replies)
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append(
+            Sent(
+                request.method,
+                request.url,
+                {name.lower(): value for name, value in request.headers.items()},
+                request.content,
+                dict(request.extensions),
+            )
+        )
+        reply = self.replies.pop(0) if self.replies else self.default
+        if isinstance(reply, Exception):
+            raise reply
+        if isinstance(reply, httpx.Response):
+            return reply
+        return reply(request)
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+class FakeClock:
+    """A clock for ``clock=``: one second later on every call, so each attempt's date differs."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+        self.calls = 0
+
+    def __call__(self) -> datetime:
+        value = self.now
+        self.now += timedelta(seconds=1)
+        self.calls += 1
+        return value
+
+
+@pytest.fixture(scope="session")
+def rsa_key() -> rsa.RSAPrivateKey:
+    """The RSA-2048 private key the unit tests sign with (made once per session)."""
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture(scope="session")
+def public_key(rsa_key: rsa.RSAPrivateKey) -> rsa.RSAPublicKey:
+    """The public half of ``rsa_key``: what Amazon Pay verifies signatures with."""
+    return rsa_key.public_key()
+
+
+@pytest.fixture(scope="session")
+def private_pem(rsa_key: rsa.RSAPrivateKey) -> bytes:
+    """``rsa_key`` as the PKCS#8 PEM Seller Central hands out."""
+    return rsa_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+
+
+@pytest.fixture
+def transport() -> Recorder:
+    """A recording server double; configure its answers with ``queue`` and ``default``."""
+    return Recorder()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake clock that advances one second per reading."""
+    return FakeClock()
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Make retry sleeps instant (sync and async); the list records each requested delay."""
+    delays: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        delays.append(seconds)
+
+    async def async_sleep(seconds: float) -> None:
+        delays.append(seconds)
+
+    monkeypatch.setattr(amazonpay._transport.time, "sleep", sleep)
+    monkeypatch.setattr(amazonpay._transport.anyio, "sleep", async_sleep)
+    return delays
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests (``@pytest.mark.anyio``) run on asyncio."""
+    return "asyncio"
+
+
+@pytest.fixture
+def pay(rsa_key: rsa.RSAPrivateKey, transport: Recorder, clock: FakeClock) -> Iterator[amazonpay.AmazonPay]:
+    """A sync client (sandbox key id, eu) talking to ``transport``, dated by ``clock``."""
+    with amazonpay.AmazonPay(
+        public_key_id="SANDBOX-AEUNITTEST", private_key=rsa_key, region="eu", transport=transport, clock=clock
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def async_pay(
+    rsa_key: rsa.RSAPrivateKey, transport: Recorder, clock: FakeClock
+) -> AsyncIterator[amazonpay.AsyncAmazonPay]:
+    """The async twin of ``pay`` (use from ``@pytest.mark.anyio`` tests)."""
+    async with amazonpay.AsyncAmazonPay(
+        public_key_id="SANDBOX-AEUNITTEST", private_key=rsa_key, region="eu", transport=transport, clock=clock
+    ) as client:
+        yield client
+
+
+# === end of the facade unit-test fixtures ======================================================

@@ -57,7 +57,8 @@ def resolve_endpoint(region: str, public_key_id: str, sandbox: bool | None, base
         )
     if not public_key_id or not public_key_id.strip():
         raise ConfigurationError("public_key_id is empty; pass the public key id shown in Seller Central")
-    prefix = next((p for p in ENVIRONMENT_PREFIXES if public_key_id.lower().startswith(p)), None)
+    # The id is sent stripped (Credentials), so its environment is read from the stripped id too.
+    prefix = next((p for p in ENVIRONMENT_PREFIXES if public_key_id.strip().lower().startswith(p)), None)
     if prefix is not None:
         from_key = prefix == "sandbox"
         if sandbox is not None and sandbox != from_key:

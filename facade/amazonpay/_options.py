@@ -42,8 +42,8 @@ class MoneyCallOptions(CallOptions, total=False):
 class CallState:
     """One logical call: its options, and what the transport saw of its last attempt.
 
-    ``status``, ``request_id`` and ``attempts`` are filled in as the call runs, also on every
-    enclosing ``request_options`` block, so a caller can read the request id of a success.
+    ``status``, ``request_id``, ``attempts`` and ``response`` are filled in as the call runs, also
+    on every enclosing ``request_options`` block, so a caller can read the request id of a success.
     """
 
     idempotency_key: str | None = None
@@ -54,13 +54,17 @@ class CallState:
     status: int | None = None
     request_id: str | None = None
     attempts: int = 0
+    response: httpx.Response | None = field(default=None, repr=False)
     outer: CallState | None = field(default=None, repr=False)
 
-    def record(self, *, status: int | None, request_id: str | None, attempts: int) -> None:
+    def record(
+        self, *, status: int | None, request_id: str | None, attempts: int, response: httpx.Response | None = None
+    ) -> None:
         """Note the outcome of an attempt here and in every enclosing block."""
         state: CallState | None = self
         while state is not None:
             state.status, state.request_id, state.attempts = status, request_id, attempts
+            state.response = response
             state = state.outer
 
 

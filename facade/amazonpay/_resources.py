@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Unpack
-from urllib.parse import quote
+
+import httpx
 
 from amazonpay_api.api.charge_permissions import (
     close_charge_permission,
@@ -75,12 +76,15 @@ def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
 
 
 def path_id(name: str, value: str) -> str:
-    """``value`` percent-encoded for a path segment; an id can never change the path."""
+    """``value`` checked for a path segment; an id can never change the path.
+
+    The generated operation percent-encodes it; encoding it here as well would double-encode it.
+    """
     if not isinstance(value, str) or not value.strip() or value in (".", "..") or "/" in value:
         raise ConfigurationError(
             f"{name} {value!r} is not a valid id: pass the non-empty id Amazon Pay returned (no '/')"
         )
-    return quote(value, safe="")
+    return value
 
 
 def parsed(expected: type[T], response: Any, call: CallState) -> T:
@@ -97,12 +101,16 @@ def parsed(expected: type[T], response: Any, call: CallState) -> T:
 
 def unreadable(expected: type[Any], error: Exception, call: CallState) -> UnexpectedResponseError:
     """A success body this client version cannot parse (for example an enum value added later)."""
+    try:
+        content = call.response.content if call.response is not None else b""
+    except httpx.ResponseNotRead:
+        content = b""
     return UnexpectedResponseError(
         f"cannot read the response as {expected.__name__} ({type(error).__name__}: {error}); the call may "
         "have succeeded at Amazon: fetch the object again, or regenerate the client from a newer spec",
         status=call.status or 0,
         request_id=call.request_id,
-        body=str(getattr(error, "content", b"")[:300]),
+        body=content.decode("utf-8", errors="replace"),
     )
 
 

@@ -205,7 +205,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _retry_delay(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> float | None:
         """The delay before retrying after ``response``, or ``None`` to stop here."""
         request_id = response.headers.get("x-amz-pay-request-id")
-        self._record(attempts, status=response.status_code, request_id=request_id)
+        self._record(attempts, status=response.status_code, request_id=request_id, response=response)
         logger.debug(
             "%s %s -> %d (request id %s, attempt %d, %.1f ms)",
             request.method,
@@ -254,8 +254,10 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return True
 
     @staticmethod
-    def _record(attempts: _Attempts, *, status: int | None, request_id: str | None) -> None:
-        attempts.call.record(status=status, request_id=request_id, attempts=attempts.number)
+    def _record(
+        attempts: _Attempts, *, status: int | None, request_id: str | None, response: httpx.Response | None = None
+    ) -> None:
+        attempts.call.record(status=status, request_id=request_id, attempts=attempts.number, response=response)
 
     @staticmethod
     def _elapsed_ms(attempts: _Attempts) -> float:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._errors import FAULT_REASONS, Reason, error_body
+from ._errors import FAULT_REASONS, Reason, encode, error_body
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,14 @@ class Fault:
     is stored for its idempotency key) and only then does the fault apply: the caller sees the
     canned status or the exception instead of the real answer ("processed, then the connection
     dropped").
+
+    ``body`` is a JSON object, or ``bytes`` sent exactly as given (a proxy's HTML page, a
+    truncated body); set its ``content-type`` in ``headers`` (the default is application/json).
     """
 
     status: int | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
-    body: dict[str, Any] | None = None
+    body: dict[str, Any] | bytes | None = None
     exception: type[BaseException] | BaseException | None = None
     after_processing: bool = False
     times: int = 1
@@ -62,11 +65,15 @@ class Fault:
         return self.times <= 0
 
     def response_body(self) -> dict[str, Any]:
-        """The body of the canned answer: as given, or the error body for its status."""
-        if self.body is not None:
+        """The JSON body of the canned answer: as given, or the error body for its status."""
+        if isinstance(self.body, dict):
             return self.body
         reason = FAULT_REASONS.get(self.status or 500, Reason.InternalServerError)
         return error_body(reason.code, f"{reason.default_message} (injected by the sandbox)")
+
+    def response_content(self) -> bytes:
+        """The bytes of the canned answer: raw ``body`` bytes as given, else the JSON body."""
+        return self.body if isinstance(self.body, bytes) else encode(self.response_body())
 
 
 FaultRule = Callable[[FaultContext], Fault | None]

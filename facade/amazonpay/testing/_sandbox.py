@@ -210,7 +210,7 @@ class AmazonPaySandbox:
         times: int = 1,
         after_processing: bool = False,
         exception: type[BaseException] | BaseException | None = None,
-        body: dict[str, Any] | None = None,
+        body: dict[str, Any] | bytes | None = None,
         operation_id: str | None = None,
     ) -> Fault:
         """Fail the next ``times`` API requests (optionally only those to ``operation_id``).
@@ -218,7 +218,9 @@ class AmazonPaySandbox:
         ``fail_next(status=429, headers={"Retry-After": "1"})`` answers 429 without processing;
         ``fail_next(exception=httpx.ReadTimeout, after_processing=True)`` processes the request
         (and stores its result for the idempotency key), then raises the exception instead of
-        answering. With neither status nor exception the answer is 500.
+        answering. With neither status nor exception the answer is 500. ``body`` replaces the
+        answer's JSON body; ``bytes`` are sent as given (``fail_next(status=502, headers=
+        {"content-type": "text/html"}, body=b"<html>...")`` is a proxy's error page).
         """
         fault = Fault(
             status=status,
@@ -311,7 +313,7 @@ class AmazonPaySandbox:
             raise SimulatedNetworkError(fault.exception)
         status = fault.status or 500
         self._record(request, rid, status, outcome)
-        return self._response(rid, now, status, encode(fault.response_body()), fault.headers)
+        return self._response(rid, now, status, fault.response_content(), fault.headers)
 
     @staticmethod
     def _operation_of(request: IncomingRequest) -> str | None:

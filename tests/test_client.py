@@ -1,0 +1,393 @@
+"""Every operation, sync and async, both algorithms, every region and key id kind: signed and routed.
+
+Each request is verified with the public key by the independent canonicaliser in
+``tests/support/independent_signing.py`` (never by comparing signatures: PSS is randomised).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError
+from tests.support.independent_signing import verify_request
+from tests.support.operations import BY_NAME, OPERATIONS, Operation
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from tests.conftest import FakeClock, Recorder, Sent
+
+ALGORITHMS = ["AMZN-PAY-RSASSA-PSS", "AMZN-PAY-RSASSA-PSS-V2"]
+ALWAYS_SIGNED = {"accept", "content-type", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"}
+FIRST_DATE = "20261122T100000Z"  # the fake clock's first reading
+
+
+@dataclass(frozen=True)
+class Config:
+    """How a client is configured, and where its requests must go."""
+
+    region: str
+    key_id: str
+    sandbox: bool | None
+    host: str
+    region_header: str
+    prefix: str
+    environment: str
+    simulation_code: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.region}-{self.key_id}-sandbox={self.sandbox}"
+
+    def arguments(self) -> dict[str, Any]:
+        arguments: dict[str, Any] = {"public_key_id": self.key_id, "region": self.region}
+        if self.sandbox is not None:
+            arguments["sandbox"] = self.sandbox
+        return arguments
+
+    def options(self) -> dict[str, Any]:
+        return {"simulation_code": self.simulation_code} if self.simulation_code else {}
+
+
+NA, EU, JP = "pay-api.amazon.com", "pay-api.amazon.eu", "pay-api.amazon.jp"
+CONFIGS = [
+    # legacy key ids: the sandbox flag picks the path
+    Config("na", "AHLEGACYNA", True, NA, "na", "/sandbox/v2", "sandbox", "SoftDeclined"),
+    Config("us", "AHLEGACYNA", False, NA, "na", "/live/v2", "live"),
+    Config("eu", "AELEGACYEU", True, EU, "eu", "/sandbox/v2", "sandbox"),
+    Config("jp", "AJLEGACYJP", False, JP, "jp", "/live/v2", "live"),
+    # environment-specific key ids: /v2, the id selects the environment
+    Config("eu", "LIVE-AEKEY", None, EU, "eu", "/v2", "live"),
+    Config("de", "SANDBOX-AEKEY", None, EU, "eu", "/v2", "sandbox", "HardDeclined"),
+    Config("uk", "live-aekey", False, EU, "eu", "/v2", "live"),
+    Config("jp", "sandbox-ajkey", None, JP, "jp", "/v2", "sandbox", "AmazonRejected"),
+    Config("US", "Sandbox-ANKEY", True, NA, "na", "/v2", "sandbox"),
+    Config("na", "LIVE-ANKEY", None, NA, "na", "/v2", "live"),
+]
+
+
+def check_request(
+    sent: Sent,
+    operation: Operation,
+    config: Config,
+    algorithm: str,
+    public_key: rsa.RSAPublicKey,
+    *,
+    date: str = FIRST_DATE,
+) -> None:
+    """Everything the service checks on one request."""
+    assert sent.method == operation.method
+    assert sent.url.scheme == "https"
+    assert sent.url.host == config.host
+    assert sent.url.path == config.prefix + operation.path
+    assert sent.url.query == b""
+    headers = sent.headers
+    assert headers["x-amz-pay-host"] == config.host
+    assert headers["x-amz-pay-region"] == config.region_header
+    assert headers["accept"] == "application/json"
+    assert headers["content-type"] == "application/json"
+    assert re.fullmatch(r"\d{8}T\d{6}Z", headers["x-amz-pay-date"])
+    assert headers["x-amz-pay-date"] == date
+    if operation.is_post:
+        assert re.fullmatch(r"[0-9a-f]{32}", headers["x-amz-pay-idempotency-key"])
+    else:
+        assert "x-amz-pay-idempotency-key" not in headers
+    assert headers.get("x-amz-pay-simulation-code") == config.simulation_code
+    if operation.body is None:
+        assert sent.content == b""
+    else:
+        assert json.loads(sent.content) == operation.body
+
+    verified = verify_request(public_key, sent.method, str(sent.url), headers, sent.content)
+    assert verified.algorithm == algorithm
+    assert verified.key_id == config.key_id
+    expected = set(ALWAYS_SIGNED)
+    if operation.is_post:
+        expected.add("x-amz-pay-idempotency-key")
+    if config.simulation_code:
+        expected.add("x-amz-pay-simulation-code")
+    assert set(verified.signed) == expected
+    assert headers["user-agent"].startswith("amazonpay-python/")
+    assert "user-agent" not in verified.signed
+
+
+MATRIX = pytest.mark.parametrize(
+    ("operation", "algorithm", "config"),
+    [
+        pytest.param(operation, algorithm, config, id=f"{operation.name}-{algorithm}-{config.id}")
+        for operation in OPERATIONS
+        for algorithm in ALGORITHMS
+        for config in CONFIGS
+    ],
+)
+
+
+@MATRIX
+def test_sync_operation_is_signed_and_routed(
+    operation: Operation,
+    algorithm: Any,
+    config: Config,
+    rsa_key: rsa.RSAPrivateKey,
+    public_key: rsa.RSAPublicKey,
+    transport: Recorder,
+    clock: FakeClock,
+) -> None:
+    transport.default = operation.answer()
+    with AmazonPay(
+        **config.arguments(), private_key=rsa_key, algorithm=algorithm, transport=transport, clock=clock
+    ) as pay:
+        assert pay.endpoint.environment == config.environment
+        result = operation.call(pay, **config.options())
+    operation.check_result(result)
+    assert len(transport.sent) == 1
+    check_request(transport.sent[0], operation, config, algorithm, public_key)
+
+
+@pytest.mark.anyio
+@MATRIX
+async def test_async_operation_is_signed_and_routed(
+    operation: Operation,
+    algorithm: Any,
+    config: Config,
+    rsa_key: rsa.RSAPrivateKey,
+    public_key: rsa.RSAPublicKey,
+    transport: Recorder,
+    clock: FakeClock,
+) -> None:
+    transport.default = operation.answer()
+    async with AsyncAmazonPay(
+        **config.arguments(), private_key=rsa_key, algorithm=algorithm, transport=transport, clock=clock
+    ) as pay:
+        assert pay.endpoint.environment == config.environment
+        result = await operation.call(pay, **config.options())
+    operation.check_result(result)
+    assert len(transport.sent) == 1
+    check_request(transport.sent[0], operation, config, algorithm, public_key)
+
+
+# --- the generated functions through pay.api: the same signing and routing ----------------
+API_CONFIG = Config("jp", "LIVE-AJKEY", None, JP, "jp", "/v2", "live")
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=[o.name for o in OPERATIONS])
+def test_a_call_through_pay_api_is_signed_and_routed(
+    operation: Operation,
+    rsa_key: rsa.RSAPrivateKey,
+    public_key: rsa.RSAPublicKey,
+    transport: Recorder,
+    clock: FakeClock,
+) -> None:
+    transport.default = operation.answer()
+    with AmazonPay(**API_CONFIG.arguments(), private_key=rsa_key, transport=transport, clock=clock) as pay:
+        response = operation.module.sync_detailed(client=pay.api, **operation.api_kwargs())
+    assert response.status_code == operation.status
+    operation.check_result(response.parsed)
+    assert len(transport.sent) == 1
+    check_request(transport.sent[0], operation, API_CONFIG, "AMZN-PAY-RSASSA-PSS-V2", public_key)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("operation", OPERATIONS, ids=[o.name for o in OPERATIONS])
+async def test_an_async_call_through_pay_api_is_signed_and_routed(
+    operation: Operation,
+    rsa_key: rsa.RSAPrivateKey,
+    public_key: rsa.RSAPublicKey,
+    transport: Recorder,
+    clock: FakeClock,
+) -> None:
+    transport.default = operation.answer()
+    async with AsyncAmazonPay(**API_CONFIG.arguments(), private_key=rsa_key, transport=transport, clock=clock) as pay:
+        response = await operation.module.asyncio_detailed(client=pay.api, **operation.api_kwargs())
+    assert response.status_code == operation.status
+    operation.check_result(response.parsed)
+    assert len(transport.sent) == 1
+    check_request(transport.sent[0], operation, API_CONFIG, "AMZN-PAY-RSASSA-PSS-V2", public_key)
+
+
+# --- paths, hosts and headers beyond the matrix -------------------------------------------
+def test_an_id_with_reserved_characters_is_encoded_in_the_path_and_signed_as_sent(
+    pay: AmazonPay, transport: Recorder, public_key: rsa.RSAPublicKey
+) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    pay.charges.get("S02 1+ü%")
+    sent = transport.sent[0]
+    assert sent.url.raw_path == b"/v2/charges/S02%201%2B%C3%BC%25"  # encoded once
+    assert sent.url.path == "/v2/charges/S02 1+ü%"
+    verify_request(public_key, sent.method, str(sent.url), sent.headers, sent.content)
+
+
+@pytest.mark.parametrize(
+    ("base_url", "host"),
+    [
+        ("http://127.0.0.1:8765/v2", "127.0.0.1"),
+        ("http://localhost/v2/", "localhost"),
+        ("https://proxy.example/v2", "proxy.example"),
+    ],
+)
+def test_base_url_redirects_the_requests_but_the_signed_host_stays_amazons(
+    base_url: str, host: str, rsa_key: rsa.RSAPrivateKey, public_key: rsa.RSAPublicKey, transport: Recorder
+) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    with AmazonPay(
+        public_key_id="SANDBOX-AE1", private_key=rsa_key, region="eu", transport=transport, base_url=base_url
+    ) as pay:
+        pay.charges.get("S02-1-C1")
+    sent = transport.sent[0]
+    assert sent.url.host == host
+    assert sent.url.path == "/v2/charges/S02-1-C1"
+    assert sent.headers["x-amz-pay-host"] == "pay-api.amazon.eu"
+    verify_request(public_key, sent.method, str(sent.url), sent.headers, sent.content)
+
+
+def test_extra_x_amz_pay_headers_are_sent_and_signed(
+    pay: AmazonPay, transport: Recorder, public_key: rsa.RSAPublicKey
+) -> None:
+    transport.default = BY_NAME["checkout_sessions.get"].answer()
+    pay.checkout_sessions.get("CS-1", headers={"x-amz-pay-authtoken": "token-1", "x-trace": "t"})
+    sent = transport.sent[0]
+    verified = verify_request(public_key, sent.method, str(sent.url), sent.headers, sent.content)
+    assert sent.headers["x-amz-pay-authtoken"] == "token-1"
+    assert "x-amz-pay-authtoken" in verified.signed
+    assert sent.headers["x-trace"] == "t"
+    assert "x-trace" not in verified.signed
+
+
+def test_per_call_timeout_reaches_the_transport(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    pay.charges.get("S02-1-C1", timeout=2.5)
+    pay.charges.get("S02-1-C1")
+    assert transport.sent[0].extensions["timeout"] == httpx.Timeout(2.5).as_dict()
+    assert transport.sent[1].extensions["timeout"] == httpx.Timeout(30.0).as_dict()
+
+
+# --- context managers close the pool ----------------------------------------------------------
+def test_the_sync_client_closes_its_pool(rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    with AmazonPay(public_key_id="LIVE-AE1", private_key=rsa_key, region="eu", transport=transport) as pay:
+        pay.charges.get("S02-1-C1")
+        assert not transport.closed
+    assert transport.closed
+    assert pay._http.is_closed
+    with pytest.raises(RuntimeError, match="closed"):
+        pay.charges.get("S02-1-C1")
+    assert len(transport.sent) == 1
+
+
+def test_close_closes_the_pool(rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
+    pay = AmazonPay(public_key_id="LIVE-AE1", private_key=rsa_key, region="eu", transport=transport)
+    pay.close()
+    assert transport.closed
+    assert pay._http.is_closed
+
+
+@pytest.mark.anyio
+async def test_the_async_client_closes_its_pool(rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    async with AsyncAmazonPay(public_key_id="LIVE-AE1", private_key=rsa_key, region="eu", transport=transport) as pay:
+        await pay.charges.get("S02-1-C1")
+        assert not transport.closed
+    assert transport.closed
+    assert pay._http.is_closed
+    with pytest.raises(RuntimeError, match="closed"):
+        await pay.charges.get("S02-1-C1")
+    assert len(transport.sent) == 1
+
+
+@pytest.mark.anyio
+async def test_aclose_closes_the_pool(rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
+    pay = AsyncAmazonPay(public_key_id="LIVE-AE1", private_key=rsa_key, region="eu", transport=transport)
+    await pay.aclose()
+    assert transport.closed
+    assert pay._http.is_closed
+
+
+# --- from_env -----------------------------------------------------------------------------
+ENV = ("AMAZON_PAY_PUBLIC_KEY_ID", "AMAZON_PAY_PRIVATE_KEY", "AMAZON_PAY_REGION", "AMAZON_PAY_SANDBOX")
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in (*ENV, "AMAZON_PAY_PRIVATE_KEY_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+@pytest.mark.parametrize("key_as", ["path", "pem text"])
+def test_from_env_reads_every_variable(
+    key_as: str,
+    clean_env: pytest.MonkeyPatch,
+    tmp_path: Any,
+    private_pem: bytes,
+    public_key: rsa.RSAPublicKey,
+    transport: Recorder,
+) -> None:
+    key_file = tmp_path / "private.pem"
+    key_file.write_bytes(private_pem)
+    clean_env.setenv("AMAZON_PAY_PUBLIC_KEY_ID", "AHLEGACYKEY")
+    clean_env.setenv("AMAZON_PAY_PRIVATE_KEY", str(key_file) if key_as == "path" else private_pem.decode())
+    clean_env.setenv("AMAZON_PAY_REGION", "de")
+    clean_env.setenv("AMAZON_PAY_SANDBOX", "true")
+    transport.default = BY_NAME["charges.get"].answer()
+    with AmazonPay.from_env(transport=transport) as pay:
+        assert pay.endpoint.region == "eu"
+        assert pay.endpoint.environment == "sandbox"
+        pay.charges.get("S02-1-C1")
+    sent = transport.sent[0]
+    assert str(sent.url) == "https://pay-api.amazon.eu/sandbox/v2/charges/S02-1-C1"
+    assert verify_request(public_key, sent.method, str(sent.url), sent.headers, sent.content).key_id == "AHLEGACYKEY"
+
+
+def test_from_env_sandbox_false(clean_env: pytest.MonkeyPatch, private_pem: bytes) -> None:
+    clean_env.setenv("AMAZON_PAY_PUBLIC_KEY_ID", "AHLEGACYKEY")
+    clean_env.setenv("AMAZON_PAY_PRIVATE_KEY", private_pem.decode())
+    clean_env.setenv("AMAZON_PAY_REGION", "jp")
+    clean_env.setenv("AMAZON_PAY_SANDBOX", "false")
+    with AmazonPay.from_env() as pay:
+        assert pay.endpoint.base_url == "https://pay-api.amazon.jp/live/v2"
+
+
+@pytest.mark.parametrize("missing", ENV[:3])
+def test_from_env_names_a_missing_variable(missing: str, clean_env: pytest.MonkeyPatch, private_pem: bytes) -> None:
+    values = {"AMAZON_PAY_PUBLIC_KEY_ID": "LIVE-AE1", "AMAZON_PAY_PRIVATE_KEY": private_pem.decode()}
+    values["AMAZON_PAY_REGION"] = "eu"
+    for name, value in values.items():
+        if name != missing:
+            clean_env.setenv(name, value)
+    with pytest.raises(ConfigurationError, match=f"environment variable {missing} is not set"):
+        AmazonPay.from_env()
+
+
+def test_from_env_keyword_overrides_win(
+    clean_env: pytest.MonkeyPatch, private_pem: bytes, rsa_key: rsa.RSAPrivateKey, transport: Recorder
+) -> None:
+    clean_env.setenv("AMAZON_PAY_PUBLIC_KEY_ID", "AHLEGACYKEY")
+    clean_env.setenv("AMAZON_PAY_PRIVATE_KEY", "/no/such/key.pem")
+    clean_env.setenv("AMAZON_PAY_REGION", "eu")
+    clean_env.setenv("AMAZON_PAY_SANDBOX", "true")
+    with AmazonPay.from_env(
+        public_key_id="LIVE-AJKEY", private_key=rsa_key, region="jp", sandbox=None, transport=transport
+    ) as pay:
+        assert pay.endpoint.base_url == "https://pay-api.amazon.jp/v2"
+        assert "LIVE-AJKEY" in repr(pay)
+
+
+def test_from_env_works_with_only_the_overrides(clean_env: pytest.MonkeyPatch, rsa_key: rsa.RSAPrivateKey) -> None:
+    with AmazonPay.from_env(public_key_id="SANDBOX-AE1", private_key=rsa_key, region="uk") as pay:
+        assert pay.endpoint.base_url == "https://pay-api.amazon.eu/v2"
+
+
+@pytest.mark.anyio
+async def test_async_from_env(clean_env: pytest.MonkeyPatch, private_pem: bytes, transport: Recorder) -> None:
+    clean_env.setenv("AMAZON_PAY_PUBLIC_KEY_ID", "SANDBOX-AEKEY")
+    clean_env.setenv("AMAZON_PAY_PRIVATE_KEY", private_pem.decode())
+    clean_env.setenv("AMAZON_PAY_REGION", "eu")
+    transport.default = BY_NAME["refunds.get"].answer()
+    async with AsyncAmazonPay.from_env(transport=transport) as pay:
+        await pay.refunds.get("S02-1-R1")
+    assert str(transport.sent[0].url) == "https://pay-api.amazon.eu/v2/refunds/S02-1-R1"

@@ -1,0 +1,230 @@
+"""Error responses become typed exceptions; odd bodies never crash the client."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from amazonpay import (
+    AmazonPayError,
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    UnexpectedResponseError,
+    UnprocessableError,
+)
+from amazonpay_api.api.charges import get_charge
+from amazonpay_api.models import Charge
+from tests.support.operations import BY_NAME, CHARGE, CREATE_CHARGE_BODY
+
+if TYPE_CHECKING:
+    from amazonpay import AmazonPay, AsyncAmazonPay
+    from tests.conftest import Recorder
+
+REQUEST_ID = "req-err-1"
+
+
+def error_reply(status: int, reason_code: str = "SomeReason", message: str = "what went wrong") -> httpx.Response:
+    return httpx.Response(
+        status, json={"reasonCode": reason_code, "message": message}, headers={"x-amz-pay-request-id": REQUEST_ID}
+    )
+
+
+STATUSES = [
+    (400, BadRequestError, "InvalidParameterValue"),
+    (401, AuthenticationError, "UnauthorizedAccess"),
+    (403, AuthenticationError, "UnauthorizedAccess"),
+    (404, NotFoundError, "ResourceNotFound"),
+    (409, APIStatusError, "Conflict"),
+    (422, UnprocessableError, "InvalidChargeStatus"),
+    (429, RateLimitError, "TooManyRequests"),
+    (500, ServerError, "InternalServerError"),
+    (503, ServerError, "ServiceUnavailable"),
+    (520, ServerError, "UnknownError"),
+    (599, ServerError, "NetworkTimeout"),
+]
+
+
+@pytest.mark.parametrize(("status", "error_class", "reason_code"), STATUSES, ids=[str(s[0]) for s in STATUSES])
+def test_each_status_maps_to_its_class(
+    status: int, error_class: type[APIStatusError], reason_code: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    transport.default = lambda request: error_reply(status, reason_code, "the message")
+    with pytest.raises(APIStatusError) as raised:
+        pay.charges.get("S02-1-C1", max_retries=0)
+    error = raised.value
+    assert type(error) is error_class
+    assert isinstance(error, AmazonPayError)
+    assert error.status == status
+    assert error.reason_code == reason_code
+    assert error.message == "the message"
+    assert error.request_id == REQUEST_ID
+    assert error.attempts == 1
+    assert error.method == "GET"
+    assert error.url == "https://pay-api.amazon.eu/v2/charges/S02-1-C1"
+    assert error.string_to_sign is None
+    text = str(error)
+    assert str(status) in text
+    assert reason_code in text
+    assert REQUEST_ID in text
+    assert "the message" in text
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("status", "error_class", "reason_code"), STATUSES, ids=[str(s[0]) for s in STATUSES])
+async def test_each_status_maps_to_its_class_async(
+    status: int, error_class: type[APIStatusError], reason_code: str, async_pay: AsyncAmazonPay, transport: Recorder
+) -> None:
+    transport.default = lambda request: error_reply(status, reason_code)
+    with pytest.raises(APIStatusError) as raised:
+        await async_pay.charges.create(CREATE_CHARGE_BODY, max_retries=0)
+    assert type(raised.value) is error_class
+    assert raised.value.status == status
+    assert raised.value.request_id == REQUEST_ID
+
+
+def test_a_call_through_pay_api_raises_the_typed_error_too(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: error_reply(404, "ResourceNotFound")
+    with pytest.raises(NotFoundError) as raised:
+        get_charge.sync_detailed(client=pay.api, charge_id="S02-1-C9")
+    assert raised.value.reason_code == "ResourceNotFound"
+
+
+# --- bodies that are not Amazon's JSON --------------------------------------------------------
+HTML = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>"
+ODD_BODIES = [
+    pytest.param(502, HTML, ServerError, id="HTML proxy page"),
+    pytest.param(404, "<html>Not Found</html>", NotFoundError, id="HTML 404"),
+    pytest.param(400, '{"reasonCode": "InvalidParameterVal', BadRequestError, id="truncated JSON"),
+    pytest.param(500, "", ServerError, id="empty body"),
+    pytest.param(422, '["a", "list"]', UnprocessableError, id="JSON but not an object"),
+    pytest.param(401, '{"message": "no reason code"}', AuthenticationError, id="JSON without reasonCode"),
+    pytest.param(503, b"\xff\xfe\x00garbage", ServerError, id="not UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("status", "body", "error_class"), ODD_BODIES)
+def test_a_body_that_is_not_amazons_json_still_gives_the_typed_error(
+    status: int, body: Any, error_class: type[APIStatusError], pay: AmazonPay, transport: Recorder
+) -> None:
+    transport.default = lambda request: httpx.Response(
+        status, content=body, headers={"x-amz-pay-request-id": REQUEST_ID, "content-type": "text/html"}
+    )
+    with pytest.raises(APIStatusError) as raised:
+        pay.charges.get("S02-1-C1", max_retries=0)
+    error = raised.value
+    assert type(error) is error_class
+    assert error.status == status
+    assert error.reason_code is None
+    assert error.request_id == REQUEST_ID
+    assert error.message
+    assert str(status) in str(error)
+    text = body if isinstance(body, str) else body.decode("utf-8", errors="replace")
+    assert error.body == text
+    if "<html>" in text.lower():
+        assert "not JSON" in error.message
+
+
+# --- InvalidRequestSignature echoes the service's string to sign ---------------------------
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        pytest.param(
+            "The request signature we calculated does not match the signature you provided. "
+            "String to sign: 'AMZN-PAY-RSASSA-PSS-V2\nabc123def'",
+            "AMZN-PAY-RSASSA-PSS-V2\nabc123def",
+            id="String to sign:",
+        ),
+        pytest.param(
+            "The request signature we calculated does not match the signature you provided. Check your Secret "
+            "Access Key and signing method. The String-to-Sign should have been "
+            "'AMZN-PAY-RSASSA-PSS\n885ced931e2840596c11e2429c0e32f5e2521b95cf90f886374d4171788e9c81'",
+            "AMZN-PAY-RSASSA-PSS\n885ced931e2840596c11e2429c0e32f5e2521b95cf90f886374d4171788e9c81",
+            id="should have been",
+        ),
+    ],
+)
+def test_invalid_request_signature_exposes_the_string_to_sign(
+    message: str, expected: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    transport.default = lambda request: error_reply(401, "InvalidRequestSignature", message)
+    with pytest.raises(AuthenticationError) as raised:
+        pay.charges.create(CREATE_CHARGE_BODY)
+    assert raised.value.reason_code == "InvalidRequestSignature"
+    assert raised.value.string_to_sign == expected
+    assert raised.value.message == message
+
+
+def test_invalid_request_signature_without_an_echo(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: error_reply(401, "InvalidRequestSignature", "Signature mismatch.")
+    with pytest.raises(AuthenticationError) as raised:
+        pay.charges.get("S02-1-C1")
+    assert raised.value.string_to_sign is None
+
+
+# --- success bodies -----------------------------------------------------------------------------
+def test_an_unknown_enum_value_in_a_success_body_raises_unexpected_response_error(
+    pay: AmazonPay, transport: Recorder
+) -> None:
+    body = {**CHARGE, "releaseEnvironment": "Staging"}
+    transport.default = lambda request: httpx.Response(200, json=body, headers={"x-amz-pay-request-id": "req-enum"})
+    with pytest.raises(UnexpectedResponseError) as raised:
+        pay.charges.get("S02-1-C1")
+    error = raised.value
+    assert not isinstance(error, ValueError)
+    assert error.status == 200
+    assert error.request_id == "req-enum"
+    assert "Staging" in error.body
+    assert "req-enum" in str(error)
+    assert "Charge" in str(error)
+
+
+@pytest.mark.anyio
+async def test_an_unknown_enum_value_raises_unexpected_response_error_async(
+    async_pay: AsyncAmazonPay, transport: Recorder
+) -> None:
+    body = {**CHARGE, "releaseEnvironment": "Staging"}
+    transport.default = lambda request: httpx.Response(201, json=body, headers={"x-amz-pay-request-id": "req-enum"})
+    with pytest.raises(UnexpectedResponseError) as raised:
+        await async_pay.charges.create(CREATE_CHARGE_BODY)
+    assert raised.value.status == 201
+    assert raised.value.request_id == "req-enum"
+    assert "Staging" in raised.value.body
+
+
+def test_an_undocumented_success_status_raises_unexpected_response_error(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: httpx.Response(
+        202, json={"chargeId": "S02-1-C1"}, headers={"x-amz-pay-request-id": "req-202"}
+    )
+    with pytest.raises(UnexpectedResponseError) as raised:
+        pay.charges.get("S02-1-C1")
+    assert raised.value.status == 202
+    assert raised.value.request_id == "req-202"
+    assert raised.value.body == '{"chargeId":"S02-1-C1"}'
+
+
+def test_a_success_body_that_is_not_json_raises_unexpected_response_error(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: httpx.Response(200, text="<html>maintenance</html>")
+    with pytest.raises(UnexpectedResponseError) as raised:
+        pay.charges.get("S02-1-C1")
+    assert raised.value.status == 200
+    assert raised.value.body == "<html>maintenance</html>"
+
+
+def test_unknown_extra_fields_in_a_success_body_parse_fine(pay: AmazonPay, transport: Recorder) -> None:
+    body = {**CHARGE, "newField": {"nested": [1, 2]}, "statusDetails": {"state": "Authorized", "futureField": "x"}}
+    transport.default = lambda request: httpx.Response(200, json=body)
+    charge = pay.charges.get("S02-1-C1")
+    assert isinstance(charge, Charge)
+    assert charge.charge_id == "S02-1-C1"
+    assert charge["newField"] == {"nested": [1, 2]}
+
+
+def test_a_create_answered_200_on_an_idempotent_replay_parses(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: httpx.Response(200, json=CHARGE)
+    BY_NAME["charges.create"].check_result(pay.charges.create(CREATE_CHARGE_BODY))
