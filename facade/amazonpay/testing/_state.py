@@ -8,7 +8,7 @@ operation touches an object; only GETs count as reads for :attr:`Settings.settle
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -73,6 +73,17 @@ def _same_currency(money: Money, currency: str, name: str) -> None:
         raise SandboxError(
             Reason.CurrencyMismatch, f"{name}.currencyCode {money.currency} does not match the currency {currency}."
         )
+
+
+def unused_id(make: Callable[[], str], taken: Container[str]) -> str:
+    """A fresh id from ``make`` that no stored object has.
+
+    Charge and refund ids end in six random digits, so a few thousand of them on one permission
+    would collide (the birthday bound); the service never reuses an id, so neither may we.
+    """
+    while (new := make()) in taken:
+        pass
+    return new
 
 
 class State:
@@ -183,7 +194,7 @@ class State:
         body = call.body
         web = body["webCheckoutDetails"]
         session = CheckoutSession(
-            id=checkout_session_id(),
+            id=unused_id(checkout_session_id, self.checkout_sessions),
             region=call.region,
             store_id=body["storeId"],
             review_url=web["checkoutReviewReturnUrl"],
@@ -311,7 +322,7 @@ class State:
         assert session.charge_amount is not None
         one_time = session.charge_permission_type == "OneTime"
         permission = ChargePermission(
-            id=charge_permission_id(),
+            id=unused_id(charge_permission_id, self.charge_permissions),
             type=session.charge_permission_type,
             currency=session.charge_amount.currency,
             buyer=dict(session.buyer),
@@ -380,7 +391,7 @@ class State:
         decline: str | None = None,
     ) -> Charge:
         charge = Charge(
-            id=charge_id(permission.id),
+            id=unused_id(lambda: charge_id(permission.id), self.charges),
             permission_id=permission.id,
             amount=amount,
             status=Status("AuthorizationInitiated", now),
@@ -517,7 +528,7 @@ class State:
                 f"refundAmount {amount.text()} exceeds what is left to refund on Charge {charge.id} ({left.text()}).",
             )
         refund = Refund(
-            id=refund_id(charge.permission_id),
+            id=unused_id(lambda: refund_id(charge.permission_id), self.refunds),
             charge_id=charge.id,
             amount=amount,
             status=Status("RefundInitiated", call.now),
