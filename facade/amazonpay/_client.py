@@ -7,9 +7,10 @@ import logging
 import os
 import ssl
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -19,19 +20,21 @@ from ._endpoints import Endpoint, resolve_endpoint
 from ._errors import ConfigurationError
 from ._keys import PrivateKeySource, load_private_key
 from ._options import checked_timeout
-from ._resources import (
-    AsyncChargePermissions,
-    AsyncCharges,
-    AsyncCheckoutSessions,
-    AsyncRefunds,
-    ChargePermissions,
-    Charges,
-    CheckoutSessions,
-    Refunds,
-)
 from ._retry import RetryPolicy
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
 from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
+
+if TYPE_CHECKING:
+    from ._resources import (
+        AsyncChargePermissions,
+        AsyncCharges,
+        AsyncCheckoutSessions,
+        AsyncRefunds,
+        ChargePermissions,
+        Charges,
+        CheckoutSessions,
+        Refunds,
+    )
 
 logger = logging.getLogger("amazonpay")
 
@@ -210,10 +213,36 @@ class AmazonPay(_Client):
         #: The generated low-level client, fully configured (signing, routing, retries, errors).
         self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
         self.api.set_httpx_client(self._http)
-        self.checkout_sessions = CheckoutSessions(self.api)
-        self.charges = Charges(self.api)
-        self.charge_permissions = ChargePermissions(self.api)
-        self.refunds = Refunds(self.api)
+
+    # The resources are made on first use: importing them imports the generated models, which
+    # costs more than the rest of the package (measured by `nox -s bench`, see the README).
+    @cached_property
+    def checkout_sessions(self) -> CheckoutSessions:
+        """Checkout Sessions: create, get, update, complete."""
+        from ._resources import CheckoutSessions
+
+        return CheckoutSessions(self.api)
+
+    @cached_property
+    def charges(self) -> Charges:
+        """Charges: create, get, capture, cancel."""
+        from ._resources import Charges
+
+        return Charges(self.api)
+
+    @cached_property
+    def charge_permissions(self) -> ChargePermissions:
+        """Charge Permissions: get, update, close."""
+        from ._resources import ChargePermissions
+
+        return ChargePermissions(self.api)
+
+    @cached_property
+    def refunds(self) -> Refunds:
+        """Refunds: create, get."""
+        from ._resources import Refunds
+
+        return Refunds(self.api)
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Self:
@@ -285,10 +314,34 @@ class AsyncAmazonPay(_Client):
         #: The generated low-level client, fully configured; call its ``asyncio`` functions.
         self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
         self.api.set_async_httpx_client(self._http)
-        self.checkout_sessions = AsyncCheckoutSessions(self.api)
-        self.charges = AsyncCharges(self.api)
-        self.charge_permissions = AsyncChargePermissions(self.api)
-        self.refunds = AsyncRefunds(self.api)
+
+    @cached_property
+    def checkout_sessions(self) -> AsyncCheckoutSessions:
+        """Checkout Sessions: create, get, update, complete."""
+        from ._resources import AsyncCheckoutSessions
+
+        return AsyncCheckoutSessions(self.api)
+
+    @cached_property
+    def charges(self) -> AsyncCharges:
+        """Charges: create, get, capture, cancel."""
+        from ._resources import AsyncCharges
+
+        return AsyncCharges(self.api)
+
+    @cached_property
+    def charge_permissions(self) -> AsyncChargePermissions:
+        """Charge Permissions: get, update, close."""
+        from ._resources import AsyncChargePermissions
+
+        return AsyncChargePermissions(self.api)
+
+    @cached_property
+    def refunds(self) -> AsyncRefunds:
+        """Refunds: create, get."""
+        from ._resources import AsyncRefunds
+
+        return AsyncRefunds(self.api)
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Self:
