@@ -11,19 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from openapi_schema_validator import OAS31Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from amazonpay_api.models import Charge, CheckoutSession
+from tests.support.spec import effective_spec, follow, operations_by_id
 
 REPO = Path(__file__).resolve().parent.parent
-EFFECTIVE = REPO / "openapi" / "amazon-pay-api.effective.yml"
 GENERATED = REPO / "generated" / "amazonpay_api"
 DOCS = REPO.parent / "shared" / "reference" / "docs"
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 OPERATION_FUNCTIONS = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
 SPEC_URI = "urn:amazonpay:effective-spec"
 
@@ -36,36 +34,9 @@ DOCS_SINGULAR_TO_WIRE = {
 }
 
 
-@functools.cache
-def load_effective() -> dict[str, Any]:
-    return yaml.safe_load(EFFECTIVE.read_text(encoding="utf-8"))
-
-
 @pytest.fixture(scope="module")
 def effective() -> dict[str, Any]:
-    return load_effective()
-
-
-def resolve(node: str | dict[str, Any]) -> Any:
-    """Follow a local `#/...` reference (a string, or a `{"$ref": ...}` node) in the effective spec."""
-    while True:
-        ref = node if isinstance(node, str) else node.get("$ref")
-        if ref is None:
-            return node
-        assert ref.startswith("#/"), f"only local references are expected, got {ref}"
-        node = load_effective()
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-
-
-def operations(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    """operationId -> (path, method, operation)."""
-    return {
-        operation["operationId"]: (path, method, operation)
-        for path, path_item in spec["paths"].items()
-        for method, operation in path_item.items()
-        if method in HTTP_METHODS
-    }
+    return effective_spec()
 
 
 def snake_case(name: str) -> str:
@@ -125,7 +96,7 @@ def charge_examples() -> dict[str, dict[str, Any]]:
 
 def schema_errors(schema_name: str, instance: Any) -> list[str]:
     """Errors of instance against components.schemas[schema_name], `$ref`s resolved in the spec."""
-    registry = Registry().with_resource(SPEC_URI, DRAFT202012.create_resource(load_effective()))
+    registry = Registry().with_resource(SPEC_URI, DRAFT202012.create_resource(effective_spec()))
     validator = OAS31Validator(
         {"$ref": f"{SPEC_URI}#/components/schemas/{schema_name}"},
         registry=registry,
@@ -145,7 +116,7 @@ needs_docs = pytest.mark.skipif(not DOCS.is_dir(), reason=f"the shared docs are 
 
 def test_one_module_per_operation_named_after_it(effective: dict[str, Any]) -> None:
     modules = operation_modules()
-    operation_ids = operations(effective)
+    operation_ids = operations_by_id()
 
     assert len(operation_ids) == 13
     assert len(modules) == len(operation_ids)
@@ -162,14 +133,12 @@ def test_every_operation_module_is_sync_and_async(module_name: str) -> None:
     assert inspect.iscoroutinefunction(module.asyncio_detailed)
 
 
-@pytest.mark.parametrize("operation_id", sorted(operations(load_effective())))
+@pytest.mark.parametrize("operation_id", sorted(operations_by_id()))
 def test_functions_take_no_facade_owned_header(effective: dict[str, Any], operation_id: str) -> None:
     # The transport sets x-amz-pay-date, -host, -region, -idempotency-key and -simulation-code on
     # every attempt; the generated functions take only the client, the body and the path.
-    _, _, operation = operations(effective)[operation_id]
-    path_parameters = {
-        snake_case(p["name"]) for p in map(resolve, operation.get("parameters", [])) if p["in"] == "path"
-    }
+    _, _, operation = operations_by_id()[operation_id]
+    path_parameters = {snake_case(p["name"]) for p in map(follow, operation.get("parameters", [])) if p["in"] == "path"}
     expected = {"client"} | path_parameters | ({"body"} if "requestBody" in operation else set())
     module = importlib.import_module(operation_modules()[snake_case(operation_id)])
 

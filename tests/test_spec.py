@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import re
 import uuid
@@ -14,14 +13,14 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
+from tests.support.spec import effective_spec, follow, operations_by_id
+
 REPO = Path(__file__).resolve().parent.parent
 RECEIVED = REPO / "openapi" / "amazon-pay-api-openapi.yml"
 SHARED_RECEIVED = REPO.parent / "shared" / "reference" / "amazon-pay-api-openapi.yml"
 OVERLAY = REPO / "openapi" / "corrections.overlay.yml"
-EFFECTIVE = REPO / "openapi" / "amazon-pay-api.effective.yml"
 GENERATE_SCRIPT = REPO / "scripts" / "generate.py"
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 CREATE_OPERATIONS = ("createCheckoutSession", "createCharge", "createRefund")
 GENERIC_ERRORS = ("400", "401", "404", "429", "500", "503")
 STATE_CHANGING_METHODS = ("post", "patch", "delete")
@@ -33,36 +32,9 @@ def load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-@functools.cache
-def load_effective() -> dict[str, Any]:
-    return load_yaml(EFFECTIVE)
-
-
 @pytest.fixture(scope="module")
 def effective() -> dict[str, Any]:
-    return load_effective()
-
-
-def resolve(node: str | dict[str, Any]) -> Any:
-    """Follow a local `#/...` reference (a string, or a `{"$ref": ...}` node) in the effective spec."""
-    while True:
-        ref = node if isinstance(node, str) else node.get("$ref")
-        if ref is None:
-            return node
-        assert ref.startswith("#/"), f"only local references are expected, got {ref}"
-        node = load_effective()
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-
-
-def operations(spec: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    """operationId -> (path, method, operation)."""
-    return {
-        operation["operationId"]: (path, method, operation)
-        for path, path_item in spec["paths"].items()
-        for method, operation in path_item.items()
-        if method in HTTP_METHODS
-    }
+    return effective_spec()
 
 
 def parameter_refs(operation: dict[str, Any]) -> set[str]:
@@ -71,7 +43,7 @@ def parameter_refs(operation: dict[str, Any]) -> set[str]:
 
 def json_schema(response: dict[str, Any]) -> dict[str, Any]:
     """The application/json schema of a response (itself possibly a reference), unresolved."""
-    return resolve(response)["content"]["application/json"]["schema"]
+    return follow(response)["content"]["application/json"]["schema"]
 
 
 def walk(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -86,9 +58,9 @@ def walk(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def schema_property(schema_name: str, prop: str) -> dict[str, Any]:
-    properties = load_effective()["components"]["schemas"][schema_name]["properties"]
+    properties = effective_spec()["components"]["schemas"][schema_name]["properties"]
     assert prop in properties, f"{schema_name}.{prop} is missing"
-    return resolve(properties[prop])
+    return follow(properties[prop])
 
 
 # --- the received spec, the overlay and the effective spec ------------------------------------
@@ -175,7 +147,7 @@ def test_every_operation_declares_the_signed_headers_and_the_simulation_code(
     required = {"PayDate", "PayRegion", "PayHost", "SimulationCode"}
     missing = {
         operation_id: sorted(required - parameter_refs(operation))
-        for operation_id, (_, _, operation) in operations(effective).items()
+        for operation_id, (_, _, operation) in operations_by_id().items()
         if not required <= parameter_refs(operation)
     }
     assert not missing, f"operations missing header parameters: {missing}"
@@ -183,7 +155,7 @@ def test_every_operation_declares_the_signed_headers_and_the_simulation_code(
 
 def test_the_operations_with_an_idempotency_key_are_exactly_the_posts(effective: dict[str, Any]) -> None:
     # The facade sends a key on every POST and on nothing else; the spec must agree.
-    ops = operations(effective)
+    ops = operations_by_id()
     with_key = {op_id for op_id, (_, _, operation) in ops.items() if "IdempotencyKey" in parameter_refs(operation)}
     posts = {op_id for op_id, (_, method, _) in ops.items() if method == "post"}
 
@@ -213,12 +185,12 @@ def test_servers_are_every_region_and_environment(effective: dict[str, Any]) -> 
 
 
 def test_there_are_13_operations(effective: dict[str, Any]) -> None:
-    assert len(operations(effective)) == 13
+    assert len(operations_by_id()) == 13
 
 
 @pytest.mark.parametrize("operation_id", CREATE_OPERATIONS)
 def test_create_operations_answer_200_and_201_with_the_same_body(effective: dict[str, Any], operation_id: str) -> None:
-    responses = operations(effective)[operation_id][2]["responses"]
+    responses = operations_by_id()[operation_id][2]["responses"]
 
     assert {"200", "201"} <= responses.keys()
     created = json_schema(responses["201"])
@@ -232,11 +204,11 @@ def test_every_operation_has_typed_error_responses(effective: dict[str, Any]) ->
     assert set(error_response["required"]) == {"reasonCode", "message"}
 
     checked = 0
-    for operation_id, (_, method, operation) in operations(effective).items():
+    for operation_id, (_, method, operation) in operations_by_id().items():
         statuses = GENERIC_ERRORS + (("422",) if method in STATE_CHANGING_METHODS else ())
         for status in statuses:
             assert status in operation["responses"], f"{operation_id} has no {status} response"
-            body = resolve(json_schema(operation["responses"][status]))
+            body = follow(json_schema(operation["responses"][status]))
             assert body is error_response, f"{operation_id} {status} is not an ErrorResponse"
             checked += 1
     assert checked == 13 * len(GENERIC_ERRORS) + 9  # 5 POST, 2 PATCH and 2 DELETE operations
@@ -246,15 +218,15 @@ def test_every_operation_has_typed_error_responses(effective: dict[str, Any]) ->
 
 
 def test_checkout_session_has_the_documented_fields() -> None:
-    web_checkout_details = load_effective()["components"]["schemas"]["CheckoutSession"]["properties"][
+    web_checkout_details = effective_spec()["components"]["schemas"]["CheckoutSession"]["properties"][
         "webCheckoutDetails"
     ]
     assert web_checkout_details == {"$ref": "#/components/schemas/WebCheckoutDetails"}
-    assert "amazonPayRedirectUrl" in resolve(web_checkout_details)["properties"]
+    assert "amazonPayRedirectUrl" in follow(web_checkout_details)["properties"]
 
     constraints = schema_property("CheckoutSession", "constraints")
     assert constraints["type"] == "array"
-    assert "constraintId" in resolve(constraints["items"])["properties"]
+    assert "constraintId" in follow(constraints["items"])["properties"]
 
     for field in ("chargePermissionId", "chargeId"):
         assert "string" in schema_property("CheckoutSession", field)["type"]
@@ -274,8 +246,8 @@ def test_objects_report_their_release_environment(schema_name: str) -> None:
 
 
 def test_cancel_charge_requires_a_cancellation_reason(effective: dict[str, Any]) -> None:
-    operation = operations(effective)["cancelCharge"][2]
-    body = resolve(operation["requestBody"]["content"]["application/json"]["schema"])
+    operation = operations_by_id()["cancelCharge"][2]
+    body = follow(operation["requestBody"]["content"]["application/json"]["schema"])
 
     assert "cancellationReason" in body["properties"]
     assert "cancellationReason" in body.get("required", [])
@@ -286,7 +258,7 @@ def test_cancel_charge_requires_a_cancellation_reason(effective: dict[str, Any])
 
 def test_no_schema_property_is_still_an_rfc_3339_date_time(effective: dict[str, Any]) -> None:
     timestamps = {
-        f"{path}/properties/{name}": resolve(prop)
+        f"{path}/properties/{name}": follow(prop)
         for path, node in walk(effective["components"]["schemas"], "#/components/schemas")
         for name, prop in (node.get("properties") or {}).items()
         if isinstance(prop, dict) and name.endswith("Timestamp")

@@ -15,7 +15,7 @@ from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 ROOT = Path(__file__).resolve().parents[2]
 EFFECTIVE_SPEC = ROOT / "openapi" / "amazon-pay-api.effective.yml"
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @functools.cache
@@ -64,6 +64,18 @@ def request_violations(request: httpx.Request) -> list[str]:
     return []
 
 
+def follow(node: str | dict[str, Any]) -> Any:
+    """The node a local reference (a ``"#/..."`` string or a ``{"$ref": ...}`` node) points at, itself."""
+    while True:
+        ref = node if isinstance(node, str) else node.get("$ref")
+        if ref is None:
+            return node
+        assert ref.startswith("#/"), f"only local references are expected, got {ref}"
+        node = effective_spec()
+        for part in ref[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+
+
 def resolve(node: Any) -> Any:
     """``node`` with every ``$ref`` into the effective spec inlined (the spec has no cycles)."""
     spec = effective_spec()
@@ -85,6 +97,11 @@ def operations() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         for method in HTTP_METHODS:
             if method in item:
                 yield item[method]["operationId"], method, path, item[method]
+
+
+def operations_by_id() -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """operationId -> (path, method, operation)."""
+    return {operation_id: (path, method, operation) for operation_id, method, path, operation in operations()}
 
 
 def response_schemas(operation: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
