@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import typing
 from typing import TYPE_CHECKING
 
 import pytest
 
-from amazonpay import ConfigurationError, request_options
+from amazonpay import ConfigurationError, MoneyCallOptions, request_options
 from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY, NOT_POSTS, OPERATIONS, POSTS, Operation
+from tests.support.spec import operations
 
 if TYPE_CHECKING:
     from amazonpay import AmazonPay, AsyncAmazonPay
@@ -130,3 +132,26 @@ def test_idempotency_key_passed_to_a_get_method_is_refused(pay: AmazonPay, trans
     with pytest.raises(ConfigurationError, match="not GET /v2/charges/S02-1-C1"):
         pay.charges.get("S02-1-C1", idempotency_key="k1")  # type: ignore[call-arg]
     assert transport.sent == []
+
+
+def spec_declares_a_key(operation: Operation) -> bool:
+    """Whether the spec gives ``operation`` an idempotency key parameter."""
+    module = operation.module.__name__.rsplit(".", 1)[-1]
+    (spec_operation,) = (
+        op for op_id, _, _, op in operations() if re.sub(r"(?<!^)(?=[A-Z])", "_", op_id).lower() == module
+    )
+    return any(p.get("$ref", "").endswith("/IdempotencyKey") for p in spec_operation.get("parameters", []))
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("operation", OPERATIONS, ids=[o.name for o in OPERATIONS])
+async def test_idempotency_key_is_offered_exactly_where_the_spec_declares_one(
+    operation: Operation, pay: AmazonPay, async_pay: AsyncAmazonPay
+) -> None:
+    # The method signatures are written by hand; the spec decides which operations take a key.
+    declares_key = spec_declares_a_key(operation)
+    for client in (pay, async_pay):
+        method = getattr(getattr(client, operation.resource), operation.action)
+        (options,) = typing.get_args(typing.get_type_hints(method, include_extras=True)["options"])
+        assert (options is MoneyCallOptions) == declares_key, f"{type(client).__name__}.{operation.name}"
+        assert ("idempotency_key" in options.__annotations__) == declares_key
