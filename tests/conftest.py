@@ -105,10 +105,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-# =============================================================================================
-# Facade unit-test fixtures (test_signing, test_client, test_idempotency, test_retries,
-# test_errors, test_config, test_keys, test_secrets). Kept together in this one block.
-# =============================================================================================
+# --- the facade unit tests' server double, clock, key and clients ---------------------------
 START = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
 
 
@@ -254,6 +251,3 @@ async def async_pay(
         public_key_id="SANDBOX-AEUNITTEST", private_key=rsa_key, region="eu", transport=transport, clock=clock
     ) as client:
         yield client
-
-
-# === end of the facade unit-test fixtures ======================================================

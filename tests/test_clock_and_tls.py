@@ -40,11 +40,6 @@ SESSION = {
 }
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 Client = AmazonPay | AsyncAmazonPay
 
 

@@ -11,7 +11,6 @@ import importlib
 import json
 import os
 import pkgutil
-import re
 import shutil
 import socket
 import subprocess
@@ -33,16 +32,12 @@ from schemathesis.generation.jsonschema.builder import build
 import amazonpay_api.api
 from amazonpay import AmazonPay
 from amazonpay_api import Client
-from tests.support.spec import ROOT, operations, response_schemas
+from tests.support.spec import ROOT, operations, response_schemas, snake_case
 
 pytestmark = pytest.mark.contract
 
 PRISM_VERSION = "5.16.0"
 PRISM_DIR = ROOT / ".cache" / f"prism-{PRISM_VERSION}"
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _operation_modules() -> dict[str, ModuleType]:
@@ -72,7 +67,7 @@ def test_spec_generated_bodies_parse_into_the_generated_models(
     operation_id: str, status: int, schema: dict[str, Any]
 ) -> None:
     """Any body the spec allows (schemathesis' generator; unknown extra fields included) parses."""
-    module = MODULES[_snake(operation_id)]
+    module = MODULES[snake_case(operation_id)]
     client = Client(base_url="https://pay-api.amazon.eu/v2", raise_on_unexpected_status=True)
     bodies = build(schema, draft=jsonschema_rs.Draft202012, formats={})
 

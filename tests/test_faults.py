@@ -38,23 +38,14 @@ from amazonpay._options import CallState
 from amazonpay.testing import AmazonPaySandbox, FaultContext, RecordedRequest
 from tests.conftest import FakeClock, Observer
 from tests.support.independent_signing import verify_request
+from tests.support.operations import money, recurring_checkout
 
 pytestmark = pytest.mark.anyio
 
 MAX_RETRIES = 3
 KEY = "x-amz-pay-idempotency-key"
 DATE = "x-amz-pay-date"
-STORE_ID = "amzn1.application-oa2-client.0123456789abcdef"
 MODES = ["sync", "async"]
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-def money(amount: str) -> dict[str, str]:
-    return {"amount": amount, "currencyCode": "EUR"}
 
 
 def backoff(retry: int) -> tuple[float, float]:
@@ -201,19 +192,7 @@ async def harness(mode: str, *, served: bool = False) -> AsyncIterator[Harness]:
 
 async def with_permission(h: Harness) -> Harness:
     """Check out once, as a buyer would, for a Recurring charge permission."""
-    session = await h.call(
-        "checkout_sessions",
-        "create",
-        {
-            "webCheckoutDetails": {
-                "checkoutReviewReturnUrl": "https://shop.example/review",
-                "checkoutResultReturnUrl": "https://shop.example/result",
-            },
-            "storeId": STORE_ID,
-            "chargePermissionType": "Recurring",
-            "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": money("100.00")},
-        },
-    )
+    session = await h.call("checkout_sessions", "create", recurring_checkout("100.00"))
     h.sandbox.approve(session.checkout_session_id)
     completed = await h.call(
         "checkout_sessions", "complete", session.checkout_session_id, {"chargeAmount": money("100.00")}

@@ -16,7 +16,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from amazonpay_api.models import Charge, CheckoutSession
-from tests.support.spec import effective_spec, follow, operations_by_id
+from tests.support.spec import effective_spec, follow, operations_by_id, snake_case
 
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = REPO / "generated" / "amazonpay_api"
@@ -37,10 +37,6 @@ DOCS_SINGULAR_TO_WIRE = {
 @pytest.fixture(scope="module")
 def effective() -> dict[str, Any]:
     return effective_spec()
-
-
-def snake_case(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def operation_modules() -> dict[str, str]:

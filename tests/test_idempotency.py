@@ -10,7 +10,7 @@ import pytest
 
 from amazonpay import ConfigurationError, MoneyCallOptions, request_options
 from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY, NOT_POSTS, OPERATIONS, POSTS, Operation
-from tests.support.spec import operations
+from tests.support.spec import operations_by_id
 
 if TYPE_CHECKING:
     from amazonpay import AmazonPay, AsyncAmazonPay
@@ -134,22 +134,14 @@ def test_idempotency_key_passed_to_a_get_method_is_refused(pay: AmazonPay, trans
     assert transport.sent == []
 
 
-def spec_declares_a_key(operation: Operation) -> bool:
-    """Whether the spec gives ``operation`` an idempotency key parameter."""
-    module = operation.module.__name__.rsplit(".", 1)[-1]
-    (spec_operation,) = (
-        op for op_id, _, _, op in operations() if re.sub(r"(?<!^)(?=[A-Z])", "_", op_id).lower() == module
-    )
-    return any(p.get("$ref", "").endswith("/IdempotencyKey") for p in spec_operation.get("parameters", []))
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize("operation", OPERATIONS, ids=[o.name for o in OPERATIONS])
 async def test_idempotency_key_is_offered_exactly_where_the_spec_declares_one(
     operation: Operation, pay: AmazonPay, async_pay: AsyncAmazonPay
 ) -> None:
     # The method signatures are written by hand; the spec decides which operations take a key.
-    declares_key = spec_declares_a_key(operation)
+    _, _, spec_operation = operations_by_id()[operation.operation_id]
+    declares_key = any(p.get("$ref", "").endswith("/IdempotencyKey") for p in spec_operation.get("parameters", []))
     for client in (pay, async_pay):
         method = getattr(getattr(client, operation.resource), operation.action)
         (options,) = typing.get_args(typing.get_type_hints(method, include_extras=True)["options"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from typing import Any
 from urllib.parse import unquote
 
@@ -21,7 +20,7 @@ from schemathesis.generation.jsonschema.builder import build
 from amazonpay import AmazonPay
 from amazonpay._signing import canonical_request, signed_header_names
 from tests.support import independent_signing
-from tests.support.operations import OPERATIONS, Operation
+from tests.support.operations import BY_OPERATION_ID, OPERATIONS, Operation
 from tests.support.spec import operations, response_schemas
 
 # Hypothesis calls each test many times with one set of fixtures; ours are session-wide or
@@ -109,10 +108,6 @@ def test_an_id_stays_one_path_segment_and_the_request_verifies(
     assert verified.key_id == KEY_ID
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
 def _with_unknown_fields(value: Any, extra: Any) -> Any:
     """``value`` with a field no schema knows added to every object in it."""
     if isinstance(value, dict):
@@ -122,9 +117,8 @@ def _with_unknown_fields(value: Any, extra: Any) -> Any:
     return value
 
 
-_BY_MODULE = {operation.module.__name__.rsplit(".", 1)[-1]: operation for operation in OPERATIONS}
 SUCCESS_CASES = [
-    (_BY_MODULE[_snake(operation_id)], status, schema)
+    (BY_OPERATION_ID[operation_id], status, schema)
     for operation_id, _method, _path, spec_operation in operations()
     for status, schema in response_schemas(spec_operation)
     if 200 <= status < 300

@@ -261,11 +261,6 @@ def api(sandbox: AmazonPaySandbox) -> Iterator[Api]:
     client.client.close()
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 # --- flows ---------------------------------------------------------------------------------
 
 

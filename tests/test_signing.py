@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 
 ALGORITHMS = ["AMZN-PAY-RSASSA-PSS", "AMZN-PAY-RSASSA-PSS-V2"]
 OTHER_SALT = {"AMZN-PAY-RSASSA-PSS": 32, "AMZN-PAY-RSASSA-PSS-V2": 20}
-# The Java SDK's published canonicalisation vectors, copied byte for byte from the facts sheet's folder.
-VECTORS = json.loads((Path(__file__).parent / "support" / "signing-vectors.json").read_text(encoding="utf-8"))
+# The Java SDK's published canonicalisation vectors, copied byte for byte from the facts sheet's folder
+# so that they run on any clone; the first test below keeps the copy identical to the shared one.
+VECTORS_FILE = Path(__file__).parent / "support" / "signing-vectors.json"
+SHARED_VECTORS_FILE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "signing-vectors.json"
+VECTORS = json.loads(VECTORS_FILE.read_text(encoding="utf-8"))
 CASES = [pytest.param(case, id=case["name"]) for case in VECTORS["cases"]]
 VECTOR_HEADERS: dict[str, str] = VECTORS["signed_headers"]
 
@@ -74,6 +77,14 @@ def _library_canonical(case: dict[str, Any]) -> str:
         headers,
         case["payload"].encode("utf-8"),
         signed_header_names(headers),
+    )
+
+
+def test_the_vectors_are_the_shared_reference_copy() -> None:
+    if not SHARED_VECTORS_FILE.exists():
+        pytest.skip(f"the shared reference copy is absent ({SHARED_VECTORS_FILE}); nothing to compare with")
+    assert VECTORS_FILE.read_bytes() == SHARED_VECTORS_FILE.read_bytes(), (
+        "copy ../shared/reference/signing-vectors.json"
     )
 
 

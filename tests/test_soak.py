@@ -37,6 +37,7 @@ from amazonpay import (
 from amazonpay.testing import AmazonPaySandbox, Fault, FaultContext
 from tests.conftest import FakeClock
 from tests.support.independent_signing import verify_request
+from tests.support.operations import money, recurring_checkout
 
 CALLS = 5000
 CONCURRENCY = 50
@@ -49,7 +50,6 @@ MAX_RETRIES = 2
 REFUNDS_PER_SOURCE = 100  # refunds of 1.00 on a captured charge of 100.00
 KEY = "x-amz-pay-idempotency-key"
 DATE = "x-amz-pay-date"
-STORE_ID = "amzn1.application-oa2-client.0123456789abcdef"
 KINDS = ("charge", "capture", "refund")
 
 # name -> (the fault, whether the sandbox processed the request before it applied)
@@ -68,15 +68,6 @@ FINAL_ERROR: dict[str, type[AmazonPayError]] = {
     "connection reset before processing": APIConnectionError,
     "read timeout after processing": APITimeoutError,
 }
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-def money(amount: str) -> dict[str, str]:
-    return {"amount": amount, "currencyCode": "EUR"}
 
 
 @dataclass
@@ -129,17 +120,7 @@ async def setup(
     pay: AsyncAmazonPay, sandbox: AmazonPaySandbox, calls: list[tuple[str, str]]
 ) -> tuple[str, dict[int, str]]:
     """A Recurring permission, an authorized charge per capture call and captured charges to refund."""
-    session = await pay.checkout_sessions.create(
-        {
-            "webCheckoutDetails": {
-                "checkoutReviewReturnUrl": "https://shop.example/review",
-                "checkoutResultReturnUrl": "https://shop.example/result",
-            },
-            "storeId": STORE_ID,
-            "chargePermissionType": "Recurring",
-            "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": money("100.00")},
-        }
-    )
+    session = await pay.checkout_sessions.create(recurring_checkout("100.00"))
     sandbox.approve(session.checkout_session_id)
     completed = await pay.checkout_sessions.complete(session.checkout_session_id, {"chargeAmount": money("100.00")})
     permission_id = completed.charge_permission_id

@@ -40,7 +40,28 @@ from amazonpay_api.models import (
     UpdateCheckoutSessionRequest,
 )
 
-MONEY = {"amount": "10.00", "currencyCode": "EUR"}
+STORE_ID = "amzn1.application-oa2-client.0123456789abcdef"
+
+
+def money(amount: str) -> dict[str, str]:
+    """An amount in euros, as the API writes it."""
+    return {"amount": amount, "currencyCode": "EUR"}
+
+
+def recurring_checkout(amount: str) -> dict[str, Any]:
+    """The body creating a Checkout Session for a Recurring permission of ``amount`` euros."""
+    return {
+        "webCheckoutDetails": {
+            "checkoutReviewReturnUrl": "https://shop.example/review",
+            "checkoutResultReturnUrl": "https://shop.example/result",
+        },
+        "storeId": STORE_ID,
+        "chargePermissionType": "Recurring",
+        "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": money(amount)},
+    }
+
+
+MONEY = money("10.00")
 CHECKOUT_SESSION = {"checkoutSessionId": "CS-1", "statusDetails": {"state": "Open"}, "releaseEnvironment": "Sandbox"}
 CHARGE = {
     "chargeId": "S02-1-C1",
@@ -78,6 +99,12 @@ class Operation:
     @property
     def name(self) -> str:
         return f"{self.resource}.{self.action}"
+
+    @property
+    def operation_id(self) -> str:
+        """The spec's operationId, from the generated module's name (create_charge -> createCharge)."""
+        first, *rest = self.module.__name__.rsplit(".", 1)[-1].split("_")
+        return first + "".join(word.title() for word in rest)
 
     @property
     def is_post(self) -> bool:
@@ -119,7 +146,7 @@ OPERATIONS = [
         CheckoutSession,
         body={
             "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
-            "storeId": "amzn1.application-oa2-client.0123456789abcdef",
+            "storeId": STORE_ID,
         },
         body_model=CreateCheckoutSessionRequest,
     ),
@@ -255,5 +282,6 @@ OPERATIONS = [
     ),
 ]
 BY_NAME = {operation.name: operation for operation in OPERATIONS}
+BY_OPERATION_ID = {operation.operation_id: operation for operation in OPERATIONS}
 POSTS = [operation for operation in OPERATIONS if operation.is_post]
 NOT_POSTS = [operation for operation in OPERATIONS if not operation.is_post]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,11 @@ def operations() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         for method in HTTP_METHODS:
             if method in item:
                 yield item[method]["operationId"], method, path, item[method]
+
+
+def snake_case(name: str) -> str:
+    """The generated code's name for a spec name: operation modules, path parameters (createCharge -> create_charge)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def operations_by_id() -> dict[str, tuple[str, str, dict[str, Any]]]:
