@@ -65,9 +65,11 @@ class _Config:
             raise ConfigurationError(f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an int >= 0, not {max_retries!r}")
-        self.endpoint: Endpoint = resolve_endpoint(region, public_key_id, sandbox, base_url)
+        # Stripped once: the id that is sent is the id whose environment is read.
+        key_id = public_key_id.strip() if isinstance(public_key_id, str) else public_key_id
+        self.endpoint: Endpoint = resolve_endpoint(region, key_id, sandbox, base_url)
         self.timeout = checked_timeout(timeout)
-        self.credentials = Credentials(public_key_id.strip(), load_private_key(private_key, password), algorithm)
+        self.credentials = Credentials(key_id, load_private_key(private_key, password), algorithm)
         self.retry_policy = RetryPolicy(max_retries=max_retries)
         self.verify = verify
         self.clock = clock

@@ -55,10 +55,9 @@ def resolve_endpoint(region: str, public_key_id: str, sandbox: bool | None, base
         raise ConfigurationError(
             f"unknown region {region!r}; use one of {', '.join(sorted(REGION_ALIASES))} (na, eu or jp)"
         )
-    if not public_key_id or not public_key_id.strip():
+    if not public_key_id:
         raise ConfigurationError("public_key_id is empty; pass the public key id shown in Seller Central")
-    # The id is sent stripped (Credentials), so its environment is read from the stripped id too.
-    prefix = next((p for p in ENVIRONMENT_PREFIXES if public_key_id.strip().lower().startswith(p)), None)
+    prefix = next((p for p in ENVIRONMENT_PREFIXES if public_key_id.lower().startswith(p)), None)
     if prefix is not None:
         from_key = prefix == "sandbox"
         if sandbox is not None and sandbox != from_key:
