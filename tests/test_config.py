@@ -31,6 +31,7 @@ CONFIGURATION = [
     ("unknown region", construct(region="fr"), "unknown region 'fr'; use one of de, eu, jp, na, uk, us"),
     ("empty key id", construct(public_key_id=""), "public_key_id is empty; pass the public key id shown in Seller"),
     ("blank key id", construct(public_key_id="   "), "public_key_id is empty; pass"),
+    ("key id not a str", construct(public_key_id=123), "public_key_id must be a str, not int; pass the public key id"),
     (
         "legacy id without sandbox=",
         construct(public_key_id="AHLEGACY"),

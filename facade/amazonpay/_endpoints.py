@@ -55,6 +55,11 @@ def resolve_endpoint(region: str, public_key_id: str, sandbox: bool | None, base
         raise ConfigurationError(
             f"unknown region {region!r}; use one of {', '.join(sorted(REGION_ALIASES))} (na, eu or jp)"
         )
+    if not isinstance(public_key_id, str):
+        raise ConfigurationError(
+            f"public_key_id must be a str, not {type(public_key_id).__name__}; pass the public key id shown in "
+            "Seller Central"
+        )
     if not public_key_id:
         raise ConfigurationError("public_key_id is empty; pass the public key id shown in Seller Central")
     prefix = next((p for p in ENVIRONMENT_PREFIXES if public_key_id.lower().startswith(p)), None)
