@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import filecmp
+import shutil
 import tempfile
 from pathlib import Path
 
 import nox
 
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["drift", "lint", "typecheck", "tests", "contract"]
+nox.options.sessions = ["drift", "lint", "typecheck", "tests", "contract", "interop"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
@@ -101,6 +102,21 @@ def contract(session: nox.Session) -> None:
     """Contract tests against the effective spec, including the Prism mock server check."""
     _install_project(session)
     session.run("pytest", "-m", "contract", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def interop(session: nox.Session) -> None:
+    """The official Node SDK (npm, pinned) and AmazonPayClient (PyPI), unpatched, against the simulator."""
+    missing = [tool for tool in ("node", "npm") if shutil.which(tool) is None]
+    if missing:
+        session.error(
+            f"{' and '.join(missing)} not found on PATH: nox -s interop runs the official Amazon Pay Node SDK "
+            "against the simulator and needs Node.js 20 or later with npm (e.g. apt-get install nodejs npm)"
+        )
+    _install_project(session)
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "interop.txt"))
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", "tests/interop/node", external=True)
+    session.run("pytest", "-m", "interop", "-rP", "tests/interop", *session.posargs)
 
 
 @nox.session(python=PYTHON)
