@@ -481,11 +481,22 @@ def test_wrong_host_or_region(api: Api, headers: dict[str, str], reason: str) ->
     assert error_of(api.send(api.build("GET", "/charges/x", headers=headers))) == (400, reason)
 
 
-@pytest.mark.parametrize("header", ["authorization", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"])
+@pytest.mark.parametrize("header", ["x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"])
 def test_missing_required_header(api: Api, header: str) -> None:
     response = api.send(api.build("GET", "/charges/x", drop=(header,)))
     assert error_of(response) == (400, "MissingHeader")
     assert header in response.json()["message"]
+
+
+@pytest.mark.parametrize("value", [None, " "])
+def test_no_credentials_is_401(api: Api, value: str | None) -> None:
+    # The spec's security scheme: a request without credentials is unauthorized, not malformed.
+    request = api.build("GET", "/charges/x", drop=("authorization",))
+    if value is not None:
+        request.headers["authorization"] = value
+    response = api.send(request)
+    assert error_of(response) == (401, "UnauthorizedAccess")
+    assert "no authorization header" in response.json()["message"]
 
 
 def test_always_signed_headers_must_be_signed(api: Api) -> None:

@@ -1,9 +1,10 @@
 """Authentication of an incoming request, check by check, in the order the service applies them.
 
-1. required headers present; 2. ``x-amz-pay-date`` a real UTC time in either ISO 8601 form,
-not in the future, not stale; 3. ``x-amz-pay-host`` and ``x-amz-pay-region`` agree with where
-the request was sent; 4. the path prefix matches the kind of public key id (and both are
-sandbox); 5. the key id is registered; 6. the signature verifies over the request as received,
+1. credentials present and well-formed (401 otherwise, as the spec's security scheme says);
+2. the other required headers present; 3. ``x-amz-pay-date`` a real UTC time in either ISO 8601 form,
+not in the future, not stale; 4. ``x-amz-pay-host`` and ``x-amz-pay-region`` agree with where
+the request was sent; 5. the path prefix matches the kind of public key id (and both are
+sandbox); 6. the key id is registered; 7. the signature verifies over the request as received,
 recomputed with this package's own canonicaliser (:mod:`._canonical`), never the client's.
 
 What the official SDKs send in production is accepted (facts sheet, section 8): the extended
@@ -139,18 +140,12 @@ def authenticate(
 ) -> tuple[str, ApiPath]:
     """The public key id and API path of an authentic request; raises the service's error otherwise."""
     headers = request.headers
+    parsed = _credentials(headers)
     _check_required(headers)
     _check_date(headers["x-amz-pay-date"].strip(), now, window)
     _check_host_and_region(request, headers["x-amz-pay-host"].strip().lower())
     if request.api_path is None:
         raise SandboxError(Reason.ResourceNotFound, f"No Amazon Pay API v2 operation at {request.path}.")
-    parsed = _AUTHORIZATION.fullmatch(headers["authorization"].strip())
-    if parsed is None:
-        raise SandboxError(
-            Reason.InvalidHeaderValue,
-            "The authorization header is malformed; expected "
-            "'<ALGORITHM> PublicKeyId=<id>, SignedHeaders=<a;b;c>, Signature=<base64>'.",
-        )
     key_id = parsed["key_id"]
     _check_environment(key_id, request.api_path)
     public_key = keys.get(key_id)
@@ -193,6 +188,27 @@ def signature_mismatch_message(expected: str, canonical: str) -> str:
         f"String to sign:\n'{expected}'\n"
         f"Canonical request:\n'{canonical}'"
     )
+
+
+def _credentials(headers: Mapping[str, str]) -> re.Match[str]:
+    """The parts of the authorization header; 401 when it is absent or not a signature header.
+
+    Credentials come first: a request without them, or with something else in their place, is
+    unauthorized (the spec's security scheme), whatever else is wrong with it.
+    """
+    value = headers.get("authorization", "").strip()
+    if not value:
+        raise SandboxError(
+            Reason.UnauthorizedAccess, "The request has no authorization header: sign it with your private key."
+        )
+    parsed = _AUTHORIZATION.fullmatch(value)
+    if parsed is None:
+        raise SandboxError(
+            Reason.UnauthorizedAccess,
+            "The authorization header is malformed; expected "
+            "'<ALGORITHM> PublicKeyId=<id>, SignedHeaders=<a;b;c>, Signature=<base64>'.",
+        )
+    return parsed
 
 
 def _check_required(headers: Mapping[str, str]) -> None:
