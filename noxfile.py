@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import difflib
 import filecmp
+import os
+import re
 import shutil
+import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import nox
 
+sys.path.insert(0, str(Path(__file__).parent / "scripts"))
+import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
+
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["drift", "lint", "typecheck", "tests", "contract", "interop"]
+nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
-PYTHON = "3.11"
+#: Sessions without a version run on the interpreter that runs nox (`python3 scripts/nox`).
+PYTHON = None
 REQUIREMENTS = ROOT / "requirements"
 GENERATED_OUTPUTS = (
     "openapi/amazon-pay-api.effective.yml",
@@ -23,6 +31,29 @@ GENERATED_OUTPUTS = (
     "facade/amazonpay/_request_schemas.json",
     "facade/amazonpay/_operations.json",
 )
+
+
+def _claimed_pythons() -> list[str]:
+    """The versions the trove classifiers claim: the versions CI must test."""
+    classifiers = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["classifiers"]
+    return [m[1] for c in classifiers if (m := re.fullmatch(r"Programming Language :: Python :: (3\.\d+)", c))]
+
+
+#: Version -> interpreter of every CPython 3.11+ on this machine (scripts/pythons.py finds them).
+TEST_PYTHONS = pythons.find()
+
+
+@nox.session(venv_backend="none")
+def interpreters(session: nox.Session) -> None:
+    """Say which Pythons the tests run on; in CI, fail when one the classifiers claim is missing."""
+    claimed = _claimed_pythons()
+    session.log(f"tests run on Python {', '.join(TEST_PYTHONS)} (the classifiers claim {', '.join(claimed)})")
+    missing = [version for version in claimed if version not in TEST_PYTHONS]
+    if missing and os.environ.get("CI"):
+        session.error(
+            f"CI must test every Python the classifiers claim, but Python {', '.join(missing)} is not installed "
+            "(looked on PATH and in pyenv); install it, or drop its classifier from pyproject.toml"
+        )
 
 
 def _install_project(session: nox.Session) -> None:
@@ -90,9 +121,10 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy")
 
 
-@nox.session(python=PYTHON)
+@nox.session
+@nox.parametrize("python", list(TEST_PYTHONS.values()), ids=list(TEST_PYTHONS))
 def tests(session: nox.Session) -> None:
-    """The test suite."""
+    """The test suite, on every Python found (`-s "tests(3.12)"` runs one)."""
     _install_project(session)
     session.run("pytest", *session.posargs)
 
