@@ -18,6 +18,7 @@ from ._errors import Reason, SandboxError
 from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
 from ._sandbox import AmazonPaySandbox, RecordedRequest
 from ._server import SandboxServer
+from ._sns import SnsSigner
 from ._transport import SandboxTransport
 
 __all__ = [
@@ -31,4 +32,5 @@ __all__ = [
     "SandboxServer",
     "SandboxTransport",
     "SimulatedNetworkError",
+    "SnsSigner",
 ]
