@@ -23,6 +23,7 @@ deduplicate on ``deduplication_key`` (Amazon Pay's ``NotificationId``). Answer 2
 anything slow belongs after the answer. Subscription confirmations are returned, never
 visited: ``verifier.confirm(message)`` does it when you decide to.
 
+:func:`wsgi_receiver` and :func:`asgi_receiver` are ready-made endpoints with those answers.
 """
 
 from .._errors import NotificationFailure, NotificationVerificationError
@@ -35,6 +36,7 @@ from ._messages import (
     SubscriptionConfirmation,
     UnsubscribeConfirmation,
 )
+from ._receiver import asgi_receiver, wsgi_receiver
 from ._verifier import AsyncNotificationVerifier, NotificationVerifier
 
 __all__ = [
@@ -53,4 +55,6 @@ __all__ = [
     "ObjectType",
     "SubscriptionConfirmation",
     "UnsubscribeConfirmation",
+    "asgi_receiver",
+    "wsgi_receiver",
 ]
