@@ -277,8 +277,8 @@ def test_a_body_that_is_not_an_sns_message_is_refused(
     assert spy.calls == []
 
 
-def test_a_body_of_another_type_is_a_type_error(verifier: NotificationVerifier) -> None:
-    with pytest.raises(TypeError, match="raw request body"):
+def test_a_body_of_another_type_is_refused_as_a_configuration_error(verifier: NotificationVerifier) -> None:
+    with pytest.raises(amazonpay.ConfigurationError, match="raw request body"):
         verifier.verify(json.loads(signer().notification()))  # type: ignore[arg-type]
 
 
@@ -418,6 +418,16 @@ def test_an_unreadable_timestamp_is_refused(verifier: NotificationVerifier) -> N
 
 
 # --- duplicates -------------------------------------------------------------------------
+def test_a_notification_is_immutable_and_hashable(verifier: NotificationVerifier) -> None:
+    notification = verifier.verify(signer().notification())
+    assert isinstance(notification, Notification)
+    with pytest.raises(TypeError):
+        notification.message["ObjectId"] = "other"  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        notification.object_id = "other"  # type: ignore[misc]
+    assert len({notification, verifier.verify(notification.raw)}) == 1
+
+
 def test_a_duplicated_delivery_is_recognisable(verifier: NotificationVerifier) -> None:
     body = signer().notification(notification_id="dup-1")
     republished = signer().notification(notification_id="dup-1")  # same notification, new SNS message
@@ -435,6 +445,7 @@ def test_a_duplicated_delivery_is_recognisable(verifier: NotificationVerifier) -
 
 # --- options: topics, age, certificate dates --------------------------------------------
 def test_expected_topics_pass_and_others_are_refused_before_any_fetch(spy: Spy) -> None:
+    # SNS signs any topic's messages: pinning the topic is what makes a message Amazon Pay's.
     body = signer().notification()
     accepting = NotificationVerifier(topic_arns=[signer().topic_arn], fetcher=spy, clock=lambda: NOW)
     refusing = NotificationVerifier(
@@ -447,7 +458,12 @@ def test_expected_topics_pass_and_others_are_refused_before_any_fetch(spy: Spy) 
     assert isinstance(accepting.verify(body), Notification)
 
 
-@pytest.mark.parametrize("topic_arns", ["arn:aws:sns:us-east-1:123456789012:t", [], [1]])
+def test_topic_arns_may_be_any_iterable(spy: Spy) -> None:
+    verifier = NotificationVerifier(topic_arns=(arn for arn in [signer().topic_arn]), fetcher=spy, clock=lambda: NOW)
+    assert isinstance(verifier.verify(signer().notification()), Notification)
+
+
+@pytest.mark.parametrize("topic_arns", ["arn:aws:sns:us-east-1:123456789012:t", [], [1], iter([])])
 def test_topic_arns_must_be_a_collection_of_arns(topic_arns: Any) -> None:
     with pytest.raises(amazonpay.ConfigurationError, match="topic_arns"):
         NotificationVerifier(topic_arns=topic_arns)
@@ -619,7 +635,7 @@ def test_confirm_gets_the_subscribe_url_through_the_fetcher(verifier: Notificati
 
 def test_an_unsubscribe_confirmation_cannot_be_confirmed(verifier: NotificationVerifier, spy: Spy) -> None:
     unsubscribed = verifier.verify(signer().unsubscribe_confirmation())
-    with pytest.raises(TypeError, match="subscribe again"):
+    with pytest.raises(amazonpay.ConfigurationError, match="subscribe again"):
         verifier.confirm(unsubscribed)  # type: ignore[arg-type]
     assert spy.calls == [signer().cert_url]
 

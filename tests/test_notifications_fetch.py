@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
+from amazonpay import ConfigurationError
 from amazonpay.notifications import AsyncHttpxFetcher, FetchError, HttpxFetcher
 
 CAP = 1000
@@ -152,7 +153,7 @@ def test_tls_is_verified_by_default(server: _Server) -> None:
 
 
 def test_tls_verification_cannot_be_turned_off() -> None:
-    with pytest.raises(TypeError, match="always verified"):
+    with pytest.raises(ConfigurationError, match="always verified"):
         HttpxFetcher(verify=False)  # type: ignore[arg-type,call-arg]
     assert HttpxFetcher(verify=None)._limits.verify is True
 
@@ -196,7 +197,7 @@ def test_a_server_that_never_answers_times_out(server: _Server, trusting: ssl.SS
 
 @pytest.mark.parametrize("options", [{"timeout": 0}, {"max_bytes": 0}, {"timeout": -1}])
 def test_limits_must_be_positive(options: dict[str, float]) -> None:
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(ConfigurationError, match="positive"):
         HttpxFetcher(**options)  # type: ignore[arg-type]
 
 

@@ -4,9 +4,10 @@ Amazon Pay posts notifications through Amazon SNS as ``text/plain`` JSON. Hand t
 a verifier, which checks it as AWS's own validators do (the certificate URL before any fetch,
 then the SignatureVersion 1 or 2 RSA signature) and returns a typed message::
 
-    from amazonpay.notifications import Notification, NotificationVerifier
+    from amazonpay.notifications import Notification, NotificationVerificationError, NotificationVerifier
 
-    verifier = NotificationVerifier()  # make one and keep it: it caches SNS certificates
+    # Make one and keep it (it caches SNS certificates); pin the topics Amazon Pay sends from.
+    verifier = NotificationVerifier(topic_arns=[IPN_TOPIC_ARN])
 
     def handle(body: bytes) -> int:
         try:

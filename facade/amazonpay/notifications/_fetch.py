@@ -15,6 +15,8 @@ from typing import Final, Protocol
 import anyio
 import httpx
 
+from .._errors import AmazonPayError, ConfigurationError
+
 DEFAULT_TIMEOUT: Final = 10.0
 #: An SNS certificate is about 2 KB and a ConfirmSubscription answer under 1 KB.
 DEFAULT_MAX_BYTES: Final = 64 * 1024
@@ -37,7 +39,7 @@ class AsyncFetcher(Protocol):
         ...
 
 
-class FetchError(Exception):
+class FetchError(AmazonPayError):
     """The httpx fetchers refused an answer: not 200 (redirects included), encoded, or too large."""
 
 
@@ -46,12 +48,14 @@ class _Limits:
 
     def __init__(self, *, timeout: float, max_bytes: int, verify: ssl.SSLContext | None) -> None:
         if not timeout > 0 or not max_bytes > 0:
-            raise ValueError("timeout and max_bytes must be positive")
+            raise ConfigurationError(f"timeout and max_bytes must be positive, not {timeout!r} and {max_bytes!r}")
         self.timeout = timeout
         self.max_bytes = max_bytes
         # TLS is the trust anchor of SNS messages: the CA bundle may be replaced, never turned off.
         if verify is not None and not isinstance(verify, ssl.SSLContext):
-            raise TypeError(f"verify must be an ssl.SSLContext or None, not {verify!r}: TLS is always verified")
+            raise ConfigurationError(
+                f"verify must be an ssl.SSLContext or None, not {verify!r}: TLS is always verified"
+            )
         self.verify: ssl.SSLContext | bool = True if verify is None else verify
 
     @staticmethod

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
-from .._errors import NotificationFailure, NotificationVerificationError
+from .._errors import ConfigurationError, NotificationFailure, NotificationVerificationError
 
 
 class ObjectType(StrEnum):
@@ -51,7 +52,7 @@ class Notification:
     sns_message_id: str
     timestamp: datetime
     topic_arn: str
-    message: Mapping[str, Any] = field(repr=False)  # the inner Amazon Pay message, keys as sent
+    message: Mapping[str, Any] = field(repr=False, hash=False)  # the inner Amazon Pay message, read-only
     raw: str = field(repr=False)
 
     @property
@@ -121,16 +122,12 @@ _REQUIRED_BY_TYPE: Final[Mapping[str, tuple[str, ...]]] = {
 }
 
 
-def _refuse(reason: NotificationFailure, message: str) -> NotificationVerificationError:
-    return NotificationVerificationError(reason, message)
-
-
 def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # Two readers of one body must see one message: a repeated key could be read either way.
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _refuse(NotificationFailure.BAD_JSON, f"the key {key[:40]!r} appears twice")
+            raise NotificationVerificationError(NotificationFailure.BAD_JSON, f"the key {key[:40]!r} appears twice")
         result[key] = value
     return result
 
@@ -141,11 +138,15 @@ def _json_object(text: str, what: str) -> dict[str, Any]:
     except NotificationVerificationError:
         raise
     except json.JSONDecodeError as exc:
-        raise _refuse(NotificationFailure.BAD_JSON, f"{what} is not JSON ({exc.msg})") from None
+        raise NotificationVerificationError(NotificationFailure.BAD_JSON, f"{what} is not JSON ({exc.msg})") from None
     except (ValueError, RecursionError):  # an integer too long to read, nesting too deep
-        raise _refuse(NotificationFailure.BAD_JSON, f"{what} is JSON this reader refuses") from None
+        raise NotificationVerificationError(
+            NotificationFailure.BAD_JSON, f"{what} is JSON this reader refuses"
+        ) from None
     if not isinstance(value, dict):
-        raise _refuse(NotificationFailure.BAD_JSON, f"{what} is a JSON {type(value).__name__}, not an object")
+        raise NotificationVerificationError(
+            NotificationFailure.BAD_JSON, f"{what} is a JSON {type(value).__name__}, not an object"
+        )
     return value
 
 
@@ -159,11 +160,11 @@ def read_envelope(body: bytes | str) -> tuple[str, dict[str, str]]:
         try:
             text = bytes(body).decode("utf-8")
         except UnicodeDecodeError:
-            raise _refuse(NotificationFailure.BAD_JSON, "the body is not UTF-8 text") from None
+            raise NotificationVerificationError(NotificationFailure.BAD_JSON, "the body is not UTF-8 text") from None
     elif isinstance(body, str):
         text = body
     else:
-        raise TypeError(
+        raise ConfigurationError(
             f"body must be the raw request body as bytes or str (not parsed JSON), not {type(body).__name__}"
         )
     parsed = _json_object(text, "the body")
@@ -171,21 +172,27 @@ def read_envelope(body: bytes | str) -> tuple[str, dict[str, str]]:
         del parsed["Subject"]
     kind = parsed.get("Type")
     if kind is None:
-        raise _refuse(NotificationFailure.MISSING_KEY, "the key 'Type' is missing: this is not an SNS message")
+        raise NotificationVerificationError(
+            NotificationFailure.MISSING_KEY, "the key 'Type' is missing: this is not an SNS message"
+        )
     if not isinstance(kind, str) or kind not in _REQUIRED_BY_TYPE:
-        raise _refuse(
+        raise NotificationVerificationError(
             NotificationFailure.UNKNOWN_TYPE,
             f"Type {str(kind)[:40]!r} is not Notification, SubscriptionConfirmation or UnsubscribeConfirmation",
         )
     for key in _REQUIRED_BY_TYPE[kind]:
         if key not in parsed:
-            raise _refuse(NotificationFailure.MISSING_KEY, f"the key {key!r} is missing from this {kind}")
+            raise NotificationVerificationError(
+                NotificationFailure.MISSING_KEY, f"the key {key!r} is missing from this {kind}"
+            )
     fields: dict[str, str] = {}
     for key, value in parsed.items():
         if isinstance(value, str):
             fields[key] = value
         elif key in _REQUIRED_BY_TYPE[kind] or key == "Subject":
-            raise _refuse(NotificationFailure.BAD_MESSAGE, f"{key} is a JSON {type(value).__name__}, not a string")
+            raise NotificationVerificationError(
+                NotificationFailure.BAD_MESSAGE, f"{key} is a JSON {type(value).__name__}, not a string"
+            )
     return text, fields
 
 
@@ -196,7 +203,9 @@ def sns_timestamp(value: str) -> datetime:
     except ValueError:
         parsed = None
     if parsed is None or parsed.tzinfo is None:
-        raise _refuse(NotificationFailure.BAD_MESSAGE, f"Timestamp {value[:40]!r} is not an ISO 8601 UTC time")
+        raise NotificationVerificationError(
+            NotificationFailure.BAD_MESSAGE, f"Timestamp {value[:40]!r} is not an ISO 8601 UTC time"
+        )
     return parsed.astimezone(UTC)
 
 
@@ -204,7 +213,9 @@ def _inner_value(fields: Mapping[str, Any], key: str) -> str | None:
     value = fields.get(key.lower())
     if value is None or isinstance(value, str):
         return value
-    raise _refuse(NotificationFailure.BAD_MESSAGE, f"the Amazon Pay message's {key} is not a string")
+    raise NotificationVerificationError(
+        NotificationFailure.BAD_MESSAGE, f"the Amazon Pay message's {key} is not a string"
+    )
 
 
 def _enum_or_str(enum: type[_E], value: str) -> _E | str:
@@ -234,14 +245,14 @@ def build_message(text: str, fields: Mapping[str, str]) -> Message:
     folded: dict[str, Any] = {}
     for key, value in inner.items():
         if key.lower() in folded and folded[key.lower()] != value:
-            raise _refuse(
+            raise NotificationVerificationError(
                 NotificationFailure.BAD_MESSAGE, f"the Amazon Pay message has {key[:40]!r} twice, differently"
             )
         folded[key.lower()] = value
     object_type = _inner_value(folded, "ObjectType")
     object_id = _inner_value(folded, "ObjectId")
     if not object_type or not object_id:
-        raise _refuse(
+        raise NotificationVerificationError(
             NotificationFailure.BAD_MESSAGE,
             "the Amazon Pay message has no ObjectType or ObjectId (is this topic Amazon Pay's?)",
         )
@@ -257,6 +268,6 @@ def build_message(text: str, fields: Mapping[str, str]) -> Message:
         sns_message_id=fields["MessageId"],
         timestamp=timestamp,
         topic_arn=fields["TopicArn"],
-        message=inner,
+        message=MappingProxyType(inner),
         raw=text,
     )

@@ -2,19 +2,12 @@
 
 What each answer tells SNS:
 
-=====================================================  ======  =======================================
-request                                                status  why
-=====================================================  ======  =======================================
-a verified notification, handed to ``on_notification``  200     delivered; SNS stops
-a verified (un)subscription confirmation               200     surfaced to ``on_subscription`` (or
-                                                               logged); never confirmed by itself
-not JSON, not SNS, a refused URL, a bad signature      400     a client error: SNS does not retry it
-the certificate could not be fetched                   503     our side, maybe transient: SNS retries
-a handler raised                                       500     not handled: SNS retries
-not POST / no Content-Length / body over the cap       405 /
-                                                       411 /
-                                                       413
-=====================================================  ======  =======================================
+- 200: a verified notification, handed to ``on_notification``; or a verified subscription or
+  unsubscribe confirmation, handed to ``on_subscription`` (or logged), never confirmed.
+- 400: not JSON, not SNS, a refused certificate URL, a bad signature: SNS does not retry.
+- 503: the certificate could not be fetched, our side and maybe transient: SNS retries.
+- 500: a callback raised, so the message was not handled: SNS retries.
+- 405, 411, 413: not POST, no Content-Length, a body over ``max_body_bytes``.
 
 Answer quickly: SNS waits seconds, not minutes. ``on_notification`` should record the
 notification (or queue it) and return; get the object it names afterwards.
@@ -92,7 +85,7 @@ def wsgi_receiver(
     ``on_notification`` gets each verified :class:`Notification`; deduplicate on its
     ``deduplication_key``, since SNS may deliver one twice. ::
 
-        app = wsgi_receiver(NotificationVerifier(), lambda n: queue.put(n))
+        app = wsgi_receiver(NotificationVerifier(topic_arns=[IPN_TOPIC_ARN]), queue.put)
         wsgiref.simple_server.make_server("", 8080, app).serve_forever()
     """
 

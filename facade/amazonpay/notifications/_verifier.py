@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -99,11 +99,10 @@ class _Verifier:
     """Everything but I/O: the options, the checks before the fetch, the cache, the signature."""
 
     def __init__(
-        self, *, topic_arns: Collection[str] | None, max_age: timedelta | None, clock: Clock, cache_size: int
+        self, *, topic_arns: Iterable[str] | None, max_age: timedelta | None, clock: Clock, cache_size: int
     ) -> None:
-        if topic_arns is not None and (
-            isinstance(topic_arns, str) or not topic_arns or not all(isinstance(arn, str) for arn in topic_arns)
-        ):
+        arns = None if topic_arns is None or isinstance(topic_arns, str) else tuple(topic_arns)
+        if topic_arns is not None and (not arns or not all(isinstance(arn, str) for arn in arns)):
             raise ConfigurationError(
                 f"topic_arns must be a non-empty collection of topic ARNs (or None), not {topic_arns!r}"
             )
@@ -111,7 +110,7 @@ class _Verifier:
             raise ConfigurationError(f"max_age must be a positive datetime.timedelta (or None), not {max_age!r}")
         if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 1:
             raise ConfigurationError(f"cache_size must be an int >= 1, not {cache_size!r}")
-        self.topic_arns = None if topic_arns is None else frozenset(topic_arns)
+        self.topic_arns = None if arns is None else frozenset(arns)
         self.max_age = max_age
         self.clock = clock
         self._cache_size = cache_size
@@ -133,9 +132,10 @@ class _Verifier:
         if self.max_age is not None:
             age = self.clock() - sns_timestamp(fields["Timestamp"])
             if abs(age) > self.max_age:
+                when = f"{age} ago" if age > timedelta(0) else f"{-age} in the future"
                 raise NotificationVerificationError(
                     NotificationFailure.TIMESTAMP_OUT_OF_RANGE,
-                    f"the message was published {age} ago, beyond max_age {self.max_age} "
+                    f"the message is dated {when}, beyond max_age {self.max_age} "
                     "(SNS keeps the original Timestamp on redeliveries)",
                 )
         return _Pending(text, fields, fields["SigningCertURL"])
@@ -179,7 +179,7 @@ class _Verifier:
     @staticmethod
     def _check_confirmable(confirmation: SubscriptionConfirmation) -> None:
         if not isinstance(confirmation, SubscriptionConfirmation):
-            raise TypeError(
+            raise ConfigurationError(
                 f"confirm() takes a SubscriptionConfirmation, not {type(confirmation).__name__} "
                 "(the SubscribeURL of an UnsubscribeConfirmation would subscribe again)"
             )
@@ -218,8 +218,14 @@ class NotificationVerifier(_Verifier):
         verifier = NotificationVerifier(topic_arns=["arn:aws:sns:us-east-1:123456789012:A1B2C3"])
         message = verifier.verify(request_body)  # bytes or str: the raw body, not parsed JSON
 
+    Pass ``topic_arns``: SNS signs every topic's messages alike, so without it a message from
+    any topic verifies, including one an attacker owns and publishes to (harmless for a
+    notification you only use to get the object it names, but still not Amazon Pay's).
+
     Args:
         topic_arns: accept only these topics (checked before any fetch); None accepts any.
+            Amazon Pay does not publish its topic ARNs: log ``topic_arn`` of the first
+            notifications (sandbox and production) and pin them.
         max_age: refuse messages published longer ago (or further ahead) than this. Off by
             default: SNS redelivers with the original Timestamp, and a replayed notification
             is harmless because it carries no state (deduplicate instead).
@@ -233,7 +239,7 @@ class NotificationVerifier(_Verifier):
     def __init__(
         self,
         *,
-        topic_arns: Collection[str] | None = None,
+        topic_arns: Iterable[str] | None = None,
         max_age: timedelta | None = None,
         fetcher: Fetcher | None = None,
         clock: Clock = utc_now,
@@ -275,7 +281,7 @@ class AsyncNotificationVerifier(_Verifier):
     def __init__(
         self,
         *,
-        topic_arns: Collection[str] | None = None,
+        topic_arns: Iterable[str] | None = None,
         max_age: timedelta | None = None,
         fetcher: AsyncFetcher | None = None,
         clock: Clock = utc_now,
