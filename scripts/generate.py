@@ -7,7 +7,8 @@
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
 3. Writes the request body schemas the facade checks before sending
-   (`facade/amazonpay/_request_schemas.json`).
+   (`facade/amazonpay/_request_schemas.json`) and, per operation, the facts the sandbox
+   simulator routes by (`facade/amazonpay/_operations.json`).
 4. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
    failing on any warning or skipped endpoint, and adds the `py.typed` marker.
 
@@ -38,6 +39,7 @@ GENERATOR_CONFIG = REPO / "openapi" / "generator-config.yml"
 EFFECTIVE = Path("openapi") / "amazon-pay-api.effective.yml"
 PACKAGE = Path("generated") / "amazonpay_api"
 REQUEST_SCHEMAS = Path("facade") / "amazonpay" / "_request_schemas.json"
+OPERATIONS = Path("facade") / "amazonpay" / "_operations.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 FACADE_OWNED = "x-amazonpay-facade-owned"
 
@@ -133,6 +135,42 @@ def request_schemas(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return rules
 
 
+def _presence(body: dict[str, Any] | None) -> str | None:
+    if body is None:
+        return None
+    return "required" if body.get("required") else "optional"
+
+
+def operation_facts(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per operation: id, method, path template, whether its body is required, optional or
+    absent, whether it requires an idempotency key, and the sandbox simulation codes its
+    simulation header accepts (none if the operation does not declare the header)."""
+    facts = []
+    for path, path_item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            operation = path_item.get(method)
+            if operation is None:
+                continue
+            headers = {
+                parameter["name"].lower(): parameter
+                for parameter in (_inline(p, spec) for p in operation.get("parameters", []))
+                if parameter["in"] == "header"
+            }
+            idempotency = headers.get("x-amz-pay-idempotency-key", {})
+            simulation = headers.get("x-amz-pay-simulation-code", {})
+            facts.append(
+                {
+                    "operationId": operation["operationId"],
+                    "method": method.upper(),
+                    "path": path,
+                    "requestBody": _presence(operation.get("requestBody")),
+                    "requiresIdempotencyKey": bool(idempotency.get("required")),
+                    "simulationCodes": simulation.get("schema", {}).get("enum", []),
+                }
+            )
+    return facts
+
+
 def dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
@@ -154,6 +192,7 @@ def generate(root: Path) -> None:
     schemas_path = root / REQUEST_SCHEMAS
     schemas_path.parent.mkdir(parents=True, exist_ok=True)
     schemas_path.write_text(json.dumps(request_schemas(effective), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (root / OPERATIONS).write_text(json.dumps(operation_facts(effective), indent=1) + "\n", encoding="utf-8")
 
     with tempfile.TemporaryDirectory() as tmp:
         view_path = Path(tmp) / "generator-view.yml"

@@ -17,6 +17,7 @@ import pytest
 from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError
 from tests.support.independent_signing import verify_request
 from tests.support.operations import BY_NAME, OPERATIONS, Operation
+from tests.support.spec import simulation_codes
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -39,7 +40,12 @@ class Config:
     region_header: str
     prefix: str
     environment: str
-    simulation_code: str | None = None
+    simulates: bool = False  # send a simulation code where the operation accepts one
+
+    def simulation_code(self, operation: Operation) -> str | None:
+        """The last code the spec lists for the operation (None: not simulating, or it has none)."""
+        codes = simulation_codes(operation.operation_id) if self.simulates else []
+        return codes[-1] if codes else None
 
     @property
     def id(self) -> str:
@@ -51,22 +57,23 @@ class Config:
             arguments["sandbox"] = self.sandbox
         return arguments
 
-    def options(self) -> dict[str, Any]:
-        return {"simulation_code": self.simulation_code} if self.simulation_code else {}
+    def options(self, operation: Operation) -> dict[str, Any]:
+        code = self.simulation_code(operation)
+        return {"simulation_code": code} if code else {}
 
 
 NA, EU, JP = "pay-api.amazon.com", "pay-api.amazon.eu", "pay-api.amazon.jp"
 CONFIGS = [
     # legacy key ids: the sandbox flag picks the path
-    Config("na", "AHLEGACYNA", True, NA, "na", "/sandbox/v2", "sandbox", "SoftDeclined"),
+    Config("na", "AHLEGACYNA", True, NA, "na", "/sandbox/v2", "sandbox", simulates=True),
     Config("us", "AHLEGACYNA", False, NA, "na", "/live/v2", "live"),
     Config("eu", "AELEGACYEU", True, EU, "eu", "/sandbox/v2", "sandbox"),
     Config("jp", "AJLEGACYJP", False, JP, "jp", "/live/v2", "live"),
     # environment-specific key ids: /v2, the id selects the environment
     Config("eu", "LIVE-AEKEY", None, EU, "eu", "/v2", "live"),
-    Config("de", "SANDBOX-AEKEY", None, EU, "eu", "/v2", "sandbox", "HardDeclined"),
+    Config("de", "SANDBOX-AEKEY", None, EU, "eu", "/v2", "sandbox", simulates=True),
     Config("uk", "live-aekey", False, EU, "eu", "/v2", "live"),
-    Config("jp", "sandbox-ajkey", None, JP, "jp", "/v2", "sandbox", "AmazonRejected"),
+    Config("jp", "sandbox-ajkey", None, JP, "jp", "/v2", "sandbox", simulates=True),
     Config("US", "Sandbox-ANKEY", True, NA, "na", "/v2", "sandbox"),
     Config("na", "LIVE-ANKEY", None, NA, "na", "/v2", "live"),
 ]
@@ -98,7 +105,7 @@ def check_request(
         assert re.fullmatch(r"[0-9a-f]{32}", headers["x-amz-pay-idempotency-key"])
     else:
         assert "x-amz-pay-idempotency-key" not in headers
-    assert headers.get("x-amz-pay-simulation-code") == config.simulation_code
+    assert headers.get("x-amz-pay-simulation-code") == config.simulation_code(operation)
     if operation.body is None:
         assert sent.content == b""
     else:
@@ -110,7 +117,7 @@ def check_request(
     expected = set(ALWAYS_SIGNED)
     if operation.is_post:
         expected.add("x-amz-pay-idempotency-key")
-    if config.simulation_code:
+    if config.simulation_code(operation):
         expected.add("x-amz-pay-simulation-code")
     assert set(verified.signed) == expected
     assert headers["user-agent"].startswith("amazonpay-python/")
@@ -143,7 +150,7 @@ def test_sync_operation_is_signed_and_routed(
         **config.arguments(), private_key=rsa_key, algorithm=algorithm, transport=transport, clock=clock
     ) as pay:
         assert pay.endpoint.environment == config.environment
-        result = operation.call(pay, **config.options())
+        result = operation.call(pay, **config.options(operation))
     operation.check_result(result)
     assert len(transport.sent) == 1
     check_request(transport.sent[0], operation, config, algorithm, public_key)
@@ -165,7 +172,7 @@ async def test_async_operation_is_signed_and_routed(
         **config.arguments(), private_key=rsa_key, algorithm=algorithm, transport=transport, clock=clock
     ) as pay:
         assert pay.endpoint.environment == config.environment
-        result = await operation.call(pay, **config.options())
+        result = await operation.call(pay, **config.options(operation))
     operation.check_result(result)
     assert len(transport.sent) == 1
     check_request(transport.sent[0], operation, config, algorithm, public_key)

@@ -136,21 +136,34 @@ def test_idempotency_key_fits_a_uuid4_hex_and_nothing_longer_or_stranger(effecti
 def test_every_header_parameter_is_facade_owned(effective: dict[str, Any]) -> None:
     headers = {name: p for name, p in effective["components"]["parameters"].items() if p["in"] == "header"}
 
-    assert {"PayDate", "PayRegion", "PayHost", "IdempotencyKey", "SimulationCode"} <= headers.keys()
+    assert {"PayDate", "PayRegion", "PayHost", "IdempotencyKey"} <= headers.keys()
+    assert any(p["name"] == "x-amz-pay-simulation-code" for p in headers.values())
     not_owned = [name for name, p in headers.items() if p.get(FACADE_OWNED) is not True]
     assert not not_owned, f"header parameters without {FACADE_OWNED}: true: {not_owned}"
 
 
-def test_every_operation_declares_the_signed_headers_and_the_simulation_code(
-    effective: dict[str, Any],
-) -> None:
-    required = {"PayDate", "PayRegion", "PayHost", "SimulationCode"}
+def test_every_operation_declares_the_signed_headers(effective: dict[str, Any]) -> None:
+    required = {"PayDate", "PayRegion", "PayHost"}
     missing = {
         operation_id: sorted(required - parameter_refs(operation))
         for operation_id, (_, _, operation) in operations_by_id().items()
         if not required <= parameter_refs(operation)
     }
     assert not missing, f"operations missing header parameters: {missing}"
+
+
+def test_simulation_codes_are_listed_per_operation(effective: dict[str, Any]) -> None:
+    # An operation declares the sandbox simulation header only with the codes it accepts.
+    declared = {}
+    for operation_id, (_, _, operation) in operations_by_id().items():
+        for ref in parameter_refs(operation):
+            parameter = effective["components"]["parameters"][ref]
+            if parameter["name"] == "x-amz-pay-simulation-code":
+                declared[operation_id] = parameter
+    assert declared, "no operation declares x-amz-pay-simulation-code"
+    for operation_id, parameter in declared.items():
+        assert parameter["required"] is False, operation_id
+        assert parameter["schema"]["enum"], f"{operation_id} declares the simulation header without codes"
 
 
 def test_the_operations_with_an_idempotency_key_are_exactly_the_posts(effective: dict[str, Any]) -> None:

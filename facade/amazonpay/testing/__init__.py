@@ -11,7 +11,9 @@ Amazon's servers. ::
     ...
     sandbox.approve(checkout_session_id)  # the buyer's browser step
 
-``python -m amazonpay.testing --port 8765`` runs the same simulator as an HTTP server.
+``python -m amazonpay.testing --port 8765`` runs the same simulator as an HTTP server, for
+tools in other languages; ``--tls`` serves HTTPS with a certificate it makes, so the official
+SDKs' service-URL overrides (always ``https://``) reach it.
 """
 
 from ._errors import Reason, SandboxError

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .address import Address
+from .address_input import AddressInput
 from .buyer import Buyer
 from .cancel_charge_request import CancelChargeRequest
 from .capture_charge_request import CaptureChargeRequest
@@ -31,19 +32,36 @@ from .delivery_specifications_address_restrictions_restrictions import (
 from .delivery_specifications_address_restrictions_type import (
     DeliverySpecificationsAddressRestrictionsType,
 )
+from .delivery_specifications_input import DeliverySpecificationsInput
+from .delivery_specifications_input_address_restrictions import (
+    DeliverySpecificationsInputAddressRestrictions,
+)
+from .delivery_specifications_input_address_restrictions_restrictions import (
+    DeliverySpecificationsInputAddressRestrictionsRestrictions,
+)
+from .delivery_specifications_input_address_restrictions_type import (
+    DeliverySpecificationsInputAddressRestrictionsType,
+)
+from .delivery_specifications_input_special_restrictions_item import (
+    DeliverySpecificationsInputSpecialRestrictionsItem,
+)
 from .delivery_specifications_special_restrictions_item import (
     DeliverySpecificationsSpecialRestrictionsItem,
 )
 from .error_response import ErrorResponse
 from .merchant_metadata import MerchantMetadata
+from .merchant_metadata_input import MerchantMetadataInput
 from .payment_details import PaymentDetails
 from .payment_intent import PaymentIntent
 from .payment_preference import PaymentPreference
 from .price import Price
+from .price_input import PriceInput
 from .provider_metadata import ProviderMetadata
+from .provider_metadata_input import ProviderMetadataInput
 from .refund import Refund
 from .release_environment import ReleaseEnvironment
 from .restriction import Restriction
+from .restriction_input import RestrictionInput
 from .status_details import StatusDetails
 from .update_charge_permission_request import UpdateChargePermissionRequest
 from .update_checkout_session_request import UpdateCheckoutSessionRequest
@@ -57,6 +75,7 @@ from .web_checkout_details import WebCheckoutDetails
 
 __all__ = (
     "Address",
+    "AddressInput",
     "Buyer",
     "CancelChargeRequest",
     "CaptureChargeRequest",
@@ -77,17 +96,26 @@ __all__ = (
     "DeliverySpecificationsAddressRestrictions",
     "DeliverySpecificationsAddressRestrictionsRestrictions",
     "DeliverySpecificationsAddressRestrictionsType",
+    "DeliverySpecificationsInput",
+    "DeliverySpecificationsInputAddressRestrictions",
+    "DeliverySpecificationsInputAddressRestrictionsRestrictions",
+    "DeliverySpecificationsInputAddressRestrictionsType",
+    "DeliverySpecificationsInputSpecialRestrictionsItem",
     "DeliverySpecificationsSpecialRestrictionsItem",
     "ErrorResponse",
     "MerchantMetadata",
+    "MerchantMetadataInput",
     "PaymentDetails",
     "PaymentIntent",
     "PaymentPreference",
     "Price",
+    "PriceInput",
     "ProviderMetadata",
+    "ProviderMetadataInput",
     "Refund",
     "ReleaseEnvironment",
     "Restriction",
+    "RestrictionInput",
     "StatusDetails",
     "UpdateChargePermissionRequest",
     "UpdateCheckoutSessionRequest",
