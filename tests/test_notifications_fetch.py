@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import ipaddress
 import ssl
+import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -88,8 +89,18 @@ def _certificate(
         .not_valid_before(now - timedelta(days=1))
         .not_valid_after(now + timedelta(days=1))
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        # Python 3.13's default context verifies strictly (VERIFY_X509_STRICT): key identifiers needed.
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False)
+    )
+    usage = dict.fromkeys(("content_commitment", "data_encipherment", "key_agreement"), False)
+    usage |= {"encipher_only": False, "decipher_only": False}
+    builder = builder.add_extension(
+        x509.KeyUsage(digital_signature=not ca, key_encipherment=not ca, key_cert_sign=ca, crl_sign=ca, **usage),
+        critical=True,
     )
     if not ca:
+        builder = builder.add_extension(x509.ExtendedKeyUsage([x509.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         builder = builder.add_extension(
             x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False
         )
@@ -105,8 +116,6 @@ def tls() -> tuple[ssl.SSLContext, ssl.SSLContext]:
     leaf = _certificate("127.0.0.1", key, ca_key, "fetch test CA", ca=False)
     server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server.load_verify_locations(cadata=ca.public_bytes(serialization.Encoding.PEM).decode())
-    import tempfile
-
     with tempfile.NamedTemporaryFile("wb", suffix=".pem") as chain:
         chain.write(leaf.public_bytes(serialization.Encoding.PEM))
         chain.write(
