@@ -20,6 +20,7 @@ from ._errors import Reason, SandboxError
 from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
 from ._sandbox import AmazonPaySandbox, RecordedRequest
 from ._server import SandboxServer
+from ._sns import SnsSigner
 from ._transport import SandboxTransport
 
 __all__ = [
@@ -33,4 +34,5 @@ __all__ = [
     "SandboxServer",
     "SandboxTransport",
     "SimulatedNetworkError",
+    "SnsSigner",
 ]
