@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import ssl
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
@@ -107,7 +108,7 @@ class _Config:
 _Inner = TypeVar("_Inner", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
 
-class _Client(Generic[_Inner]):
+class _Client(ABC, Generic[_Inner]):
     """What both clients share: one constructor, configuration, signing of button payloads."""
 
     def __init__(
@@ -152,13 +153,13 @@ class _Client(Generic[_Inner]):
         self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
         self._connect(self._config.transport(transport if transport is not None else self._network(verify)))
 
+    @abstractmethod
     def _network(self, verify: bool | ssl.SSLContext) -> _Inner:
         """The httpx network transport of this kind of client."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _connect(self, transport: AmazonPayTransport) -> None:
         """Make the httpx client over ``transport`` and give it to :attr:`api`."""
-        raise NotImplementedError
 
     @property
     def algorithm(self) -> Algorithm:
