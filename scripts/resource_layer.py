@@ -54,10 +54,7 @@ class Method:
     """One operation as a resource method."""
 
     action: str
-    operation_id: str
     module: str  # the generated operation module, e.g. capture_charge
-    http_method: str
-    path: str
     docstring: str
     path_parameters: list[Parameter]
     query_parameters: list[Parameter]
@@ -219,10 +216,7 @@ def _method(
         raise ResourceLayerError(f"{module.name} uses {', '.join(sorted(missing))} without importing it")
     method = Method(
         action=action,
-        operation_id=operation["operationId"],
         module=module.name,
-        http_method=http_method.upper(),
-        path=path,
         docstring=_docstring(
             operation.get("summary", operation["operationId"]).rstrip(".") + ".",
             operation.get("description", ""),

@@ -27,10 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FACADE = ROOT / "facade"
 RECEIVED = "amazon-pay-api-openapi.yml"
 
-# What a future spec could add: a new tag, a path id, a body, an inline response schema and an
-# idempotency key, written as the received spec writes its operations.
-NEW_PATH = "/widgets/{widgetId}/polish"
-NEW_OPERATION: dict[str, Any] = {
+# What a future spec could add, written as the received spec writes its operations: a new tag,
+# a path id, a body, an inline response schema and an idempotency key; and an operation that
+# answers without a body.
+NEW_PATHS: dict[str, Any] = {}
+NEW_PATHS["/widgets/{widgetId}/polish"] = {
     "post": {
         "operationId": "polishWidget",
         "summary": "Amazon Polish a Widget",
@@ -65,6 +66,15 @@ NEW_OPERATION: dict[str, Any] = {
         },
     }
 }
+NEW_PATHS["/widgets/{widgetId}"] = {
+    "delete": {
+        "operationId": "deleteWidget",
+        "summary": "Amazon Delete a Widget",
+        "tags": ["Widgets"],
+        "parameters": [{"name": "widgetId", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"204": {"description": "Deleted"}},
+    }
+}
 
 # Runs with the generated package first on sys.path: a 503 (Retry-After: 0), then the answer;
 # every attempt is verified with the public key by the independent canonicaliser.
@@ -82,10 +92,12 @@ seen = []
 def answer(request):
     verified = verify_request(key.public_key(), request.method, str(request.url), request.headers, request.content)
     seen.append({
-        "method": request.method, "url": str(request.url), "body": json.loads(request.content),
+        "method": request.method, "url": str(request.url), "body": json.loads(request.content or b"null"),
         "key": request.headers.get("x-amz-pay-idempotency-key"), "signed": verified.signed,
     })
-    if len(seen) % 2:
+    if request.method == "DELETE":
+        return httpx.Response(204)
+    if sum(attempt["method"] == "POST" for attempt in seen) % 2:
         return httpx.Response(503, headers={"retry-after": "0"},
                               json={"reasonCode": "ServiceUnavailable", "message": "try again"})
     return httpx.Response(200, json={"widgetId": "W-1", "shine": "high"})
@@ -93,6 +105,7 @@ def answer(request):
 sync = AmazonPay(public_key_id="SANDBOX-AEWIDGET", private_key=key, region="eu",
                  transport=httpx.MockTransport(answer))
 result = sync.widgets.polish("W-1", {"shine": "high"}, idempotency_key="polish-1")
+deleted = sync.widgets.delete("W-1")
 
 async def call_async():
     async with AsyncAmazonPay(public_key_id="SANDBOX-AEWIDGET", private_key=key, region="eu",
@@ -105,6 +118,7 @@ print(json.dumps({
     "facade_from": amazonpay.__file__,
     "result": [type(result).__name__, result.to_dict()],
     "async_result": [type(async_result).__name__, async_result.to_dict()],
+    "deleted": repr(deleted),
     "attempts": seen,
 }))
 """
@@ -121,7 +135,7 @@ def test_an_operation_added_to_the_received_spec_is_a_signed_routed_retried_meth
     openapi = tmp_path / "openapi"
     shutil.copytree(ROOT / "openapi", openapi)
     received = yaml.safe_load((openapi / RECEIVED).read_text(encoding="utf-8"))
-    received["paths"][NEW_PATH] = NEW_OPERATION
+    received["paths"].update(NEW_PATHS)
     received["tags"].append({"name": "Widgets", "description": "Widgets to polish"})
     (openapi / RECEIVED).write_text(yaml.safe_dump(received, sort_keys=False), encoding="utf-8")
     facade_before = _tree_digest(FACADE)
@@ -137,13 +151,14 @@ def test_an_operation_added_to_the_received_spec_is_a_signed_routed_retried_meth
     )
 
     assert generation.returncode == 0, generation.stderr
-    assert "19 operations generated" in generation.stdout
+    assert "20 operations generated" in generation.stdout
     assert _tree_digest(FACADE) == facade_before
     assert not (out / "facade").exists()
     generated = out / "generated"
     resource = (generated / "amazonpay_api" / "resources" / "widgets.py").read_text(encoding="utf-8")
     assert "def polish(" in resource
     assert "**options: Unpack[MoneyCallOptions]" in resource
+    assert "def delete(" in resource
 
     probe = subprocess.run(
         [sys.executable, "-c", PROBE],
@@ -160,8 +175,12 @@ def test_an_operation_added_to_the_received_spec_is_a_signed_routed_retried_meth
     assert Path(report["facade_from"]).is_relative_to(FACADE)
     assert report["result"] == ["PolishWidgetResponse200", {"widgetId": "W-1", "shine": "high"}]
     assert report["async_result"] == report["result"]
+    assert report["deleted"] == "None"
+    deletion = report["attempts"].pop(2)
+    assert (deletion["method"], deletion["url"]) == ("DELETE", "https://pay-api.amazon.eu/v2/widgets/W-1")
+    assert "x-amz-pay-date" in deletion["signed"]
     attempts = report["attempts"]
-    assert len(attempts) == 4  # sync and async: a 503, then the retry that succeeds
+    assert len(attempts) == 4  # polish, sync and async: a 503, then the retry that succeeds
     for attempt in attempts:
         assert attempt["method"] == "POST"
         assert attempt["url"] == "https://pay-api.amazon.eu/v2/widgets/W-1/polish"
