@@ -125,7 +125,7 @@ class Operation:
     model: type[Any]  # the parsed result's class
     idempotent: bool  # the spec declares x-amz-pay-idempotency-key: idempotency_key= is offered
     ids: dict[str, str] = field(default_factory=dict)  # path ids by Python name, in path order
-    query: dict[str, str] = field(default_factory=dict)  # query parameters by Python name
+    query: dict[str, str] = field(default_factory=dict)  # query parameters by their spec names
     body: dict[str, Any] | None = None
     body_model: type[Any] | None = None
 
@@ -141,8 +141,8 @@ class Operation:
 
     @property
     def query_string(self) -> bytes:
-        """The query sent (the spec's parameter names)."""
-        return str(httpx.QueryParams({_camel_case(name): value for name, value in self.query.items()})).encode()
+        """The query sent."""
+        return str(httpx.QueryParams(self.query)).encode()
 
     @property
     def is_post(self) -> bool:
@@ -151,11 +151,15 @@ class Operation:
     def call(self, client: Any, **options: Any) -> Any:
         """Call the resource method (returns a coroutine on an async client)."""
         arguments = [*self.ids.values()] + ([self.body] if self.body is not None else [])
-        return getattr(getattr(client, self.resource), self.action)(*arguments, **self.query, **options)
+        return getattr(getattr(client, self.resource), self.action)(*arguments, **self.query_arguments(), **options)
+
+    def query_arguments(self) -> dict[str, str]:
+        """The query parameters as the method's keyword arguments."""
+        return {snake_case(name): value for name, value in self.query.items()}
 
     def api_kwargs(self) -> dict[str, Any]:
         """Keyword arguments of the generated function (``client=`` aside)."""
-        kwargs: dict[str, Any] = {**self.ids, **self.query}
+        kwargs: dict[str, Any] = {**self.ids, **self.query_arguments()}
         if self.body is not None:
             assert self.body_model is not None
             kwargs["body"] = self.body_model.from_dict(self.body)
@@ -170,11 +174,6 @@ class Operation:
     def check_result(self, result: Any) -> None:
         assert isinstance(result, self.model), f"{self.name} returned {type(result).__name__}"
         assert result.to_dict() == json.loads(json.dumps(self.reply))
-
-
-def _camel_case(name: str) -> str:
-    first, *rest = name.split("_")
-    return first + "".join(word.title() for word in rest)
 
 
 def _operation(entry: dict[str, Any]) -> Operation:
@@ -196,7 +195,7 @@ def _operation(entry: dict[str, Any]) -> Operation:
         model=getattr(amazonpay_api.models, _schema_name(schema)),
         idempotent=any(p["in"] == "header" and p["name"] == "x-amz-pay-idempotency-key" for p in parameters),
         ids={snake_case(p["name"]): f"{p['name']}-1" for p in parameters if p["in"] == "path"},
-        query={snake_case(p["name"]): example(p["schema"], complete=False) for p in parameters if p["in"] == "query"},
+        query={p["name"]: example(p["schema"], complete=False) for p in parameters if p["in"] == "query"},
         body=example(body_schema, complete=False) if body_schema is not None else None,
         body_model=inspect.signature(module.sync_detailed).parameters["body"].annotation if body_schema else None,
     )
@@ -215,7 +214,7 @@ def method_table() -> str:
     rows: dict[str, list[str]] = {}
     for operation in OPERATIONS:
         arguments = [*operation.ids, *(["body"] if operation.body is not None else [])]
-        arguments += [f"{name}=" for name in operation.query]
+        arguments += [f"{name}=" for name in operation.query_arguments()]
         rows.setdefault(operation.resource, []).append(f"`{operation.action}({', '.join(arguments)})`")
     lines = ["| resource | methods |", "|---|---|"]
     lines += [f"| `pay.{resource}` | {', '.join(methods)} |" for resource, methods in rows.items()]
