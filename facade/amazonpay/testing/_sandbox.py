@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from . import _extensions as extensions
 from . import _idempotency as idempotency
 from . import _routes as routes
 from ._body import check, parse_json_object
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ._server import SandboxServer
 
 SIMULATION_HEADER: Final = "x-amz-pay-simulation-code"
+BUYER_TOKEN_HEADER: Final = "x-sandbox-buyer-token"  # on the approval's answer: what Sign-in would hand over
 _APPROVE: Final = re.compile(r"/_sandbox/checkoutSessions/(?P<id>[^/]+)/approve/?\Z")
 logger = logging.getLogger("amazonpay.testing")
 
@@ -214,12 +216,24 @@ class AmazonPaySandbox:
         Resolves the ``BuyerNotAssociated`` constraint; ``buyer`` may set ``name``, ``email``
         and ``buyerId``. Returns the session as Get Checkout Session would show it. Raises
         :class:`SandboxError` (ResourceNotFound, InvalidCheckoutSessionStatus) like the API.
+        The buyer also gets a buyerToken for Get Buyer (:meth:`buyer_token`).
         """
         with self._lock:
             if shipping_address is not None:
                 check(dict(shipping_address), _approve_schema()["properties"]["shippingAddress"], "shippingAddress")
             with transaction():
-                return self._state.approve(checkout_session_id, self._now(), buyer, shipping_address)
+                session = self._state.approve(checkout_session_id, self._now(), buyer, shipping_address)
+                extensions.sign_in(self._state, checkout_session_id)
+                return session
+
+    def buyer_token(self, checkout_session_id: str) -> str:
+        """The buyerToken of the buyer who approved the session last (Amazon Sign-in's return value).
+
+        ``pay.buyers.get(token)`` returns that buyer. Over HTTP, the approval's answer carries
+        it in the ``x-sandbox-buyer-token`` header. ``KeyError`` if nobody approved the session.
+        """
+        with self._lock:
+            return self._state.extras.buyer_tokens[checkout_session_id]
 
     def _now(self) -> datetime:
         return utc(self._clock())
@@ -383,6 +397,7 @@ class AmazonPaySandbox:
                 )
             window = DateWindow(self._settings.future_date_tolerance, self._settings.past_date_tolerance)
             key_id, api_path = authenticate(request, self._keys, now, window)
+            extensions.check_auth_token(self._state.extras, request.headers.get(extensions.AUTH_TOKEN_HEADER))
             if matched is None or matched.route is None:
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No operation {request.method} {api_path.operation_path} in API v2."
@@ -393,7 +408,8 @@ class AmazonPaySandbox:
                 raise SandboxError(Reason.ResourceNotFound, f"amazonpay.testing does not simulate {operation_id} yet.")
             spec = route.operation
             key = None
-            if spec.requires_idempotency_key:
+            # A POST that may take a key (finalize) honours one when sent, as every POST does.
+            if spec.requires_idempotency_key or (request.method == "POST" and IDEMPOTENCY_HEADER in request.headers):
                 key = idempotency.check_key(request.headers.get(IDEMPOTENCY_HEADER))
             simulation = request.headers.get(SIMULATION_HEADER)
             if simulation is not None and simulation.strip() not in spec.simulation_codes:
@@ -413,6 +429,7 @@ class AmazonPaySandbox:
                 resource_id=matched.resource_id,
                 body=_request_body(request.body, spec.request_schema, spec.requires_body, operation_id),
                 simulation=simulation.strip() if simulation is not None else None,
+                query=dict(request.query),
             )
             try:
                 with transaction():
@@ -442,7 +459,7 @@ class AmazonPaySandbox:
             options = parse_json_object(request.body) if request.body.strip() else {}
             check(options, _approve_schema(), "body")
             session = self.approve(approve["id"], options.get("buyer"), shipping_address=options.get("shippingAddress"))
-            return _Outcome(200, encode(session))
+            return _Outcome(200, encode(session), headers={BUYER_TOKEN_HEADER: self.buyer_token(approve["id"])})
         except SandboxError as error:
             return _Outcome.refused(error)
 

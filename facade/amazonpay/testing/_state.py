@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from ._errors import Reason, SandboxError
+from ._extensions import Extras
 from ._journal import JournaledDict
 from ._resources import (
     DEFAULT_ADDRESSES,
@@ -61,6 +62,7 @@ class Call:
     resource_id: str = ""
     body: Mapping[str, Any] = field(default_factory=dict)
     simulation: str | None = None
+    query: Mapping[str, str] = field(default_factory=dict)
 
 
 def _session_amount(body: Mapping[str, Any]) -> Money | None:
@@ -96,6 +98,7 @@ class State:
         self.charge_permissions: dict[str, ChargePermission] = JournaledDict()
         self.charges: dict[str, Charge] = JournaledDict()
         self.refunds: dict[str, Refund] = JournaledDict()
+        self.extras = Extras()  # what the operations beyond the bundled spec remember
 
     # --- lookups that apply the passage of time -------------------------------------------
 
@@ -308,19 +311,24 @@ class State:
                 Reason.CheckoutSessionCanceled,
                 f"Checkout Session {session.id} was canceled: {call.simulation}. {description}",
             )
-        permission = self._new_permission(session, call.now)
+        self.finish(session, call.now)
+        return 200, session.json()
+
+    def finish(self, session: CheckoutSession, now: datetime) -> None:
+        """Complete a verified session: its permission and, unless only confirmed, its charge."""
+        assert session.charge_amount is not None
+        permission = self._new_permission(session, now)
         if session.payment_intent in ("Authorize", "AuthorizeWithCapture"):
             charge = self._new_charge(
                 permission,
                 session.charge_amount,
-                call.now,
+                now,
                 capture_now=session.payment_intent == "AuthorizeWithCapture",
                 can_handle_pending=session.can_handle_pending,
             )
             session.charge_id = charge.id
         session.charge_permission_id = permission.id
-        session.status = Status("Completed", call.now)
-        return 200, session.json()
+        session.status = Status("Completed", now)
 
     def _new_permission(self, session: CheckoutSession, now: datetime) -> ChargePermission:
         assert session.buyer is not None
