@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from ._state import Call, Result, State
 
 #: Merchant Web Services authorization tokens (v1 delegation) start so (docs, token-exchange).
-MWS_TOKEN_PREFIX: Final = "amzn.mws."
-AUTH_TOKEN_HEADER: Final = "x-amz-pay-authtoken"
+MWS_TOKEN_PREFIX: Final = "amzn.mws."  # noqa: S105 (a format, not a secret)
+AUTH_TOKEN_HEADER: Final = "x-amz-pay-authtoken"  # noqa: S105 (a header name)
 #: The one charge state a payment service provider is documented to set (Node README sample).
 PSP_SETTABLE_STATES: Final = frozenset({"Canceled"})
 _OPEN_CHARGE_STATES: Final = frozenset({"AuthorizationInitiated", "Authorized"})
@@ -91,9 +91,15 @@ def _same_address(sent: Mapping[str, Any] | None, shared: Mapping[str, Any] | No
     if sent is None:
         return
     if shared is None:
-        raise SandboxError(Reason.InvalidParameterValue, f"{name} was sent, but Amazon shared no {name} for this buyer.")
+        raise SandboxError(
+            Reason.InvalidParameterValue, f"{name} was sent, but Amazon shared no {name} for this buyer."
+        )
     if _address(sent) != _address(shared):
-        differing = sorted(k for k in _address(sent).keys() | _address(shared).keys() if _address(sent).get(k) != _address(shared).get(k))
+        differing = sorted(
+            k
+            for k in _address(sent).keys() | _address(shared).keys()
+            if _address(sent).get(k) != _address(shared).get(k)
+        )
         raise SandboxError(
             Reason.InvalidParameterValue,
             f"{name} does not match the address Amazon shared (differs in {', '.join(differing)}); "
@@ -116,7 +122,9 @@ def finalize_checkout_session(state: State, call: Call) -> Result:
     state._require_open(session, "finalize")
     missing = [c for c in session.constraints() if c in ("BuyerNotAssociated", "ChargeAmountNotSet")]
     if missing:
-        hint = " (the buyer has not approved it: call AmazonPaySandbox.approve)" if "BuyerNotAssociated" in missing else ""
+        hint = (
+            " (the buyer has not approved it: call AmazonPaySandbox.approve)" if "BuyerNotAssociated" in missing else ""
+        )
         raise SandboxError(
             Reason.InvalidCheckoutSessionStatus,
             f"Checkout Session {session.id} has unresolved constraints: {', '.join(missing)}{hint}.",
@@ -125,7 +133,7 @@ def finalize_checkout_session(state: State, call: Call) -> Result:
     if amount.currency != session.charge_amount.currency:
         raise SandboxError(
             Reason.CurrencyMismatch,
-            f"chargeAmount.currencyCode {amount.currency} does not match the currency {session.charge_amount.currency}.",
+            f"chargeAmount.currencyCode {amount.currency} does not match {session.charge_amount.currency}.",
         )
     if amount.amount != session.charge_amount.amount:
         raise SandboxError(
@@ -190,9 +198,7 @@ def create_delivery_tracker(state: State, call: Call) -> Result:
             f" (got {' and '.join(given) if given else 'neither'}).",
         )
     if given == ["amazonOrderReferenceId"] and call.region == "jp":
-        raise SandboxError(
-            Reason.InvalidParameterValue, "In Japan a Delivery Tracker takes a chargePermissionId only."
-        )
+        raise SandboxError(Reason.InvalidParameterValue, "In Japan a Delivery Tracker takes a chargePermissionId only.")
     if "chargePermissionId" in body and body["chargePermissionId"] not in state.charge_permissions:
         raise SandboxError(
             Reason.InvalidParameterValue, f"chargePermissionId {body['chargePermissionId'][:64]!r} is invalid."

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ._server import SandboxServer
 
 SIMULATION_HEADER: Final = "x-amz-pay-simulation-code"
-BUYER_TOKEN_HEADER: Final = "x-sandbox-buyer-token"  # on the approval's answer: what Sign-in would hand over
+BUYER_TOKEN_HEADER: Final = "x-sandbox-buyer-token"  # noqa: S105 (a header name: the approval hands the token over)
 _APPROVE: Final = re.compile(r"/_sandbox/checkoutSessions/(?P<id>[^/]+)/approve/?\Z")
 logger = logging.getLogger("amazonpay.testing")
 
