@@ -230,6 +230,49 @@ def decline_and_throttle(demo: Demo) -> None:
             )
 
 
+def buy_now(demo: Demo) -> None:
+    pay = demo.pay
+    with demo.flow("4. Buy Now: the session starts with its amount, the shop verifies and finalizes"):
+        session = demo.step(
+            "create session with its amount",
+            lambda: pay.checkout_sessions.create(
+                {
+                    "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
+                    "storeId": demo.store_id,
+                    "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": demo.money("35.00")},
+                }
+            ),
+            lambda s: f"{state(s)}, {amount(s.payment_details.charge_amount)}",
+        )
+        session_id = session.checkout_session_id
+        demo.buyer_signs_in(session_id)
+        if demo.sandbox is not None:  # the token Amazon Sign-in hands the shop
+            token = demo.sandbox.buyer_token(session_id)
+            demo.step("get buyer", lambda: pay.buyers.get(token), lambda b: f"{b.name} <{b.email}>")
+        shared = demo.step(
+            "get the address Amazon shares",
+            lambda: pay.checkout_sessions.get(session_id),
+            lambda s: f"{s.shipping_address.city}, {s.shipping_address.country_code}",
+        )
+        done = demo.step(
+            "finalize (amount and address)",
+            lambda: pay.checkout_sessions.finalize(
+                session_id,
+                {
+                    "chargeAmount": demo.money("35.00"),
+                    "paymentIntent": "Authorize",
+                    "shippingAddress": shared.shipping_address.to_dict(),
+                },
+            ),
+            lambda s: f"{state(s)}, charge {s.charge_id}",
+        )
+        demo.step(
+            "the charge",
+            lambda: pay.charges.get(done.charge_id),
+            lambda c: f"{state(c)}, {amount(c.charge_amount)}",
+        )
+
+
 def main() -> int:
     started = time.perf_counter()
     demo = Demo()
@@ -238,11 +281,12 @@ def main() -> int:
             one_time(demo)
             recurring(demo)
             decline_and_throttle(demo)
+            buy_now(demo)
     except AmazonPayError as error:
         print(f"\nFAILED: {error}", file=sys.stderr)
         return 1
     print(
-        f"Summary: 3 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
+        f"Summary: 4 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
         f"{time.perf_counter() - started:.1f} s"
     )
     if demo.sandbox is not None:
