@@ -27,6 +27,7 @@ from ._errors import (
     ServerError,
     UnexpectedResponseError,
     UnprocessableError,
+    WaitTimeoutError,
 )
 from ._options import CallOptions, MoneyCallOptions, request_options
 from ._retry import RetryPolicy
@@ -53,6 +54,7 @@ __all__ = [
     "ServerError",
     "UnexpectedResponseError",
     "UnprocessableError",
+    "WaitTimeoutError",
     "__version__",
     "request_options",
 ]

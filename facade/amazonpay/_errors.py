@@ -193,3 +193,36 @@ class NotificationVerificationError(AmazonPayError, ValueError):
     def __init__(self, reason: NotificationFailure, message: str) -> None:
         super().__init__(f"{reason}: {message}")
         self.reason = reason
+
+
+# --- waiting (pay.<resource>.wait) -----------------------------------------------------------
+class WaitTimeoutError(AmazonPayError, TimeoutError):
+    """A wait reached its deadline while the object was still settling; nothing failed.
+
+    Attributes:
+        last: the object the last GET returned (its state is not final).
+        state: that object's state (None if it had none).
+        attempts: how many GETs were made.
+        waited: seconds from the first GET to the last.
+        deadline: the wait's deadline in seconds.
+        operation_id: the GET that was polled.
+
+    Wait again later, or act on the object's notification. The message shows the state, never
+    the object (which may hold the buyer's details).
+
+    """
+
+    def __init__(
+        self, *, last: Any, state: str | None, attempts: int, waited: float, deadline: float, operation_id: str
+    ) -> None:
+        super().__init__(
+            f"{operation_id}: still {state!r} after {attempts} GET{'s' if attempts != 1 else ''} over "
+            f"{waited:.1f} s (deadline {deadline:g} s). It has not settled yet: wait again later, or act "
+            "on its notification"
+        )
+        self.last = last
+        self.state = state
+        self.attempts = attempts
+        self.waited = waited
+        self.deadline = deadline
+        self.operation_id = operation_id
