@@ -19,7 +19,14 @@ from ._errors import ConfigurationError
 
 _IDEMPOTENCY_KEY: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")
 _OWNED_HEADERS: Final = frozenset(
-    {"authorization", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region", "x-amz-pay-idempotency-key"}
+    {
+        "authorization",
+        "x-amz-pay-date",
+        "x-amz-pay-host",
+        "x-amz-pay-region",
+        "x-amz-pay-idempotency-key",
+        "x-amz-pay-authtoken",
+    }
 )
 
 
@@ -30,6 +37,7 @@ class CallOptions(TypedDict, total=False):
     headers: Mapping[str, str] | None
     timeout: float | httpx.Timeout | None
     max_retries: int | None
+    auth_token: str | None
 
 
 class MoneyCallOptions(CallOptions, total=False):
@@ -51,6 +59,7 @@ class CallState:
     headers: Mapping[str, str] = field(default_factory=dict)
     timeout: httpx.Timeout | None = None
     max_retries: int | None = None
+    auth_token: str | None = field(default=None, repr=False)  # a delegated credential
     status: int | None = None
     request_id: str | None = None
     attempts: int = 0
@@ -84,17 +93,27 @@ def request_options(
     headers: Mapping[str, str] | None = None,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
+    auth_token: str | None = None,
 ) -> Iterator[CallState]:
     """Apply per-call options to the requests made inside the ``with`` block.
 
     The resource methods use it for you; use it directly around calls through ``pay.api``, or
     to read the outcome of a call (``state.request_id``, ``state.attempts``). Options left out
     are inherited from an enclosing block. Arguments are checked here, before anything is sent.
+    ``auth_token`` is a solution provider's delegated-access token (Get Authorization Token),
+    sent and signed as ``x-amz-pay-authtoken``.
     """
     if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
         raise ConfigurationError(
             f"idempotency_key {idempotency_key!r} is invalid: use 1 to 32 characters from "
             "A-Z a-z 0-9 _ - (uuid.uuid4().hex fits)"
+        )
+    if auth_token is not None and not (
+        isinstance(auth_token, str) and auth_token.strip() and auth_token.isascii() and auth_token.isprintable()
+    ):
+        # The token is a credential: the message never shows it.
+        raise ConfigurationError(
+            "auth_token must be the non-empty token Get Authorization Token returned (printable ASCII)"
         )
     if simulation_code is not None and not simulation_code.strip():
         raise ConfigurationError("simulation_code is empty; pass a sandbox simulation code such as 'SoftDeclined'")
@@ -103,7 +122,7 @@ def request_options(
     if owned:
         raise ConfigurationError(
             f"headers= may not set {', '.join(owned)}: amazonpay sets them on every attempt "
-            "(use idempotency_key= for the idempotency key)"
+            "(use idempotency_key= for the idempotency key, auth_token= for the delegated-access token)"
         )
     if max_retries is not None and max_retries < 0:
         raise ConfigurationError(f"max_retries must be 0 or more, not {max_retries}")
@@ -114,6 +133,7 @@ def request_options(
         headers={**outer.headers, **extra} if outer is not None else extra,
         timeout=checked_timeout(timeout) if timeout is not None else outer.timeout if outer is not None else None,
         max_retries=max_retries if max_retries is not None or outer is None else outer.max_retries,
+        auth_token=auth_token if auth_token is not None or outer is None else outer.auth_token,
         outer=outer,
     )
     token = _current.set(state)

@@ -161,6 +161,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             headers["x-amz-pay-idempotency-key"] = attempts.idempotency_key
         if attempts.call.simulation_code is not None:
             headers["x-amz-pay-simulation-code"] = attempts.call.simulation_code
+        if attempts.call.auth_token is not None:
+            headers["x-amz-pay-authtoken"] = attempts.call.auth_token  # signed, as every x-amz-pay-* header
         headers["authorization"] = authorization_header(
             method=request.method,
             path=request.url.path,

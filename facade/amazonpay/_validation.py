@@ -1,7 +1,7 @@
 """Request bodies checked against the spec before anything is sent.
 
-The schemas come from the effective spec (``_request_schemas.json``, written by
-``scripts/generate.py``); this module only walks the JSON Schema keywords they use.
+The schemas come from the effective spec (the generated operation registry, see
+:mod:`._registry`); this module only walks the JSON Schema keywords they use.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib.resources import files
 from typing import Any, Final
 
 from ._errors import ConfigurationError
+from ._registry import operation_registry
 
 _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
     "string": (str,),
@@ -28,10 +28,10 @@ _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
 @cache
 def _rules() -> list[tuple[str, re.Pattern[str], dict[str, Any]]]:
     """(method, path pattern, schema) per operation with a body, loaded on first use."""
-    rules = json.loads(files(__package__).joinpath("_request_schemas.json").read_text(encoding="utf-8"))
     return [
-        (rule["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(rule["path"])) + "$"), rule["schema"])
-        for rule in rules
+        (entry["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(entry["path"])) + "$"), schema)
+        for entry in operation_registry()
+        if (schema := entry["requestSchema"]) is not None
     ]
 
 

@@ -1,27 +1,19 @@
-"""What the effective spec says about the operations, read from the data generation writes.
+"""What the effective spec says about the operations, read from the registry generation writes.
 
-``scripts/generate.py`` derives two files from the effective spec: the request body schemas
-(which the client also checks before sending) and, per operation, its method, path, whether it
-takes a body, whether it requires an idempotency key and which simulation codes it accepts.
-The simulator reads both here, through :func:`generated_data`, and restates none of it.
+``scripts/generate.py`` derives, per operation, its method, path, request body schema, whether
+it takes a body, whether it requires an idempotency key and which simulation codes it accepts
+(the client also checks request bodies against the same schemas before sending). The simulator
+reads them here, through the package's one loader (``amazonpay._registry``), and restates none
+of it.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-_DATA_PACKAGE = "amazonpay"
-_REQUEST_SCHEMAS = "_request_schemas.json"
-_OPERATIONS = "_operations.json"
-
-
-def generated_data(name: str) -> Any:
-    """The JSON of one generated data file (the one place that knows where they live)."""
-    return json.loads(files(_DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8"))
+from .._registry import operation_registry
 
 
 @dataclass(frozen=True)
@@ -40,18 +32,17 @@ class Operation:
 @cache
 def operations() -> tuple[Operation, ...]:
     """Every operation of the effective spec, in spec order."""
-    schemas = {(rule["method"], rule["path"]): rule["schema"] for rule in generated_data(_REQUEST_SCHEMAS)}
     return tuple(
         Operation(
             operation_id=facts["operationId"],
             method=facts["method"],
             path=facts["path"],
-            request_schema=schemas.get((facts["method"], facts["path"])) if facts["requestBody"] else None,
+            request_schema=facts["requestSchema"],
             requires_body=facts["requestBody"] == "required",
             requires_idempotency_key=facts["requiresIdempotencyKey"],
             simulation_codes=frozenset(facts["simulationCodes"]),
         )
-        for facts in generated_data(_OPERATIONS)
+        for facts in operation_registry()
     )
 
 

@@ -2,6 +2,7 @@
 
 from .address import Address
 from .address_input import AddressInput
+from .authorization_token import AuthorizationToken
 from .buyer import Buyer
 from .cancel_charge_request import CancelChargeRequest
 from .capture_charge_request import CaptureChargeRequest
@@ -21,7 +22,10 @@ from .create_checkout_session_request_payment_details import (
 from .create_checkout_session_request_web_checkout_details import (
     CreateCheckoutSessionRequestWebCheckoutDetails,
 )
+from .create_delivery_tracker_request import CreateDeliveryTrackerRequest
 from .create_refund_request import CreateRefundRequest
+from .delivery_detail import DeliveryDetail
+from .delivery_detail_input import DeliveryDetailInput
 from .delivery_specifications import DeliverySpecifications
 from .delivery_specifications_address_restrictions import (
     DeliverySpecificationsAddressRestrictions,
@@ -48,7 +52,9 @@ from .delivery_specifications_input_special_restrictions_item import (
 from .delivery_specifications_special_restrictions_item import (
     DeliverySpecificationsSpecialRestrictionsItem,
 )
+from .delivery_tracker import DeliveryTracker
 from .error_response import ErrorResponse
+from .finalize_checkout_session_request import FinalizeCheckoutSessionRequest
 from .merchant_metadata import MerchantMetadata
 from .merchant_metadata_input import MerchantMetadataInput
 from .payment_details import PaymentDetails
@@ -64,6 +70,8 @@ from .restriction import Restriction
 from .restriction_input import RestrictionInput
 from .status_details import StatusDetails
 from .update_charge_permission_request import UpdateChargePermissionRequest
+from .update_charge_request import UpdateChargeRequest
+from .update_charge_request_status_details import UpdateChargeRequestStatusDetails
 from .update_checkout_session_request import UpdateCheckoutSessionRequest
 from .update_checkout_session_request_payment_details import (
     UpdateCheckoutSessionRequestPaymentDetails,
@@ -76,6 +84,7 @@ from .web_checkout_details import WebCheckoutDetails
 __all__ = (
     "Address",
     "AddressInput",
+    "AuthorizationToken",
     "Buyer",
     "CancelChargeRequest",
     "CaptureChargeRequest",
@@ -91,7 +100,10 @@ __all__ = (
     "CreateCheckoutSessionRequest",
     "CreateCheckoutSessionRequestPaymentDetails",
     "CreateCheckoutSessionRequestWebCheckoutDetails",
+    "CreateDeliveryTrackerRequest",
     "CreateRefundRequest",
+    "DeliveryDetail",
+    "DeliveryDetailInput",
     "DeliverySpecifications",
     "DeliverySpecificationsAddressRestrictions",
     "DeliverySpecificationsAddressRestrictionsRestrictions",
@@ -102,7 +114,9 @@ __all__ = (
     "DeliverySpecificationsInputAddressRestrictionsType",
     "DeliverySpecificationsInputSpecialRestrictionsItem",
     "DeliverySpecificationsSpecialRestrictionsItem",
+    "DeliveryTracker",
     "ErrorResponse",
+    "FinalizeCheckoutSessionRequest",
     "MerchantMetadata",
     "MerchantMetadataInput",
     "PaymentDetails",
@@ -118,6 +132,8 @@ __all__ = (
     "RestrictionInput",
     "StatusDetails",
     "UpdateChargePermissionRequest",
+    "UpdateChargeRequest",
+    "UpdateChargeRequestStatusDetails",
     "UpdateCheckoutSessionRequest",
     "UpdateCheckoutSessionRequestPaymentDetails",
     "UpdateCheckoutSessionRequestWebCheckoutDetails",
