@@ -12,7 +12,8 @@
    failing on any warning or skipped endpoint.
 4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
-   request body schema, idempotency, simulation codes, resource and method names) and the
+   request body schema, idempotency, simulation codes, resource and method names, the states a
+   wait ends in) and the
    `py.typed` marker.
 
 `--root` writes the outputs under another folder (the `drift` session compares them with the
@@ -75,7 +76,9 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     (the facade checks bodies before sending, so bad input fails with a clear message and no
     network I/O) and whether the body is required, optional or absent; whether it requires an
     idempotency key; the sandbox simulation codes its simulation header accepts (none if it
-    does not declare the header). Derived here so the spec stays the one source.
+    does not declare the header); for a GET declaring ``x-amazonpay-wait``, where its object
+    keeps its state and which states a wait ends in (else null). Derived here so the spec
+    stays the one source.
     """
     names = resource_layer.names(spec)
     registry = []
@@ -99,6 +102,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "requestSchema": schema,
                 "requiresIdempotencyKey": bool(headers.get("x-amz-pay-idempotency-key", {}).get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),
+                "wait": resource_layer.wait_rule(spec, path, method, operation),
             }
         )
     return registry

@@ -1,9 +1,12 @@
-"""The waiter itself, on a fake clock: it ends, it returns any final state, it never hides a failure."""
+"""Waiting: the waiter on a fake clock (it ends, returns any final state, never hides a failure),
+then ``pay.refunds.wait`` and ``pay.charges.wait`` against the simulator on the clock the test
+moves, with the final states read from the effective spec."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +15,10 @@ from hypothesis import strategies as st
 
 from amazonpay import AmazonPayError, ConfigurationError, NotFoundError, WaitTimeoutError
 from amazonpay._waiting import JITTER, WaitRule, wait, wait_async
+from amazonpay.testing import AmazonPaySandbox
+from tests.support.operations import money
+from tests.support.shop import Shop
+from tests.support.spec import operations_by_id
 
 RULE = WaitRule("getThing", ("statusDetails", "state"), frozenset({"Done", "Declined"}))
 
@@ -242,3 +249,173 @@ def test_the_defaults_really_sleep_and_really_end(monkeypatch: pytest.MonkeyPatc
     done = wait(RULE, clock.get, interval=0.01, deadline=5, sleep=None, monotonic=None)
     assert done["statusDetails"]["state"] == "Done"
     assert len(slept) == 1
+
+
+# --- pay.<resource>.wait against the simulator -----------------------------------------------------
+
+MINUTE = 60.0
+STARTED = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+
+
+def final_states(operation_id: str) -> set[str]:
+    """What the effective spec says a wait on ``operation_id`` ends in (read here, not from the registry)."""
+    return set(operations_by_id()[operation_id][2]["x-amazonpay-wait"]["finalStates"])
+
+
+@pytest.fixture
+def shop() -> Shop:
+    """A shop whose pending outcomes settle on simulated time alone, 25 minutes after they start.
+
+    Its clock stands still but for what the test (or a wait's ``sleep``) advances.
+    """
+    shop = Shop(AmazonPaySandbox(clock=lambda: STARTED))
+    shop.sandbox.settle_after_reads = 0
+    shop.sandbox.settle_after = timedelta(minutes=25)
+    return shop
+
+
+def gets(sandbox: AmazonPaySandbox, operation_id: str) -> int:
+    return sum(1 for request in sandbox.requests if request.operation_id == operation_id)
+
+
+def test_a_refund_is_awaited_to_refunded(shop: Shop) -> None:
+    refund = shop.refund("2.50")
+    assert not shop.pay.refunds.is_final(refund)
+    started = shop.sandbox.now()
+
+    settled = shop.pay.refunds.wait(
+        refund.refund_id, interval=10 * MINUTE, deadline=60 * MINUTE, sleep=shop.sandbox.sleep
+    )
+
+    assert (settled.refund_id, settled.status_details.state) == (refund.refund_id, "Refunded")
+    assert shop.pay.refunds.is_final(settled)
+    # GETs at 0, ~10, ~20 and ~30 minutes (jitter 10 %): the first after the 25th minute sees it.
+    assert gets(shop.sandbox, "getRefund") == 4
+    assert timedelta(minutes=27) <= shop.sandbox.now() - started <= timedelta(minutes=33, milliseconds=1)
+
+
+@pytest.mark.parametrize("code", ["AmazonRejected", "ProcessingFailure"])
+def test_a_declined_refund_is_returned_not_raised(shop: Shop, code: str) -> None:
+    refund = shop.refund("2.50", simulation_code=code)
+    declined = shop.pay.refunds.wait(
+        refund.refund_id, interval=10 * MINUTE, deadline=60 * MINUTE, sleep=shop.sandbox.sleep
+    )
+    assert (declined.status_details.state, declined.status_details.reason_code) == ("Declined", code)
+    assert shop.pay.refunds.is_final(declined)
+
+
+def test_the_deadline_raises_with_the_last_refund_and_a_later_wait_finds_it_settled(shop: Shop) -> None:
+    shop.sandbox.settle_after = timedelta(hours=2)
+    refund = shop.refund("2.50")
+    started = shop.sandbox.now()
+
+    with pytest.raises(WaitTimeoutError) as timed_out:
+        shop.pay.refunds.wait(refund.refund_id, interval=10 * MINUTE, deadline=60 * MINUTE, sleep=shop.sandbox.sleep)
+
+    error = timed_out.value
+    assert isinstance(error, AmazonPayError)
+    assert (error.last.refund_id, error.last.status_details.state, error.state) == (
+        refund.refund_id,
+        "RefundInitiated",
+        "RefundInitiated",
+    )
+    assert error.operation_id == "getRefund"
+    assert error.attempts == gets(shop.sandbox, "getRefund")
+    assert 6 <= error.attempts <= 60 / 9 + 2
+    assert abs(shop.sandbox.now() - started - timedelta(hours=1)) < timedelta(milliseconds=1)  # µs rounding
+    assert refund.refund_id not in str(error)
+
+    again = shop.pay.refunds.wait(
+        refund.refund_id, interval=10 * MINUTE, deadline=90 * MINUTE, sleep=shop.sandbox.sleep
+    )
+    assert again.status_details.state == "Refunded"
+
+
+@pytest.mark.parametrize(
+    "pacing",
+    [
+        {"deadline": math.inf},
+        {"deadline": math.nan},
+        {"deadline": -1.0},
+        {"deadline": 0},
+        {"interval": math.inf},
+        {"interval": -5.0},
+        {"interval": 0.0},
+    ],
+    ids=repr,
+)
+def test_a_wait_that_could_not_end_is_refused_before_any_request(shop: Shop, pacing: dict[str, float]) -> None:
+    before = len(shop.sandbox.requests)
+    with pytest.raises(ConfigurationError, match="must be a finite number of seconds above 0"):
+        shop.pay.refunds.wait("S02-0000000-0000000-R000000", sleep=shop.sandbox.sleep, **pacing)
+    assert len(shop.sandbox.requests) == before
+
+
+def test_a_failed_get_is_raised_at_once(shop: Shop) -> None:
+    with pytest.raises(NotFoundError):
+        shop.pay.refunds.wait("S02-0000000-0000000-R999999", sleep=shop.sandbox.sleep)
+    assert gets(shop.sandbox, "getRefund") == 1
+    with pytest.raises(ConfigurationError, match="not a valid id"):
+        shop.pay.refunds.wait("../charges", sleep=shop.sandbox.sleep)
+    assert gets(shop.sandbox, "getRefund") == 1
+
+
+def test_a_pending_authorization_is_awaited_through_authorization_initiated(shop: Shop) -> None:
+    session = shop.checkout("10.00", "Authorize", pending=True)
+    assert not shop.pay.charges.is_final(shop.pay.charges.get(session.charge_id))
+    charge = shop.pay.charges.wait(
+        session.charge_id, interval=5 * MINUTE, deadline=60 * MINUTE, sleep=shop.sandbox.sleep
+    )
+    assert charge.status_details.state == "Authorized"
+
+
+def test_a_late_capture_is_awaited_through_capture_initiated(shop: Shop) -> None:
+    session = shop.checkout("10.00", "Authorize")
+    shop.sandbox.advance(timedelta(days=8))
+    capture = shop.pay.charges.capture(session.charge_id, {"captureAmount": money("8.00")})
+    assert capture.status_details.state == "CaptureInitiated"
+    assert not shop.pay.charges.is_final(capture)
+    charge = shop.pay.charges.wait(
+        session.charge_id, interval=5 * MINUTE, deadline=60 * MINUTE, sleep=shop.sandbox.sleep
+    )
+    assert (charge.status_details.state, charge.capture_amount.amount) == ("Captured", "8.00")
+
+
+@pytest.mark.parametrize(("resource", "operation_id"), [("refunds", "getRefund"), ("charges", "getCharge")])
+def test_the_predicates_are_the_specs_final_states(shop: Shop, resource: str, operation_id: str) -> None:
+    finals = final_states(operation_id)
+    pending = {"RefundInitiated", "AuthorizationInitiated", "CaptureInitiated"}
+    for pay in (shop.pay, shop.async_client()):
+        is_final = getattr(pay, resource).is_final
+        assert all(is_final({"statusDetails": {"state": state}}) for state in finals)
+        assert not any(is_final({"statusDetails": {"state": state}}) for state in pending | {"", "refunded"})
+        assert not is_final({"statusDetails": {}})
+        assert not is_final({})
+    assert finals.isdisjoint(pending)
+
+
+@pytest.mark.anyio
+async def test_async_clients_wait_the_same_way(shop: Shop) -> None:
+    refund = shop.refund("2.50")
+    declined = shop.refund("1.00", simulation_code="AmazonRejected")
+    async with shop.async_client() as pay:
+        settled = await pay.refunds.wait(
+            refund.refund_id, interval=10 * MINUTE, deadline=60 * MINUTE, sleep=shop.sandbox.async_sleep
+        )
+        assert settled.status_details.state == "Refunded"
+        assert (await pay.refunds.wait(declined.refund_id, sleep=shop.sandbox.async_sleep)).status_details.state == (
+            "Declined"
+        )
+
+        shop.sandbox.settle_after = timedelta(hours=2)
+        late = shop.refund("1.00")
+        with pytest.raises(WaitTimeoutError) as timed_out:
+            await pay.refunds.wait(
+                late.refund_id, interval=10 * MINUTE, deadline=30 * MINUTE, sleep=shop.sandbox.async_sleep
+            )
+        assert timed_out.value.last.status_details.state == "RefundInitiated"
+
+        before = len(shop.sandbox.requests)
+        with pytest.raises(ConfigurationError):
+            await pay.charges.wait(late.charge_id, deadline=math.inf, sleep=shop.sandbox.async_sleep)
+        assert len(shop.sandbox.requests) == before

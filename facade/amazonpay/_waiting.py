@@ -16,11 +16,13 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Final, TypeVar
 
 import anyio
 
 from ._errors import ConfigurationError, WaitTimeoutError
+from ._registry import operation_registry
 
 T = TypeVar("T")
 
@@ -64,6 +66,15 @@ class WaitRule:
         """
         state = self.state_of(obj)
         return state is not None and state in self.final_states
+
+
+@cache
+def wait_rule(operation_id: str) -> WaitRule:
+    """The rule of a GET that declares ``x-amazonpay-wait``; ``KeyError`` for any other operation."""
+    for facts in operation_registry():
+        if facts["operationId"] == operation_id and facts.get("wait"):
+            return WaitRule.from_registry(operation_id, facts["wait"])
+    raise KeyError(f"{operation_id} declares no x-amazonpay-wait in the effective spec")
 
 
 @dataclass(frozen=True)

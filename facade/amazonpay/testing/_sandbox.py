@@ -242,6 +242,18 @@ class AmazonPaySandbox:
         finally:
             self._outbox.deliver_published()
 
+    def sleep(self, seconds: float) -> None:
+        """:meth:`advance` by ``seconds``: the ``sleep=`` of ``pay.refunds.wait`` and the like in tests.
+
+        ``pay.refunds.wait(refund_id, sleep=sandbox.sleep)`` polls on simulated time: what is
+        due settles between two GETs, and nothing really sleeps.
+        """
+        self.advance(timedelta(seconds=seconds))
+
+    async def async_sleep(self, seconds: float) -> None:
+        """:meth:`sleep` for async clients: ``await pay.refunds.wait(refund_id, sleep=sandbox.async_sleep)``."""
+        self.sleep(seconds)
+
     def _advance(self, delta: timedelta) -> list[PublishedNotification]:
         before = self._offset
         self._offset += delta
