@@ -226,3 +226,28 @@ class WaitTimeoutError(AmazonPayError, TimeoutError):
         self.waited = waited
         self.deadline = deadline
         self.operation_id = operation_id
+
+
+class NotificationObjectError(AmazonPayError, LookupError):
+    """A notification names an object this client has no operation to get (``pay.notifications.fetch``).
+
+    Its object type is unknown to this client, or the effective spec has no GET for it yet
+    (no operation declares ``x-amazonpay-notification-object`` for it). The notification is
+    genuine: handle it from its ids, or regenerate the client from a spec that has the GET.
+
+    Attributes:
+        object_type: the notification's ``ObjectType``.
+        object_id: the id of the object it names.
+        fetchable: the object types this client can fetch.
+
+    """
+
+    def __init__(self, *, object_type: str, object_id: str, fetchable: tuple[str, ...]) -> None:
+        super().__init__(
+            f"cannot fetch the object of a {object_type!r} notification ({object_id}): no operation of the "
+            f"effective spec gets one. This client fetches {', '.join(fetchable) or 'none'}; handle this one "
+            "from its ids, or regenerate the client from a spec with its GET"
+        )
+        self.object_type = object_type
+        self.object_id = object_id
+        self.fetchable = fetchable
