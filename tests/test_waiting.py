@@ -185,9 +185,13 @@ def test_a_wait_always_ends_bad_pacing_is_refused_before_any_get(name: str, valu
     assert clock.gets == 0
 
 
-def test_monotonic_must_be_callable() -> None:
+def test_monotonic_and_sleep_must_be_callable() -> None:
+    clock = Clock(["Pending"])
     with pytest.raises(ConfigurationError, match="monotonic must be callable"):
-        wait(RULE, Clock([]).get, interval=1, deadline=1, sleep=None, monotonic=42)  # type: ignore[arg-type]
+        wait(RULE, clock.get, interval=1, deadline=1, sleep=None, monotonic=42)  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="sleep must be callable"):
+        wait(RULE, clock.get, interval=1, deadline=1, sleep=1.0, monotonic=None)  # type: ignore[arg-type]
+    assert clock.gets == 0
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

@@ -25,6 +25,7 @@ from ._errors import ConfigurationError, WaitTimeoutError
 from ._registry import operation_registry
 
 T = TypeVar("T")
+S = TypeVar("S", bound=Callable[..., object])
 
 #: Seconds between two GETs (each one jittered by up to +-JITTER of it).
 DEFAULT_INTERVAL: Final = 10.0
@@ -97,6 +98,13 @@ class Pacing:
             raise ConfigurationError(f"monotonic must be callable, like time.monotonic, not {monotonic!r}")
         return cls(float(interval), float(deadline), monotonic or time.monotonic)
 
+    @staticmethod
+    def pause(sleep: S | None, default: S) -> S:
+        """``sleep``, or ``default`` when None; :class:`ConfigurationError` if it cannot be called."""
+        if sleep is not None and not callable(sleep):
+            raise ConfigurationError(f"sleep must be callable, like time.sleep or sandbox.sleep, not {sleep!r}")
+        return sleep if sleep is not None else default
+
     def delay(self) -> float:
         """The interval, jittered so that many waiters do not poll in step."""
         return self.interval * random.uniform(1 - JITTER, 1 + JITTER)
@@ -154,7 +162,7 @@ def wait(
 ) -> T:
     """GET until the object's state is final; raise :class:`WaitTimeoutError` at the deadline."""
     polling = Polling(rule, Pacing.checked(interval, deadline, monotonic))
-    pause = sleep or time.sleep
+    pause = Pacing.pause(sleep, time.sleep)
     while True:
         current = get()
         pause_for = polling.pause_after(current)
@@ -174,7 +182,7 @@ async def wait_async(
 ) -> T:
     """The async twin of :func:`wait` (asyncio or trio)."""
     polling = Polling(rule, Pacing.checked(interval, deadline, monotonic))
-    pause = sleep or anyio.sleep
+    pause = Pacing.pause(sleep, anyio.sleep)
     while True:
         current = await get()
         pause_for = polling.pause_after(current)
