@@ -20,6 +20,7 @@ GENERATED_OUTPUTS = (
     "openapi/amazon-pay-api.effective.yml",
     "generated/amazonpay_api",
     "facade/amazonpay/_request_schemas.json",
+    "facade/amazonpay/_reconciliations.json",
 )
 
 

@@ -7,7 +7,9 @@
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
 3. Writes the request body schemas the facade checks before sending
-   (`facade/amazonpay/_request_schemas.json`).
+   (`facade/amazonpay/_request_schemas.json`), and how the facade reconciles a retried
+   operation that was refused (`facade/amazonpay/_reconciliations.json`, from
+   `x-amazonpay-reconcile`).
 4. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
    failing on any warning or skipped endpoint, and adds the `py.typed` marker.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +41,7 @@ GENERATOR_CONFIG = REPO / "openapi" / "generator-config.yml"
 EFFECTIVE = Path("openapi") / "amazon-pay-api.effective.yml"
 PACKAGE = Path("generated") / "amazonpay_api"
 REQUEST_SCHEMAS = Path("facade") / "amazonpay" / "_request_schemas.json"
+RECONCILIATIONS = Path("facade") / "amazonpay" / "_reconciliations.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 FACADE_OWNED = "x-amazonpay-facade-owned"
 
@@ -133,6 +137,46 @@ def request_schemas(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return rules
 
 
+def reconciliations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """How to reconcile each operation marked `x-amazonpay-reconcile` (see the overlay).
+
+    When such an operation is refused with one of `reasonCodes`, the facade gets the object
+    with the GET operation named by `operationId` and returns it if its `stateField` already
+    holds `state` (an earlier attempt did the job). The GET's path parameters must all be in
+    the operation's path, so the object's URL follows from the refused request's.
+    """
+    located = {
+        path_item[method]["operationId"]: (method, path)
+        for path, path_item in spec["paths"].items()
+        for method in HTTP_METHODS
+        if method in path_item
+    }
+    rules = []
+    for path, path_item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            rule = path_item.get(method, {}).get("x-amazonpay-reconcile")
+            if rule is None:
+                continue
+            get_method, get_path = located.get(rule["operationId"], ("", ""))
+            parameters = set(re.findall(r"\{(\w+)\}", path))
+            if get_method != "get" or not set(re.findall(r"\{(\w+)\}", get_path)) <= parameters:
+                raise GenerationError(
+                    f"x-amazonpay-reconcile of {method.upper()} {path}: {rule['operationId']} is not a GET "
+                    "whose path parameters the operation's path has"
+                )
+            rules.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "getPath": get_path,
+                    "reasonCodes": rule["reasonCodes"],
+                    "stateField": rule["stateField"],
+                    "state": rule["state"],
+                }
+            )
+    return rules
+
+
 def dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
@@ -154,6 +198,9 @@ def generate(root: Path) -> None:
     schemas_path = root / REQUEST_SCHEMAS
     schemas_path.parent.mkdir(parents=True, exist_ok=True)
     schemas_path.write_text(json.dumps(request_schemas(effective), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (root / RECONCILIATIONS).write_text(
+        json.dumps(reconciliations(effective), indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         view_path = Path(tmp) / "generator-view.yml"

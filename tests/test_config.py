@@ -57,8 +57,8 @@ CONFIGURATION = [
         construct(algorithm="RSA-SHA1"),
         "unknown algorithm 'RSA-SHA1'; use one of AMZN-PAY-RSASSA-PSS-V2, AMZN-PAY-RSASSA-PSS",
     ),
-    ("negative max_retries", construct(max_retries=-1), "max_retries must be an int >= 0, not -1"),
-    ("max_retries not an int", construct(max_retries=2.5), "max_retries must be an int >= 0"),
+    ("negative max_retries", construct(max_retries=-1), "max_retries must be an int from 0 to 10, not -1"),
+    ("max_retries not an int", construct(max_retries=2.5), "max_retries must be an int from 0 to 10, not 2.5"),
     ("timeout 0", construct(timeout=0), "timeout must be positive seconds"),
     ("negative timeout", construct(timeout=-1.0), "timeout must be positive seconds"),
     ("timeout without a read limit", construct(timeout=httpx.Timeout(5.0, read=None)), "must not wait forever"),
@@ -108,7 +108,7 @@ CALLS = [
     (
         "headers= setting authorization",
         call(lambda pay: pay.charges.get("S02-1-C1", headers={"Authorization": "AMZN-PAY-RSASSA-PSS x"})),
-        "headers= may not set Authorization: amazonpay sets them on every attempt",
+        "headers= may not set Authorization: amazonpay sets it on every attempt",
     ),
     (
         "headers= setting x-amz-pay-date",
@@ -128,13 +128,13 @@ CALLS = [
     (
         "a negative max_retries per call",
         call(lambda pay: pay.charges.get("S02-1-C1", max_retries=-1)),
-        "max_retries must be 0 or more",
+        "max_retries must be an int from 0 to 10, not -1",
     ),
     ("a zero timeout per call", call(lambda pay: pay.charges.get("S02-1-C1", timeout=0)), "timeout must be positive"),
     (
         "an empty simulation code",
         call(lambda pay: pay.charges.create(CREATE_CHARGE_BODY, simulation_code=" ")),
-        "simulation_code is empty; pass a sandbox simulation code",
+        "simulation_code ' ' is not a sandbox simulation code; pass one such as 'SoftDeclined'",
     ),
 ]
 CASES = [pytest.param(run, expected, id=name) for name, run, expected in CONFIGURATION + CALLS]

@@ -233,7 +233,8 @@ async def test_connect_errors_beyond_the_budget_raise_api_connection_error(h: Ha
     assert isinstance(error.__cause__, httpx.ConnectError)
     assert error.attempts == MAX_RETRIES + 1
     assert [r.status for r in h.attempts_of(error.idempotency_key)] == [None] * (MAX_RETRIES + 1)
-    assert error.idempotency_key in str(error)  # the message says how to recover
+    assert str(error).endswith("; nothing was sent")  # no connection opened: safe to call again
+    assert not error.may_have_been_processed
     assert len(h.sandbox.charges) == charges
     check_backoff(sleeps, MAX_RETRIES)
 

@@ -212,9 +212,9 @@ def pem_loads(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 def test_the_key_is_parsed_once_per_client(
     pem_loads: list[bytes], private_pem: bytes, tmp_path: Path, transport: Recorder, sleeps: list[float]
 ) -> None:
-    transport.queue(BY_NAME["charges.create"].answer(), BY_NAME["charges.get"].answer())
     transport.default = BY_NAME["refunds.get"].answer()
     for source in (private_pem, key_file(tmp_path, private_pem)):
+        transport.queue(BY_NAME["charges.create"].answer(), BY_NAME["charges.get"].answer())
         with AmazonPay(public_key_id="LIVE-AE1", private_key=source, region="eu", transport=transport) as pay:
             pay.charges.create(CREATE_CHARGE_BODY)
             pay.charges.get("S02-1-C1")

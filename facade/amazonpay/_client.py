@@ -8,19 +8,18 @@ import os
 import ssl
 from collections.abc import Mapping
 from functools import cached_property
-from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
 from amazonpay_api import Client
 
-from ._endpoints import Endpoint, resolve_endpoint
+from ._endpoints import Endpoint, environment_proxy, resolve_endpoint
 from ._errors import ConfigurationError
-from ._keys import PrivateKeySource, load_private_key
+from ._keys import PrivateKeySource, load_private_key, private_key_from_env
 from ._options import checked_timeout
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
 from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
 
@@ -63,8 +62,7 @@ class _Config:
     ) -> None:
         if algorithm not in ALGORITHMS:
             raise ConfigurationError(f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ConfigurationError(f"max_retries must be an int >= 0, not {max_retries!r}")
+        checked_max_retries(max_retries)
         # Stripped once: the id that is sent is the id whose environment is read.
         key_id = public_key_id.strip() if isinstance(public_key_id, str) else public_key_id
         self.endpoint: Endpoint = resolve_endpoint(region, key_id, sandbox, base_url)
@@ -146,8 +144,7 @@ class _Client:
         if "public_key_id" not in overrides:
             arguments["public_key_id"] = need("AMAZON_PAY_PUBLIC_KEY_ID")
         if "private_key" not in overrides:
-            key = need("AMAZON_PAY_PRIVATE_KEY")
-            arguments["private_key"] = key if "-----BEGIN" in key else Path(key)
+            arguments["private_key"] = private_key_from_env(need("AMAZON_PAY_PRIVATE_KEY"), "AMAZON_PAY_PRIVATE_KEY")
         if "region" not in overrides:
             arguments["region"] = need("AMAZON_PAY_REGION")
         sandbox = os.environ.get("AMAZON_PAY_SANDBOX", "").strip().lower()
@@ -186,12 +183,19 @@ class AmazonPay(_Client):
         verify: bool | ssl.SSLContext = True,
         clock: Clock = utc_now,
         clock_skew: ClockSkew = None,
+        proxy: str | httpx.Proxy | None = None,
     ) -> None:
         """Check the configuration and parse the key; nothing is sent until the first call.
 
         ``clock_skew="auto"`` lets the client correct its signing clock when Amazon's ``Date``
         header shows the local clock off by more than two minutes (it logs a warning).
+        ``proxy=`` routes requests through an HTTP(S) proxy; without it, ``HTTPS_PROXY``,
+        ``ALL_PROXY`` and ``NO_PROXY`` are honoured as httpx and requests do.
         """
+        if transport is not None and proxy is not None:
+            raise ConfigurationError(
+                "pass proxy= or transport=, not both: a custom transport makes its own connections"
+            )
         self._config = _Config(
             public_key_id=public_key_id,
             private_key=private_key,
@@ -206,8 +210,8 @@ class AmazonPay(_Client):
             clock=clock,
             clock_skew=clock_skew,
         )
-        inner = transport if transport is not None else httpx.HTTPTransport(verify=verify)
-        self._http = httpx.Client(
+        inner = transport if transport is not None else _network(httpx.HTTPTransport, self, verify, proxy)
+        self._http = _HttpClient(
             base_url=self._config.endpoint.base_url,
             transport=self._config.transport(inner),
             timeout=self._config.timeout,
@@ -287,12 +291,19 @@ class AsyncAmazonPay(_Client):
         verify: bool | ssl.SSLContext = True,
         clock: Clock = utc_now,
         clock_skew: ClockSkew = None,
+        proxy: str | httpx.Proxy | None = None,
     ) -> None:
         """Check the configuration and parse the key; nothing is sent until the first call.
 
         ``clock_skew="auto"`` lets the client correct its signing clock when Amazon's ``Date``
         header shows the local clock off by more than two minutes (it logs a warning).
+        ``proxy=`` routes requests through an HTTP(S) proxy; without it, ``HTTPS_PROXY``,
+        ``ALL_PROXY`` and ``NO_PROXY`` are honoured as httpx and requests do.
         """
+        if transport is not None and proxy is not None:
+            raise ConfigurationError(
+                "pass proxy= or transport=, not both: a custom transport makes its own connections"
+            )
         self._config = _Config(
             public_key_id=public_key_id,
             private_key=private_key,
@@ -307,8 +318,8 @@ class AsyncAmazonPay(_Client):
             clock=clock,
             clock_skew=clock_skew,
         )
-        inner = transport if transport is not None else httpx.AsyncHTTPTransport(verify=verify)
-        self._http = httpx.AsyncClient(
+        inner = transport if transport is not None else _network(httpx.AsyncHTTPTransport, self, verify, proxy)
+        self._http = _AsyncHttpClient(
             base_url=self._config.endpoint.base_url,
             transport=self._config.transport(inner),
             timeout=self._config.timeout,
@@ -361,3 +372,44 @@ class AsyncAmazonPay(_Client):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+# --- proxies and closed clients (issue 9) -------------------------------------------------------
+NetworkTransport = TypeVar("NetworkTransport", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
+
+
+def _network(
+    cls: type[NetworkTransport], client: _Client, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None
+) -> NetworkTransport:
+    """The network transport, through ``proxy=`` or else the proxy the environment names for the endpoint."""
+    chosen = proxy if proxy is not None else environment_proxy(client.endpoint.base_url)
+    if chosen is not None and not isinstance(chosen, str | httpx.Proxy):
+        raise ConfigurationError(f"proxy must be a URL str or an httpx.Proxy, not {type(chosen).__name__}")
+    try:
+        return cls(verify=verify, proxy=chosen)
+    except (ValueError, TypeError, ImportError, httpx.InvalidURL):
+        # The URL is never shown: it may hold the proxy's password.
+        raise ConfigurationError(
+            "the proxy URL (proxy= or HTTPS_PROXY / ALL_PROXY) is not an http:// or https:// URL "
+            "(socks5:// needs httpx[socks])"
+        ) from None
+
+
+class _HttpClient(httpx.Client):
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self.is_closed:
+            raise ConfigurationError(
+                f"{request.method} {request.url.path} not sent: this AmazonPay client is closed; "
+                "make calls inside its with block, or create a new client"
+            )
+        return super().send(request, **kwargs)
+
+
+class _AsyncHttpClient(httpx.AsyncClient):
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self.is_closed:
+            raise ConfigurationError(
+                f"{request.method} {request.url.path} not sent: this AsyncAmazonPay client is closed; "
+                "make calls inside its async with block, or create a new client"
+            )
+        return await super().send(request, **kwargs)

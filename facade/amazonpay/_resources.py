@@ -42,8 +42,9 @@ from amazonpay_api.models import (
     UpdateCheckoutSessionRequest,
 )
 
-from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError
-from ._options import CallOptions, CallState, MoneyCallOptions, request_options
+from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
+from ._options import CallOptions, CallState, MoneyCallOptions, call_options
+from ._validation import json_ready
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -60,13 +61,16 @@ M = TypeVar("M", bound=_Model)
 
 
 def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
-    """The generated request model for ``body`` (a model instance or a dict in API field names)."""
+    """The generated request model for ``body`` (a model instance or a dict in API field names).
+
+    ``Decimal`` amounts become their exact decimal strings; NaN and infinities are refused.
+    """
     if isinstance(body, model):
-        return body
+        body = body.to_dict()  # type: ignore[attr-defined]  # every generated model has to_dict
     if not isinstance(body, Mapping):
         raise ConfigurationError(f"body must be a dict or {model.__name__}, not {type(body).__name__}")
     try:
-        return model.from_dict(body)
+        return model.from_dict(json_ready(body))
     except KeyError as missing:
         raise ConfigurationError(
             f"{model.__name__} is missing the required field {missing}; see the spec or the model's docstring"
@@ -92,26 +96,47 @@ def parsed(expected: type[T], response: Any, call: CallState) -> T:
     if isinstance(response.parsed, expected):
         return response.parsed
     raise UnexpectedResponseError(
-        f"expected a {expected.__name__} body",
+        f"expected a {expected.__name__} body; the call may have succeeded at Amazon: {_recovery(call)}",
         status=response.status_code,
         request_id=call.request_id,
         body=response.content.decode("utf-8", errors="replace"),
+        idempotency_key=call.idempotency_key,
     )
 
 
-def unreadable(expected: type[Any], error: Exception, call: CallState) -> UnexpectedResponseError:
-    """A success body this client version cannot parse (for example an enum value added later)."""
+def unreadable(expected: type[Any], error: Exception, call: CallState) -> AmazonPayError:
+    """The typed error for ``error``, raised by a generated operation around the transport.
+
+    Before the first attempt (the request could not even be built) nothing was sent: a
+    :class:`ConfigurationError`. After it, a success body this client version cannot parse
+    (a required field missing, an enum value added later): :class:`UnexpectedResponseError`.
+    """
+    if call.attempts == 0:
+        return ConfigurationError(
+            f"the request for a {expected.__name__} could not be built ({type(error).__name__}: "
+            f"{printable(str(error), 200)}); nothing was sent"
+        )
     try:
         content = call.response.content if call.response is not None else b""
     except httpx.ResponseNotRead:
         content = b""
+    if isinstance(error, KeyError):
+        problem = f"the {expected.__name__} in the answer lacks the required field {printable(str(error), 100)}"
+    else:
+        problem = f"cannot read the answer as {expected.__name__} ({type(error).__name__}: {printable(str(error))})"
     return UnexpectedResponseError(
-        f"cannot read the response as {expected.__name__} ({type(error).__name__}: {error}); the call may "
-        "have succeeded at Amazon: fetch the object again, or regenerate the client from a newer spec",
+        f"{problem}; the call may have succeeded at Amazon: {_recovery(call)}, or regenerate the client "
+        "from a newer spec",
         status=call.status or 0,
         request_id=call.request_id,
         body=content.decode("utf-8", errors="replace"),
+        idempotency_key=call.idempotency_key,
     )
+
+
+def _recovery(call: CallState) -> str:
+    key = call.idempotency_key
+    return f"retry with idempotency_key={key!r} to get its result" if key else "get the object again"
 
 
 class _SyncResource:
@@ -119,7 +144,7 @@ class _SyncResource:
         self._api = api
 
     def _call(self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **kwargs: Any) -> T:
-        with request_options(**options) as call:
+        with call_options(options) as call:
             try:
                 response = operation.sync_detailed(client=self._api, **kwargs)
             except AmazonPayError:
@@ -134,7 +159,7 @@ class _AsyncResource:
         self._api = api
 
     async def _call(self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **kwargs: Any) -> T:
-        with request_options(**options) as call:
+        with call_options(options) as call:
             try:
                 response = await operation.asyncio_detailed(client=self._api, **kwargs)
             except AmazonPayError:
