@@ -15,7 +15,7 @@ Amazon's servers. ::
 """
 
 from ._errors import Reason, SandboxError
-from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
+from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._sandbox import AmazonPaySandbox, RecordedRequest
 from ._server import SandboxServer
 from ._transport import SandboxTransport
@@ -30,5 +30,6 @@ __all__ = [
     "SandboxError",
     "SandboxServer",
     "SandboxTransport",
+    "SimulatedBrokenBody",
     "SimulatedNetworkError",
 ]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from . import _idempotency as idempotency
 from . import _routes as routes
 from ._errors import Reason, SandboxError, encode
-from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
+from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._resources import Charge, ChargePermission, CheckoutSession, Refund
 from ._schema import ADDRESS, Obj, Str, check, parse_body
 from ._state import Call, Settings, State
@@ -212,6 +212,7 @@ class AmazonPaySandbox:
         exception: type[BaseException] | BaseException | None = None,
         body: dict[str, Any] | bytes | None = None,
         operation_id: str | None = None,
+        break_body: Literal["cut", "stall"] | None = None,
     ) -> Fault:
         """Fail the next ``times`` API requests (optionally only those to ``operation_id``).
 
@@ -221,6 +222,7 @@ class AmazonPaySandbox:
         answering. With neither status nor exception the answer is 500. ``body`` replaces the
         answer's JSON body; ``bytes`` are sent as given (``fail_next(status=502, headers=
         {"content-type": "text/html"}, body=b"<html>...")`` is a proxy's error page).
+        ``break_body="cut"`` or ``"stall"`` breaks the answer after its headers (see :class:`Fault`).
         """
         fault = Fault(
             status=status,
@@ -230,6 +232,7 @@ class AmazonPaySandbox:
             after_processing=after_processing,
             times=times,
             operation_id=operation_id,
+            break_body=break_body,
         )
         with self._lock:
             self.faults.append(fault)
@@ -311,6 +314,13 @@ class AmazonPaySandbox:
         if fault.exception is not None:
             self._record(request, rid, processed.status if processed else None, outcome)
             raise SimulatedNetworkError(fault.exception)
+        if fault.break_body is not None:
+            if processed is not None:
+                status, content = processed.status, processed.body
+            else:
+                status, content = fault.status or 500, fault.response_content()
+            self._record(request, rid, status, outcome)
+            raise SimulatedBrokenBody(*self._response(rid, now, status, content, fault.headers), fault.break_body)
         status = fault.status or 500
         self._record(request, rid, status, outcome)
         return self._response(rid, now, status, fault.response_content(), fault.headers)

@@ -7,7 +7,9 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
-from ._faults import SimulatedNetworkError
+from ._faults import SimulatedBrokenBody, SimulatedNetworkError
+
+_STALL_SECONDS = 30.0  # the longest a stalled answer keeps its connection
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -34,6 +36,9 @@ class _Handler(BaseHTTPRequestHandler):
             # "Processed, then the connection dropped": close without an answer.
             self.close_connection = True
             return
+        except SimulatedBrokenBody as broken:
+            self._send_broken(broken)
+            return
         self.send_response_only(status)
         for name, value in response_headers.items():
             self.send_header(name, value)
@@ -42,6 +47,25 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(content)
 
     do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = _dispatch
+
+    def _send_broken(self, broken: SimulatedBrokenBody) -> None:
+        """Status and headers announcing the whole body, then half of it ("cut") or nothing ("stall")."""
+        self.close_connection = True
+        self.send_response_only(broken.status)
+        for name, value in broken.headers.items():
+            self.send_header(name, value)
+        self.send_header("content-length", str(len(broken.body)))
+        self.end_headers()
+        if broken.kind == "cut":
+            self.wfile.write(broken.body[: len(broken.body) // 2])
+        else:
+            self.wfile.flush()
+            self.connection.settimeout(_STALL_SECONDS)
+            try:  # hold the connection open until the client gives up (its read timeout)
+                while self.rfile.read1(4096):
+                    pass
+            except OSError:
+                pass
 
     def log_message(self, format: str, *args: Any) -> None:
         """Log to stderr only when the server is verbose."""
