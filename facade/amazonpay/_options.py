@@ -280,7 +280,7 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
 
 def _checked_key(key: object) -> str:
     if not isinstance(key, str) or not _IDEMPOTENCY_KEY.fullmatch(key):
-        shown = repr(key) if isinstance(key, str) else f"a {type(key).__name__}"
+        shown = repr(key) if isinstance(key, str) else f"of type {type(key).__name__}"
         raise ConfigurationError(
             f"idempotency_key {shown} is invalid: use 1 to 32 characters from A-Z a-z 0-9 _ - "
             "(uuid.uuid4().hex fits), or None for a fresh key"
@@ -321,7 +321,11 @@ def _checked_headers(headers: object) -> dict[str, str]:
                 "desynchronise the connection or send the request elsewhere"
             )
         if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
-            shown = "a value that is not printable ASCII" if isinstance(value, str) else f"a {type(value).__name__}"
+            shown = (
+                "a value that is not printable ASCII"
+                if isinstance(value, str)
+                else f"a value of type {type(value).__name__}"
+            )
             raise ConfigurationError(
                 f"header {name} has {shown}; header values must be str of printable ASCII (no line breaks)"
             )
