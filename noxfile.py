@@ -4,24 +4,51 @@ from __future__ import annotations
 
 import difflib
 import filecmp
+import os
+import re
+import shutil
+import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import nox
 
+sys.path.insert(0, str(Path(__file__).parent / "scripts"))
+import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
+
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["drift", "lint", "typecheck", "tests", "contract"]
+nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
-PYTHON = "3.11"
+#: Sessions without a version run on the interpreter that runs nox (`python3 scripts/nox`).
+PYTHON = None
 REQUIREMENTS = ROOT / "requirements"
-GENERATED_OUTPUTS = (
-    "openapi/amazon-pay-api.effective.yml",
-    "generated/amazonpay_api",
-    "facade/amazonpay/_request_schemas.json",
-    "facade/amazonpay/_reconciliations.json",
-)
+GENERATED_OUTPUTS = ("openapi/amazon-pay-api.effective.yml", "generated/amazonpay_api")
+
+
+def _claimed_pythons() -> list[str]:
+    """The versions the trove classifiers claim: the versions CI must test."""
+    classifiers = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["classifiers"]
+    return [m[1] for c in classifiers if (m := re.fullmatch(r"Programming Language :: Python :: (3\.\d+)", c))]
+
+
+#: Version -> interpreter of every CPython 3.11+ on this machine (scripts/pythons.py finds them).
+TEST_PYTHONS = pythons.find()
+
+
+@nox.session(venv_backend="none")
+def interpreters(session: nox.Session) -> None:
+    """Say which Pythons the tests run on; in CI, fail when one the classifiers claim is missing."""
+    claimed = _claimed_pythons()
+    session.log(f"tests run on Python {', '.join(TEST_PYTHONS)} (the classifiers claim {', '.join(claimed)})")
+    missing = [version for version in claimed if version not in TEST_PYTHONS]
+    if missing and os.environ.get("CI"):
+        session.error(
+            f"CI must test every Python the classifiers claim, but Python {', '.join(missing)} is not installed "
+            "(looked on PATH and in pyenv); install it, or drop its classifier from pyproject.toml"
+        )
 
 
 def _install_project(session: nox.Session) -> None:
@@ -35,7 +62,7 @@ def _install_project(session: nox.Session) -> None:
 def generate(session: nox.Session) -> None:
     """Regenerate the effective spec and generated/ in place from openapi/."""
     session.install("-r", str(REQUIREMENTS / "generate.txt"))
-    session.run("python", "scripts/generate.py")
+    session.run("python", "scripts/generate.py", *session.posargs)
 
 
 def _tree_diff(committed: Path, fresh: Path) -> list[str]:
@@ -60,7 +87,12 @@ def _tree_diff(committed: Path, fresh: Path) -> list[str]:
 
 @nox.session(python=PYTHON)
 def drift(session: nox.Session) -> None:
-    """Regenerate into a temporary folder; fail with a diff if it differs from the tree."""
+    """Regenerate into a temporary folder and diff it with the tree; generate from a changed spec.
+
+    The second part (tests/test_generation.py) adds an operation to a copy of the received spec
+    and checks that generation alone makes it a signed, routed, retried method. It needs the
+    generation tools and the package, so it runs here rather than in the test sessions.
+    """
     session.install("-r", str(REQUIREMENTS / "generate.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         session.run("python", "scripts/generate.py", "--root", tmp)
@@ -72,6 +104,9 @@ def drift(session: nox.Session) -> None:
             "generated files differ from what generation produces (edited by hand, or not "
             "regenerated after a change to openapi/):\n" + "".join(diff)
         )
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "pytest", "-e", ".")
+    # The suite's conftest needs the test tools, which this environment does not have.
+    session.run("pytest", "--noconftest", "-p", "no:cacheprovider", "-m", "generation", "tests/test_generation.py")
 
 
 @nox.session(python=PYTHON)
@@ -89,9 +124,10 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy")
 
 
-@nox.session(python=PYTHON)
+@nox.session
+@nox.parametrize("python", list(TEST_PYTHONS.values()), ids=list(TEST_PYTHONS))
 def tests(session: nox.Session) -> None:
-    """The test suite."""
+    """The test suite, on every Python found (`-s "tests(3.12)"` runs one)."""
     _install_project(session)
     session.run("pytest", *session.posargs)
 
@@ -108,6 +144,21 @@ def contract(session: nox.Session) -> None:
     """Contract tests against the effective spec, including the Prism mock server check."""
     _install_project(session)
     session.run("pytest", "-m", "contract", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def interop(session: nox.Session) -> None:
+    """The official Node SDK (npm, pinned) and AmazonPayClient (PyPI), unpatched, against the simulator."""
+    missing = [tool for tool in ("node", "npm") if shutil.which(tool) is None]
+    if missing:
+        session.error(
+            f"{' and '.join(missing)} not found on PATH: nox -s interop runs the official Amazon Pay Node SDK "
+            "against the simulator and needs Node.js 20 or later with npm (e.g. apt-get install nodejs npm)"
+        )
+    _install_project(session)
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "interop.txt"))
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", "tests/interop/node", external=True)
+    session.run("pytest", "-m", "interop", "-rP", "tests/interop", *session.posargs)
 
 
 @nox.session(python=PYTHON)

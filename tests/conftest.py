@@ -72,7 +72,7 @@ def secrets_stay_secret(
     prepared_requests: list[Observer],
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[None]:
-    """Collect every private key, authorization header and signature the test used; scan the logs."""
+    """Collect every private key, authorization header, signature and auth token the test used; scan the logs."""
     caplog.set_level(logging.DEBUG)
     secrets: set[str] = set()
     request.node.stash[SECRETS] = secrets
@@ -80,6 +80,8 @@ def secrets_stay_secret(
     def note_authorization(sent: httpx.Request) -> None:
         authorization = sent.headers["authorization"]
         secrets.update({authorization, authorization.rsplit("Signature=", 1)[-1]})
+        if "x-amz-pay-authtoken" in sent.headers:  # a solution provider's delegated credential
+            secrets.add(sent.headers["x-amz-pay-authtoken"])
 
     load = amazonpay._client.load_private_key
 

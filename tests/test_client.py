@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError
+from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError, request_options
 from tests.support.independent_signing import verify_request
 from tests.support.operations import BY_NAME, OPERATIONS, Operation
+from tests.support.spec import simulation_codes
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -39,7 +40,13 @@ class Config:
     region_header: str
     prefix: str
     environment: str
-    simulation_code: str | None = None
+    simulates: bool = False  # send a simulation code where the operation accepts one
+    delegates: bool = False  # call as a solution provider: auth_token= on every operation
+
+    def simulation_code(self, operation: Operation) -> str | None:
+        """The last code the spec lists for the operation (None: not simulating, or it has none)."""
+        codes = simulation_codes(operation.operation_id) if self.simulates else []
+        return codes[-1] if codes else None
 
     @property
     def id(self) -> str:
@@ -51,22 +58,27 @@ class Config:
             arguments["sandbox"] = self.sandbox
         return arguments
 
-    def options(self) -> dict[str, Any]:
-        return {"simulation_code": self.simulation_code} if self.simulation_code else {}
+    @property
+    def auth_token(self) -> str | None:
+        return "Atza|IwEBIDelegated-" + self.region if self.delegates else None
+
+    def options(self, operation: Operation) -> dict[str, Any]:
+        options: dict[str, Any] = {"simulation_code": self.simulation_code(operation), "auth_token": self.auth_token}
+        return {name: value for name, value in options.items() if value is not None}
 
 
 NA, EU, JP = "pay-api.amazon.com", "pay-api.amazon.eu", "pay-api.amazon.jp"
 CONFIGS = [
     # legacy key ids: the sandbox flag picks the path
-    Config("na", "AHLEGACYNA", True, NA, "na", "/sandbox/v2", "sandbox", "SoftDeclined"),
+    Config("na", "AHLEGACYNA", True, NA, "na", "/sandbox/v2", "sandbox", simulates=True),
     Config("us", "AHLEGACYNA", False, NA, "na", "/live/v2", "live"),
-    Config("eu", "AELEGACYEU", True, EU, "eu", "/sandbox/v2", "sandbox"),
+    Config("eu", "AELEGACYEU", True, EU, "eu", "/sandbox/v2", "sandbox", delegates=True),
     Config("jp", "AJLEGACYJP", False, JP, "jp", "/live/v2", "live"),
     # environment-specific key ids: /v2, the id selects the environment
     Config("eu", "LIVE-AEKEY", None, EU, "eu", "/v2", "live"),
-    Config("de", "SANDBOX-AEKEY", None, EU, "eu", "/v2", "sandbox", "HardDeclined"),
+    Config("de", "SANDBOX-AEKEY", None, EU, "eu", "/v2", "sandbox", simulates=True),
     Config("uk", "live-aekey", False, EU, "eu", "/v2", "live"),
-    Config("jp", "sandbox-ajkey", None, JP, "jp", "/v2", "sandbox", "AmazonRejected"),
+    Config("jp", "sandbox-ajkey", None, JP, "jp", "/v2", "sandbox", simulates=True, delegates=True),
     Config("US", "Sandbox-ANKEY", True, NA, "na", "/v2", "sandbox"),
     Config("na", "LIVE-ANKEY", None, NA, "na", "/v2", "live"),
 ]
@@ -86,7 +98,7 @@ def check_request(
     assert sent.url.scheme == "https"
     assert sent.url.host == config.host
     assert sent.url.path == config.prefix + operation.path
-    assert sent.url.query == b""
+    assert sent.url.query == operation.query_string
     headers = sent.headers
     assert headers["x-amz-pay-host"] == config.host
     assert headers["x-amz-pay-region"] == config.region_header
@@ -98,7 +110,8 @@ def check_request(
         assert re.fullmatch(r"[0-9a-f]{32}", headers["x-amz-pay-idempotency-key"])
     else:
         assert "x-amz-pay-idempotency-key" not in headers
-    assert headers.get("x-amz-pay-simulation-code") == config.simulation_code
+    assert headers.get("x-amz-pay-simulation-code") == config.simulation_code(operation)
+    assert headers.get("x-amz-pay-authtoken") == config.auth_token
     if operation.body is None:
         assert sent.content == b""
     else:
@@ -110,8 +123,10 @@ def check_request(
     expected = set(ALWAYS_SIGNED)
     if operation.is_post:
         expected.add("x-amz-pay-idempotency-key")
-    if config.simulation_code:
+    if config.simulation_code(operation):
         expected.add("x-amz-pay-simulation-code")
+    if config.auth_token:
+        expected.add("x-amz-pay-authtoken")
     assert set(verified.signed) == expected
     assert headers["user-agent"].startswith("amazonpay-python/")
     assert "user-agent" not in verified.signed
@@ -143,7 +158,7 @@ def test_sync_operation_is_signed_and_routed(
         **config.arguments(), private_key=rsa_key, algorithm=algorithm, transport=transport, clock=clock
     ) as pay:
         assert pay.endpoint.environment == config.environment
-        result = operation.call(pay, **config.options())
+        result = operation.call(pay, **config.options(operation))
     operation.check_result(result)
     assert len(transport.sent) == 1
     check_request(transport.sent[0], operation, config, algorithm, public_key)
@@ -165,7 +180,7 @@ async def test_async_operation_is_signed_and_routed(
         **config.arguments(), private_key=rsa_key, algorithm=algorithm, transport=transport, clock=clock
     ) as pay:
         assert pay.endpoint.environment == config.environment
-        result = await operation.call(pay, **config.options())
+        result = await operation.call(pay, **config.options(operation))
     operation.check_result(result)
     assert len(transport.sent) == 1
     check_request(transport.sent[0], operation, config, algorithm, public_key)
@@ -249,13 +264,45 @@ def test_extra_x_amz_pay_headers_are_sent_and_signed(
     pay: AmazonPay, transport: Recorder, public_key: rsa.RSAPublicKey
 ) -> None:
     transport.default = BY_NAME["checkout_sessions.get"].answer()
-    pay.checkout_sessions.get("CS-1", headers={"x-amz-pay-authtoken": "token-1", "x-trace": "t"})
+    pay.checkout_sessions.get("CS-1", headers={"x-amz-pay-trace-id": "trace-1", "x-trace": "t"})
     sent = transport.sent[0]
     verified = verify_request(public_key, sent.method, str(sent.url), sent.headers, sent.content)
-    assert sent.headers["x-amz-pay-authtoken"] == "token-1"
-    assert "x-amz-pay-authtoken" in verified.signed
+    assert sent.headers["x-amz-pay-trace-id"] == "trace-1"
+    assert "x-amz-pay-trace-id" in verified.signed
     assert sent.headers["x-trace"] == "t"
     assert "x-trace" not in verified.signed
+
+
+def test_an_auth_token_from_request_options_reaches_a_call_through_pay_api(
+    pay: AmazonPay, transport: Recorder, public_key: rsa.RSAPublicKey
+) -> None:
+    operation = BY_NAME["buyers.get"]
+    transport.default = operation.answer()
+    with request_options(auth_token="Atza|outer"), request_options(max_retries=0):
+        operation.module.sync_detailed(client=pay.api, **operation.api_kwargs())
+    sent = transport.sent[0]
+    assert sent.headers["x-amz-pay-authtoken"] == "Atza|outer"
+    assert "x-amz-pay-authtoken" in verify_request(public_key, sent.method, str(sent.url), sent.headers, b"").signed
+
+
+@pytest.mark.parametrize(
+    ("headers", "token"),
+    [
+        pytest.param({"x-amz-pay-authtoken": "Atza|1"}, None, id="as a header"),
+        pytest.param({"X-Amz-Pay-AuthToken": "Atza|1"}, None, id="as a header, any case"),
+        pytest.param(None, "", id="empty"),
+        pytest.param(None, "  ", id="blank"),
+        pytest.param(None, "Atza|1\r\nx-evil: 1", id="a line break"),
+        pytest.param(None, "Atza|é", id="non-ascii"),
+    ],
+)
+def test_a_bad_auth_token_is_refused_before_sending_and_never_shown(
+    headers: dict[str, str] | None, token: str | None, pay: AmazonPay, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError, match="auth_token") as raised:
+        pay.buyers.get("buyer-1", headers=headers, auth_token=token)
+    assert "Atza|" not in str(raised.value)
+    assert transport.sent == []
 
 
 def test_per_call_timeout_reaches_the_transport(pay: AmazonPay, transport: Recorder) -> None:

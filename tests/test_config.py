@@ -118,7 +118,7 @@ CALLS = [
     (
         "headers= setting the idempotency key",
         call(lambda pay: pay.charges.create(CREATE_CHARGE_BODY, headers={"X-Amz-Pay-Idempotency-Key": "k"})),
-        "(use idempotency_key= for the idempotency key)",
+        "(use idempotency_key= for the idempotency key, auth_token= for the delegated-access token)",
     ),
     (
         "headers= setting the host",

@@ -8,13 +8,11 @@ get and which state settles it. PATCH updates replay to the same object and need
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import httpx
 import pytest
 
 from amazonpay import AmazonPay, OutcomeUnknownError, UnprocessableError, request_options
+from amazonpay._registry import operation_registry
 from amazonpay_api.api.charges import cancel_charge
 from amazonpay_api.models import CancelChargeRequest
 from tests.support.operations import BY_NAME, CHARGE
@@ -25,7 +23,6 @@ __all__ = ["h"]  # the sandbox harness fixture, shared with test_faults
 
 pytestmark = pytest.mark.anyio
 
-ROOT = Path(__file__).resolve().parents[1]
 LOST = [httpx.ReadTimeout, httpx.RemoteProtocolError, httpx.ReadError]
 CANCEL = {"cancellationReason": "Out of stock"}
 CLOSE = {"closureReason": "Subscription ended"}
@@ -139,15 +136,17 @@ def test_an_id_with_reserved_characters_is_fetched_at_the_same_encoded_path(pay:
 
 
 def test_the_rules_are_the_specs(pay: AmazonPay) -> None:
-    """The facade's data is generated from x-amazonpay-reconcile, one rule per marked operation."""
+    """The registry's rules are generated from x-amazonpay-reconcile, one per marked operation."""
     marked = {
         (method.upper(), path): operation["x-amazonpay-reconcile"]
         for path, item in effective_spec()["paths"].items()
         for method, operation in item.items()
         if isinstance(operation, dict) and "x-amazonpay-reconcile" in operation
     }
-    rules = json.loads((ROOT / "facade" / "amazonpay" / "_reconciliations.json").read_text(encoding="utf-8"))
-    assert {(rule["method"], rule["path"]): rule["state"] for rule in rules} == {
+    rules = {
+        (entry["method"], entry["path"]): entry["reconcile"] for entry in operation_registry() if entry["reconcile"]
+    }
+    assert {where: rule["state"] for where, rule in rules.items()} == {
         where: rule["state"] for where, rule in marked.items()
     }
     assert set(marked) == {

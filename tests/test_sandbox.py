@@ -463,8 +463,10 @@ def test_future_date(api: Api) -> None:
 
 
 def test_date_in_extended_format(api: Api) -> None:
-    response = api.send(api.build("GET", "/charges/x", headers={"x-amz-pay-date": "2019-08-05T05:14:57Z"}))
-    assert error_of(response) == (400, "InvalidHeaderValue")
+    # The Node SDK's form (facts 8): accepted; the request gets as far as the lookup.
+    extended = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    response = api.send(api.build("GET", "/charges/x", headers={"x-amz-pay-date": extended}))
+    assert error_of(response) == (404, "ResourceNotFound")
 
 
 @pytest.mark.parametrize(
@@ -479,11 +481,22 @@ def test_wrong_host_or_region(api: Api, headers: dict[str, str], reason: str) ->
     assert error_of(api.send(api.build("GET", "/charges/x", headers=headers))) == (400, reason)
 
 
-@pytest.mark.parametrize("header", ["authorization", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"])
+@pytest.mark.parametrize("header", ["x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"])
 def test_missing_required_header(api: Api, header: str) -> None:
     response = api.send(api.build("GET", "/charges/x", drop=(header,)))
     assert error_of(response) == (400, "MissingHeader")
     assert header in response.json()["message"]
+
+
+@pytest.mark.parametrize("value", [None, " "])
+def test_no_credentials_is_401(api: Api, value: str | None) -> None:
+    # The spec's security scheme: a request without credentials is unauthorized, not malformed.
+    request = api.build("GET", "/charges/x", drop=("authorization",))
+    if value is not None:
+        request.headers["authorization"] = value
+    response = api.send(request)
+    assert error_of(response) == (401, "UnauthorizedAccess")
+    assert "no authorization header" in response.json()["message"]
 
 
 def test_always_signed_headers_must_be_signed(api: Api) -> None:
@@ -521,7 +534,11 @@ def test_live_requests_are_refused(sandbox: AmazonPaySandbox) -> None:
 
 def test_unknown_path(api: Api) -> None:
     assert error_of(api.call("GET", "/orders/1")) == (404, "ResourceNotFound")
-    assert error_of(api.call("GET", "/checkoutSessions/")) == (404, "ResourceNotFound")
+    assert error_of(api.call("GET", "/checkoutSessions/a/b")) == (404, "ResourceNotFound")
+    # A path of the API with a method it does not have: 405 and the methods it does.
+    wrong_method = api.call("GET", "/checkoutSessions/")
+    assert error_of(wrong_method) == (405, "MethodNotAllowed")
+    assert wrong_method.headers["allow"] == "POST"
 
 
 def test_register_key_from_pem(sandbox: AmazonPaySandbox) -> None:
@@ -944,8 +961,12 @@ def test_any_base_url_host_is_accepted(sandbox: AmazonPaySandbox) -> None:
     assert api.create_session().status_code == 201
     mounted = Api(sandbox, base="http://testserver/proxy/v2")
     assert mounted.create_session().status_code == 201
-    bad_host = mounted.send(mounted.build("GET", "/charges/x", headers={"x-amz-pay-host": "testserver"}))
+    # Signing the host it was sent to (an SDK's URL override) is accepted too; any other is not.
+    addressed = mounted.send(mounted.build("GET", "/charges/x", headers={"x-amz-pay-host": "testserver"}))
+    assert error_of(addressed) == (404, "ResourceNotFound")
+    bad_host = mounted.send(mounted.build("GET", "/charges/x", headers={"x-amz-pay-host": "127.0.0.1:9"}))
     assert error_of(bad_host) == (400, "InvalidHeaderValue")
+    assert "neither the host this request was sent to (testserver)" in bad_host.json()["message"]
 
 
 def test_http_server(sandbox: AmazonPaySandbox) -> None:

@@ -1,9 +1,10 @@
-"""The corrections: the effective spec is the received spec plus the overlay, and says what the docs say."""
+"""The effective spec is the received spec plus the overlays, and says what the docs say."""
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,18 @@ from tests.support.spec import effective_spec, follow, operations_by_id
 REPO = Path(__file__).resolve().parent.parent
 RECEIVED = REPO / "openapi" / "amazon-pay-api-openapi.yml"
 SHARED_RECEIVED = REPO.parent / "shared" / "reference" / "amazon-pay-api-openapi.yml"
-OVERLAY = REPO / "openapi" / "corrections.overlay.yml"
-GENERATE_SCRIPT = REPO / "scripts" / "generate.py"
+OPENAPI = REPO / "openapi"
+OVERLAY_SCRIPT = REPO / "scripts" / "overlay.py"
+EXTENSIONS = OPENAPI / "extensions.overlay.yml"
+# What extensions.overlay.yml adds (issue 11): the checkout and charge operations the received
+# spec lacks.
+EXTENDED_OPERATIONS = {
+    "finalizeCheckoutSession",
+    "getBuyer",
+    "updateCharge",
+    "createDeliveryTracker",
+    "getAuthorizationToken",
+}
 
 CREATE_OPERATIONS = ("createCheckoutSession", "createCharge", "createRefund")
 GENERIC_ERRORS = ("400", "401", "404", "429", "500", "503")
@@ -80,20 +91,30 @@ def test_effective_spec_validates_as_openapi_3_1(effective: dict[str, Any]) -> N
     validate(effective)  # raises with the offending location
 
 
-def test_effective_spec_is_the_overlay_applied_to_the_received_spec(effective: dict[str, Any]) -> None:
-    module_spec = importlib.util.spec_from_file_location("amazonpay_generate_script", GENERATE_SCRIPT)
+def _overlay_script() -> Any:
+    module_spec = importlib.util.spec_from_file_location("amazonpay_overlay_script", OVERLAY_SCRIPT)
     assert module_spec is not None
     assert module_spec.loader is not None
-    generate = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(generate)
-
-    applied = generate.apply_overlay(load_yaml(RECEIVED), load_yaml(OVERLAY))
-
-    assert applied == effective, "the committed effective spec is not what the overlay gives: run `nox -s generate`"
+    module = importlib.util.module_from_spec(module_spec)
+    sys.modules[module_spec.name] = module
+    module_spec.loader.exec_module(module)
+    return module
 
 
-def test_every_overlay_action_says_why() -> None:
-    actions = load_yaml(OVERLAY)["actions"]
+OVERLAYS = _overlay_script().OVERLAYS
+
+
+def test_effective_spec_is_the_overlays_applied_to_the_received_spec(effective: dict[str, Any]) -> None:
+    assert OVERLAYS == ("corrections.overlay.yml", "extensions.overlay.yml")
+
+    applied = _overlay_script().effective_spec(OPENAPI)
+
+    assert applied == effective, "the committed effective spec is not what the overlays give: run `nox -s generate`"
+
+
+@pytest.mark.parametrize("name", OVERLAYS)
+def test_every_overlay_action_says_why(name: str) -> None:
+    actions = load_yaml(OPENAPI / name)["actions"]
     assert actions
     undescribed = [
         (number, action.get("target"))
@@ -101,6 +122,13 @@ def test_every_overlay_action_says_why() -> None:
         if not isinstance(action.get("description"), str) or not action["description"].strip()
     ]
     assert not undescribed, f"overlay actions without a description: {undescribed}"
+
+
+def test_an_action_that_selects_nothing_fails() -> None:
+    script = _overlay_script()
+    overlay = {"overlay": "1.0.0", "actions": [{"target": "$.paths['/nowhere']", "description": "x", "remove": True}]}
+    with pytest.raises(script.OverlayError, match=r"test.overlay.yml action 1 selects nothing: \$.paths\['/nowhere'\]"):
+        script.apply_overlay(load_yaml(RECEIVED), overlay, "test.overlay.yml")
 
 
 # --- the headers the library owns -----------------------------------------------------------------
@@ -136,15 +164,14 @@ def test_idempotency_key_fits_a_uuid4_hex_and_nothing_longer_or_stranger(effecti
 def test_every_header_parameter_is_facade_owned(effective: dict[str, Any]) -> None:
     headers = {name: p for name, p in effective["components"]["parameters"].items() if p["in"] == "header"}
 
-    assert {"PayDate", "PayRegion", "PayHost", "IdempotencyKey", "SimulationCode"} <= headers.keys()
+    assert {"PayDate", "PayRegion", "PayHost", "IdempotencyKey"} <= headers.keys()
+    assert any(p["name"] == "x-amz-pay-simulation-code" for p in headers.values())
     not_owned = [name for name, p in headers.items() if p.get(FACADE_OWNED) is not True]
     assert not not_owned, f"header parameters without {FACADE_OWNED}: true: {not_owned}"
 
 
-def test_every_operation_declares_the_signed_headers_and_the_simulation_code(
-    effective: dict[str, Any],
-) -> None:
-    required = {"PayDate", "PayRegion", "PayHost", "SimulationCode"}
+def test_every_operation_declares_the_signed_headers(effective: dict[str, Any]) -> None:
+    required = {"PayDate", "PayRegion", "PayHost"}
     missing = {
         operation_id: sorted(required - parameter_refs(operation))
         for operation_id, (_, _, operation) in operations_by_id().items()
@@ -153,20 +180,48 @@ def test_every_operation_declares_the_signed_headers_and_the_simulation_code(
     assert not missing, f"operations missing header parameters: {missing}"
 
 
-def test_the_operations_with_an_idempotency_key_are_exactly_the_posts(effective: dict[str, Any]) -> None:
-    # The facade sends a key on every POST and on nothing else; the spec must agree.
-    ops = operations_by_id()
-    with_key = {op_id for op_id, (_, _, operation) in ops.items() if "IdempotencyKey" in parameter_refs(operation)}
-    posts = {op_id for op_id, (_, method, _) in ops.items() if method == "post"}
+def test_simulation_codes_are_listed_per_operation(effective: dict[str, Any]) -> None:
+    # An operation declares the sandbox simulation header only with the codes it accepts.
+    declared = {}
+    for operation_id, (_, _, operation) in operations_by_id().items():
+        for ref in parameter_refs(operation):
+            parameter = effective["components"]["parameters"][ref]
+            if parameter["name"] == "x-amz-pay-simulation-code":
+                declared[operation_id] = parameter
+    assert declared, "no operation declares x-amz-pay-simulation-code"
+    for operation_id, parameter in declared.items():
+        assert parameter["required"] is False, operation_id
+        assert parameter["schema"]["enum"], f"{operation_id} declares the simulation header without codes"
 
-    assert posts == {
-        "createCheckoutSession",
-        "completeCheckoutSession",
-        "createCharge",
-        "captureCharge",
-        "createRefund",
+
+def test_only_posts_declare_an_idempotency_key(effective: dict[str, Any]) -> None:
+    # The facade sends a key on every POST and refuses one on anything else; the spec must agree.
+    # Required where the received spec requires it; optional on finalize (see its description).
+    declared = {}
+    for operation_id, (_, method, operation) in operations_by_id().items():
+        for ref in parameter_refs(operation):
+            parameter = effective["components"]["parameters"][ref]
+            if parameter["name"] == "x-amz-pay-idempotency-key":
+                assert method == "post", operation_id
+                declared[operation_id] = parameter["required"]
+
+    assert declared == {
+        "createCheckoutSession": True,
+        "completeCheckoutSession": True,
+        "createCharge": True,
+        "captureCharge": True,
+        "createRefund": True,
+        "finalizeCheckoutSession": False,
     }
-    assert with_key == posts
+
+
+def test_every_operation_declares_the_delegated_access_header(effective: dict[str, Any]) -> None:
+    parameter = effective["components"]["parameters"]["AuthToken"]
+    assert parameter["name"] == "x-amz-pay-authtoken"
+    assert parameter["required"] is False
+    assert parameter[FACADE_OWNED] is True
+    missing = [op_id for op_id, (_, _, op) in operations_by_id().items() if "AuthToken" not in parameter_refs(op)]
+    assert not missing
 
 
 # --- servers ----------------------------------------------------------------------------------
@@ -184,8 +239,21 @@ def test_servers_are_every_region_and_environment(effective: dict[str, Any]) -> 
 # --- responses --------------------------------------------------------------------------------
 
 
-def test_there_are_13_operations(effective: dict[str, Any]) -> None:
-    assert len(operations_by_id()) == 13
+def test_the_operations_are_the_received_ones_and_the_extensions(effective: dict[str, Any]) -> None:
+    received = {op["operationId"] for item in load_yaml(RECEIVED)["paths"].values() for op in item.values()}
+
+    assert len(received) == 13
+    assert set(operations_by_id()) == received | EXTENDED_OPERATIONS
+
+
+@pytest.mark.parametrize("operation_id", sorted(EXTENDED_OPERATIONS))
+def test_an_added_operation_names_its_sources(operation_id: str) -> None:
+    _, _, operation = operations_by_id()[operation_id]
+    description = " ".join(operation["description"].split())
+
+    assert "Sources: " in description
+    assert "developer.amazon.com/docs/" in description or "No Amazon Pay docs page describes it" in description
+    assert re.search(r"(Node|PHP|Java|\.NET) `[^`]+\.(js|php|java|cs)[:`]", description), "no SDK file is cited"
 
 
 @pytest.mark.parametrize("operation_id", CREATE_OPERATIONS)
@@ -211,7 +279,8 @@ def test_every_operation_has_typed_error_responses(effective: dict[str, Any]) ->
             body = follow(json_schema(operation["responses"][status]))
             assert body is error_response, f"{operation_id} {status} is not an ErrorResponse"
             checked += 1
-    assert checked == 13 * len(GENERIC_ERRORS) + 9  # 5 POST, 2 PATCH and 2 DELETE operations
+    changing = [op_id for op_id, (_, method, _) in operations_by_id().items() if method in STATE_CHANGING_METHODS]
+    assert checked == len(operations_by_id()) * len(GENERIC_ERRORS) + len(changing)
 
 
 # --- documented fields ------------------------------------------------------------------------

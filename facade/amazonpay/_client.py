@@ -1,4 +1,10 @@
-"""AmazonPay and AsyncAmazonPay: configuration, the configured generated client, resources."""
+"""AmazonPay and AsyncAmazonPay: configuration, the configured generated client, resources.
+
+The constructor's parameters are written once, on the shared base; the two clients differ only
+in their httpx client and transport (sync or async). Their resource attributes
+(``pay.charges``, ...) come from the generated mixins of ``amazonpay_api.resources``, so an
+operation a new spec adds reaches both clients with no change here.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,15 @@ import json
 import logging
 import os
 import ssl
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
 from amazonpay_api import Client
+from amazonpay_api.resources import AsyncResources, Resources
 
 from ._endpoints import Endpoint, environment_proxy, resolve_endpoint
 from ._errors import ConfigurationError
@@ -22,18 +29,6 @@ from ._options import checked_timeout
 from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
 from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
-
-if TYPE_CHECKING:
-    from ._resources import (
-        AsyncChargePermissions,
-        AsyncCharges,
-        AsyncCheckoutSessions,
-        AsyncRefunds,
-        ChargePermissions,
-        Charges,
-        CheckoutSessions,
-        Refunds,
-    )
 
 logger = logging.getLogger("amazonpay")
 
@@ -108,8 +103,80 @@ class _Config:
         return text, sign_string(self.credentials.private_key, algorithm, string_to_sign(algorithm, text))
 
 
-class _Client:
-    _config: _Config
+_Inner = TypeVar("_Inner", httpx.BaseTransport, httpx.AsyncBaseTransport)
+
+
+class _Client(ABC, Generic[_Inner]):
+    """What both clients share: one constructor, configuration, signing of button payloads."""
+
+    def __init__(
+        self,
+        *,
+        public_key_id: str,
+        private_key: PrivateKeySource,
+        region: str,
+        sandbox: bool | None = None,
+        algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2",
+        max_retries: int = 3,
+        timeout: float | httpx.Timeout = 30.0,
+        transport: _Inner | None = None,
+        base_url: str | None = None,
+        password: str | bytes | None = None,
+        verify: bool | ssl.SSLContext = True,
+        clock: Clock = utc_now,
+        clock_skew: ClockSkew = None,
+        proxy: str | httpx.Proxy | None = None,
+    ) -> None:
+        """Check the configuration and parse the key; nothing is sent until the first call.
+
+        ``transport`` replaces the network (an httpx transport: sync for :class:`AmazonPay`,
+        async for :class:`AsyncAmazonPay`), for example the sandbox simulator's. ``clock_skew="auto"``
+        lets the client correct its signing clock when Amazon's ``Date`` header shows the local
+        clock off by more than two minutes (it logs a warning). ``proxy=`` routes requests through
+        an HTTP(S) proxy; without it, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` are honoured
+        as httpx and requests do.
+        """
+        if transport is not None and proxy is not None:
+            raise ConfigurationError(
+                "pass proxy= or transport=, not both: a custom transport makes its own connections"
+            )
+        self._config = _Config(
+            public_key_id=public_key_id,
+            private_key=private_key,
+            region=region,
+            sandbox=sandbox,
+            algorithm=algorithm,
+            max_retries=max_retries,
+            timeout=timeout,
+            base_url=base_url,
+            password=password,
+            verify=verify,
+            clock=clock,
+            clock_skew=clock_skew,
+        )
+        #: The generated low-level client, fully configured (signing, routing, retries, errors).
+        self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
+        if transport is None:
+            chosen = proxy if proxy is not None else environment_proxy(self._config.endpoint.base_url)
+            if chosen is not None and not isinstance(chosen, str | httpx.Proxy):
+                raise ConfigurationError(f"proxy must be a URL str or an httpx.Proxy, not {type(chosen).__name__}")
+            try:
+                transport = self._network(verify, chosen)
+            except (ValueError, TypeError, ImportError, httpx.InvalidURL):
+                # The URL is never shown: it may hold the proxy's password.
+                raise ConfigurationError(
+                    "the proxy URL (proxy= or HTTPS_PROXY / ALL_PROXY) is not an http:// or https:// URL "
+                    "(socks5:// needs httpx[socks])"
+                ) from None
+        self._connect(self._config.transport(transport))
+
+    @abstractmethod
+    def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> _Inner:
+        """The httpx network transport of this kind of client, through ``proxy`` if not None."""
+
+    @abstractmethod
+    def _connect(self, transport: AmazonPayTransport) -> None:
+        """Make the httpx client over ``transport`` and give it to :attr:`api`."""
 
     @property
     def algorithm(self) -> Algorithm:
@@ -133,7 +200,13 @@ class _Client:
         return self._config.describe(type(self).__name__)
 
     @classmethod
-    def _env_arguments(cls, overrides: dict[str, Any]) -> dict[str, Any]:
+    def from_env(cls, **overrides: Any) -> Self:
+        """Configure from the environment; keyword arguments override it.
+
+        Reads AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY (a path or the PEM text),
+        AMAZON_PAY_REGION, and optionally AMAZON_PAY_SANDBOX and AMAZON_PAY_PRIVATE_KEY_PASSWORD.
+        """
+
         def need(name: str) -> str:
             value = os.environ.get(name, "").strip()
             if not value:
@@ -155,10 +228,10 @@ class _Client:
         password = os.environ.get("AMAZON_PAY_PRIVATE_KEY_PASSWORD")
         if "password" not in overrides and password:
             arguments["password"] = password
-        return arguments | overrides
+        return cls(**(arguments | overrides))
 
 
-class AmazonPay(_Client):
+class AmazonPay(_Client[httpx.BaseTransport], Resources):
     """The Amazon Pay API v2 client (synchronous).
 
     Example::
@@ -167,97 +240,14 @@ class AmazonPay(_Client):
             session = pay.checkout_sessions.create({...})
     """
 
-    def __init__(
-        self,
-        *,
-        public_key_id: str,
-        private_key: PrivateKeySource,
-        region: str,
-        sandbox: bool | None = None,
-        algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2",
-        max_retries: int = 3,
-        timeout: float | httpx.Timeout = 30.0,
-        transport: httpx.BaseTransport | None = None,
-        base_url: str | None = None,
-        password: str | bytes | None = None,
-        verify: bool | ssl.SSLContext = True,
-        clock: Clock = utc_now,
-        clock_skew: ClockSkew = None,
-        proxy: str | httpx.Proxy | None = None,
-    ) -> None:
-        """Check the configuration and parse the key; nothing is sent until the first call.
+    def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.BaseTransport:
+        return httpx.HTTPTransport(verify=verify, proxy=proxy)
 
-        ``clock_skew="auto"`` lets the client correct its signing clock when Amazon's ``Date``
-        header shows the local clock off by more than two minutes (it logs a warning).
-        ``proxy=`` routes requests through an HTTP(S) proxy; without it, ``HTTPS_PROXY``,
-        ``ALL_PROXY`` and ``NO_PROXY`` are honoured as httpx and requests do.
-        """
-        if transport is not None and proxy is not None:
-            raise ConfigurationError(
-                "pass proxy= or transport=, not both: a custom transport makes its own connections"
-            )
-        self._config = _Config(
-            public_key_id=public_key_id,
-            private_key=private_key,
-            region=region,
-            sandbox=sandbox,
-            algorithm=algorithm,
-            max_retries=max_retries,
-            timeout=timeout,
-            base_url=base_url,
-            password=password,
-            verify=verify,
-            clock=clock,
-            clock_skew=clock_skew,
-        )
-        inner = transport if transport is not None else _network(httpx.HTTPTransport, self, verify, proxy)
+    def _connect(self, transport: AmazonPayTransport) -> None:
         self._http = _HttpClient(
-            base_url=self._config.endpoint.base_url,
-            transport=self._config.transport(inner),
-            timeout=self._config.timeout,
+            base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
-        #: The generated low-level client, fully configured (signing, routing, retries, errors).
-        self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
         self.api.set_httpx_client(self._http)
-
-    # The resources are made on first use: importing them imports the generated models, which
-    # costs more than the rest of the package (measured by `nox -s bench`, see the README).
-    @cached_property
-    def checkout_sessions(self) -> CheckoutSessions:
-        """Checkout Sessions: create, get, update, complete."""
-        from ._resources import CheckoutSessions
-
-        return CheckoutSessions(self.api)
-
-    @cached_property
-    def charges(self) -> Charges:
-        """Charges: create, get, capture, cancel."""
-        from ._resources import Charges
-
-        return Charges(self.api)
-
-    @cached_property
-    def charge_permissions(self) -> ChargePermissions:
-        """Charge Permissions: get, update, close."""
-        from ._resources import ChargePermissions
-
-        return ChargePermissions(self.api)
-
-    @cached_property
-    def refunds(self) -> Refunds:
-        """Refunds: create, get."""
-        from ._resources import Refunds
-
-        return Refunds(self.api)
-
-    @classmethod
-    def from_env(cls, **overrides: Any) -> Self:
-        """Configure from the environment; keyword arguments override it.
-
-        Reads AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY (a path or the PEM text),
-        AMAZON_PAY_REGION, and optionally AMAZON_PAY_SANDBOX and AMAZON_PAY_PRIVATE_KEY_PASSWORD.
-        """
-        return cls(**cls._env_arguments(overrides))
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -272,94 +262,20 @@ class AmazonPay(_Client):
         self.close()
 
 
-class AsyncAmazonPay(_Client):
-    """The Amazon Pay API v2 client (asyncio or trio); mirrors :class:`AmazonPay` with ``await``."""
+class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
+    """The Amazon Pay API v2 client (asyncio or trio); mirrors :class:`AmazonPay` with ``await``.
 
-    def __init__(
-        self,
-        *,
-        public_key_id: str,
-        private_key: PrivateKeySource,
-        region: str,
-        sandbox: bool | None = None,
-        algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2",
-        max_retries: int = 3,
-        timeout: float | httpx.Timeout = 30.0,
-        transport: httpx.AsyncBaseTransport | None = None,
-        base_url: str | None = None,
-        password: str | bytes | None = None,
-        verify: bool | ssl.SSLContext = True,
-        clock: Clock = utc_now,
-        clock_skew: ClockSkew = None,
-        proxy: str | httpx.Proxy | None = None,
-    ) -> None:
-        """Check the configuration and parse the key; nothing is sent until the first call.
+    ``pay.api`` is the same generated client: call its ``asyncio`` functions.
+    """
 
-        ``clock_skew="auto"`` lets the client correct its signing clock when Amazon's ``Date``
-        header shows the local clock off by more than two minutes (it logs a warning).
-        ``proxy=`` routes requests through an HTTP(S) proxy; without it, ``HTTPS_PROXY``,
-        ``ALL_PROXY`` and ``NO_PROXY`` are honoured as httpx and requests do.
-        """
-        if transport is not None and proxy is not None:
-            raise ConfigurationError(
-                "pass proxy= or transport=, not both: a custom transport makes its own connections"
-            )
-        self._config = _Config(
-            public_key_id=public_key_id,
-            private_key=private_key,
-            region=region,
-            sandbox=sandbox,
-            algorithm=algorithm,
-            max_retries=max_retries,
-            timeout=timeout,
-            base_url=base_url,
-            password=password,
-            verify=verify,
-            clock=clock,
-            clock_skew=clock_skew,
-        )
-        inner = transport if transport is not None else _network(httpx.AsyncHTTPTransport, self, verify, proxy)
+    def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(verify=verify, proxy=proxy)
+
+    def _connect(self, transport: AmazonPayTransport) -> None:
         self._http = _AsyncHttpClient(
-            base_url=self._config.endpoint.base_url,
-            transport=self._config.transport(inner),
-            timeout=self._config.timeout,
+            base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
-        #: The generated low-level client, fully configured; call its ``asyncio`` functions.
-        self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
         self.api.set_async_httpx_client(self._http)
-
-    @cached_property
-    def checkout_sessions(self) -> AsyncCheckoutSessions:
-        """Checkout Sessions: create, get, update, complete."""
-        from ._resources import AsyncCheckoutSessions
-
-        return AsyncCheckoutSessions(self.api)
-
-    @cached_property
-    def charges(self) -> AsyncCharges:
-        """Charges: create, get, capture, cancel."""
-        from ._resources import AsyncCharges
-
-        return AsyncCharges(self.api)
-
-    @cached_property
-    def charge_permissions(self) -> AsyncChargePermissions:
-        """Charge Permissions: get, update, close."""
-        from ._resources import AsyncChargePermissions
-
-        return AsyncChargePermissions(self.api)
-
-    @cached_property
-    def refunds(self) -> AsyncRefunds:
-        """Refunds: create, get."""
-        from ._resources import AsyncRefunds
-
-        return AsyncRefunds(self.api)
-
-    @classmethod
-    def from_env(cls, **overrides: Any) -> Self:
-        """Configure from the same environment variables as :meth:`AmazonPay.from_env`."""
-        return cls(**cls._env_arguments(overrides))
 
     async def aclose(self) -> None:
         """Close the connection pool."""
@@ -374,28 +290,9 @@ class AsyncAmazonPay(_Client):
         await self.aclose()
 
 
-# --- proxies and closed clients (issue 9) -------------------------------------------------------
-NetworkTransport = TypeVar("NetworkTransport", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
-
-
-def _network(
-    cls: type[NetworkTransport], client: _Client, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None
-) -> NetworkTransport:
-    """The network transport, through ``proxy=`` or else the proxy the environment names for the endpoint."""
-    chosen = proxy if proxy is not None else environment_proxy(client.endpoint.base_url)
-    if chosen is not None and not isinstance(chosen, str | httpx.Proxy):
-        raise ConfigurationError(f"proxy must be a URL str or an httpx.Proxy, not {type(chosen).__name__}")
-    try:
-        return cls(verify=verify, proxy=chosen)
-    except (ValueError, TypeError, ImportError, httpx.InvalidURL):
-        # The URL is never shown: it may hold the proxy's password.
-        raise ConfigurationError(
-            "the proxy URL (proxy= or HTTPS_PROXY / ALL_PROXY) is not an http:// or https:// URL "
-            "(socks5:// needs httpx[socks])"
-        ) from None
-
-
 class _HttpClient(httpx.Client):
+    """httpx.Client whose calls after ``close()`` are a typed error, not httpx's RuntimeError."""
+
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         if self.is_closed:
             raise ConfigurationError(
@@ -406,6 +303,8 @@ class _HttpClient(httpx.Client):
 
 
 class _AsyncHttpClient(httpx.AsyncClient):
+    """httpx.AsyncClient whose calls after ``aclose()`` are a typed error, not httpx's RuntimeError."""
+
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         if self.is_closed:
             raise ConfigurationError(

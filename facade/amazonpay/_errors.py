@@ -333,3 +333,34 @@ def error_for_status(
         idempotency_key=idempotency_key,
         may_have_been_processed=may_have_been_processed,
     )
+
+
+# --- notifications (amazonpay.notifications) -------------------------------------------------
+class NotificationFailure(StrEnum):
+    """Why an SNS message was refused: the ``reason`` of :class:`NotificationVerificationError`."""
+
+    BAD_JSON = "bad_json"  # not UTF-8, not JSON, not an object, or a key repeated
+    MISSING_KEY = "missing_key"  # a key SNS always sends is absent
+    BAD_MESSAGE = "bad_message"  # a value of the wrong type or form, or an unreadable Amazon Pay message
+    UNKNOWN_TYPE = "unknown_type"  # Type is not Notification, SubscriptionConfirmation or UnsubscribeConfirmation
+    UNSUPPORTED_SIGNATURE_VERSION = "unsupported_signature_version"  # neither "1" nor "2"
+    BAD_CERT_URL = "bad_cert_url"  # SigningCertURL is not an SNS certificate URL; nothing was fetched
+    UNEXPECTED_TOPIC = "unexpected_topic"  # TopicArn is not one of the expected topics
+    TIMESTAMP_OUT_OF_RANGE = "timestamp_out_of_range"  # further from now than max_age
+    CERT_FETCH_FAILED = "cert_fetch_failed"  # the certificate could not be fetched (possibly transient)
+    BAD_CERTIFICATE = "bad_certificate"  # not an X.509 RSA certificate, or outside its validity dates
+    BAD_SIGNATURE = "bad_signature"  # the signature does not verify
+    BAD_SUBSCRIBE_URL = "bad_subscribe_url"  # confirm(): SubscribeURL is not an SNS ConfirmSubscription URL
+    CONFIRM_FAILED = "confirm_failed"  # confirm(): the GET of SubscribeURL failed
+
+
+class NotificationVerificationError(AmazonPayError, ValueError):
+    """An SNS message (or its subscription confirmation) was refused; nothing in it is to be trusted.
+
+    ``reason`` is a :class:`NotificationFailure` for code; the message says what was wrong for
+    people. It never contains the signature, the subscription token or the body.
+    """
+
+    def __init__(self, reason: NotificationFailure, message: str) -> None:
+        super().__init__(f"{reason}: {message}")
+        self.reason = reason

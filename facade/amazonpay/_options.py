@@ -45,6 +45,7 @@ _OWNED_HEADERS: Final = frozenset(
         "x-amz-pay-host",
         "x-amz-pay-region",
         "x-amz-pay-idempotency-key",
+        "x-amz-pay-authtoken",
     }
 )
 #: Headers that frame the message or the connection: httpx sets them, and another value would
@@ -84,6 +85,7 @@ class CallOptions(TypedDict, total=False):
     headers: Mapping[str, str] | None
     timeout: float | httpx.Timeout | None
     max_retries: int | None
+    auth_token: str | None
 
 
 class MoneyCallOptions(CallOptions, total=False):
@@ -140,6 +142,7 @@ class CallState:
     headers: Mapping[str, str] = field(default_factory=dict)
     timeout: httpx.Timeout | None = None
     max_retries: int | None = None
+    auth_token: str | None = field(default=None, repr=False)  # a delegated credential
     status: int | None = None
     request_id: str | None = None
     attempts: int = 0
@@ -200,6 +203,7 @@ def request_options(
     headers: Mapping[str, str] | None = None,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
+    auth_token: str | None = None,
 ) -> Iterator[CallState]:
     """Apply per-call options to the requests made inside the ``with`` block.
 
@@ -209,6 +213,8 @@ def request_options(
 
     ``idempotency_key`` is used by the block's first POST only (a second POST is refused before
     sending); ``idempotency_key=None`` drops an enclosing block's key, so POSTs get fresh keys.
+    ``auth_token`` is a solution provider's delegated-access token (Get Authorization Token),
+    sent and signed as ``x-amz-pay-authtoken``.
     """
     with _opened(
         {
@@ -217,6 +223,7 @@ def request_options(
             "headers": headers,
             "timeout": timeout,
             "max_retries": max_retries,
+            "auth_token": auth_token,
         },
         one_call=False,
     ) as state:
@@ -252,6 +259,7 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
     headers = options.get("headers")
     timeout = options.get("timeout")
     max_retries = options.get("max_retries")
+    auth_token = options.get("auth_token")
     state = CallState(
         simulation_code=_checked_simulation_code(simulation_code)
         if simulation_code is not None
@@ -263,6 +271,11 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
         max_retries=checked_max_retries(max_retries)
         if max_retries is not None
         else outer.max_retries
+        if outer is not None
+        else None,
+        auth_token=_checked_auth_token(auth_token)
+        if auth_token is not None
+        else outer.auth_token
         if outer is not None
         else None,
         outer=outer,
@@ -286,6 +299,15 @@ def _checked_key(key: object) -> str:
             "(uuid.uuid4().hex fits), or None for a fresh key"
         )
     return key
+
+
+def _checked_auth_token(token: object) -> str:
+    if not (isinstance(token, str) and token.strip() and _FIELD_VALUE.fullmatch(token)):
+        # The token is a credential: the message never shows it.
+        raise ConfigurationError(
+            "auth_token must be the non-empty token Get Authorization Token returned (printable ASCII)"
+        )
+    return token
 
 
 def _checked_simulation_code(code: object) -> str:
@@ -313,7 +335,7 @@ def _checked_headers(headers: object) -> dict[str, str]:
         if lowered in _OWNED_HEADERS:
             raise ConfigurationError(
                 f"headers= may not set {name}: amazonpay sets it on every attempt "
-                "(use idempotency_key= for the idempotency key)"
+                "(use idempotency_key= for the idempotency key, auth_token= for the delegated-access token)"
             )
         if lowered in _FRAMING_HEADERS:
             raise ConfigurationError(

@@ -43,9 +43,10 @@ from ._errors import (
     printable,
 )
 from ._options import CallState, current_call
+from ._registry import operation_registry
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
-from ._validation import check_request_body, load_generated
+from ._validation import check_request_body
 
 logger = logging.getLogger("amazonpay")
 
@@ -127,14 +128,15 @@ def _reconciliations() -> tuple[_Reconciliation, ...]:
 
     return tuple(
         _Reconciliation(
-            method=rule["method"],
-            path=pattern(rule["path"]),
+            method=entry["method"],
+            path=pattern(entry["path"]),
             get_path=rule["getPath"],
             reason_codes=frozenset(rule["reasonCodes"]),
             field=tuple(rule["stateField"]),
             state=rule["state"],
         )
-        for rule in load_generated("_reconciliations.json")
+        for entry in operation_registry()
+        if (rule := entry["reconcile"]) is not None
     )
 
 
@@ -296,6 +298,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             headers["x-amz-pay-idempotency-key"] = attempts.idempotency_key
         if attempts.call.simulation_code is not None:
             headers["x-amz-pay-simulation-code"] = attempts.call.simulation_code
+        if attempts.call.auth_token is not None:
+            headers["x-amz-pay-authtoken"] = attempts.call.auth_token  # signed, as every x-amz-pay-* header
         headers["authorization"] = authorization_header(
             method=request.method,
             path=request.url.path,
@@ -372,13 +376,15 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return delay
 
     def _final(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> httpx.Response:
-        """The answer of the call: a 2xx whose body is a JSON object, else the typed error."""
+        """The answer of the call: a 2xx whose body is a JSON object (or a 204 without one), else the typed error."""
         if not 200 <= response.status_code < 300:
             error = self._status_error(request, attempts, response, may_have_been_processed=attempts.uncertain)
             if error.may_have_been_processed and self._reconciliation(request, error) is not None:
                 # The reconciliation that follows finds out; until then the refusal claims nothing.
                 error = self._status_error(request, attempts, response, may_have_been_processed=False)
             raise error
+        if response.status_code == 204 and not response.content:
+            return response  # No Content: an operation the spec answers without a body
         try:
             body: Any = json.loads(response.content)
         except ValueError:

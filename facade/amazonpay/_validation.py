@@ -1,7 +1,7 @@
 """Request bodies made sendable and checked against the spec before anything is sent.
 
-The schemas come from the effective spec (``_request_schemas.json``, written by
-``scripts/generate.py``); this module only walks the JSON Schema keywords they use. Patterns
+The schemas come from the effective spec (the generated operation registry, see
+:mod:`._registry`); this module only walks the JSON Schema keywords they use. Patterns
 are ECMA-262 regular expressions, as JSON Schema says, translated where Python's differ.
 """
 
@@ -13,10 +13,10 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
-from importlib.resources import files
 from typing import Any, Final
 
 from ._errors import ConfigurationError
+from ._registry import operation_registry
 
 _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
     "string": (str,),
@@ -29,18 +29,13 @@ _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
 }
 
 
-def load_generated(name: str) -> Any:
-    """A data file that ``scripts/generate.py`` derives from the effective spec, parsed."""
-    return json.loads(files(__package__).joinpath(name).read_text(encoding="utf-8"))
-
-
 @cache
 def _rules() -> list[tuple[str, re.Pattern[str], dict[str, Any]]]:
     """(method, path pattern, schema) per operation with a body, loaded on first use."""
-    rules = load_generated("_request_schemas.json")
     return [
-        (rule["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(rule["path"])) + "$"), rule["schema"])
-        for rule in rules
+        (entry["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(entry["path"])) + "$"), schema)
+        for entry in operation_registry()
+        if (schema := entry["requestSchema"]) is not None
     ]
 
 

@@ -1,9 +1,24 @@
-"""The 13 operations as data: how to call each through the facade and through ``pay.api``,
-what request it makes and what the server double answers."""
+"""Every operation of the effective spec as test data: how to call it through the facade and
+through ``pay.api``, what request it makes and what the server double answers.
+
+Nothing here is written per operation: the list, the path ids, the query, the request body
+(the smallest body the request schema allows, from the schema's examples) and the reply (every
+field the response schema can give an example for) are derived from the effective spec, and
+the names ``pay.<resource>.<action>`` from the generated registry. An operation the spec gains
+is covered by every test that iterates ``OPERATIONS``.
+
+The constants below it (``CHARGE``, ``CREATE_CHARGE_BODY``, ...) are realistic values for the
+tests that are about one particular call.
+
+``python -m tests.support.operations`` prints the README's method table.
+"""
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -11,34 +26,9 @@ from typing import Any
 
 import httpx
 
-from amazonpay_api.api.charge_permissions import (
-    close_charge_permission,
-    get_charge_permission,
-    update_charge_permission,
-)
-from amazonpay_api.api.charges import cancel_charge, capture_charge, create_charge, get_charge
-from amazonpay_api.api.checkout_sessions import (
-    complete_checkout_session,
-    create_checkout_session,
-    get_checkout_session,
-    update_checkout_session,
-)
-from amazonpay_api.api.refunds import create_refund, get_refund
-from amazonpay_api.models import (
-    CancelChargeRequest,
-    CaptureChargeRequest,
-    Charge,
-    ChargePermission,
-    CheckoutSession,
-    CloseChargePermissionRequest,
-    CompleteCheckoutSessionRequest,
-    CreateChargeRequest,
-    CreateCheckoutSessionRequest,
-    CreateRefundRequest,
-    Refund,
-    UpdateChargePermissionRequest,
-    UpdateCheckoutSessionRequest,
-)
+import amazonpay_api.models
+from amazonpay._registry import operation_registry
+from tests.support.spec import follow, operations_by_id, snake_case
 
 STORE_ID = "amzn1.application-oa2-client.0123456789abcdef"
 
@@ -62,7 +52,6 @@ def recurring_checkout(amount: str) -> dict[str, Any]:
 
 
 MONEY = money("10.00")
-CHECKOUT_SESSION = {"checkoutSessionId": "CS-1", "statusDetails": {"state": "Open"}, "releaseEnvironment": "Sandbox"}
 CHARGE = {
     "chargeId": "S02-1-C1",
     "chargePermissionId": "S02-1",
@@ -70,29 +59,73 @@ CHARGE = {
     "statusDetails": {"state": "Authorized"},
     "releaseEnvironment": "Sandbox",
 }
-CHARGE_PERMISSION = {
-    "chargePermissionId": "S02-1",
-    "chargePermissionType": "OneTime",
-    "statusDetails": {"state": "Chargeable"},
-}
-REFUND = {"refundId": "S02-1-R1", "chargeId": "S02-1-C1", "refundAmount": MONEY, "statusDetails": {"state": "Pending"}}
-
 CREATE_CHARGE_BODY = {"chargePermissionId": "S02-1", "chargeAmount": MONEY}
+
+
+# --- examples from the schemas -------------------------------------------------------------
+class NoExample(Exception):
+    """The schema gives no value to use: add ``examples`` to it in the overlay."""
+
+
+def example(schema: dict[str, Any], *, complete: bool) -> Any:
+    """A value ``schema`` accepts: its first example or enum value, else one built from its type.
+
+    ``complete``: objects get every property an example can be found for (a reply); otherwise
+    only their required properties (the smallest request body). A string with a pattern and no
+    example raises :class:`NoExample`.
+    """
+    schema = follow(schema)
+    if "examples" in schema:
+        return schema["examples"][0]
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "anyOf" in schema:
+        options = [option for option in schema["anyOf"] if follow(option).get("type") != "null"]
+        return example(options[0], complete=complete)
+    types = schema.get("type", "object")
+    kind = next(t for t in ([types] if isinstance(types, str) else types) if t != "null")
+    if kind == "object":
+        value = {}
+        required = schema.get("required", [])
+        for name, prop in schema.get("properties", {}).items():
+            if name in required:
+                value[name] = example(prop, complete=complete)
+            elif complete and not follow(prop).get("readOnly"):
+                try:
+                    value[name] = example(prop, complete=complete)
+                except NoExample:
+                    continue
+        return value
+    if kind == "array":
+        return [example(schema["items"], complete=complete)]
+    if kind == "string":
+        if "pattern" in schema:
+            raise NoExample(f"no example for a string matching {schema['pattern']}")
+        return "x" * max(1, schema.get("minLength", 1))
+    return {"boolean": True, "integer": 1, "number": 1}[kind]
+
+
+def _schema_name(schema: dict[str, Any]) -> str:
+    assert "$ref" in schema, f"expected a named schema, got {schema}"
+    return str(schema["$ref"].rsplit("/", 1)[-1])
 
 
 @dataclass(frozen=True)
 class Operation:
     """One API operation, called with minimal valid arguments."""
 
+    operation_id: str
     resource: str  # attribute of the client: "charges"
     action: str  # its method: "create"
     module: ModuleType  # the generated operation
     method: str
-    path: str  # below the base path
+    template: str  # the spec's path template, below the base path
     status: int  # what the server double answers
     reply: dict[str, Any]
     model: type[Any]  # the parsed result's class
-    ids: dict[str, str] = field(default_factory=dict)  # path ids, in call order
+    idempotent: bool  # the spec declares x-amz-pay-idempotency-key: idempotency_key= is offered
+    ids: dict[str, str] = field(default_factory=dict)  # path ids by Python name, in path order
+    query: dict[str, str] = field(default_factory=dict)  # query parameters by their spec names
     body: dict[str, Any] | None = None
     body_model: type[Any] | None = None
 
@@ -101,10 +134,15 @@ class Operation:
         return f"{self.resource}.{self.action}"
 
     @property
-    def operation_id(self) -> str:
-        """The spec's operationId, from the generated module's name (create_charge -> createCharge)."""
-        first, *rest = self.module.__name__.rsplit(".", 1)[-1].split("_")
-        return first + "".join(word.title() for word in rest)
+    def path(self) -> str:
+        """The path sent, below the base path: the template with the ids filled in."""
+        ids = iter(self.ids.values())
+        return re.sub(r"\{[^}]+\}", lambda _: next(ids), self.template)
+
+    @property
+    def query_string(self) -> bytes:
+        """The query sent."""
+        return str(httpx.QueryParams(self.query)).encode()
 
     @property
     def is_post(self) -> bool:
@@ -113,11 +151,15 @@ class Operation:
     def call(self, client: Any, **options: Any) -> Any:
         """Call the resource method (returns a coroutine on an async client)."""
         arguments = [*self.ids.values()] + ([self.body] if self.body is not None else [])
-        return getattr(getattr(client, self.resource), self.action)(*arguments, **options)
+        return getattr(getattr(client, self.resource), self.action)(*arguments, **self.query_arguments(), **options)
+
+    def query_arguments(self) -> dict[str, str]:
+        """The query parameters as the method's keyword arguments."""
+        return {snake_case(name): value for name, value in self.query.items()}
 
     def api_kwargs(self) -> dict[str, Any]:
         """Keyword arguments of the generated function (``client=`` aside)."""
-        kwargs: dict[str, Any] = dict(self.ids)
+        kwargs: dict[str, Any] = {**self.ids, **self.query_arguments()}
         if self.body is not None:
             assert self.body_model is not None
             kwargs["body"] = self.body_model.from_dict(self.body)
@@ -134,154 +176,50 @@ class Operation:
         assert result.to_dict() == json.loads(json.dumps(self.reply))
 
 
-OPERATIONS = [
-    Operation(
-        "checkout_sessions",
-        "create",
-        create_checkout_session,
-        "POST",
-        "/checkoutSessions",
-        201,
-        CHECKOUT_SESSION,
-        CheckoutSession,
-        body={
-            "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
-            "storeId": STORE_ID,
-        },
-        body_model=CreateCheckoutSessionRequest,
-    ),
-    Operation(
-        "checkout_sessions",
-        "get",
-        get_checkout_session,
-        "GET",
-        "/checkoutSessions/CS-1",
-        200,
-        CHECKOUT_SESSION,
-        CheckoutSession,
-        ids={"checkout_session_id": "CS-1"},
-    ),
-    Operation(
-        "checkout_sessions",
-        "update",
-        update_checkout_session,
-        "PATCH",
-        "/checkoutSessions/CS-1",
-        200,
-        CHECKOUT_SESSION,
-        CheckoutSession,
-        ids={"checkout_session_id": "CS-1"},
-        body={"webCheckoutDetails": {"checkoutResultReturnUrl": "https://shop.example/result"}},
-        body_model=UpdateCheckoutSessionRequest,
-    ),
-    Operation(
-        "checkout_sessions",
-        "complete",
-        complete_checkout_session,
-        "POST",
-        "/checkoutSessions/CS-1/complete",
-        200,
-        CHECKOUT_SESSION,
-        CheckoutSession,
-        ids={"checkout_session_id": "CS-1"},
-        body={"chargeAmount": MONEY},
-        body_model=CompleteCheckoutSessionRequest,
-    ),
-    Operation(
-        "charges",
-        "create",
-        create_charge,
-        "POST",
-        "/charges",
-        201,
-        CHARGE,
-        Charge,
-        body=CREATE_CHARGE_BODY,
-        body_model=CreateChargeRequest,
-    ),
-    Operation(
-        "charges", "get", get_charge, "GET", "/charges/S02-1-C1", 200, CHARGE, Charge, ids={"charge_id": "S02-1-C1"}
-    ),
-    Operation(
-        "charges",
-        "capture",
-        capture_charge,
-        "POST",
-        "/charges/S02-1-C1/capture",
-        200,
-        CHARGE,
-        Charge,
-        ids={"charge_id": "S02-1-C1"},
-        body={"captureAmount": MONEY},
-        body_model=CaptureChargeRequest,
-    ),
-    Operation(
-        "charges",
-        "cancel",
-        cancel_charge,
-        "DELETE",
-        "/charges/S02-1-C1/cancel",
-        200,
-        CHARGE,
-        Charge,
-        ids={"charge_id": "S02-1-C1"},
-        body={"cancellationReason": "Out of stock"},
-        body_model=CancelChargeRequest,
-    ),
-    Operation(
-        "charge_permissions",
-        "get",
-        get_charge_permission,
-        "GET",
-        "/chargePermissions/S02-1",
-        200,
-        CHARGE_PERMISSION,
-        ChargePermission,
-        ids={"charge_permission_id": "S02-1"},
-    ),
-    Operation(
-        "charge_permissions",
-        "update",
-        update_charge_permission,
-        "PATCH",
-        "/chargePermissions/S02-1",
-        200,
-        CHARGE_PERMISSION,
-        ChargePermission,
-        ids={"charge_permission_id": "S02-1"},
-        body={"merchantMetadata": {"merchantReferenceId": "order-1"}},
-        body_model=UpdateChargePermissionRequest,
-    ),
-    Operation(
-        "charge_permissions",
-        "close",
-        close_charge_permission,
-        "DELETE",
-        "/chargePermissions/S02-1/close",
-        200,
-        CHARGE_PERMISSION,
-        ChargePermission,
-        ids={"charge_permission_id": "S02-1"},
-        body={"closureReason": "Subscription ended"},
-        body_model=CloseChargePermissionRequest,
-    ),
-    Operation(
-        "refunds",
-        "create",
-        create_refund,
-        "POST",
-        "/refunds",
-        201,
-        REFUND,
-        Refund,
-        body={"chargeId": "S02-1-C1", "refundAmount": MONEY},
-        body_model=CreateRefundRequest,
-    ),
-    Operation(
-        "refunds", "get", get_refund, "GET", "/refunds/S02-1-R1", 200, REFUND, Refund, ids={"refund_id": "S02-1-R1"}
-    ),
-]
+def _operation(entry: dict[str, Any]) -> Operation:
+    path, method, spec_operation = operations_by_id()[entry["operationId"]]
+    module = importlib.import_module(f"amazonpay_api.api.{entry['resource']}.{snake_case(entry['operationId'])}")
+    parameters = [follow(p) for p in spec_operation.get("parameters", [])]
+    status, response = next((int(s), r) for s, r in spec_operation["responses"].items() if s.startswith("2"))
+    schema = follow(response)["content"]["application/json"]["schema"]
+    body_schema = spec_operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+    return Operation(
+        operation_id=entry["operationId"],
+        resource=entry["resource"],
+        action=entry["action"],
+        module=module,
+        method=method.upper(),
+        template=path,
+        status=status,
+        reply=example(schema, complete=True),
+        model=getattr(amazonpay_api.models, _schema_name(schema)),
+        idempotent=any(p["in"] == "header" and p["name"] == "x-amz-pay-idempotency-key" for p in parameters),
+        ids={snake_case(p["name"]): f"{p['name']}-1" for p in parameters if p["in"] == "path"},
+        query={p["name"]: example(p["schema"], complete=False) for p in parameters if p["in"] == "query"},
+        body=example(body_schema, complete=False) if body_schema is not None else None,
+        body_model=inspect.signature(module.sync_detailed).parameters["body"].annotation if body_schema else None,
+    )
+
+
+OPERATIONS = [_operation(entry) for entry in operation_registry()]
 BY_NAME = {operation.name: operation for operation in OPERATIONS}
 BY_OPERATION_ID = {operation.operation_id: operation for operation in OPERATIONS}
 POSTS = [operation for operation in OPERATIONS if operation.is_post]
 NOT_POSTS = [operation for operation in OPERATIONS if not operation.is_post]
+IDEMPOTENT = [operation for operation in OPERATIONS if operation.idempotent]
+
+
+def method_table() -> str:
+    """The README's table of every method, one row per resource, in spec order."""
+    rows: dict[str, list[str]] = {}
+    for operation in OPERATIONS:
+        arguments = [*operation.ids, *(["body"] if operation.body is not None else [])]
+        arguments += [f"{name}=" for name in operation.query_arguments()]
+        rows.setdefault(operation.resource, []).append(f"`{operation.action}({', '.join(arguments)})`")
+    lines = ["| resource | methods |", "|---|---|"]
+    lines += [f"| `pay.{resource}` | {', '.join(methods)} |" for resource, methods in rows.items()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(method_table())

@@ -116,3 +116,13 @@ def response_schemas(operation: dict[str, Any]) -> Iterator[tuple[int, dict[str,
         content = resolve(response).get("content", {})
         if "application/json" in content:
             yield int(status), content["application/json"]["schema"]
+
+
+def simulation_codes(operation_id: str) -> list[str]:
+    """The sandbox simulation codes the spec lets ``operation_id`` send (empty: none)."""
+    _, _, operation = operations_by_id()[operation_id]
+    for parameter in operation.get("parameters", []):
+        declared = follow(parameter)
+        if declared["in"] == "header" and declared["name"] == "x-amz-pay-simulation-code":
+            return list(declared["schema"]["enum"])
+    return []

@@ -11,13 +11,16 @@ Amazon's servers. ::
     ...
     sandbox.approve(checkout_session_id)  # the buyer's browser step
 
-``python -m amazonpay.testing --port 8765`` runs the same simulator as an HTTP server.
+``python -m amazonpay.testing --port 8765`` runs the same simulator as an HTTP server, for
+tools in other languages; ``--tls`` serves HTTPS with a certificate it makes, so the official
+SDKs' service-URL overrides (always ``https://``) reach it.
 """
 
 from ._errors import Reason, SandboxError
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._sandbox import AmazonPaySandbox, RecordedRequest
 from ._server import SandboxServer
+from ._sns import SnsSigner
 from ._transport import SandboxTransport
 
 __all__ = [
@@ -32,4 +35,5 @@ __all__ = [
     "SandboxTransport",
     "SimulatedBrokenBody",
     "SimulatedNetworkError",
+    "SnsSigner",
 ]

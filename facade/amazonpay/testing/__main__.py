@@ -1,9 +1,16 @@
-"""``python -m amazonpay.testing``: the sandbox simulator as an HTTP server on loopback."""
+"""``python -m amazonpay.testing``: the sandbox simulator as an HTTP(S) server on loopback.
+
+Point any SDK's service-URL override at the address it prints: requests may sign either the
+Amazon Pay API host they stand in for or the ``host:port`` they are sent to. ``--tls`` serves
+HTTPS (the official SDKs always build ``https://`` URLs) with a certificate made on start,
+whose CA it writes to a file to trust.
+"""
 
 from __future__ import annotations
 
 import argparse
 import ipaddress
+import logging
 import os
 import sys
 import tempfile
@@ -39,13 +46,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765, help="port to bind (default 8765; 0 picks one)")
     parser.add_argument("--key-file", help="where to write the private key (default: a new temporary file)")
     parser.add_argument("--legacy-key", action="store_true", help="a legacy key id (AE...) used with /sandbox/v2")
+    parser.add_argument("--tls", action="store_true", help="serve HTTPS with a certificate made on start")
+    parser.add_argument("--ca-file", help="with --tls, where to write the CA certificate (default: a temporary file)")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
+    if args.ca_file and not args.tls:
+        parser.error("--ca-file needs --tls")
 
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     sandbox = AmazonPaySandbox()
     key_id, pem = sandbox.create_key(environment_specific=not args.legacy_key)
     key_path = _write_key(pem, args.key_file)
-    server = SandboxServer(sandbox, args.host, args.port, verbose=args.verbose)
+    server = SandboxServer(sandbox, args.host, args.port, verbose=args.verbose, tls=args.tls, ca_file=args.ca_file)
     base = server.url + ("/sandbox/v2" if args.legacy_key else "/v2")
     if not _is_loopback(args.host):
         print(f"warning: listening on {args.host}, not loopback", file=sys.stderr)
@@ -53,8 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"public key id: {key_id}")
     print(f"private key:   {key_path}")
     print(f"base URL:      {base}")
-    print("x-amz-pay-host must name a real API host (pay-api.amazon.com|.eu|.jp) matching x-amz-pay-region.")
+    print(f"service URL:   {server.authority} (for an SDK's URL override, e.g. Node's overrideServiceUrl)")
+    print(f"x-amz-pay-host: {server.authority}, or pay-api.amazon.com|.eu|.jp matching x-amz-pay-region")
     print(f"buyer step:    POST {server.url}/_sandbox/checkoutSessions/<checkoutSessionId>/approve")
+    if server.ca_file is not None:
+        print(f"CA file:       {server.ca_file}")
+        print(f"  Node:        NODE_EXTRA_CA_CERTS={server.ca_file}")
+        print(f"  Python:      SSL_CERT_FILE={server.ca_file}  (requests: REQUESTS_CA_BUNDLE={server.ca_file})")
     sys.stdout.flush()
     try:
         server.serve_forever()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
@@ -31,8 +32,9 @@ class Reason(Enum):
     # 401
     UnauthorizedAccess = (401, "The request is not authorized.")
     InvalidRequestSignature = (401, "The request signature we calculated does not match the signature you provided.")
-    # 404
+    # 404, 405
     ResourceNotFound = (404, "The requested resource does not exist.")
+    MethodNotAllowed = (405, "The path exists, but not with this HTTP method.")
     # 422
     InvalidCheckoutSessionStatus = (422, "The Checkout Session is in a state where the operation is not allowed.")
     CheckoutSessionCanceled = (422, "Checkout was not successfully completed; the Checkout Session is Canceled.")
@@ -70,9 +72,11 @@ FAULT_REASONS: dict[int, Reason] = {
 class SandboxError(Exception):
     """An error answer of the simulated service: a reason code, its status and a message."""
 
-    def __init__(self, reason: Reason, message: str | None = None) -> None:
+    def __init__(self, reason: Reason, message: str | None = None, *, headers: Mapping[str, str] | None = None) -> None:
         self.reason = reason
         self.message = message or reason.default_message
+        self.headers: Mapping[str, str] = dict(headers or {})
+        """Headers the answer carries besides the usual ones (``allow`` on a 405)."""
         super().__init__(f"{reason.status} {reason.code}: {self.message}")
 
     @property

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
 
+from ._journal import Journaled
 from ._values import Money, timestamp
 
 RELEASE_ENVIRONMENT: Final = "Sandbox"
@@ -73,7 +74,7 @@ PAYMENT_DESCRIPTOR: Final = "Visa ****1111 (Amazon Pay)"
 MERCHANT_METADATA_FIELDS: Final = ("merchantReferenceId", "merchantStoreName", "noteToBuyer", "customInformation")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Status:
     """``statusDetails``: state, reason and when the state last changed."""
 
@@ -93,7 +94,7 @@ class Status:
 
 
 @dataclass
-class Pending:
+class Pending(Journaled):
     """An asynchronous outcome waiting to settle: what it becomes and how long it has waited."""
 
     since: datetime
@@ -108,7 +109,7 @@ def merchant_metadata(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class CheckoutSession:
+class CheckoutSession(Journaled):
     """A buyer's checkout: Open -> Completed | Canceled."""
 
     id: str
@@ -203,7 +204,7 @@ class CheckoutSession:
 
 
 @dataclass
-class ChargePermission:
+class ChargePermission(Journaled):
     """The buyer's consent to be charged: Chargeable -> Closed."""
 
     id: str
@@ -244,7 +245,7 @@ class ChargePermission:
 
 
 @dataclass
-class Charge:
+class Charge(Journaled):
     """One payment: (AuthorizationInitiated) -> Authorized -> Captured, or Canceled / Declined."""
 
     id: str
@@ -283,7 +284,7 @@ class Charge:
 
 
 @dataclass
-class Refund:
+class Refund(Journaled):
     """Money back on a captured charge: RefundInitiated -> Refunded | Declined."""
 
     id: str

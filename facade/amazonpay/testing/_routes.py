@@ -1,105 +1,94 @@
-"""The 13 operations: method, path, body rules, idempotency, simulation codes and handler. One table."""
+"""The route table: each operation of the effective spec bound to the handler that simulates it.
+
+Everything but the binding comes from the spec (:mod:`._spec`): operation ids, methods,
+paths, request schemas, which operations require an idempotency key, which simulation codes
+each accepts. An operation the spec gains before the simulator learns it answers 404 with a
+message saying so.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from functools import cache
+from typing import Any, Final
 
-from . import _schema as schema
+from . import _body as body
+from ._spec import Operation, operations
 from ._state import Call, Result, State
+
+Handler = Callable[[State, Call], Result]
+
+HANDLERS: Final[Mapping[str, Handler]] = {
+    "createCheckoutSession": State.create_checkout_session,
+    "getCheckoutSession": State.get_checkout_session,
+    "updateCheckoutSession": State.update_checkout_session,
+    "completeCheckoutSession": State.complete_checkout_session,
+    "createCharge": State.create_charge,
+    "getCharge": State.get_charge,
+    "captureCharge": State.capture_charge,
+    "cancelCharge": State.cancel_charge,
+    "getChargePermission": State.get_charge_permission,
+    "updateChargePermission": State.update_charge_permission,
+    "closeChargePermission": State.close_charge_permission,
+    "createRefund": State.create_refund,
+    "getRefund": State.get_refund,
+}
 
 
 @dataclass(frozen=True)
 class Route:
-    """One operation of the effective spec."""
+    """One operation of the effective spec and its handler (None: not simulated yet)."""
 
-    operation_id: str
-    method: str
-    path: str  # spec form, e.g. /charges/{chargeId}/capture
-    handler: Callable[[State, Call], Result]
-    body: schema.Obj | None = None
-    idempotent: bool = False  # x-amz-pay-idempotency-key required
-    simulation_codes: frozenset[str] = frozenset()
+    operation: Operation
+    handler: Handler | None
+    pattern: re.Pattern[str]
 
     @property
-    def pattern(self) -> re.Pattern[str]:
-        """The path as a regular expression with one ``id`` group for the path parameter."""
-        return re.compile("^" + re.sub(r"\{[^}]+\}", "(?P<id>[^/]+)", self.path) + "$")
+    def operation_id(self) -> str:
+        """The spec's operationId."""
+        return self.operation.operation_id
+
+    @property
+    def request_schema(self) -> dict[str, Any] | None:
+        """The JSON Schema of the request body (None: the operation takes no body)."""
+        return self.operation.request_schema
 
 
-ROUTES: Final[tuple[Route, ...]] = (
-    Route(
-        "createCheckoutSession",
-        "POST",
-        "/checkoutSessions",
-        State.create_checkout_session,
-        schema.CREATE_CHECKOUT_SESSION,
-        idempotent=True,
-    ),
-    Route("getCheckoutSession", "GET", "/checkoutSessions/{checkoutSessionId}", State.get_checkout_session),
-    Route(
-        "updateCheckoutSession",
-        "PATCH",
-        "/checkoutSessions/{checkoutSessionId}",
-        State.update_checkout_session,
-        schema.UPDATE_CHECKOUT_SESSION,
-    ),
-    Route(
-        "completeCheckoutSession",
-        "POST",
-        "/checkoutSessions/{checkoutSessionId}/complete",
-        State.complete_checkout_session,
-        schema.COMPLETE_CHECKOUT_SESSION,
-        idempotent=True,
-        simulation_codes=frozenset({"BuyerCanceled", "AmazonCanceled", "Declined"}),
-    ),
-    Route(
-        "createCharge",
-        "POST",
-        "/charges",
-        State.create_charge,
-        schema.CREATE_CHARGE,
-        idempotent=True,
-        simulation_codes=frozenset({"SoftDeclined", "HardDeclined", "AmazonRejected", "TransactionTimedOut"}),
-    ),
-    Route("getCharge", "GET", "/charges/{chargeId}", State.get_charge),
-    Route(
-        "captureCharge",
-        "POST",
-        "/charges/{chargeId}/capture",
-        State.capture_charge,
-        schema.CAPTURE_CHARGE,
-        idempotent=True,
-    ),
-    Route("cancelCharge", "DELETE", "/charges/{chargeId}/cancel", State.cancel_charge, schema.CANCEL_CHARGE),
-    Route("getChargePermission", "GET", "/chargePermissions/{chargePermissionId}", State.get_charge_permission),
-    Route(
-        "updateChargePermission",
-        "PATCH",
-        "/chargePermissions/{chargePermissionId}",
-        State.update_charge_permission,
-        schema.UPDATE_CHARGE_PERMISSION,
-    ),
-    Route(
-        "closeChargePermission",
-        "DELETE",
-        "/chargePermissions/{chargePermissionId}/close",
-        State.close_charge_permission,
-        schema.CLOSE_CHARGE_PERMISSION,
-        simulation_codes=frozenset({"AmazonClosed"}),
-    ),
-    Route("createRefund", "POST", "/refunds", State.create_refund, schema.CREATE_REFUND, idempotent=True),
-    Route("getRefund", "GET", "/refunds/{refundId}", State.get_refund),
-)
-_COMPILED: Final = tuple((route, route.pattern) for route in ROUTES)
+@dataclass(frozen=True)
+class Match:
+    """Where a method and path lead: a route and its path id, or the methods the path allows."""
+
+    route: Route | None
+    resource_id: str = ""
+    allowed: tuple[str, ...] = ()  # methods of the path when ``route`` is None
 
 
-def match(method: str, operation_path: str) -> tuple[Route, str] | None:
-    """The route for ``method`` and the path after ``/v2``, and the path parameter ("" if none)."""
-    for route, pattern in _COMPILED:
-        found = pattern.match(operation_path)
-        if found is not None and route.method == method:
-            return route, found.groupdict().get("id") or ""
-    return None
+def _pattern(path: str) -> re.Pattern[str]:
+    """The path template as a regular expression with one ``id`` group for the path parameter."""
+    return re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "(?P<id>[^/]+)", re.escape(path)) + r"\Z")
+
+
+@cache
+def routes() -> tuple[Route, ...]:
+    """Every operation of the spec with its handler; each request schema checked as loadable."""
+    table = []
+    for operation in operations():
+        if operation.request_schema is not None:
+            body.supported(operation.request_schema, operation.operation_id)
+        table.append(Route(operation, HANDLERS.get(operation.operation_id), _pattern(operation.path)))
+    return tuple(table)
+
+
+def match(method: str, operation_path: str) -> Match | None:
+    """The route for ``method`` on the path after ``/v2``; None if no operation has that path."""
+    allowed: list[str] = []
+    for route in routes():
+        found = route.pattern.match(operation_path)
+        if found is None:
+            continue
+        if route.operation.method == method:
+            return Match(route, found.groupdict().get("id") or "")
+        allowed.append(route.operation.method)
+    return Match(None, allowed=tuple(allowed)) if allowed else None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
 
 from cryptography.hazmat.primitives import serialization
@@ -16,20 +18,23 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from . import _idempotency as idempotency
 from . import _routes as routes
-from ._errors import Reason, SandboxError, encode
+from ._body import check, parse_json_object
+from ._errors import Reason, SandboxError, encode, error_body
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
+from ._journal import transaction
 from ._resources import Charge, ChargePermission, CheckoutSession, Refund
-from ._schema import ADDRESS, Obj, Str, check, parse_body
+from ._spec import operation
 from ._state import Call, Settings, State
 from ._transport import SandboxTransport
 from ._values import public_key_id, request_id, utc
-from ._verify import IDEMPOTENCY_HEADER, IncomingRequest, authenticate, is_live_key, split_api_path
+from ._verify import IDEMPOTENCY_HEADER, DateWindow, IncomingRequest, authenticate, is_live_key
 
 if TYPE_CHECKING:
     from ._server import SandboxServer
 
 SIMULATION_HEADER: Final = "x-amz-pay-simulation-code"
-_APPROVE: Final = re.compile(r"/_sandbox/checkoutSessions/(?P<id>[^/]+)/approve$")
+_APPROVE: Final = re.compile(r"/_sandbox/checkoutSessions/(?P<id>[^/]+)/approve/?\Z")
+logger = logging.getLogger("amazonpay.testing")
 
 Clock = Callable[[], datetime]
 Response = tuple[int, dict[str, str], bytes]
@@ -61,6 +66,11 @@ class _Outcome:
     body: bytes
     operation_id: str | None = None
     replayed: bool = False
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def refused(cls, error: SandboxError, operation_id: str | None = None) -> _Outcome:
+        return cls(error.status, encode(error.body()), operation_id, headers=error.headers)
 
 
 class _View(Mapping[str, dict[str, Any]], Generic[T]):
@@ -135,6 +145,15 @@ class AmazonPaySandbox:
     def future_date_tolerance(self, value: timedelta) -> None:
         self._settings.future_date_tolerance = value
 
+    @property
+    def past_date_tolerance(self) -> timedelta:
+        """How far ``x-amz-pay-date`` may be behind the clock (default 15 minutes) before it is stale."""
+        return self._settings.past_date_tolerance
+
+    @past_date_tolerance.setter
+    def past_date_tolerance(self, value: timedelta) -> None:
+        self._settings.past_date_tolerance = value
+
     # --- keys -----------------------------------------------------------------------------
 
     def create_key(self, environment_specific: bool = True) -> tuple[str, bytes]:
@@ -171,11 +190,15 @@ class AmazonPaySandbox:
         """An httpx transport (sync and async) answering from this sandbox, without sockets."""
         return SandboxTransport(self.handle)
 
-    def serve(self, host: str = "127.0.0.1", port: int = 0) -> SandboxServer:
-        """Serve this sandbox over HTTP on ``host:port`` (0: any free port), started in a thread."""
+    def serve(self, host: str = "127.0.0.1", port: int = 0, *, tls: bool = False) -> SandboxServer:
+        """Serve this sandbox on ``host:port`` (0: any free port), started in a thread.
+
+        With ``tls=True`` it serves HTTPS with a certificate it makes for the loopback names
+        (``server.ca_file`` is the file to trust).
+        """
         from ._server import SandboxServer
 
-        return SandboxServer(self, host, port).start()
+        return SandboxServer(self, host, port, tls=tls).start()
 
     # --- the buyer and the clock ----------------------------------------------------------
 
@@ -194,8 +217,9 @@ class AmazonPaySandbox:
         """
         with self._lock:
             if shipping_address is not None:
-                check(dict(shipping_address), ADDRESS, "shippingAddress")
-            return self._state.approve(checkout_session_id, self._now(), buyer, shipping_address)
+                check(dict(shipping_address), _approve_schema()["properties"]["shippingAddress"], "shippingAddress")
+            with transaction():
+                return self._state.approve(checkout_session_id, self._now(), buyer, shipping_address)
 
     def _now(self) -> datetime:
         return utc(self._clock())
@@ -280,26 +304,49 @@ class AmazonPaySandbox:
     def handle(self, method: str, url: str, headers: Mapping[str, str], body: bytes) -> Response:
         """Answer one HTTP request: ``(status, headers, body)``. Used by every transport.
 
-        Raises :class:`SimulatedNetworkError` when an injected fault asks for a network error.
+        Never raises for any input: a bug of the simulator itself is a 500 answer with the
+        service's error body (its traceback logged on the ``amazonpay.testing`` logger) and
+        leaves the simulated state as it was. Raises :class:`SimulatedNetworkError` only when
+        an injected fault asks for a network error.
         """
-        request = IncomingRequest.parse(method, url, headers, body)
+        rid = request_id()
         with self._lock:
             now = self._now()
-            rid = request_id()
-            control = _APPROVE.search(request.path)
-            if control is not None or "/_sandbox/" in request.path:
-                outcome = self._control(request, control)
-                self._record(request, rid, outcome.status, outcome)
-                return self._response(rid, now, outcome.status, outcome.body)
-            context = FaultContext(request.method, request.path, self._operation_of(request), request.headers, body)
-            fault = self._take_fault(context)
-            if fault is not None and not fault.after_processing:
-                return self._fail(fault, request, rid, now, context.operation_id, processed=None)
-            outcome = self._process(request, now)
-            if fault is not None:
-                return self._fail(fault, request, rid, now, context.operation_id, processed=outcome)
+            try:
+                request = IncomingRequest.parse(method, url, headers, body)
+            except SandboxError as error:
+                return self._response(rid, now, error.status, encode(error.body()))
+            try:
+                return self._answer(request, rid, now)
+            except SimulatedNetworkError:
+                raise
+            except Exception:
+                logger.exception("amazonpay.testing failed on %s %s (request id %s)", request.method, request.path, rid)
+                content = encode(
+                    error_body(
+                        Reason.InternalServerError.code,
+                        f"amazonpay.testing failed unexpectedly (a bug in the simulator; its traceback is logged "
+                        f"with request id {rid}). Nothing was changed.",
+                    )
+                )
+                self._record(request, rid, 500, _Outcome(500, content))
+                return self._response(rid, now, 500, content)
+
+    def _answer(self, request: IncomingRequest, rid: str, now: datetime) -> Response:
+        control = _APPROVE.search(request.path)
+        if control is not None or "/_sandbox/" in request.path:
+            outcome = self._control(request, control)
             self._record(request, rid, outcome.status, outcome)
-            return self._response(rid, now, outcome.status, outcome.body)
+            return self._response(rid, now, outcome.status, outcome.body, outcome.headers)
+        context = FaultContext(request.method, request.path, self._operation_of(request), request.headers, request.body)
+        fault = self._take_fault(context)
+        if fault is not None and not fault.after_processing:
+            return self._fail(fault, request, rid, now, context.operation_id, processed=None)
+        outcome = self._process(request, now)
+        if fault is not None:
+            return self._fail(fault, request, rid, now, context.operation_id, processed=outcome)
+        self._record(request, rid, outcome.status, outcome)
+        return self._response(rid, now, outcome.status, outcome.body, outcome.headers)
 
     def _fail(
         self,
@@ -327,44 +374,59 @@ class AmazonPaySandbox:
 
     @staticmethod
     def _operation_of(request: IncomingRequest) -> str | None:
-        api_path = split_api_path(request.path)
+        api_path = request.api_path
         matched = routes.match(request.method, api_path.operation_path) if api_path else None
-        return matched[0].operation_id if matched else None
+        return matched.route.operation_id if matched and matched.route else None
 
     def _process(self, request: IncomingRequest, now: datetime) -> _Outcome:
+        """Route, authenticate, check and run one API request: nothing changes unless all checks pass."""
         operation_id: str | None = None
         try:
-            key_id, api_path = authenticate(request, self._keys, now, self._settings.future_date_tolerance)
-            matched = routes.match(request.method, api_path.operation_path)
-            if matched is None:
+            api_path = request.api_path
+            matched = routes.match(request.method, api_path.operation_path) if api_path else None
+            if matched is not None and matched.route is None:
+                raise SandboxError(
+                    Reason.MethodNotAllowed,
+                    f"{request.method} is not an operation of {api_path.operation_path if api_path else request.path}; "
+                    f"it allows {', '.join(matched.allowed)}.",
+                    headers={"allow": ", ".join(matched.allowed)},
+                )
+            window = DateWindow(self._settings.future_date_tolerance, self._settings.past_date_tolerance)
+            key_id, api_path = authenticate(request, self._keys, now, window)
+            if matched is None or matched.route is None:
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No operation {request.method} {api_path.operation_path} in API v2."
                 )
-            route, resource_id = matched
+            route = matched.route
             operation_id = route.operation_id
-            key = idempotency.check_key(request.headers.get(IDEMPOTENCY_HEADER)) if route.idempotent else None
+            if route.handler is None:
+                raise SandboxError(Reason.ResourceNotFound, f"amazonpay.testing does not simulate {operation_id} yet.")
+            spec = route.operation
+            key = None
+            if spec.requires_idempotency_key:
+                key = idempotency.check_key(request.headers.get(IDEMPOTENCY_HEADER))
             simulation = request.headers.get(SIMULATION_HEADER)
-            if simulation is not None and simulation.strip() not in route.simulation_codes:
-                allowed = ", ".join(sorted(route.simulation_codes)) or "none"
+            if simulation is not None and simulation.strip() not in spec.simulation_codes:
+                allowed = ", ".join(sorted(spec.simulation_codes)) or "none"
                 raise SandboxError(
                     Reason.InvalidSandboxSimulationSpecified,
-                    f"Simulation code {simulation!r} is not valid for {route.operation_id} (valid: {allowed}).",
+                    f"Simulation code {simulation.strip()[:64]!r} is not valid for {operation_id} (valid: {allowed}).",
                 )
             fingerprint = idempotency.fingerprint(request.method, api_path.operation_path, request.body)
             if key is not None:
                 stored = self._idempotency.lookup(key_id, key, fingerprint)
                 if stored is not None:
                     return _Outcome(stored.replay_status(), stored.body, operation_id, replayed=True)
-            body = parse_body(request.body, route.body) if route.body is not None else {}
             call = Call(
                 now=now,
-                region=request.headers["x-amz-pay-region"].strip(),
-                resource_id=resource_id,
-                body=body,
+                region=request.region,
+                resource_id=matched.resource_id,
+                body=_request_body(request.body, spec.request_schema, spec.requires_body, operation_id),
                 simulation=simulation.strip() if simulation is not None else None,
             )
             try:
-                status, payload = route.handler(self._state, call)
+                with transaction():
+                    status, payload = route.handler(self._state, call)
             except SandboxError as error:
                 status, payload = error.status, error.body()
             encoded = encode(payload)
@@ -372,20 +434,27 @@ class AmazonPaySandbox:
                 self._idempotency.store(key_id, key, idempotency.StoredResult(fingerprint, status, encoded))
             return _Outcome(status, encoded, operation_id)
         except SandboxError as error:
-            return _Outcome(error.status, encode(error.body()), operation_id)
+            return _Outcome.refused(error, operation_id)
 
     def _control(self, request: IncomingRequest, approve: re.Match[str] | None) -> _Outcome:
         """The simulator's own endpoints (no signature): the buyer's approval."""
         try:
-            if approve is None or request.method != "POST":
+            if approve is None:
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No sandbox control endpoint {request.method} {request.path}."
                 )
-            options = parse_body(request.body, _APPROVE_BODY)
+            if request.method != "POST":
+                raise SandboxError(
+                    Reason.MethodNotAllowed,
+                    f"{request.method} is not allowed on {request.path}; it allows POST.",
+                    headers={"allow": "POST"},
+                )
+            options = parse_json_object(request.body) if request.body.strip() else {}
+            check(options, _approve_schema(), "body")
             session = self.approve(approve["id"], options.get("buyer"), shipping_address=options.get("shippingAddress"))
             return _Outcome(200, encode(session))
         except SandboxError as error:
-            return _Outcome(error.status, encode(error.body()))
+            return _Outcome.refused(error)
 
     def _record(self, request: IncomingRequest, rid: str, status: int | None, outcome: _Outcome) -> None:
         headers = {name: value for name, value in request.headers.items() if name != "authorization"}
@@ -416,6 +485,35 @@ class AmazonPaySandbox:
         return status, headers, body
 
 
-_APPROVE_BODY: Final = Obj(
-    fields={"buyer": Obj(fields={"name": Str(), "email": Str(), "buyerId": Str()}), "shippingAddress": ADDRESS}
-)
+def _request_body(body: bytes, schema: dict[str, Any] | None, required: bool, operation_id: str) -> dict[str, Any]:
+    """The body as the operation's schema in the spec allows it, or the service's 400 answer."""
+    if schema is None:
+        return {}
+    if not body.strip():
+        if required:
+            raise SandboxError(
+                Reason.InvalidRequestFormat, f"The request body is missing: {operation_id} takes a JSON object."
+            )
+        return {}
+    document = parse_json_object(body)
+    check(document, schema, "body")
+    return document
+
+
+@cache
+def _approve_schema() -> dict[str, Any]:
+    """The control endpoint's body: an optional buyer and the spec's request-side address."""
+    update = operation("updateCheckoutSession").request_schema or {}
+    text = {"type": "string", "minLength": 1}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "buyer": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"name": text, "email": text, "buyerId": text},
+            },
+            "shippingAddress": update["properties"]["shippingAddress"],
+        },
+    }

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from ._errors import Reason, SandboxError
+from ._journal import JournaledDict
 from ._resources import (
     DEFAULT_ADDRESSES,
     Charge,
@@ -48,6 +49,7 @@ class Settings:
     settle_after_reads: int = 1
     settle_after: timedelta = timedelta(0)
     future_date_tolerance: timedelta = timedelta(seconds=60)
+    past_date_tolerance: timedelta = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,10 @@ class Call:
     simulation: str | None = None
 
 
-def _positive(price: Mapping[str, Any], name: str) -> Money:
-    money = Money.from_json(dict(price))
-    if money.amount <= 0:
-        raise SandboxError(Reason.InvalidParameterValue, f"{name}.amount must be greater than zero.")
-    return money
+def _session_amount(body: Mapping[str, Any]) -> Money | None:
+    """The chargeAmount a create or update body sets, parsed before anything changes."""
+    price = (body.get("paymentDetails") or {}).get("chargeAmount")
+    return None if price is None else Money.from_json(price, "paymentDetails.chargeAmount")
 
 
 def _same_currency(money: Money, currency: str, name: str) -> None:
@@ -91,10 +92,10 @@ class State:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.checkout_sessions: dict[str, CheckoutSession] = {}
-        self.charge_permissions: dict[str, ChargePermission] = {}
-        self.charges: dict[str, Charge] = {}
-        self.refunds: dict[str, Refund] = {}
+        self.checkout_sessions: dict[str, CheckoutSession] = JournaledDict()
+        self.charge_permissions: dict[str, ChargePermission] = JournaledDict()
+        self.charges: dict[str, Charge] = JournaledDict()
+        self.refunds: dict[str, Refund] = JournaledDict()
 
     # --- lookups that apply the passage of time -------------------------------------------
 
@@ -193,6 +194,7 @@ class State:
         """POST /checkoutSessions: a new Open session."""
         body = call.body
         web = body["webCheckoutDetails"]
+        amount = _session_amount(body)
         session = CheckoutSession(
             id=unused_id(checkout_session_id, self.checkout_sessions),
             region=call.region,
@@ -204,27 +206,29 @@ class State:
             charge_permission_type=body.get("chargePermissionType") or "OneTime",
             delivery_specifications=body.get("deliverySpecifications"),
         )
-        self._apply_session_details(session, body)
+        self._apply_session_details(session, body, amount)
         self.checkout_sessions[session.id] = session
         return 201, session.json()
 
-    def _apply_session_details(self, session: CheckoutSession, body: Mapping[str, Any]) -> None:
+    @staticmethod
+    def _apply_session_details(session: CheckoutSession, body: Mapping[str, Any], amount: Money | None) -> None:
+        """Set what ``body`` sets; ``amount`` is its chargeAmount, already parsed and checked."""
         web = body.get("webCheckoutDetails") or {}
         if web.get("checkoutReviewReturnUrl") is not None:
             session.review_url = web["checkoutReviewReturnUrl"]
         if web.get("checkoutResultReturnUrl") is not None:
             session.result_url = web["checkoutResultReturnUrl"]
         details = body.get("paymentDetails") or {}
-        if details.get("chargeAmount") is not None:
-            session.charge_amount = Money.from_json(details["chargeAmount"])
+        if amount is not None:
+            session.charge_amount = amount
         if details.get("paymentIntent") is not None:
             session.payment_intent = details["paymentIntent"]
         if details.get("canHandlePendingAuthorization") is not None:
             session.can_handle_pending = details["canHandlePendingAuthorization"]
         if details.get("presentmentCurrency") is not None:
             session.presentment_currency = details["presentmentCurrency"]
-        session.merchant_metadata.update(body.get("merchantMetadata") or {})
-        session.provider_metadata.update(body.get("providerMetadata") or {})
+        session.merchant_metadata = {**session.merchant_metadata, **(body.get("merchantMetadata") or {})}
+        session.provider_metadata = {**session.provider_metadata, **(body.get("providerMetadata") or {})}
         if body.get("platformId") is not None:
             session.platform_id = body["platformId"]
         if body.get("shippingAddress") is not None:
@@ -236,9 +240,10 @@ class State:
 
     def update_checkout_session(self, call: Call) -> Result:
         """PATCH /checkoutSessions/{id}: only while Open."""
+        amount = _session_amount(call.body)
         session = self._session(call.resource_id, call.now)
         self._require_open(session, "update")
-        self._apply_session_details(session, call.body)
+        self._apply_session_details(session, call.body, amount)
         return 200, session.json()
 
     @staticmethod
@@ -274,6 +279,7 @@ class State:
 
     def complete_checkout_session(self, call: Call) -> Result:
         """POST /checkoutSessions/{id}/complete: permission (and charge) for an approved session."""
+        amount = Money.from_json(call.body["chargeAmount"], "chargeAmount")
         session = self._session(call.resource_id, call.now)
         self._require_open(session, "complete")
         missing = session.constraints()
@@ -288,7 +294,6 @@ class State:
                 f"Checkout Session {session.id} has unresolved constraints: {', '.join(missing)}{hint}.",
             )
         assert session.charge_amount is not None  # no ChargeAmountNotSet constraint
-        amount = Money.from_json(dict(call.body["chargeAmount"]))
         _same_currency(amount, session.charge_amount.currency, "chargeAmount")
         if amount.amount != session.charge_amount.amount:
             raise SandboxError(
@@ -348,7 +353,7 @@ class State:
         """PATCH /chargePermissions/{id}: merchantMetadata, while not Closed."""
         permission = self._permission(call.resource_id, call.now)
         self._require_not_closed(permission, "update")
-        permission.merchant_metadata.update(call.body.get("merchantMetadata") or {})
+        permission.merchant_metadata = {**permission.merchant_metadata, **(call.body.get("merchantMetadata") or {})}
         return 200, self.render_permission(permission)
 
     @staticmethod
@@ -439,13 +444,13 @@ class State:
     def create_charge(self, call: Call) -> Result:
         """POST /charges: authorize (and maybe capture) on a Chargeable permission."""
         body = call.body
+        amount = Money.from_json(body["chargeAmount"], "chargeAmount")
         permission = self._permission(body["chargePermissionId"], call.now)
         if permission.status.state != "Chargeable":
             raise SandboxError(
                 Reason.InvalidChargePermissionStatus,
                 f"Charge Permission {permission.id} is {permission.status.state}, not Chargeable.",
             )
-        amount = _positive(body["chargeAmount"], "chargeAmount")
         _same_currency(amount, permission.currency, "chargeAmount")
         self._check_one_time_count(permission)
         balance = self.balance(permission)
@@ -478,12 +483,12 @@ class State:
 
     def capture_charge(self, call: Call) -> Result:
         """POST /charges/{id}/capture: only from Authorized, at most the authorized amount."""
+        amount = Money.from_json(call.body["captureAmount"], "captureAmount")
         charge = self._charge(call.resource_id, call.now)
         if charge.status.state != "Authorized":
             raise SandboxError(
                 Reason.InvalidChargeStatus, f"Cannot capture Charge {charge.id} in state {charge.status.state}."
             )
-        amount = _positive(call.body["captureAmount"], "captureAmount")
         _same_currency(amount, charge.amount.currency, "captureAmount")
         if amount.amount > charge.amount.amount:
             raise SandboxError(
@@ -512,12 +517,12 @@ class State:
     def create_refund(self, call: Call) -> Result:
         """POST /refunds: on a Captured charge, up to what is left of the captured amount."""
         body = call.body
+        amount = Money.from_json(body["refundAmount"], "refundAmount")
         charge = self._charge(body["chargeId"], call.now)
         if charge.status.state != "Captured":
             raise SandboxError(
                 Reason.InvalidChargeStatus, f"Cannot refund Charge {charge.id} in state {charge.status.state}."
             )
-        amount = _positive(body["refundAmount"], "refundAmount")
         _same_currency(amount, charge.amount.currency, "refundAmount")
         refunds = [r for r in self.refunds.values() if r.charge_id == charge.id and r.status.state != "Declined"]
         already = sum((r.amount.amount for r in refunds), Decimal(0))

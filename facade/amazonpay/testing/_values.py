@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import string
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Final
 
+from ._errors import Reason, SandboxError
+
 TIMESTAMP_FORMAT: Final = "%Y%m%dT%H%M%SZ"
+# x-amz-pay-date forms the official SDKs send (facts 8): basic (PHP, Java, .NET) and extended (Node).
+REQUEST_DATE_FORMATS: Final[Mapping[str, re.Pattern[str]]] = {
+    "%Y%m%dT%H%M%SZ": re.compile(r"[0-9]{8}T[0-9]{6}Z"),
+    "%Y-%m-%dT%H:%M:%SZ": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"),
+}
+# ISO 4217 minor units of the currencies Amazon Pay settles or presents: JPY has none, every
+# other one (USD, EUR, GBP, AUD, CHF, DKK, HKD, NOK, NZD, SEK, ZAR, ...) has two.
+MINOR_UNITS: Final[Mapping[str, int]] = {"JPY": 0}
+DEFAULT_MINOR_UNITS: Final = 2
+# The documented maximum of one charge (docs, Charge: chargeAmount "Maximum value").
+AMOUNT_CAPS: Final[Mapping[str, Decimal]] = {"USD": Decimal(150_000), "GBP": Decimal(150_000), "EUR": Decimal(150_000)}
 _DIGITS: Final = string.digits
 _KEY_ALPHABET: Final = string.ascii_uppercase + string.digits
 
@@ -32,6 +47,18 @@ def parse_timestamp(text: str) -> datetime:
     return datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=UTC)
 
 
+def parse_request_date(text: str) -> datetime:
+    """An ``x-amz-pay-date`` in either ISO 8601 form; ``ValueError`` for anything else.
+
+    ``20190805T051457Z`` or ``2019-08-05T05:14:57Z``: UTC (``Z``), whole seconds, a date and
+    time that exist (no February 30, no hour 24).
+    """
+    for layout, form in REQUEST_DATE_FORMATS.items():
+        if form.fullmatch(text):
+            return datetime.strptime(text, layout).replace(tzinfo=UTC)
+    raise ValueError(text)
+
+
 def decimal_places(amount: str) -> int:
     """Number of digits after the decimal point of a decimal string."""
     _, _, fraction = amount.partition(".")
@@ -47,10 +74,28 @@ class Money:
     places: int
 
     @classmethod
-    def from_json(cls, price: dict[str, Any]) -> Money:
-        """From a validated ``{"amount": "14.00", "currencyCode": "USD"}``."""
+    def from_json(cls, price: Mapping[str, Any], name: str) -> Money:
+        """From a schema-checked ``{"amount": "14.00", "currencyCode": "USD"}`` named ``name``.
+
+        The spec's pattern bounds the form (above zero, at most 9 + 2 digits); the rules of the
+        currency are checked here: no more decimals than it has, no more than its documented cap.
+        """
         text = str(price["amount"])
-        return cls(Decimal(text), str(price["currencyCode"]), decimal_places(text))
+        currency = str(price["currencyCode"])
+        money = cls(Decimal(text), currency, decimal_places(text))
+        units = MINOR_UNITS.get(currency, DEFAULT_MINOR_UNITS)
+        if money.places > units:
+            raise SandboxError(
+                Reason.InvalidParameterValue,
+                f"{name}.amount {text} has {money.places} decimals; {currency} amounts have at most {units}.",
+            )
+        cap = AMOUNT_CAPS.get(currency)
+        if cap is not None and money.amount > cap:
+            raise SandboxError(
+                Reason.TransactionAmountExceeded,
+                f"{name}.amount {text} {currency} exceeds the maximum of {cap:,} {currency} for one transaction.",
+            )
+        return money
 
     def json(self) -> dict[str, Any]:
         """The ``Price`` object of the wire format."""

@@ -1,13 +1,21 @@
 """Authentication of an incoming request, check by check, in the order the service applies them.
 
-1. required headers present; 2. ``x-amz-pay-date`` well-formed and not in the future;
-3. ``x-amz-pay-host`` matches the URL host; 4. ``x-amz-pay-region`` matches the host;
-5. the path prefix matches the kind of public key id (and both are sandbox);
-6. the key id is registered; 7. the signature verifies over the request as received.
+1. credentials present and well-formed (401 otherwise, as the spec's security scheme says);
+2. the other required headers present; 3. ``x-amz-pay-date`` a real UTC time in either ISO 8601 form,
+not in the future, not stale; 4. ``x-amz-pay-host`` and ``x-amz-pay-region`` agree with where
+the request was sent; 5. the path prefix matches the kind of public key id (and both are
+sandbox); 6. the key id is registered; 7. the signature verifies over the request as received,
+recomputed with this package's own canonicaliser (:mod:`._canonical`), never the client's.
+
+What the official SDKs send in production is accepted (facts sheet, section 8): the extended
+date form (Node), the region in upper case (Java), ``SignedHeaders`` names in the caller's
+case (Node), headers sent but not signed (PHP), a trailing ``/`` (.NET).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,59 +23,30 @@ from datetime import datetime, timedelta
 from typing import Final
 from urllib.parse import unquote, urlsplit
 
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from amazonpay._signing import (
-    ALWAYS_SIGNED,
-    canonical_request,
-    parse_authorization,
-    string_to_sign,
-    verify_string,
-)
-
+from ._canonical import canonical_request, query_pairs, string_to_sign
 from ._errors import Reason, SandboxError
-from ._values import parse_timestamp, timestamp
+from ._values import parse_request_date, timestamp
 
 HOST_REGIONS: Final[Mapping[str, str]] = {
     "pay-api.amazon.com": "na",
     "pay-api.amazon.eu": "eu",
     "pay-api.amazon.jp": "jp",
 }
+REGIONS: Final = frozenset(HOST_REGIONS.values())
 REQUIRED_HEADERS: Final = ("authorization", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region")
 IDEMPOTENCY_HEADER: Final = "x-amz-pay-idempotency-key"
-_DATE: Final = re.compile(r"^[0-9]{8}T[0-9]{6}Z$")
-
-
-@dataclass(frozen=True)
-class IncomingRequest:
-    """One request as received: method, URL parts, lower-cased headers and the exact body."""
-
-    method: str
-    url: str
-    host: str
-    path: str
-    query: tuple[tuple[str, str], ...]
-    headers: Mapping[str, str]
-    body: bytes
-
-    @classmethod
-    def parse(cls, method: str, url: str, headers: Mapping[str, str], body: bytes) -> IncomingRequest:
-        """Split ``url`` into decoded path and query pairs; lower-case the header names."""
-        parts = urlsplit(url)
-        pairs = []
-        for item in parts.query.split("&"):
-            if item:
-                name, _, value = item.partition("=")
-                pairs.append((unquote(name), unquote(value)))
-        return cls(
-            method=method.upper(),
-            url=url,
-            host=(parts.hostname or "").lower(),
-            path=unquote(parts.path) or "/",
-            query=tuple(pairs),
-            headers={name.lower(): value for name, value in headers.items()},
-            body=body,
-        )
+# Signed on every request (facts 1), and the idempotency key whenever it is sent.
+ALWAYS_SIGNED: Final = frozenset({"accept", "content-type", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"})
+# PSS salt length of each algorithm (facts 1).
+SALT_LENGTHS: Final[Mapping[str, int]] = {"AMZN-PAY-RSASSA-PSS": 20, "AMZN-PAY-RSASSA-PSS-V2": 32}
+_AUTHORIZATION: Final = re.compile(
+    r"(?P<algorithm>AMZN-PAY-RSASSA-PSS(?:-V2)?) +PublicKeyId=(?P<key_id>[^,\s]+), *"
+    r"SignedHeaders=(?P<signed>[A-Za-z0-9_-]+(?:;[A-Za-z0-9_-]+)*), *Signature=(?P<signature>[A-Za-z0-9+/]+={0,2})"
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +54,55 @@ class ApiPath:
     """Where the API begins in a URL path: the environment segment and the operation path."""
 
     environment: str | None  # "live", "sandbox" or None for the bare /v2 form
-    operation_path: str  # e.g. /charges/S01-123-456
+    operation_path: str  # e.g. /charges/S01-123-456, without a trailing slash
+
+
+@dataclass(frozen=True)
+class IncomingRequest:
+    """One request as received, normalised once: what every later step reads.
+
+    Header names are lower-cased (values kept as sent, for the signature); ``region`` is the
+    ``x-amz-pay-region`` value trimmed and lower-cased (``NA`` is ``na``); ``api_path`` is the
+    operation path after ``/v2`` without a trailing ``/``; ``path`` is the decoded path as
+    sent, which is what was signed.
+    """
+
+    method: str
+    url: str
+    authority: str  # host[:port] the request was sent to, lower case
+    host: str  # the host name alone
+    path: str
+    query: tuple[tuple[str, str], ...]
+    headers: Mapping[str, str]
+    body: bytes
+    region: str
+    api_path: ApiPath | None
+
+    @classmethod
+    def parse(cls, method: str, url: str, headers: Mapping[str, str], body: bytes) -> IncomingRequest:
+        """Split ``url``; lower-case the header names; normalise the region and the API path.
+
+        Raises ``SandboxError`` (``InvalidRequestFormat``) for a URL that cannot be read.
+        """
+        try:
+            parts = urlsplit(url)
+            hostname = parts.hostname or ""
+        except ValueError:
+            raise SandboxError(Reason.InvalidRequestFormat, f"The request URL {url[:200]!r} cannot be read.") from None
+        lowered = {name.lower(): value for name, value in headers.items()}
+        path = unquote(parts.path) or "/"
+        return cls(
+            method=method.upper(),
+            url=url,
+            authority=parts.netloc.rpartition("@")[2].lower(),
+            host=hostname.lower(),
+            path=path,
+            query=tuple(query_pairs(parts.query)),
+            headers=lowered,
+            body=body,
+            region=lowered.get("x-amz-pay-region", "").strip().lower(),
+            api_path=split_api_path(path),
+        )
 
 
 def split_api_path(path: str) -> ApiPath | None:
@@ -85,15 +112,14 @@ def split_api_path(path: str) -> ApiPath | None:
         if segment == "v2":
             before = segments[index - 1] if index > 0 else ""
             environment = before if before in ("live", "sandbox") else None
-            rest = "/".join(segments[index + 1 :])
+            rest = "/".join(segments[index + 1 :]).rstrip("/")
             return ApiPath(environment, "/" + rest)
     return None
 
 
 def is_environment_specific(key_id: str) -> bool:
     """Whether a public key id names its environment (``LIVE``/``SANDBOX`` prefix, any case)."""
-    upper = key_id.upper()
-    return upper.startswith(("LIVE", "SANDBOX"))
+    return key_id.upper().startswith(("LIVE", "SANDBOX"))
 
 
 def is_live_key(key_id: str) -> bool:
@@ -101,48 +127,57 @@ def is_live_key(key_id: str) -> bool:
     return key_id.upper().startswith("LIVE")
 
 
+@dataclass(frozen=True)
+class DateWindow:
+    """How far ``x-amz-pay-date`` may be from the service's clock."""
+
+    future: timedelta
+    past: timedelta
+
+
 def authenticate(
-    request: IncomingRequest,
-    keys: Mapping[str, rsa.RSAPublicKey],
-    now: datetime,
-    future_tolerance: timedelta,
+    request: IncomingRequest, keys: Mapping[str, rsa.RSAPublicKey], now: datetime, window: DateWindow
 ) -> tuple[str, ApiPath]:
     """The public key id and API path of an authentic request; raises the service's error otherwise."""
     headers = request.headers
+    parsed = _credentials(headers)
     _check_required(headers)
-    _check_date(headers["x-amz-pay-date"], now, future_tolerance)
-    _check_host_and_region(request.host, headers["x-amz-pay-host"], headers["x-amz-pay-region"])
-    api_path = split_api_path(request.path)
-    if api_path is None:
+    _check_date(headers["x-amz-pay-date"].strip(), now, window)
+    _check_host_and_region(request, headers["x-amz-pay-host"].strip().lower())
+    if request.api_path is None:
         raise SandboxError(Reason.ResourceNotFound, f"No Amazon Pay API v2 operation at {request.path}.")
-    parsed = parse_authorization(headers["authorization"].strip())
-    if parsed is None:
-        raise SandboxError(
-            Reason.InvalidHeaderValue,
-            "The authorization header is malformed; expected "
-            "'<ALGORITHM> PublicKeyId=<id>, SignedHeaders=<a;b;c>, Signature=<base64>'.",
-        )
-    algorithm, key_id, signed, signature = parsed
-    _check_environment(key_id, api_path)
+    key_id = parsed["key_id"]
+    _check_environment(key_id, request.api_path)
     public_key = keys.get(key_id)
     if public_key is None:
         raise SandboxError(Reason.UnauthorizedAccess, f"Unknown public key id {key_id}.")
-    required = set(ALWAYS_SIGNED) | ({IDEMPOTENCY_HEADER} if IDEMPOTENCY_HEADER in headers else set())
-    unsigned = sorted(required - set(signed))
+    signed = parsed["signed"].split(";")
+    listed = {name.lower() for name in signed}
+    required = ALWAYS_SIGNED | ({IDEMPOTENCY_HEADER} if IDEMPOTENCY_HEADER in headers else set())
+    unsigned = sorted(required - listed)
     if unsigned:
         raise SandboxError(
             Reason.InvalidRequestSignature,
-            f"SignedHeaders must include {', '.join(unsigned)} (signed: {';'.join(signed)}).",
+            f"SignedHeaders must include {', '.join(unsigned)} (signed: {parsed['signed']}).",
         )
-    absent = [name for name in signed if name not in headers]
+    absent = [name for name in signed if name.lower() not in headers]
     if absent:
         raise SandboxError(Reason.MissingHeader, f"Header {absent[0]} is listed in SignedHeaders but was not sent.")
-    names = sorted(set(signed))
-    canonical = canonical_request(request.method, request.path, request.query, headers, request.body, names)
-    expected = string_to_sign(algorithm, canonical)
-    if not verify_string(public_key, algorithm, expected, signature):
+    canonical = canonical_request(request.method, request.path, request.query, headers, signed, request.body)
+    expected = string_to_sign(parsed["algorithm"], canonical)
+    if not _verifies(public_key, parsed["algorithm"], expected, parsed["signature"]):
         raise SandboxError(Reason.InvalidRequestSignature, signature_mismatch_message(expected, canonical))
-    return key_id, api_path
+    return key_id, request.api_path
+
+
+def _verifies(public_key: rsa.RSAPublicKey, algorithm: str, text: str, signature: str) -> bool:
+    """RSASSA-PSS, SHA-256, MGF1(SHA-256), the algorithm's salt length, over the UTF-8 string."""
+    pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=SALT_LENGTHS[algorithm])
+    try:
+        public_key.verify(base64.b64decode(signature, validate=True), text.encode("utf-8"), pss, hashes.SHA256())
+    except (InvalidSignature, binascii.Error, ValueError):
+        return False
+    return True
 
 
 def signature_mismatch_message(expected: str, canonical: str) -> str:
@@ -155,6 +190,27 @@ def signature_mismatch_message(expected: str, canonical: str) -> str:
     )
 
 
+def _credentials(headers: Mapping[str, str]) -> re.Match[str]:
+    """The parts of the authorization header; 401 when it is absent or not a signature header.
+
+    Credentials come first: a request without them, or with something else in their place, is
+    unauthorized (the spec's security scheme), whatever else is wrong with it.
+    """
+    value = headers.get("authorization", "").strip()
+    if not value:
+        raise SandboxError(
+            Reason.UnauthorizedAccess, "The request has no authorization header: sign it with your private key."
+        )
+    parsed = _AUTHORIZATION.fullmatch(value)
+    if parsed is None:
+        raise SandboxError(
+            Reason.UnauthorizedAccess,
+            "The authorization header is malformed; expected "
+            "'<ALGORITHM> PublicKeyId=<id>, SignedHeaders=<a;b;c>, Signature=<base64>'.",
+        )
+    return parsed
+
+
 def _check_required(headers: Mapping[str, str]) -> None:
     for name in REQUIRED_HEADERS:
         if name not in headers:
@@ -163,43 +219,57 @@ def _check_required(headers: Mapping[str, str]) -> None:
             raise SandboxError(Reason.MissingHeaderValue, f"Header {name} has no value.")
 
 
-def _check_date(value: str, now: datetime, tolerance: timedelta) -> None:
-    value = value.strip()
+def _check_date(value: str, now: datetime, window: DateWindow) -> None:
     try:
-        if not _DATE.match(value):
-            raise ValueError(value)
-        sent = parse_timestamp(value)
+        sent = parse_request_date(value)
     except ValueError:
         raise SandboxError(
             Reason.InvalidHeaderValue,
-            f"x-amz-pay-date {value!r} is not a UTC timestamp in ISO 8601 basic format (YYYYMMDDTHHMMSSZ).",
+            f"x-amz-pay-date {value[:40]!r} is not a UTC date and time in ISO 8601 form "
+            "(20190805T051457Z or 2019-08-05T05:14:57Z).",
         ) from None
-    if sent > now + tolerance:
+    if sent > now + window.future:
         raise SandboxError(
             Reason.InvalidHeaderValue,
             f"x-amz-pay-date {value} should not be in future (the service's time is {timestamp(now)}).",
         )
-
-
-def _check_host_and_region(url_host: str, host: str, region: str) -> None:
-    host = host.strip().lower()
-    region = region.strip()
-    if url_host in HOST_REGIONS:
-        if host != url_host:
-            raise SandboxError(
-                Reason.InvalidHeaderValue, f"x-amz-pay-host {host!r} does not match the request host {url_host}."
-            )
-    elif host not in HOST_REGIONS:
+    if sent < now - window.past:
         raise SandboxError(
             Reason.InvalidHeaderValue,
-            f"x-amz-pay-host {host!r} is not an Amazon Pay API host ({', '.join(HOST_REGIONS)}).",
+            f"x-amz-pay-date {value} is more than {window.past} old (the service's time is {timestamp(now)}); "
+            "sign every request, and every retry, with the current time.",
         )
-    if region not in ("na", "eu", "jp"):
-        raise SandboxError(Reason.InvalidHeaderValue, f"x-amz-pay-region {region!r} is not one of na, eu, jp.")
-    if HOST_REGIONS[host] != region:
+
+
+def _check_host_and_region(request: IncomingRequest, signed_host: str) -> None:
+    """The signed host names where the request went; the region agrees with it.
+
+    Sent to an Amazon Pay API host, the signed host must be that host. Sent to the simulator
+    directly (loopback, a test host name), it may be the host and port it was sent to (what
+    an SDK's service-URL override signs) or the Amazon Pay API host it stands in for (what a
+    client pointed at it with a base URL signs).
+    """
+    region = request.region
+    if request.host in HOST_REGIONS:
+        if signed_host != request.host:
+            raise SandboxError(
+                Reason.InvalidHeaderValue,
+                f"x-amz-pay-host {signed_host!r} does not match the request host {request.host}.",
+            )
+    elif signed_host not in HOST_REGIONS and signed_host != request.authority:
         raise SandboxError(
             Reason.InvalidHeaderValue,
-            f"x-amz-pay-region {region!r} does not match host {host} (region {HOST_REGIONS[host]}).",
+            f"x-amz-pay-host {signed_host!r} is neither the host this request was sent to ({request.authority}) "
+            f"nor an Amazon Pay API host ({', '.join(HOST_REGIONS)}).",
+        )
+    if region not in REGIONS:
+        shown = request.headers["x-amz-pay-region"].strip()
+        raise SandboxError(Reason.InvalidHeaderValue, f"x-amz-pay-region {shown!r} is not one of na, eu, jp.")
+    expected = HOST_REGIONS.get(signed_host)
+    if expected is not None and expected != region:
+        raise SandboxError(
+            Reason.InvalidHeaderValue,
+            f"x-amz-pay-region {region!r} does not match host {signed_host} (region {expected}).",
         )
 
 

@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .address import Address
+from .address_input import AddressInput
+from .authorization_token import AuthorizationToken
 from .buyer import Buyer
 from .cancel_charge_request import CancelChargeRequest
 from .capture_charge_request import CaptureChargeRequest
@@ -20,7 +22,10 @@ from .create_checkout_session_request_payment_details import (
 from .create_checkout_session_request_web_checkout_details import (
     CreateCheckoutSessionRequestWebCheckoutDetails,
 )
+from .create_delivery_tracker_request import CreateDeliveryTrackerRequest
 from .create_refund_request import CreateRefundRequest
+from .delivery_detail import DeliveryDetail
+from .delivery_detail_input import DeliveryDetailInput
 from .delivery_specifications import DeliverySpecifications
 from .delivery_specifications_address_restrictions import (
     DeliverySpecificationsAddressRestrictions,
@@ -31,21 +36,42 @@ from .delivery_specifications_address_restrictions_restrictions import (
 from .delivery_specifications_address_restrictions_type import (
     DeliverySpecificationsAddressRestrictionsType,
 )
+from .delivery_specifications_input import DeliverySpecificationsInput
+from .delivery_specifications_input_address_restrictions import (
+    DeliverySpecificationsInputAddressRestrictions,
+)
+from .delivery_specifications_input_address_restrictions_restrictions import (
+    DeliverySpecificationsInputAddressRestrictionsRestrictions,
+)
+from .delivery_specifications_input_address_restrictions_type import (
+    DeliverySpecificationsInputAddressRestrictionsType,
+)
+from .delivery_specifications_input_special_restrictions_item import (
+    DeliverySpecificationsInputSpecialRestrictionsItem,
+)
 from .delivery_specifications_special_restrictions_item import (
     DeliverySpecificationsSpecialRestrictionsItem,
 )
+from .delivery_tracker import DeliveryTracker
 from .error_response import ErrorResponse
+from .finalize_checkout_session_request import FinalizeCheckoutSessionRequest
 from .merchant_metadata import MerchantMetadata
+from .merchant_metadata_input import MerchantMetadataInput
 from .payment_details import PaymentDetails
 from .payment_intent import PaymentIntent
 from .payment_preference import PaymentPreference
 from .price import Price
+from .price_input import PriceInput
 from .provider_metadata import ProviderMetadata
+from .provider_metadata_input import ProviderMetadataInput
 from .refund import Refund
 from .release_environment import ReleaseEnvironment
 from .restriction import Restriction
+from .restriction_input import RestrictionInput
 from .status_details import StatusDetails
 from .update_charge_permission_request import UpdateChargePermissionRequest
+from .update_charge_request import UpdateChargeRequest
+from .update_charge_request_status_details import UpdateChargeRequestStatusDetails
 from .update_checkout_session_request import UpdateCheckoutSessionRequest
 from .update_checkout_session_request_payment_details import (
     UpdateCheckoutSessionRequestPaymentDetails,
@@ -57,6 +83,8 @@ from .web_checkout_details import WebCheckoutDetails
 
 __all__ = (
     "Address",
+    "AddressInput",
+    "AuthorizationToken",
     "Buyer",
     "CancelChargeRequest",
     "CaptureChargeRequest",
@@ -72,24 +100,40 @@ __all__ = (
     "CreateCheckoutSessionRequest",
     "CreateCheckoutSessionRequestPaymentDetails",
     "CreateCheckoutSessionRequestWebCheckoutDetails",
+    "CreateDeliveryTrackerRequest",
     "CreateRefundRequest",
+    "DeliveryDetail",
+    "DeliveryDetailInput",
     "DeliverySpecifications",
     "DeliverySpecificationsAddressRestrictions",
     "DeliverySpecificationsAddressRestrictionsRestrictions",
     "DeliverySpecificationsAddressRestrictionsType",
+    "DeliverySpecificationsInput",
+    "DeliverySpecificationsInputAddressRestrictions",
+    "DeliverySpecificationsInputAddressRestrictionsRestrictions",
+    "DeliverySpecificationsInputAddressRestrictionsType",
+    "DeliverySpecificationsInputSpecialRestrictionsItem",
     "DeliverySpecificationsSpecialRestrictionsItem",
+    "DeliveryTracker",
     "ErrorResponse",
+    "FinalizeCheckoutSessionRequest",
     "MerchantMetadata",
+    "MerchantMetadataInput",
     "PaymentDetails",
     "PaymentIntent",
     "PaymentPreference",
     "Price",
+    "PriceInput",
     "ProviderMetadata",
+    "ProviderMetadataInput",
     "Refund",
     "ReleaseEnvironment",
     "Restriction",
+    "RestrictionInput",
     "StatusDetails",
     "UpdateChargePermissionRequest",
+    "UpdateChargeRequest",
+    "UpdateChargeRequestStatusDetails",
     "UpdateCheckoutSessionRequest",
     "UpdateCheckoutSessionRequestPaymentDetails",
     "UpdateCheckoutSessionRequestWebCheckoutDetails",

@@ -4,13 +4,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.price import Price
-    from ..models.provider_metadata import ProviderMetadata
+    from ..models.price_input import PriceInput
+    from ..models.provider_metadata_input import ProviderMetadataInput
 
 
 T = TypeVar("T", bound="CreateChargeRequest")
@@ -21,20 +20,19 @@ class CreateChargeRequest:
     """
     Attributes:
         charge_permission_id (str):
-        charge_amount (Price):
+        charge_amount (PriceInput): An amount to charge, capture or refund, and its currency.
         capture_now (bool | Unset):
         soft_descriptor (str | Unset):
         can_handle_pending_authorization (bool | Unset):
-        provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
+        provider_metadata (ProviderMetadataInput | Unset):
     """
 
     charge_permission_id: str
-    charge_amount: Price
+    charge_amount: PriceInput
     capture_now: bool | Unset = UNSET
     soft_descriptor: str | Unset = UNSET
     can_handle_pending_authorization: bool | Unset = UNSET
-    provider_metadata: ProviderMetadata | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    provider_metadata: ProviderMetadataInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         charge_permission_id = self.charge_permission_id
@@ -52,7 +50,7 @@ class CreateChargeRequest:
             provider_metadata = self.provider_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "chargePermissionId": charge_permission_id,
@@ -74,13 +72,13 @@ class CreateChargeRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price import Price  # noqa: PLC0415
-        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.price_input import PriceInput  # noqa: PLC0415
+        from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_permission_id = d.pop("chargePermissionId")
 
-        charge_amount = Price.from_dict(d.pop("chargeAmount"))
+        charge_amount = PriceInput.from_dict(d.pop("chargeAmount"))
 
         capture_now = d.pop("captureNow", UNSET)
 
@@ -89,11 +87,11 @@ class CreateChargeRequest:
         can_handle_pending_authorization = d.pop("canHandlePendingAuthorization", UNSET)
 
         _provider_metadata = d.pop("providerMetadata", UNSET)
-        provider_metadata: ProviderMetadata | Unset
+        provider_metadata: ProviderMetadataInput | Unset
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
-            provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
+            provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
         create_charge_request = cls(
             charge_permission_id=charge_permission_id,
@@ -104,21 +102,4 @@ class CreateChargeRequest:
             provider_metadata=provider_metadata,
         )
 
-        create_charge_request.additional_properties = d
         return create_charge_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.charge_permission_type import ChargePermissionType
 from ..types import UNSET, Unset
@@ -16,9 +15,9 @@ if TYPE_CHECKING:
     from ..models.create_checkout_session_request_web_checkout_details import (
         CreateCheckoutSessionRequestWebCheckoutDetails,
     )
-    from ..models.delivery_specifications import DeliverySpecifications
-    from ..models.merchant_metadata import MerchantMetadata
-    from ..models.provider_metadata import ProviderMetadata
+    from ..models.delivery_specifications_input import DeliverySpecificationsInput
+    from ..models.merchant_metadata_input import MerchantMetadataInput
+    from ..models.provider_metadata_input import ProviderMetadataInput
 
 
 T = TypeVar("T", bound="CreateCheckoutSessionRequest")
@@ -31,23 +30,21 @@ class CreateCheckoutSessionRequest:
         web_checkout_details (CreateCheckoutSessionRequestWebCheckoutDetails):
         store_id (str):
         payment_details (CreateCheckoutSessionRequestPaymentDetails | Unset):
-        merchant_metadata (MerchantMetadata | Unset):
+        merchant_metadata (MerchantMetadataInput | Unset):
         charge_permission_type (ChargePermissionType | Unset):
-        delivery_specifications (DeliverySpecifications | Unset): Shipping restrictions applied to the buyer's address
-            book.
+        delivery_specifications (DeliverySpecificationsInput | Unset):
         platform_id (str | Unset):
-        provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
+        provider_metadata (ProviderMetadataInput | Unset):
     """
 
     web_checkout_details: CreateCheckoutSessionRequestWebCheckoutDetails
     store_id: str
     payment_details: CreateCheckoutSessionRequestPaymentDetails | Unset = UNSET
-    merchant_metadata: MerchantMetadata | Unset = UNSET
+    merchant_metadata: MerchantMetadataInput | Unset = UNSET
     charge_permission_type: ChargePermissionType | Unset = UNSET
-    delivery_specifications: DeliverySpecifications | Unset = UNSET
+    delivery_specifications: DeliverySpecificationsInput | Unset = UNSET
     platform_id: str | Unset = UNSET
-    provider_metadata: ProviderMetadata | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    provider_metadata: ProviderMetadataInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         web_checkout_details = self.web_checkout_details.to_dict()
@@ -77,7 +74,7 @@ class CreateCheckoutSessionRequest:
             provider_metadata = self.provider_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "webCheckoutDetails": web_checkout_details,
@@ -107,9 +104,9 @@ class CreateCheckoutSessionRequest:
         from ..models.create_checkout_session_request_web_checkout_details import (
             CreateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415
         )
-        from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
-        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.delivery_specifications_input import DeliverySpecificationsInput  # noqa: PLC0415
+        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
+        from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
 
         d = dict(src_dict)
         web_checkout_details = CreateCheckoutSessionRequestWebCheckoutDetails.from_dict(
@@ -128,11 +125,11 @@ class CreateCheckoutSessionRequest:
             )
 
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
-        merchant_metadata: MerchantMetadata | Unset
+        merchant_metadata: MerchantMetadataInput | Unset
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
-            merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
+            merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
 
         _charge_permission_type = d.pop("chargePermissionType", UNSET)
         charge_permission_type: ChargePermissionType | Unset
@@ -142,22 +139,22 @@ class CreateCheckoutSessionRequest:
             charge_permission_type = ChargePermissionType(_charge_permission_type)
 
         _delivery_specifications = d.pop("deliverySpecifications", UNSET)
-        delivery_specifications: DeliverySpecifications | Unset
+        delivery_specifications: DeliverySpecificationsInput | Unset
         if isinstance(_delivery_specifications, Unset):
             delivery_specifications = UNSET
         else:
-            delivery_specifications = DeliverySpecifications.from_dict(
+            delivery_specifications = DeliverySpecificationsInput.from_dict(
                 _delivery_specifications
             )
 
         platform_id = d.pop("platformId", UNSET)
 
         _provider_metadata = d.pop("providerMetadata", UNSET)
-        provider_metadata: ProviderMetadata | Unset
+        provider_metadata: ProviderMetadataInput | Unset
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
-            provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
+            provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
         create_checkout_session_request = cls(
             web_checkout_details=web_checkout_details,
@@ -170,21 +167,4 @@ class CreateCheckoutSessionRequest:
             provider_metadata=provider_metadata,
         )
 
-        create_checkout_session_request.additional_properties = d
         return create_checkout_session_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,12 +4,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.price import Price
+    from ..models.price_input import PriceInput
 
 
 T = TypeVar("T", bound="CreateRefundRequest")
@@ -20,14 +19,13 @@ class CreateRefundRequest:
     """
     Attributes:
         charge_id (str):
-        refund_amount (Price):
+        refund_amount (PriceInput): An amount to charge, capture or refund, and its currency.
         soft_descriptor (str | Unset):
     """
 
     charge_id: str
-    refund_amount: Price
+    refund_amount: PriceInput
     soft_descriptor: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         charge_id = self.charge_id
@@ -37,7 +35,7 @@ class CreateRefundRequest:
         soft_descriptor = self.soft_descriptor
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "chargeId": charge_id,
@@ -51,12 +49,12 @@ class CreateRefundRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price import Price  # noqa: PLC0415
+        from ..models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_id = d.pop("chargeId")
 
-        refund_amount = Price.from_dict(d.pop("refundAmount"))
+        refund_amount = PriceInput.from_dict(d.pop("refundAmount"))
 
         soft_descriptor = d.pop("softDescriptor", UNSET)
 
@@ -66,21 +64,4 @@ class CreateRefundRequest:
             soft_descriptor=soft_descriptor,
         )
 
-        create_refund_request.additional_properties = d
         return create_refund_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

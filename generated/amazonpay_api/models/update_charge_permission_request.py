@@ -4,12 +4,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.merchant_metadata import MerchantMetadata
+    from ..models.merchant_metadata_input import MerchantMetadataInput
 
 
 T = TypeVar("T", bound="UpdateChargePermissionRequest")
@@ -19,11 +18,10 @@ T = TypeVar("T", bound="UpdateChargePermissionRequest")
 class UpdateChargePermissionRequest:
     """
     Attributes:
-        merchant_metadata (MerchantMetadata | Unset):
+        merchant_metadata (MerchantMetadataInput | Unset):
     """
 
-    merchant_metadata: MerchantMetadata | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    merchant_metadata: MerchantMetadataInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         merchant_metadata: dict[str, Any] | Unset = UNSET
@@ -31,7 +29,7 @@ class UpdateChargePermissionRequest:
             merchant_metadata = self.merchant_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if merchant_metadata is not UNSET:
             field_dict["merchantMetadata"] = merchant_metadata
@@ -40,35 +38,18 @@ class UpdateChargePermissionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
 
         d = dict(src_dict)
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
-        merchant_metadata: MerchantMetadata | Unset
+        merchant_metadata: MerchantMetadataInput | Unset
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
-            merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
+            merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
 
         update_charge_permission_request = cls(
             merchant_metadata=merchant_metadata,
         )
 
-        update_charge_permission_request.additional_properties = d
         return update_charge_permission_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,14 +4,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.address import Address
-    from ..models.merchant_metadata import MerchantMetadata
-    from ..models.provider_metadata import ProviderMetadata
+    from ..models.address_input import AddressInput
+    from ..models.merchant_metadata_input import MerchantMetadataInput
+    from ..models.provider_metadata_input import ProviderMetadataInput
     from ..models.update_checkout_session_request_payment_details import (
         UpdateCheckoutSessionRequestPaymentDetails,
     )
@@ -28,20 +27,19 @@ class UpdateCheckoutSessionRequest:
     """
     Attributes:
         payment_details (UpdateCheckoutSessionRequestPaymentDetails | Unset):
-        merchant_metadata (MerchantMetadata | Unset):
-        shipping_address (Address | Unset):
+        merchant_metadata (MerchantMetadataInput | Unset):
+        shipping_address (AddressInput | Unset):
         web_checkout_details (UpdateCheckoutSessionRequestWebCheckoutDetails | Unset):
         platform_id (str | Unset):
-        provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
+        provider_metadata (ProviderMetadataInput | Unset):
     """
 
     payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset = UNSET
-    merchant_metadata: MerchantMetadata | Unset = UNSET
-    shipping_address: Address | Unset = UNSET
+    merchant_metadata: MerchantMetadataInput | Unset = UNSET
+    shipping_address: AddressInput | Unset = UNSET
     web_checkout_details: UpdateCheckoutSessionRequestWebCheckoutDetails | Unset = UNSET
     platform_id: str | Unset = UNSET
-    provider_metadata: ProviderMetadata | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    provider_metadata: ProviderMetadataInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         payment_details: dict[str, Any] | Unset = UNSET
@@ -67,7 +65,7 @@ class UpdateCheckoutSessionRequest:
             provider_metadata = self.provider_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if payment_details is not UNSET:
             field_dict["paymentDetails"] = payment_details
@@ -86,9 +84,9 @@ class UpdateCheckoutSessionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
-        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.address_input import AddressInput  # noqa: PLC0415
+        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
+        from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
         from ..models.update_checkout_session_request_payment_details import (
             UpdateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
         )
@@ -107,18 +105,18 @@ class UpdateCheckoutSessionRequest:
             )
 
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
-        merchant_metadata: MerchantMetadata | Unset
+        merchant_metadata: MerchantMetadataInput | Unset
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
-            merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
+            merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
 
         _shipping_address = d.pop("shippingAddress", UNSET)
-        shipping_address: Address | Unset
+        shipping_address: AddressInput | Unset
         if isinstance(_shipping_address, Unset):
             shipping_address = UNSET
         else:
-            shipping_address = Address.from_dict(_shipping_address)
+            shipping_address = AddressInput.from_dict(_shipping_address)
 
         _web_checkout_details = d.pop("webCheckoutDetails", UNSET)
         web_checkout_details: UpdateCheckoutSessionRequestWebCheckoutDetails | Unset
@@ -134,11 +132,11 @@ class UpdateCheckoutSessionRequest:
         platform_id = d.pop("platformId", UNSET)
 
         _provider_metadata = d.pop("providerMetadata", UNSET)
-        provider_metadata: ProviderMetadata | Unset
+        provider_metadata: ProviderMetadataInput | Unset
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
-            provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
+            provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
         update_checkout_session_request = cls(
             payment_details=payment_details,
@@ -149,21 +147,4 @@ class UpdateCheckoutSessionRequest:
             provider_metadata=provider_metadata,
         )
 
-        update_checkout_session_request.additional_properties = d
         return update_checkout_session_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

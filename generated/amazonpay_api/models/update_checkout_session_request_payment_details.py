@@ -4,13 +4,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.payment_intent import PaymentIntent
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.price import Price
+    from ..models.price_input import PriceInput
 
 
 T = TypeVar("T", bound="UpdateCheckoutSessionRequestPaymentDetails")
@@ -20,17 +19,16 @@ T = TypeVar("T", bound="UpdateCheckoutSessionRequestPaymentDetails")
 class UpdateCheckoutSessionRequestPaymentDetails:
     """
     Attributes:
-        charge_amount (Price | Unset):
+        charge_amount (PriceInput | Unset): An amount to charge, capture or refund, and its currency.
         payment_intent (PaymentIntent | Unset): How the buyer is charged (docs, paymentDetail.paymentIntent).
         can_handle_pending_authorization (bool | Unset):
         presentment_currency (str | Unset):
     """
 
-    charge_amount: Price | Unset = UNSET
+    charge_amount: PriceInput | Unset = UNSET
     payment_intent: PaymentIntent | Unset = UNSET
     can_handle_pending_authorization: bool | Unset = UNSET
     presentment_currency: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         charge_amount: dict[str, Any] | Unset = UNSET
@@ -46,7 +44,7 @@ class UpdateCheckoutSessionRequestPaymentDetails:
         presentment_currency = self.presentment_currency
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if charge_amount is not UNSET:
             field_dict["chargeAmount"] = charge_amount
@@ -63,15 +61,15 @@ class UpdateCheckoutSessionRequestPaymentDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price import Price  # noqa: PLC0415
+        from ..models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         _charge_amount = d.pop("chargeAmount", UNSET)
-        charge_amount: Price | Unset
+        charge_amount: PriceInput | Unset
         if isinstance(_charge_amount, Unset):
             charge_amount = UNSET
         else:
-            charge_amount = Price.from_dict(_charge_amount)
+            charge_amount = PriceInput.from_dict(_charge_amount)
 
         _payment_intent = d.pop("paymentIntent", UNSET)
         payment_intent: PaymentIntent | Unset
@@ -91,21 +89,4 @@ class UpdateCheckoutSessionRequestPaymentDetails:
             presentment_currency=presentment_currency,
         )
 
-        update_checkout_session_request_payment_details.additional_properties = d
         return update_checkout_session_request_payment_details
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -21,7 +20,6 @@ class UpdateCheckoutSessionRequestWebCheckoutDetails:
 
     checkout_review_return_url: str | Unset = UNSET
     checkout_result_return_url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         checkout_review_return_url = self.checkout_review_return_url
@@ -29,7 +27,7 @@ class UpdateCheckoutSessionRequestWebCheckoutDetails:
         checkout_result_return_url = self.checkout_result_return_url
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if checkout_review_return_url is not UNSET:
             field_dict["checkoutReviewReturnUrl"] = checkout_review_return_url
@@ -50,21 +48,4 @@ class UpdateCheckoutSessionRequestWebCheckoutDetails:
             checkout_result_return_url=checkout_result_return_url,
         )
 
-        update_checkout_session_request_web_checkout_details.additional_properties = d
         return update_checkout_session_request_web_checkout_details
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -1,0 +1,174 @@
+"""The one call path of every resource method: options, path ids, body, result, errors.
+
+The resource classes are generated from the spec (``amazonpay_api.resources``); each method
+only names its generated operation, its result model and its arguments, and calls
+``self._call``. What happens to every call happens here, once: the per-call options are
+opened, path ids checked, the body turned into the generated model, the operation run, and
+its parsed body returned or turned into a typed error. Signing, routing, retries and error
+statuses happen below, in the transport.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict, TypeVar, Unpack
+
+import httpx
+
+from amazonpay_api.errors import UnexpectedStatus
+
+from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
+from ._options import CallState, call_options
+from ._validation import json_ready
+
+if TYPE_CHECKING:
+    from amazonpay_api import Client
+
+T = TypeVar("T")
+
+
+class _Model(Protocol):
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T: ...
+
+
+M = TypeVar("M", bound=_Model)
+
+
+def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
+    """The generated request model for ``body`` (a model instance or a dict in API field names).
+
+    ``Decimal`` amounts become their exact decimal strings; NaN and infinities are refused.
+    """
+    if isinstance(body, model):
+        body = body.to_dict()  # type: ignore[attr-defined]  # every generated model has to_dict
+    if not isinstance(body, Mapping):
+        raise ConfigurationError(f"body must be a dict or {model.__name__}, not {type(body).__name__}")
+    try:
+        return model.from_dict(json_ready(body))
+    except KeyError as missing:
+        raise ConfigurationError(
+            f"{model.__name__} is missing the required field {missing}; see the spec or the model's docstring"
+        ) from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise ConfigurationError(f"body does not fit {model.__name__}: {error}") from None
+
+
+def path_id(name: str, value: str) -> str:
+    """``value`` checked for a path segment; an id can never change the path.
+
+    The generated operation percent-encodes it; encoding it here as well would double-encode it.
+    """
+    if not isinstance(value, str) or not value.strip() or value in (".", "..") or "/" in value:
+        raise ConfigurationError(
+            f"{name} {value!r} is not a valid id: pass the non-empty id Amazon Pay returned (no '/')"
+        )
+    return value
+
+
+def parsed(expected: type[T], response: Any, call: CallState) -> T:
+    """The parsed body, or :class:`UnexpectedResponseError` if it is not the expected model."""
+    if isinstance(response.parsed, expected):
+        return response.parsed
+    raise UnexpectedResponseError(
+        f"expected a {expected.__name__} body; the call may have succeeded at Amazon: {_recovery(call)}",
+        status=response.status_code,
+        request_id=call.request_id,
+        body=response.content.decode("utf-8", errors="replace"),
+        idempotency_key=call.idempotency_key,
+    )
+
+
+def unreadable(expected: type[Any], error: Exception, call: CallState) -> AmazonPayError:
+    """The typed error for ``error``, raised by a generated operation around the transport.
+
+    Before the first attempt (the request could not even be built) nothing was sent: a
+    :class:`ConfigurationError`. After it, a success body this client version cannot parse
+    (a required field missing, an enum value added later): :class:`UnexpectedResponseError`.
+    """
+    if call.attempts == 0:
+        return ConfigurationError(
+            f"the request for a {expected.__name__} could not be built ({type(error).__name__}: "
+            f"{printable(str(error), 200)}); nothing was sent"
+        )
+    try:
+        content = call.response.content if call.response is not None else b""
+    except httpx.ResponseNotRead:
+        content = b""
+    if isinstance(error, KeyError):
+        problem = f"the {expected.__name__} in the answer lacks the required field {printable(str(error), 100)}"
+    else:
+        problem = f"cannot read the answer as {expected.__name__} ({type(error).__name__}: {printable(str(error))})"
+    return UnexpectedResponseError(
+        f"{problem}; the call may have succeeded at Amazon: {_recovery(call)}, or regenerate the client "
+        "from a newer spec",
+        status=call.status or 0,
+        request_id=call.request_id,
+        body=content.decode("utf-8", errors="replace"),
+        idempotency_key=call.idempotency_key,
+    )
+
+
+def _recovery(call: CallState) -> str:
+    key = call.idempotency_key
+    return f"retry with idempotency_key={key!r} to get its result" if key else "get the object again"
+
+
+class Request(TypedDict, total=False):
+    """What a generated method hands to the call path besides its options."""
+
+    path: Mapping[str, str]  # path ids by the generated function's parameter names
+    query: Mapping[str, Any]  # query parameters, likewise
+    body: tuple[type[Any], Any]  # (the generated request model, the model or a dict)
+
+
+def _arguments(request: Request) -> dict[str, Any]:
+    """The generated operation's keyword arguments: ids checked, the body as its model."""
+    arguments: dict[str, Any] = {name: path_id(name, value) for name, value in request.get("path", {}).items()}
+    arguments.update(request.get("query", {}))
+    if "body" in request:
+        arguments["body"] = as_model(*request["body"])
+    return arguments
+
+
+@contextmanager
+def _calling(expected: type[Any], options: Mapping[str, Any]) -> Iterator[CallState]:
+    """The per-call options around one operation; what the generated code cannot parse is typed."""
+    with call_options(options) as call:
+        try:
+            yield call
+        except AmazonPayError:
+            raise
+        except (KeyError, TypeError, ValueError, UnexpectedStatus) as error:
+            raise unreadable(expected, error, call) from error
+
+
+class _Resource:
+    def __init__(self, api: Client) -> None:
+        self._api = api
+
+
+class SyncResource(_Resource):
+    """Base of the generated synchronous resource classes."""
+
+    def _call(
+        self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]
+    ) -> T:
+        arguments = _arguments(request)
+        with _calling(expected, options) as call:
+            response = operation.sync_detailed(client=self._api, **arguments)
+        return parsed(expected, response, call)
+
+
+class AsyncResource(_Resource):
+    """Base of the generated asynchronous resource classes."""
+
+    async def _call(
+        self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]
+    ) -> T:
+        arguments = _arguments(request)
+        with _calling(expected, options) as call:
+            response = await operation.asyncio_detailed(client=self._api, **arguments)
+        return parsed(expected, response, call)

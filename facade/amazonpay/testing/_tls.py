@@ -1,0 +1,124 @@
+"""HTTPS for the simulator on loopback: a throwaway certificate authority and a server certificate.
+
+The official SDKs build ``https://`` URLs even when their service URL is overridden, so the
+simulator speaks TLS when asked. The CA certificate is written to a file a client can trust
+(``NODE_EXTRA_CA_CERTS``, ``SSL_CERT_FILE``, ``REQUESTS_CA_BUNDLE``); its private key never
+leaves memory, and the server certificate names only loopback addresses.
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import os
+import ssl
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+_VALIDITY = datetime.timedelta(days=7)
+
+
+def _names(host: str) -> list[x509.GeneralName]:
+    """``localhost``, 127.0.0.1 and ::1, and ``host`` if it is another name or address."""
+    names: list[x509.GeneralName] = [
+        x509.DNSName("localhost"),
+        x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+        x509.IPAddress(ipaddress.ip_address("::1")),
+    ]
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        if host and host != "localhost":
+            names.append(x509.DNSName(host))
+    else:
+        extra = x509.IPAddress(address)
+        if extra not in names:
+            names.append(extra)
+    return names
+
+
+@dataclass(frozen=True)
+class LoopbackTLS:
+    """A server TLS context and the PEM of the CA certificate that clients must trust."""
+
+    context: ssl.SSLContext
+    ca_pem: bytes
+
+    @classmethod
+    def create(cls, host: str = "127.0.0.1") -> LoopbackTLS:
+        """A new CA and a server certificate for the loopback names (and ``host``), valid 7 days."""
+        now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=5)
+        ca_key = ec.generate_private_key(ec.SECP256R1())
+        ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "amazonpay.testing sandbox CA")])
+        ca_cert = (
+            x509.CertificateBuilder()
+            .subject_name(ca_name)
+            .issuer_name(ca_name)
+            .public_key(ca_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now)
+            .not_valid_after(now + _VALIDITY)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=False,
+                    content_commitment=False,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=True,
+                    crl_sign=True,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256())
+        )
+        key = ec.generate_private_key(ec.SECP256R1())
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+            .issuer_name(ca_name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now)
+            .not_valid_after(now + _VALIDITY)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.SubjectAlternativeName(_names(host)), critical=False)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256())
+        )
+        pem = serialization.Encoding.PEM
+        chain = cert.public_bytes(pem) + ca_cert.public_bytes(pem)
+        key_pem = key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2  # as the service (facts 2)
+        # load_cert_chain reads files only: a private temporary file, removed at once.
+        handle, name = tempfile.mkstemp(prefix="amazonpay-sandbox-tls-", suffix=".pem")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(chain + key_pem)
+            context.load_cert_chain(name)
+        finally:
+            Path(name).unlink()
+        return cls(context, ca_cert.public_bytes(pem))
+
+    def write_ca(self, path: str | Path | None = None) -> Path:
+        """Write the CA certificate (public) to ``path`` or a new temporary file; return where."""
+        if path is None:
+            handle, name = tempfile.mkstemp(prefix="amazonpay-sandbox-ca-", suffix=".pem")
+            with os.fdopen(handle, "wb") as file:
+                file.write(self.ca_pem)
+            return Path(name)
+        target = Path(path)
+        target.write_bytes(self.ca_pem)
+        return target

@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.charge import Charge
+from ...models.error_response import ErrorResponse
+from ...models.update_charge_request import UpdateChargeRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    charge_id: str,
+    *,
+    body: UpdateChargeRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/charges/{charge_id}".format(
+            charge_id=quote(str(charge_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Charge | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = Charge.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Charge | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    charge_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateChargeRequest,
+) -> Response[Charge | ErrorResponse]:
+    """Amazon Update Charge
+
+     Payment service providers only: sets the status of a charge of a PSP-processed payment method (for
+    example state Canceled, reasonCode ExpiredUnused). Java adds an idempotency key even to this PATCH;
+    the other SDKs send none, and none is declared. No Amazon Pay docs page describes it (the Charge
+    page lists Create, Get, Capture and Cancel Charge). Sources: Node `src/client.js:323-330` and README
+    "Amazon Checkout v2 - Update Charge API"; PHP `Client.php:673-676`; Java
+    `WebstoreClient.java:331-335`.
+
+    Args:
+        charge_id (str):
+        body (UpdateChargeRequest): The new status of a charge processed by a payment service
+            provider.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Charge | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        charge_id=charge_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    charge_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateChargeRequest,
+) -> Charge | ErrorResponse | None:
+    """Amazon Update Charge
+
+     Payment service providers only: sets the status of a charge of a PSP-processed payment method (for
+    example state Canceled, reasonCode ExpiredUnused). Java adds an idempotency key even to this PATCH;
+    the other SDKs send none, and none is declared. No Amazon Pay docs page describes it (the Charge
+    page lists Create, Get, Capture and Cancel Charge). Sources: Node `src/client.js:323-330` and README
+    "Amazon Checkout v2 - Update Charge API"; PHP `Client.php:673-676`; Java
+    `WebstoreClient.java:331-335`.
+
+    Args:
+        charge_id (str):
+        body (UpdateChargeRequest): The new status of a charge processed by a payment service
+            provider.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Charge | ErrorResponse
+    """
+
+    return sync_detailed(
+        charge_id=charge_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    charge_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateChargeRequest,
+) -> Response[Charge | ErrorResponse]:
+    """Amazon Update Charge
+
+     Payment service providers only: sets the status of a charge of a PSP-processed payment method (for
+    example state Canceled, reasonCode ExpiredUnused). Java adds an idempotency key even to this PATCH;
+    the other SDKs send none, and none is declared. No Amazon Pay docs page describes it (the Charge
+    page lists Create, Get, Capture and Cancel Charge). Sources: Node `src/client.js:323-330` and README
+    "Amazon Checkout v2 - Update Charge API"; PHP `Client.php:673-676`; Java
+    `WebstoreClient.java:331-335`.
+
+    Args:
+        charge_id (str):
+        body (UpdateChargeRequest): The new status of a charge processed by a payment service
+            provider.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Charge | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        charge_id=charge_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    charge_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateChargeRequest,
+) -> Charge | ErrorResponse | None:
+    """Amazon Update Charge
+
+     Payment service providers only: sets the status of a charge of a PSP-processed payment method (for
+    example state Canceled, reasonCode ExpiredUnused). Java adds an idempotency key even to this PATCH;
+    the other SDKs send none, and none is declared. No Amazon Pay docs page describes it (the Charge
+    page lists Create, Get, Capture and Cancel Charge). Sources: Node `src/client.js:323-330` and README
+    "Amazon Checkout v2 - Update Charge API"; PHP `Client.php:673-676`; Java
+    `WebstoreClient.java:331-335`.
+
+    Args:
+        charge_id (str):
+        body (UpdateChargeRequest): The new status of a charge processed by a payment service
+            provider.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Charge | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            charge_id=charge_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

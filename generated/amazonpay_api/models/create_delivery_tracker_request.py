@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.delivery_detail_input import DeliveryDetailInput
+
+
+T = TypeVar("T", bound="CreateDeliveryTrackerRequest")
+
+
+@_attrs_define
+class CreateDeliveryTrackerRequest:
+    """The order to track, by amazonOrderReferenceId (v1) or chargePermissionId (v2, the only one accepted in Japan):
+    exactly one of the two.
+
+        Attributes:
+            delivery_details (list[DeliveryDetailInput]): The shipments of the order (every sample sends one).
+            amazon_order_reference_id (str | Unset):
+            charge_permission_id (str | Unset):
+    """
+
+    delivery_details: list[DeliveryDetailInput]
+    amazon_order_reference_id: str | Unset = UNSET
+    charge_permission_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        delivery_details = []
+        for delivery_details_item_data in self.delivery_details:
+            delivery_details_item = delivery_details_item_data.to_dict()
+            delivery_details.append(delivery_details_item)
+
+        amazon_order_reference_id = self.amazon_order_reference_id
+
+        charge_permission_id = self.charge_permission_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "deliveryDetails": delivery_details,
+            }
+        )
+        if amazon_order_reference_id is not UNSET:
+            field_dict["amazonOrderReferenceId"] = amazon_order_reference_id
+        if charge_permission_id is not UNSET:
+            field_dict["chargePermissionId"] = charge_permission_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.delivery_detail_input import DeliveryDetailInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        delivery_details = []
+        _delivery_details = d.pop("deliveryDetails")
+        for delivery_details_item_data in _delivery_details:
+            delivery_details_item = DeliveryDetailInput.from_dict(
+                delivery_details_item_data
+            )
+
+            delivery_details.append(delivery_details_item)
+
+        amazon_order_reference_id = d.pop("amazonOrderReferenceId", UNSET)
+
+        charge_permission_id = d.pop("chargePermissionId", UNSET)
+
+        create_delivery_tracker_request = cls(
+            delivery_details=delivery_details,
+            amazon_order_reference_id=amazon_order_reference_id,
+            charge_permission_id=charge_permission_id,
+        )
+
+        return create_delivery_tracker_request

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.delivery_specifications_input_address_restrictions_type import (
+    DeliverySpecificationsInputAddressRestrictionsType,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.delivery_specifications_input_address_restrictions_restrictions import (
+        DeliverySpecificationsInputAddressRestrictionsRestrictions,
+    )
+
+
+T = TypeVar("T", bound="DeliverySpecificationsInputAddressRestrictions")
+
+
+@_attrs_define
+class DeliverySpecificationsInputAddressRestrictions:
+    """
+    Attributes:
+        type_ (DeliverySpecificationsInputAddressRestrictionsType | Unset):
+        restrictions (DeliverySpecificationsInputAddressRestrictionsRestrictions | Unset):
+    """
+
+    type_: DeliverySpecificationsInputAddressRestrictionsType | Unset = UNSET
+    restrictions: DeliverySpecificationsInputAddressRestrictionsRestrictions | Unset = (
+        UNSET
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        restrictions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.restrictions, Unset):
+            restrictions = self.restrictions.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if restrictions is not UNSET:
+            field_dict["restrictions"] = restrictions
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.delivery_specifications_input_address_restrictions_restrictions import (
+            DeliverySpecificationsInputAddressRestrictionsRestrictions,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        _type_ = d.pop("type", UNSET)
+        type_: DeliverySpecificationsInputAddressRestrictionsType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = DeliverySpecificationsInputAddressRestrictionsType(_type_)
+
+        _restrictions = d.pop("restrictions", UNSET)
+        restrictions: DeliverySpecificationsInputAddressRestrictionsRestrictions | Unset
+        if isinstance(_restrictions, Unset):
+            restrictions = UNSET
+        else:
+            restrictions = (
+                DeliverySpecificationsInputAddressRestrictionsRestrictions.from_dict(
+                    _restrictions
+                )
+            )
+
+        delivery_specifications_input_address_restrictions = cls(
+            type_=type_,
+            restrictions=restrictions,
+        )
+
+        return delivery_specifications_input_address_restrictions

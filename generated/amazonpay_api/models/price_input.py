@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="PriceInput")
+
+
+@_attrs_define
+class PriceInput:
+    """An amount to charge, capture or refund, and its currency.
+
+    Attributes:
+        amount (str):
+        currency_code (str):
+    """
+
+    amount: str
+    currency_code: str
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        currency_code = self.currency_code
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "amount": amount,
+                "currencyCode": currency_code,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount = d.pop("amount")
+
+        currency_code = d.pop("currencyCode")
+
+        price_input = cls(
+            amount=amount,
+            currency_code=currency_code,
+        )
+
+        return price_input

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ProviderMetadataInput")
+
+
+@_attrs_define
+class ProviderMetadataInput:
+    """
+    Attributes:
+        provider_reference_id (None | str | Unset):
+    """
+
+    provider_reference_id: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        provider_reference_id: None | str | Unset
+        if isinstance(self.provider_reference_id, Unset):
+            provider_reference_id = UNSET
+        else:
+            provider_reference_id = self.provider_reference_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if provider_reference_id is not UNSET:
+            field_dict["providerReferenceId"] = provider_reference_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_provider_reference_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        provider_reference_id = _parse_provider_reference_id(
+            d.pop("providerReferenceId", UNSET)
+        )
+
+        provider_metadata_input = cls(
+            provider_reference_id=provider_reference_id,
+        )
+
+        return provider_metadata_input

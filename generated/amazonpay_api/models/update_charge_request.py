@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.update_charge_request_status_details import (
+        UpdateChargeRequestStatusDetails,
+    )
+
+
+T = TypeVar("T", bound="UpdateChargeRequest")
+
+
+@_attrs_define
+class UpdateChargeRequest:
+    """The new status of a charge processed by a payment service provider.
+
+    Attributes:
+        status_details (UpdateChargeRequestStatusDetails):
+    """
+
+    status_details: UpdateChargeRequestStatusDetails
+
+    def to_dict(self) -> dict[str, Any]:
+        status_details = self.status_details.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "statusDetails": status_details,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.update_charge_request_status_details import (
+            UpdateChargeRequestStatusDetails,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        status_details = UpdateChargeRequestStatusDetails.from_dict(
+            d.pop("statusDetails")
+        )
+
+        update_charge_request = cls(
+            status_details=status_details,
+        )
+
+        return update_charge_request

@@ -1,0 +1,281 @@
+"""The typed resource layer, written from the effective spec and the generated operations.
+
+`generate.py` calls :func:`write` after openapi-python-client has run. For every operation of
+the effective spec it writes a method ``pay.<resource>.<action>(...)``, sync and async:
+
+- resource: the operation's first tag (``Checkout Sessions`` -> ``checkout_sessions``, the
+  folder openapi-python-client puts the operation in); action: the first word of the
+  operationId (``captureCharge`` -> ``capture``). Two operations with one name fail generation.
+- the signature of the generated function the method calls (read from its source, so every
+  name and type is the generator's own): path ids positional, query parameters keyword-only,
+  the body as the generated model or a dict, the per-call options, and ``idempotency_key=``
+  exactly where the operation declares the ``x-amz-pay-idempotency-key`` header.
+- the result: the model the generated function parses a 2xx body into.
+
+Every method goes through the facade's one call path (``amazonpay._calls``); the client gets
+one lazily built attribute per resource from the mixins in ``resources/__init__.py``.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import keyword
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+IDEMPOTENCY_HEADER = "x-amz-pay-idempotency-key"
+DOCSTRING_WIDTH = 80  # text width inside the 8-space indentation of a method docstring
+
+
+class ResourceLayerError(Exception):
+    """The spec or the generated operations do not give one clear method per operation."""
+
+
+@dataclass
+class Parameter:
+    """A parameter of a generated operation function, as source text."""
+
+    name: str
+    annotation: str
+    default: str | None = None
+
+
+@dataclass
+class Method:
+    """One operation as a resource method."""
+
+    action: str
+    module: str  # the generated operation module, e.g. capture_charge
+    docstring: str
+    path_parameters: list[Parameter]
+    query_parameters: list[Parameter]
+    body: str | None  # the generated body model (annotation source), None: no body
+    result: str  # the model of a 2xx body, "None" when the operation returns no body
+    idempotent: bool  # the operation declares x-amz-pay-idempotency-key
+
+    @property
+    def option_type(self) -> str:
+        """The per-call options it takes: with ``idempotency_key=`` exactly where declared."""
+        return "MoneyCallOptions" if self.idempotent else "CallOptions"
+
+
+@dataclass
+class Resource:
+    """The operations of one tag: a class pair (sync, async) and a client attribute."""
+
+    attribute: str  # checkout_sessions
+    class_name: str  # CheckoutSessions
+    title: str  # the tag: Checkout Sessions
+    description: str  # the tag's description, one sentence
+    methods: list[Method] = field(default_factory=list)
+    imports: dict[str, str] = field(default_factory=dict)  # name -> module it is imported from
+
+    @property
+    def option_types(self) -> list[str]:
+        """The option types its methods take."""
+        return sorted({method.option_type for method in self.methods})
+
+
+def inline(node: Any, spec: dict[str, Any]) -> Any:
+    """``node`` with every local ``$ref`` replaced by what it points at (the spec has no cycles)."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target: Any = spec
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            return inline(target, spec)
+        return {key: inline(value, spec) for key, value in node.items()}
+    if isinstance(node, list):
+        return [inline(value, spec) for value in node]
+    return node
+
+
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``(path, method, operation)`` of every operation, in spec order."""
+    for path, path_item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            if method in path_item:
+                yield path, method, path_item[method]
+
+
+def names(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """operationId -> (resource attribute, action) for every operation; names must be unique."""
+    found: dict[str, tuple[str, str]] = {}
+    by_name: dict[tuple[str, str], str] = {}
+    for path, method, operation in operations(spec):
+        operation_id = operation["operationId"]
+        tags = operation.get("tags") or []
+        if not tags:
+            raise ResourceLayerError(f"{operation_id} ({method.upper()} {path}) has no tag to name its resource")
+        verb = snake_case(operation_id).split("_")[0]
+        name = (str(PythonIdentifier(tags[0], prefix="tag")), f"{verb}_" if keyword.iskeyword(verb) else verb)
+        if name in by_name:
+            raise ResourceLayerError(
+                f"{by_name[name]} and {operation_id} would both be pay.{name[0]}.{name[1]}: give one of them "
+                "another operationId (its first word is the method name) or another first tag"
+            )
+        by_name[name] = operation_id
+        found[operation_id] = name
+    return found
+
+
+def _escape(text: str) -> str:
+    """``text`` safe inside a triple-quoted docstring."""
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def _docstring(*paragraphs: str) -> str:
+    """Paragraphs wrapped for a method docstring."""
+    wrap = textwrap.TextWrapper(DOCSTRING_WIDTH, break_long_words=False, break_on_hyphens=False)
+    return _escape("\n\n".join(wrap.fill(" ".join(p.split())) for p in paragraphs if p.strip()))
+
+
+class _GeneratedModule:
+    """What resource methods need from one generated operation module, read from its source."""
+
+    def __init__(self, path: Path, dotted_name: str) -> None:
+        self.name = path.stem
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        self._functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+        #: name -> the absolute module it is imported from (relative imports resolved)
+        self.imports: dict[str, str] = {}
+        parts = dotted_name.split(".")
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom):
+                base = parts[: len(parts) - node.level] if node.level else []
+                module = ".".join([*base, node.module] if node.module else base)
+                self.imports.update({alias.asname or alias.name: module for alias in node.names})
+
+    def function(self, name: str) -> ast.FunctionDef:
+        try:
+            return self._functions[name]
+        except KeyError:
+            raise ResourceLayerError(f"the generated module {self.name} has no {name}()") from None
+
+    def success_model(self) -> str | None:
+        """The class ``_parse_response`` builds from a 2xx body (None: no 2xx body)."""
+        models = set()
+        for node in ast.walk(self.function("_parse_response")):
+            if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare)):
+                continue
+            status = node.test.comparators[0]
+            if not (isinstance(status, ast.Constant) and isinstance(status.value, int) and 200 <= status.value < 300):
+                continue
+            for call in ast.walk(ast.Module(body=node.body, type_ignores=[])):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "from_dict"
+                    and isinstance(call.func.value, ast.Name)
+                ):
+                    models.add(call.func.value.id)
+        if len(models) > 1:
+            raise ResourceLayerError(
+                f"{self.name} parses its 2xx bodies into {', '.join(sorted(models))}: give its success "
+                "responses one schema so the method has one result type"
+            )
+        return models.pop() if models else None
+
+
+def _referenced_names(source: str) -> set[str]:
+    return {node.id for node in ast.walk(ast.parse(source, mode="eval")) if isinstance(node, ast.Name)}
+
+
+def _method(
+    spec: dict[str, Any], path: str, http_method: str, operation: dict[str, Any], action: str, module: _GeneratedModule
+) -> tuple[Method, dict[str, str]]:
+    """The method for one operation, and the names its signature imports (name -> module)."""
+    function = module.function("sync_detailed")
+    positional = [Parameter(a.arg, ast.unparse(a.annotation)) for a in function.args.args if a.annotation]
+    keywords = {
+        a.arg: Parameter(a.arg, ast.unparse(a.annotation), ast.unparse(default) if default else None)
+        for a, default in zip(function.args.kwonlyargs, function.args.kw_defaults, strict=True)
+        if a.annotation and a.arg != "client"
+    }
+    body = keywords.pop("body", None)
+    if body is not None and body.default is not None:
+        raise ResourceLayerError(f"{operation['operationId']}: optional request bodies are not supported yet")
+    declared = [inline(p, spec) for p in operation.get("parameters", [])]
+    result = module.success_model()
+    used = {result} if result else set()
+    for parameter in [*positional, *keywords.values(), *([body] if body else [])]:
+        used |= _referenced_names(parameter.annotation)
+        used |= _referenced_names(parameter.default) if parameter.default else set()
+    used -= set(dir(builtins))
+    missing = used - module.imports.keys()
+    if missing:
+        raise ResourceLayerError(f"{module.name} uses {', '.join(sorted(missing))} without importing it")
+    method = Method(
+        action=action,
+        module=module.name,
+        docstring=_docstring(
+            operation.get("summary", operation["operationId"]).rstrip(".") + ".",
+            operation.get("description", ""),
+            f"``{http_method.upper()} {path}`` (operationId ``{operation['operationId']}``)",
+        ),
+        path_parameters=positional,
+        query_parameters=list(keywords.values()),
+        body=body.annotation if body else None,
+        result=result or "None",
+        idempotent=any(p["in"] == "header" and p["name"].lower() == IDEMPOTENCY_HEADER for p in declared),
+    )
+    return method, {name: module.imports[name] for name in used}
+
+
+def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
+    """Every resource of the spec, its methods in spec order, resources by attribute name."""
+    package = package_dir.name
+    tag_docs = {tag["name"]: " ".join(tag.get("description", "").split()) for tag in spec.get("tags", [])}
+    by_attribute: dict[str, Resource] = {}
+    operation_names = names(spec)
+    for path, http_method, operation in operations(spec):
+        attribute, action = operation_names[operation["operationId"]]
+        tag = operation["tags"][0]
+        description = _escape((tag_docs.get(tag) or tag).rstrip(".") + ".")
+        resource = by_attribute.setdefault(
+            attribute, Resource(attribute, str(ClassName(tag, prefix="Tag")), _escape(tag), description)
+        )
+        # openapi-python-client's own names: the tag's folder (the attribute) and the module.
+        source = package_dir / "api" / attribute / f"{PythonIdentifier(operation['operationId'], prefix='')}.py"
+        if not source.is_file():
+            raise ResourceLayerError(f"openapi-python-client wrote no {source.relative_to(package_dir.parent)}")
+        module = _GeneratedModule(source, f"{package}.api.{attribute}.{source.stem}")
+        method, imports = _method(spec, path, http_method, operation, action, module)
+        resource.methods.append(method)
+        resource.imports.update(imports)
+    return [by_attribute[name] for name in sorted(by_attribute)]
+
+
+def write(spec: dict[str, Any], package_dir: Path) -> int:
+    """Write ``<package>/resources/``; return the number of methods (each sync and async)."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,  # noqa: S701 - the output is Python source, not HTML
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    layer = resources(spec, package_dir)
+    target = package_dir / "resources"
+    target.mkdir()
+    package = package_dir.name
+    (target / "__init__.py").write_text(
+        environment.get_template("resources_init.py.jinja").render(resources=layer, package=package),
+        encoding="utf-8",
+    )
+    template = environment.get_template("resource.py.jinja")
+    for resource in layer:
+        (target / f"{resource.attribute}.py").write_text(
+            template.render(resource=resource, package=package), encoding="utf-8"
+        )
+    return sum(len(resource.methods) for resource in layer)
