@@ -330,14 +330,17 @@ async def test_the_sandbox_accepts_a_query_with_a_space(mode: str) -> None:
 
 
 def test_the_sandbox_refuses_a_query_signed_differently_from_what_was_sent() -> None:
-    """The check above can fail: a query changed after signing is refused (401)."""
+    """The check above can fail: a query changed after signing is refused (401).
+
+    ``b+c`` would be the same value (a ``+`` in a query is a space); ``b%2Bc`` is a literal plus.
+    """
     sandbox = AmazonPaySandbox()
     key_id, pem = sandbox.create_key()
     inner = sandbox.transport()
 
     class Rewriting(httpx.BaseTransport):
         def handle_request(self, request: httpx.Request) -> httpx.Response:
-            request.url = request.url.copy_with(query=b"q=b+c")
+            request.url = request.url.copy_with(query=b"q=b%2Bc")
             return inner.handle_request(request)
 
     with (

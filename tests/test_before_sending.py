@@ -15,7 +15,7 @@ import pytest
 from amazonpay import ConfigurationError
 from amazonpay._validation import ecma_pattern, problems
 from amazonpay_api.models import CreateChargeRequest
-from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY
+from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY, MONEY
 
 if TYPE_CHECKING:
     from amazonpay import AmazonPay, AsyncAmazonPay
@@ -35,7 +35,7 @@ def charge_of(amount: Any) -> dict[str, Any]:
         (Decimal("14.00"), "14.00"),
         (Decimal("0.10"), "0.10"),
         (Decimal("1E+2"), "100"),
-        (Decimal("12345678901234567890.99"), "12345678901234567890.99"),  # more digits than a float holds
+        (Decimal("999999999.99"), "999999999.99"),  # the largest amount the spec allows
     ],
 )
 def test_a_decimal_amount_is_sent_exactly(amount: Decimal, sent: str, pay: AmazonPay, transport: Recorder) -> None:
@@ -78,10 +78,19 @@ def test_a_negative_decimal_breaks_the_specs_pattern_before_sending(pay: AmazonP
     assert transport.sent == []
 
 
+def test_a_field_the_model_does_not_have_is_refused_not_dropped(pay: AmazonPay, transport: Recorder) -> None:
+    with pytest.raises(
+        ConfigurationError, match=r"has no field body\.chargeAmount\.cents, body\.merchantNote:"
+    ) as raised:
+        pay.charges.create({**CREATE_CHARGE_BODY, "merchantNote": "x", "chargeAmount": {**MONEY, "cents": 1}})
+    assert NOT_SENT in str(raised.value)
+    assert transport.sent == []
+
+
 def test_a_request_that_cannot_be_built_says_nothing_was_sent(pay: AmazonPay, transport: Recorder) -> None:
     """The generated code fails to encode the body: a ConfigurationError, not "may have succeeded"."""
     with pytest.raises(ConfigurationError) as raised:
-        pay.charges.create({**CREATE_CHARGE_BODY, "merchantNote": object()})
+        pay.charges.create({**CREATE_CHARGE_BODY, "softDescriptor": object()})
     assert NOT_SENT in str(raised.value)
     assert "may have" not in str(raised.value)
     assert transport.sent == []

@@ -33,6 +33,8 @@ class _Model(Protocol):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T: ...
 
+    def to_dict(self) -> dict[str, Any]: ...
+
 
 M = TypeVar("M", bound=_Model)
 
@@ -40,20 +42,43 @@ M = TypeVar("M", bound=_Model)
 def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
     """The generated request model for ``body`` (a model instance or a dict in API field names).
 
-    ``Decimal`` amounts become their exact decimal strings; NaN and infinities are refused.
+    ``Decimal`` amounts become their exact decimal strings; NaN and infinities are refused. A
+    field the model does not have is refused (the generated model would drop it silently, and
+    Amazon refuses fields it does not know).
     """
     if isinstance(body, model):
-        body = body.to_dict()  # type: ignore[attr-defined]  # every generated model has to_dict
+        body = body.to_dict()
     if not isinstance(body, Mapping):
         raise ConfigurationError(f"body must be a dict or {model.__name__}, not {type(body).__name__}")
     try:
-        return model.from_dict(json_ready(body))
+        ready = json_ready(body)
+        result = model.from_dict(ready)
+        unknown = _dropped(ready, result.to_dict(), "body")
     except KeyError as missing:
         raise ConfigurationError(
             f"{model.__name__} is missing the required field {missing}; see the spec or the model's docstring"
         ) from None
     except (TypeError, ValueError, AttributeError) as error:
         raise ConfigurationError(f"body does not fit {model.__name__}: {error}") from None
+    if unknown:
+        raise ConfigurationError(
+            f"{model.__name__} has no field {', '.join(unknown)}: Amazon Pay refuses fields it does not know "
+            "(400 UnrecognizedField); check the names against the API reference; nothing was sent"
+        )
+    return result
+
+
+def _dropped(given: Any, kept: Any, where: str) -> list[str]:
+    """Where ``given`` has a key that ``kept`` (the model's ``to_dict()``) lost."""
+    if isinstance(given, Mapping) and isinstance(kept, Mapping):
+        return [
+            found
+            for name, value in given.items()
+            for found in ([f"{where}.{name}"] if name not in kept else _dropped(value, kept[name], f"{where}.{name}"))
+        ]
+    if isinstance(given, list) and isinstance(kept, list):
+        return [found for index, pair in enumerate(zip(given, kept)) for found in _dropped(*pair, f"{where}[{index}]")]
+    return []
 
 
 def path_id(name: str, value: str) -> str:

@@ -40,8 +40,9 @@ class ReasonCode(StrEnum):
     # 401 / 403
     UnauthorizedAccess = "UnauthorizedAccess"
     InvalidRequestSignature = "InvalidRequestSignature"
-    # 404
+    # 404 / 405
     ResourceNotFound = "ResourceNotFound"
+    MethodNotAllowed = "MethodNotAllowed"
     # 422: state errors
     InvalidCheckoutSessionStatus = "InvalidCheckoutSessionStatus"
     CheckoutSessionCanceled = "CheckoutSessionCanceled"

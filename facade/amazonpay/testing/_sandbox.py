@@ -306,8 +306,9 @@ class AmazonPaySandbox:
 
         Never raises for any input: a bug of the simulator itself is a 500 answer with the
         service's error body (its traceback logged on the ``amazonpay.testing`` logger) and
-        leaves the simulated state as it was. Raises :class:`SimulatedNetworkError` only when
-        an injected fault asks for a network error.
+        leaves the simulated state as it was. Raises :class:`SimulatedNetworkError` or
+        :class:`SimulatedBrokenBody` only when an injected fault asks for a network error or a
+        broken answer.
         """
         rid = request_id()
         with self._lock:
@@ -318,7 +319,7 @@ class AmazonPaySandbox:
                 return self._response(rid, now, error.status, encode(error.body()))
             try:
                 return self._answer(request, rid, now)
-            except SimulatedNetworkError:
+            except (SimulatedNetworkError, SimulatedBrokenBody):
                 raise
             except Exception:
                 logger.exception("amazonpay.testing failed on %s %s (request id %s)", request.method, request.path, rid)
