@@ -30,7 +30,7 @@ from amazonpay import (
 from amazonpay.testing._errors import Reason
 from amazonpay_api.api.charges import get_charge
 from amazonpay_api.models import Charge
-from tests.support.operations import BY_NAME, CHARGE, CREATE_CHARGE_BODY
+from tests.support.operations import CHARGE, CREATE_CHARGE_BODY
 from tests.test_faults import Harness, h
 
 __all__ = ["h"]  # the sandbox harness fixture, shared with test_faults

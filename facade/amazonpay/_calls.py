@@ -77,7 +77,8 @@ def _dropped(given: Any, kept: Any, where: str) -> list[str]:
             for found in ([f"{where}.{name}"] if name not in kept else _dropped(value, kept[name], f"{where}.{name}"))
         ]
     if isinstance(given, list) and isinstance(kept, list):
-        return [found for index, pair in enumerate(zip(given, kept)) for found in _dropped(*pair, f"{where}[{index}]")]
+        pairs = enumerate(zip(given, kept, strict=True))  # to_dict keeps every item of a list
+        return [found for index, (item, kept_item) in pairs for found in _dropped(item, kept_item, f"{where}[{index}]")]
     return []
 
 
