@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -70,6 +71,32 @@ def _presence(body: dict[str, Any] | None) -> str | None:
     return "required" if body.get("required") else "optional"
 
 
+def _reconcile(spec: dict[str, Any], method: str, path: str, operation: dict[str, Any]) -> dict[str, Any] | None:
+    """How the facade reconciles the operation when a retry of it is refused (``x-amazonpay-reconcile``).
+
+    When the operation is refused with one of `reasonCodes`, the facade gets the object with
+    the GET operation named by `operationId` and returns it if its `stateField` already holds
+    `state` (an earlier attempt did the job). The GET's path parameters must all be in the
+    operation's path, so the object's URL follows from the refused request's.
+    """
+    rule = operation.get("x-amazonpay-reconcile")
+    if rule is None:
+        return None
+    located = {op["operationId"]: (m, p) for p, m, op in resource_layer.operations(spec)}
+    get_method, get_path = located.get(rule["operationId"], ("", ""))
+    if get_method != "get" or not set(re.findall(r"\{(\w+)\}", get_path)) <= set(re.findall(r"\{(\w+)\}", path)):
+        raise GenerationError(
+            f"x-amazonpay-reconcile of {method.upper()} {path}: {rule['operationId']} is not a GET "
+            "whose path parameters the operation's path has"
+        )
+    return {
+        "getPath": get_path,
+        "reasonCodes": rule["reasonCodes"],
+        "stateField": rule["stateField"],
+        "state": rule["state"],
+    }
+
+
 def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operation, what the facade and the simulator read at run time (``_operations.json``).
 
@@ -77,9 +104,10 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     (the facade checks bodies before sending, so bad input fails with a clear message and no
     network I/O) and whether the body is required, optional or absent; whether it requires an
     idempotency key; the sandbox simulation codes its simulation header accepts (none if it
-    does not declare the header); for a GET declaring ``x-amazonpay-wait``, where its object
-    keeps its state and which states a wait ends in (else null); the notification object type
-    whose objects it gets (else null). Derived here so the spec stays the one source.
+    does not declare the header); how to reconcile a refused retry, if the overlay says; for a
+    GET declaring ``x-amazonpay-wait``, where its object keeps its state and which states a wait
+    ends in (else null); the notification object type whose objects it gets (else null). Derived
+    here so the spec stays the one source.
     """
     names = resource_layer.names(spec)
     notified: dict[str, str] = {}  # notification object type -> the operation that gets it
@@ -106,6 +134,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),
                 "wait": resource_layer.wait_rule(spec, path, method, operation),
                 "notificationObject": notification_object(path, method, operation, notified),
+                "reconcile": _reconcile(spec, method, path, operation),
             }
         )
     return registry

@@ -19,7 +19,7 @@ SDKs' service-URL overrides (always ``https://``) reach it.
 """
 
 from ._errors import Reason, SandboxError
-from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
+from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._notify import NotificationDelivery, PublishedNotification
 from ._sandbox import AmazonPaySandbox, RecordedRequest
 from ._server import SandboxServer
@@ -38,6 +38,7 @@ __all__ = [
     "SandboxError",
     "SandboxServer",
     "SandboxTransport",
+    "SimulatedBrokenBody",
     "SimulatedNetworkError",
     "SnsSigner",
 ]
