@@ -66,7 +66,17 @@ KINDS = MONEY_KINDS + STATE_KINDS
 SCHEDULE = MONEY_KINDS * 4 + STATE_KINDS
 #: The ledger state each kind puts its target in (create kinds are found by their descriptor).
 STATE_ASKED = {"capture": "Captured", "cancel": "Canceled", "close": "Closed"}
-ALL_METHODS = frozenset({"GET", "POST", "PATCH", "DELETE"})
+#: The field naming the object each kind returns (and acts on).
+ID_FIELD = {
+    "charge": "chargeId",
+    "capture": "chargeId",
+    "refund": "refundId",
+    "cancel": "chargeId",
+    "close": "chargePermissionId",
+    "update": "chargePermissionId",
+}
+METHODS = ("POST", "DELETE", "PATCH", "GET")  # GET: the fetch that reconciles a refused DELETE
+ALL_METHODS = frozenset(METHODS)
 _OBJECT_ID = re.compile(r"/(?:charges|chargePermissions)/([^/]+)")
 
 
@@ -170,8 +180,7 @@ class Outcome:
 
     @property
     def result_id(self) -> str | None:
-        name = "refundId" if self.kind == "refund" else "chargeId" if self.kind in ("charge", "capture", "cancel") else "chargePermissionId"
-        return None if self.result is None else self.result.get(name)
+        return None if self.result is None else self.result.get(ID_FIELD[self.kind])
 
 
 def shows(kind: str, obj: Mapping[str, Any], descriptor: str) -> bool:
@@ -197,9 +206,7 @@ async def setup(
     async def permission() -> str:
         session = await pay.checkout_sessions.create(recurring_checkout("100.00"))
         sandbox.approve(session.checkout_session_id)
-        completed = await pay.checkout_sessions.complete(
-            session.checkout_session_id, {"chargeAmount": money("100.00")}
-        )
+        completed = await pay.checkout_sessions.complete(session.checkout_session_id, {"chargeAmount": money("100.00")})
         return str(completed.charge_permission_id)
 
     permission_id = await permission()
@@ -351,14 +358,18 @@ async def test_soak(sleeps: list[float]) -> None:
         changed = obj is not None and shows(outcome.kind, obj, outcome.descriptor)
         if changed:
             changed_keys.add(outcome.key)
-        name = obj and obj.get("refundId" if outcome.kind == "refund" else "chargeId" if outcome.kind in ("charge", "capture", "cancel") else "chargePermissionId")
         if outcome.error is None:
             assert outcome.result is not None
-            if not (changed and outcome.result_id == name and shows(outcome.kind, outcome.result, outcome.descriptor)):
+            same = obj is not None and outcome.result_id == obj[ID_FIELD[outcome.kind]]
+            if not (changed and same and shows(outcome.kind, outcome.result, outcome.descriptor)):
                 disagreements.append(f"{outcome.kind} {outcome.key} returned {outcome.result} but the ledger has {obj}")
         elif told_uncertain(outcome.error):
             uncertain["processed" if changed else "not processed"] += 1
-            if outcome.kind in MONEY_KINDS and getattr(outcome.error, "idempotency_key", None) != outcome.key:
+            if outcome.kind not in MONEY_KINDS:
+                uncertain["DELETE/PATCH"] += 1
+            elif getattr(outcome.error, "idempotency_key", None) == outcome.key:
+                uncertain["POST with its idempotency key"] += 1
+            else:
                 disagreements.append(f"{outcome.kind} {outcome.key}: {outcome.error!r} lacks the idempotency key")
         elif changed:
             disagreements.append(f"{outcome.kind} {outcome.key} was told {outcome.error!r} but the ledger has {obj}")
@@ -369,29 +380,37 @@ async def test_soak(sleeps: list[float]) -> None:
     fetched = {o.key for o in outcomes if any(r.method == "GET" for r in by_call[o.key])}
     reconciled = sum(1 for o in successes if o.key in fetched)
     failed_by_class = Counter(type(o.error).__name__ for o in failures)
-    no_key = {method: dict(sorted(counts.items())) for method, counts in sorted(rule.injected_by_method.items()) if method != "POST"}
+    done = {kind: sum(1 for o in outcomes if o.kind == kind and o.key in changed_keys) for kind in KINDS}
+    width = max(map(len, FAULTS))
+    fault_table = f"    {'':4} {'':{width}} " + " ".join(f"{m:>6}" for m in METHODS) + "\n"
+    for name in FAULTS:
+        per_method = " ".join(f"{rule.injected_by_method[m][name]:6d}" for m in METHODS)
+        fault_table += f"    {rule.injected[name]:4d} {name:{width}} {per_method}\n"
     print(
         f"\nsoak: {CALLS} calls ({', '.join(f'{sum(1 for o in outcomes if o.kind == k)} {k}' for k in KINDS)}), "
         f"concurrency {CONCURRENCY}, max_retries {MAX_RETRIES}, seed {SEED}\n"
         f"  successes: {len(successes)} ({reconciled} cancel/close returned by reconciliation after a lost answer)\n"
         f"  typed failures: {len(failures)} {dict(sorted(failed_by_class.items()))}\n"
-        f"  told 'may have been processed': {sum(uncertain.values())} (processed: {uncertain['processed']}, "
-        f"not: {uncertain['not processed']}; every POST among them carries its idempotency key)\n"
-        f"  attempts: {attempts}, retries: {retries}, reconciling fetches: {len(fetched)} calls\n"
-        f"  faults injected: {sum(rule.injected.values())} of {attempts} attempts\n"
-        + "".join(f"    {rule.injected[name]:4d} {name}\n" for name in FAULTS)
-        + f"    on GET/DELETE/PATCH attempts: {no_key}\n"
-        f"  ledger: {len(made)} charges, {sum(1 for o in outcomes if o.kind == 'capture' and o.key in changed_keys)} "
-        f"captures, {len(refunded)} refunds, "
-        + ", ".join(f"{sum(1 for o in outcomes if o.kind == k and o.key in changed_keys)} {k}s" for k in STATE_KINDS)
-        + "\n"
+        f"  told 'may have been processed': {uncertain['processed'] + uncertain['not processed']} "
+        f"({uncertain['processed']} had been, {uncertain['not processed']} had not; "
+        f"{uncertain['POST with its idempotency key']} POSTs each carrying its idempotency key, "
+        f"{uncertain['DELETE/PATCH']} DELETE/PATCH)\n"
+        f"  attempts: {attempts}, retries: {retries}, calls that fetched to reconcile: {len(fetched)}\n"
+        f"  faults injected: {sum(rule.injected.values())} of {attempts} attempts, by method:\n{fault_table}"
+        f"  ledger: {', '.join(f'{done[k]} {k}s' for k in KINDS)} done by the soak\n"
         f"  duplicates: {duplicates}\n"
         f"  disagreements between the caller's view and the ledger: {len(disagreements)}\n"
-        f"  setup: {len(setup_charges)} charges, {len(sandbox.charge_permissions)} permissions in {setup_seconds:.1f} s\n"
+        f"  setup: {len(setup_charges)} charges, {len(sandbox.charge_permissions)} permissions "
+        f"in {setup_seconds:.1f} s\n"
         f"  wall time: {wall:.1f} s, {CALLS / wall:.0f} calls/s ({attempts / wall:.0f} attempts/s)"
     )
     assert duplicates == 0
     assert disagreements == []
+    # The seeded run meets every fault, the drop on both DELETE and PATCH, and reconciles.
+    assert all(rule.injected[name] for name in FAULTS), rule.injected
+    dropped = rule.injected_by_method
+    assert all(dropped[m]["connection dropped after a processed DELETE/PATCH"] for m in ("DELETE", "PATCH"))
+    assert reconciled > 0
 
     # --- every call accounted for --------------------------------------------------------------
     assert len(successes) + len(failures) == CALLS
