@@ -175,12 +175,16 @@ class Outcome:
 
     @property
     def descriptor(self) -> str:
-        """In every body the call sends, so every object is traceable to its call."""
-        return f"SOAK{int(self.key[-5:]):05d}"
+        return descriptor_of(self.key)
 
     @property
     def result_id(self) -> str | None:
         return None if self.result is None else self.result.get(ID_FIELD[self.kind])
+
+
+def descriptor_of(key: str) -> str:
+    """In every body the call with this key sends, so every object is traceable to its call."""
+    return f"SOAK{int(key[-5:]):05d}"
 
 
 def shows(kind: str, obj: Mapping[str, Any], descriptor: str) -> bool:
@@ -251,7 +255,7 @@ async def soak(
     async def one(index: int) -> None:
         kind, key = calls[index]
         target = targets.get(index, "")
-        descriptor = Outcome(kind, key, target, 0).descriptor
+        descriptor = descriptor_of(key)
         with request_options() as state:
             try:
                 result: Any
