@@ -12,7 +12,8 @@
    failing on any warning or skipped endpoint.
 4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
-   request body schema, idempotency, simulation codes, resource and method names) and the
+   request body schema, idempotency, simulation codes, resource and method names, the states a
+   wait ends in, the notification objects it gets) and the
    `py.typed` marker.
 
 `--root` writes the outputs under another folder (the `drift` session compares them with the
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -44,6 +46,7 @@ EFFECTIVE = Path("openapi") / "amazon-pay-api.effective.yml"
 PACKAGE = Path("generated") / "amazonpay_api"
 REGISTRY = "_operations.json"  # in PACKAGE; amazonpay._registry loads it
 FACADE_OWNED = "x-amazonpay-facade-owned"
+NOTIFICATION_OBJECT = "x-amazonpay-notification-object"
 
 
 class GenerationError(Exception):
@@ -68,6 +71,32 @@ def _presence(body: dict[str, Any] | None) -> str | None:
     return "required" if body.get("required") else "optional"
 
 
+def _reconcile(spec: dict[str, Any], method: str, path: str, operation: dict[str, Any]) -> dict[str, Any] | None:
+    """How the facade reconciles the operation when a retry of it is refused (``x-amazonpay-reconcile``).
+
+    When the operation is refused with one of `reasonCodes`, the facade gets the object with
+    the GET operation named by `operationId` and returns it if its `stateField` already holds
+    `state` (an earlier attempt did the job). The GET's path parameters must all be in the
+    operation's path, so the object's URL follows from the refused request's.
+    """
+    rule = operation.get("x-amazonpay-reconcile")
+    if rule is None:
+        return None
+    located = {op["operationId"]: (m, p) for p, m, op in resource_layer.operations(spec)}
+    get_method, get_path = located.get(rule["operationId"], ("", ""))
+    if get_method != "get" or not set(re.findall(r"\{(\w+)\}", get_path)) <= set(re.findall(r"\{(\w+)\}", path)):
+        raise GenerationError(
+            f"x-amazonpay-reconcile of {method.upper()} {path}: {rule['operationId']} is not a GET "
+            "whose path parameters the operation's path has"
+        )
+    return {
+        "getPath": get_path,
+        "reasonCodes": rule["reasonCodes"],
+        "stateField": rule["stateField"],
+        "state": rule["state"],
+    }
+
+
 def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operation, what the facade and the simulator read at run time (``_operations.json``).
 
@@ -75,9 +104,13 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     (the facade checks bodies before sending, so bad input fails with a clear message and no
     network I/O) and whether the body is required, optional or absent; whether it requires an
     idempotency key; the sandbox simulation codes its simulation header accepts (none if it
-    does not declare the header). Derived here so the spec stays the one source.
+    does not declare the header); how to reconcile a refused retry, if the overlay says; for a
+    GET declaring ``x-amazonpay-wait``, where its object keeps its state and which states a wait
+    ends in (else null); the notification object type whose objects it gets (else null). Derived
+    here so the spec stays the one source.
     """
     names = resource_layer.names(spec)
+    notified: dict[str, str] = {}  # notification object type -> the operation that gets it
     registry = []
     for path, method, operation in resource_layer.operations(spec):
         headers = {
@@ -99,9 +132,32 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "requestSchema": schema,
                 "requiresIdempotencyKey": bool(headers.get("x-amz-pay-idempotency-key", {}).get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),
+                "wait": resource_layer.wait_rule(spec, path, method, operation),
+                "notificationObject": notification_object(path, method, operation, notified),
+                "reconcile": _reconcile(spec, method, path, operation),
             }
         )
     return registry
+
+
+def notification_object(path: str, method: str, operation: dict[str, Any], taken: dict[str, str]) -> str | None:
+    """The notification object type whose objects the operation gets (``x-amazonpay-notification-object``).
+
+    Only a GET of one object (one path id) can declare one, and each type only once: it is
+    what ``pay.notifications.fetch`` calls for a notification naming an object of that type.
+    """
+    declared = operation.get(NOTIFICATION_OBJECT)
+    if declared is None:
+        return None
+    where = f"{operation['operationId']} ({method.upper()} {path}): {NOTIFICATION_OBJECT}"
+    if method != "get" or path.count("{") != 1:
+        raise GenerationError(f"{where} is declared on an operation that is not the GET of one object")
+    if not isinstance(declared, str) or not declared:
+        raise GenerationError(f"{where} must be an ObjectType of the notifications, such as CHARGE")
+    if declared in taken:
+        raise GenerationError(f"{where}: {taken[declared]} already gets the {declared} objects")
+    taken[declared] = operation["operationId"]
+    return declared
 
 
 def dump_yaml(data: Any) -> str:
