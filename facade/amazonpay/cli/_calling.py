@@ -94,7 +94,7 @@ def fail(error: Exception) -> NoReturn:
 
 def emit(data: Any) -> None:
     """JSON on stdout: indented on a terminal, one compact line when piped."""
-    if click.get_text_stream("stdout").isatty():
+    if sys.stdout.isatty():
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(json.dumps(data, separators=(",", ":"), ensure_ascii=False))

@@ -94,7 +94,7 @@ def _field_option(flag: str, field: BodyField) -> click.Option:
     help_text = "; ".join(notes) + "."
     if kind == "boolean":
         return click.Option([f"--{flag}/--no-{flag}", _click_name(flag)], default=None, help=help_text)
-    click_type: click.ParamType = _SCALARS[kind or "string"]
+    click_type: click.ParamType[Any] = _SCALARS[kind or "string"]
     if "enum" in field.schema:
         click_type = click.Choice([str(value) for value in field.schema["enum"]])
     return click.Option([f"--{flag}", _click_name(flag)], type=click_type, help=help_text)
@@ -136,14 +136,17 @@ def _with_fields(body: dict[str, Any], fields: Mapping[BodyField, Any]) -> dict[
         for part in field.path[:-1]:
             target = target.setdefault(part, {})
             if not isinstance(target, dict):
-                raise click.UsageError(f"--body sets {part} to a {type(target).__name__}, but a flag sets {field.dotted}")
+                raise click.UsageError(
+                    f"--body sets {part} to a {type(target).__name__}, but a flag sets {field.dotted}"
+                )
         target[field.path[-1]] = value
     return body
 
 
 def _help(entry: Mapping[str, Any]) -> str:
     summary = str(entry["summary"] or entry["operationId"]).removeprefix("Amazon ").rstrip(".")
-    text = f"{summary}.\n\n{entry['description']}\n\n\b\n{entry['method']} {entry['path']} (operationId {entry['operationId']})"
+    where = f"{entry['method']} {entry['path']} (operationId {entry['operationId']})"
+    text = f"{summary}.\n\n{entry['description']}\n\n\b\n{where}"
     if entry["idempotencyKey"]:
         text += (
             "\n\nMoves money: the idempotency key used is printed to stderr; re-run a failed call with "
