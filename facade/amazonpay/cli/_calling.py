@@ -105,17 +105,17 @@ def call_operation(settings: Settings, request: CallRequest) -> None:
     from amazonpay import AmazonPayError
 
     options = dict(request.options)
-    if request.takes_idempotency_key:
-        # Chosen here rather than by the client so it can be shown before anything is sent: a
-        # call cut off at any point can be repeated safely with it.
-        key = request.idempotency_key or uuid.uuid4().hex
-        options["idempotency_key"] = key
-        click.echo(f"idempotency key: {key} (repeat this call safely with --idempotency-key {key})", err=True)
     arguments = dict(request.arguments)
     if request.body is not None:
         arguments["body"] = request.body
     try:
         with settings.client() as pay:
+            if request.takes_idempotency_key:
+                # Chosen here rather than by the client so it is shown before anything is sent:
+                # a call cut off at any point can be repeated safely with it.
+                key = request.idempotency_key or uuid.uuid4().hex
+                options["idempotency_key"] = key
+                click.echo(f"idempotency key: {key} (repeat this call safely with --idempotency-key {key})", err=True)
             result = getattr(getattr(pay, request.resource), request.action)(**arguments, **options)
     except AmazonPayError as error:
         fail(error)

@@ -14,7 +14,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,9 +129,9 @@ def read_body(value: str | None) -> dict[str, Any]:
     return body
 
 
-def _with_fields(body: dict[str, Any], fields: Mapping[BodyField, Any]) -> dict[str, Any]:
+def _with_fields(body: dict[str, Any], fields: Iterable[tuple[BodyField, Any]]) -> dict[str, Any]:
     """``body`` with the flags' values set at their fields (flags win over ``--body``)."""
-    for field, value in fields.items():
+    for field, value in fields:
         target = body
         for part in field.path[:-1]:
             target = target.setdefault(part, {})
@@ -220,7 +220,7 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
         context = click.get_current_context()
         body = None
         if entry["requestBody"]:
-            given = {field: values[name] for name, field in by_click_name.items() if values[name] is not None}
+            given = [(field, values[name]) for name, field in by_click_name.items() if values[name] is not None]
             body = _with_fields(read_body(values["body"]), given)
         headers: dict[str, str] = {}
         for header in values["header"]:
