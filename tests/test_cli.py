@@ -278,3 +278,14 @@ def test_body_flags_set_scalar_fields_of_the_schema() -> None:
                 schema = schema["properties"][part]
             assert schema is field.schema
             assert flag.endswith(kebab(field.path[-1])), (entry["operationId"], flag)
+
+
+def test_every_public_name_resolves_through_the_lazy_package() -> None:
+    import amazonpay
+
+    assert set(amazonpay.__all__) == {*amazonpay._EXPORTS, "__version__"}
+    for name in amazonpay.__all__:
+        assert getattr(amazonpay, name) is not None
+    assert amazonpay.AmazonPay is AmazonPay
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        amazonpay.Nope  # noqa: B018
