@@ -133,6 +133,13 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def explore(session: nox.Session) -> None:
+    """Property tests with fresh random examples, ten times as many (a nightly run; CI derandomises)."""
+    _install_project(session)
+    session.run("pytest", "tests/test_properties.py", *session.posargs, env={"HYPOTHESIS_PROFILE": "explore"})
+
+
+@nox.session(python=PYTHON)
 def contract(session: nox.Session) -> None:
     """Contract tests against the effective spec, including the Prism mock server check."""
     _install_project(session)

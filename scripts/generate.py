@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -69,6 +70,32 @@ def _presence(body: dict[str, Any] | None) -> str | None:
     return "required" if body.get("required") else "optional"
 
 
+def _reconcile(spec: dict[str, Any], method: str, path: str, operation: dict[str, Any]) -> dict[str, Any] | None:
+    """How the facade reconciles the operation when a retry of it is refused (``x-amazonpay-reconcile``).
+
+    When the operation is refused with one of `reasonCodes`, the facade gets the object with
+    the GET operation named by `operationId` and returns it if its `stateField` already holds
+    `state` (an earlier attempt did the job). The GET's path parameters must all be in the
+    operation's path, so the object's URL follows from the refused request's.
+    """
+    rule = operation.get("x-amazonpay-reconcile")
+    if rule is None:
+        return None
+    located = {op["operationId"]: (m, p) for p, m, op in resource_layer.operations(spec)}
+    get_method, get_path = located.get(rule["operationId"], ("", ""))
+    if get_method != "get" or not set(re.findall(r"\{(\w+)\}", get_path)) <= set(re.findall(r"\{(\w+)\}", path)):
+        raise GenerationError(
+            f"x-amazonpay-reconcile of {method.upper()} {path}: {rule['operationId']} is not a GET "
+            "whose path parameters the operation's path has"
+        )
+    return {
+        "getPath": get_path,
+        "reasonCodes": rule["reasonCodes"],
+        "stateField": rule["stateField"],
+        "state": rule["state"],
+    }
+
+
 def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operation, what the facade and the simulator read at run time (``_operations.json``).
 
@@ -78,7 +105,8 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     no network I/O) and whether the body is required, optional or absent; whether it declares an
     idempotency key (``idempotencyKey``: required, optional or absent) and whether it requires
     one; the sandbox simulation codes its simulation header accepts (none if it does not declare
-    the header). Derived here so the spec stays the one source; the command line
+    the header); how to reconcile a refused retry, if the overlay says. Derived here so the
+    spec stays the one source; the command line
     (``amazonpay.cli``) is built from it without importing the generated package.
     """
     names = resource_layer.names(spec)
@@ -116,6 +144,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "idempotencyKey": _presence(idempotency_key),
                 "requiresIdempotencyKey": bool(idempotency_key and idempotency_key.get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),
+                "reconcile": _reconcile(spec, method, path, operation),
             }
         )
     return registry

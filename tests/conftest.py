@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -12,6 +13,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from hypothesis import settings
 
 import amazonpay
 import amazonpay._client
@@ -21,6 +23,12 @@ from tests.support.spec import request_violations
 
 Observer = Callable[[httpx.Request], None]
 SECRETS = pytest.StashKey[set[str]]()
+
+# Property tests are reproducible by default (the same examples on every run and machine, so CI
+# cannot flake); `nox -s explore` runs them with fresh random examples, ten times as many.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 # --- every request the facade prepares is shown to the observers below ---------------------

@@ -321,7 +321,7 @@ def test_the_sync_client_closes_its_pool(rsa_key: rsa.RSAPrivateKey, transport: 
         assert not transport.closed
     assert transport.closed
     assert pay._http.is_closed
-    with pytest.raises(RuntimeError, match="closed"):
+    with pytest.raises(ConfigurationError, match="not sent: this AmazonPay client is closed"):
         pay.charges.get("S02-1-C1")
     assert len(transport.sent) == 1
 
@@ -341,7 +341,7 @@ async def test_the_async_client_closes_its_pool(rsa_key: rsa.RSAPrivateKey, tran
         assert not transport.closed
     assert transport.closed
     assert pay._http.is_closed
-    with pytest.raises(RuntimeError, match="closed"):
+    with pytest.raises(ConfigurationError, match="not sent: this AsyncAmazonPay client is closed"):
         await pay.charges.get("S02-1-C1")
     assert len(transport.sent) == 1
 

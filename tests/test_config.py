@@ -57,8 +57,8 @@ CONFIGURATION = [
         construct(algorithm="RSA-SHA1"),
         "unknown algorithm 'RSA-SHA1'; use one of AMZN-PAY-RSASSA-PSS-V2, AMZN-PAY-RSASSA-PSS",
     ),
-    ("negative max_retries", construct(max_retries=-1), "max_retries must be an int >= 0, not -1"),
-    ("max_retries not an int", construct(max_retries=2.5), "max_retries must be an int >= 0"),
+    ("negative max_retries", construct(max_retries=-1), "max_retries must be an int from 0 to 10, not -1"),
+    ("max_retries not an int", construct(max_retries=2.5), "max_retries must be an int from 0 to 10, not 2.5"),
     ("timeout 0", construct(timeout=0), "timeout must be positive seconds"),
     ("negative timeout", construct(timeout=-1.0), "timeout must be positive seconds"),
     ("timeout without a read limit", construct(timeout=httpx.Timeout(5.0, read=None)), "must not wait forever"),
@@ -108,7 +108,7 @@ CALLS = [
     (
         "headers= setting authorization",
         call(lambda pay: pay.charges.get("S02-1-C1", headers={"Authorization": "AMZN-PAY-RSASSA-PSS x"})),
-        "headers= may not set Authorization: amazonpay sets them on every attempt",
+        "headers= may not set Authorization: amazonpay sets it on every attempt",
     ),
     (
         "headers= setting x-amz-pay-date",
@@ -128,16 +128,97 @@ CALLS = [
     (
         "a negative max_retries per call",
         call(lambda pay: pay.charges.get("S02-1-C1", max_retries=-1)),
-        "max_retries must be 0 or more",
+        "max_retries must be an int from 0 to 10, not -1",
     ),
     ("a zero timeout per call", call(lambda pay: pay.charges.get("S02-1-C1", timeout=0)), "timeout must be positive"),
     (
         "an empty simulation code",
         call(lambda pay: pay.charges.create(CREATE_CHARGE_BODY, simulation_code=" ")),
-        "simulation_code is empty; pass a sandbox simulation code",
+        "simulation_code ' ' is not a sandbox simulation code; pass one such as 'SoftDeclined'",
     ),
 ]
-CASES = [pytest.param(run, expected, id=name) for name, run, expected in CONFIGURATION + CALLS]
+# Issue 9: findings 6, 9, 16 and 20, and the header values of finding 4.
+INF, NAN = float("inf"), float("nan")
+STRICTER = [
+    ("timeout inf", construct(timeout=INF), "timeout must be positive seconds up to 3600"),
+    ("timeout nan", construct(timeout=NAN), "A payment client must not wait forever"),
+    ("a part of the timeout inf", construct(timeout=httpx.Timeout(5.0, read=INF)), "must not wait forever"),
+    ("timeout True", construct(timeout=True), "timeout must be seconds (int or float) or an httpx.Timeout, not bool"),
+    ("max_retries True", construct(max_retries=True), "max_retries must be an int from 0 to 10, not True"),
+    ("max_retries 10**6", construct(max_retries=10**6), "max_retries must be an int from 0 to 10, not 1000000"),
+    (
+        "base_url on another region's host",
+        construct(base_url="https://pay-api.amazon.com/v2"),
+        "is the na host, but region='eu' signs for pay-api.amazon.eu; pass region='na', or drop base_url",
+    ),
+    ("base_url with a query", construct(base_url="https://proxy.example/v2?x=1"), "has a query or fragment"),
+    ("base_url with a fragment", construct(base_url="https://proxy.example/v2#top"), "has a query or fragment"),
+    ("base_url with a password", construct(base_url="https://u:p@proxy.example/v2"), "carries a user name or password"),
+    ("proxy= with transport=", construct(proxy="http://proxy.example:3128"), "pass proxy= or transport=, not both"),
+    ("timeout inf per call", call(lambda pay: pay.charges.get("C1", timeout=INF)), "must not wait forever"),
+    ("timeout nan per call", call(lambda pay: pay.charges.get("C1", timeout=NAN)), "must not wait forever"),
+    (
+        "max_retries as a str per call",
+        call(lambda pay: pay.charges.get("C1", max_retries="3")),  # type: ignore[arg-type]
+        "max_retries must be an int from 0 to 10, not '3'",
+    ),
+    ("max_retries True per call", call(lambda pay: pay.charges.get("C1", max_retries=True)), "not True"),
+    ("max_retries 2.5 per call", call(lambda pay: pay.charges.get("C1", max_retries=2.5)), "not 2.5"),  # type: ignore[arg-type]
+    (
+        "idempotency_key an int",
+        call(lambda pay: pay.charges.create(CREATE_CHARGE_BODY, idempotency_key=42)),  # type: ignore[arg-type]
+        "idempotency_key of type int is invalid: use 1 to 32 characters",
+    ),
+    (
+        "simulation_code an int",
+        call(lambda pay: pay.charges.create(CREATE_CHARGE_BODY, simulation_code=7)),  # type: ignore[arg-type]
+        "simulation_code must be a str such as 'SoftDeclined', not int",
+    ),
+    (
+        "headers= not a dict",
+        call(lambda pay: pay.charges.get("C1", headers=[("x-a", "1")])),  # type: ignore[arg-type]
+        "headers must be a dict of str to str, not list",
+    ),
+    *[
+        (
+            f"headers= setting {name}",
+            call(lambda pay, name=name: pay.charges.get("C1", headers={name: "7"})),
+            f"headers= may not set {name}: httpx sets it from the request",
+        )
+        for name in ("Content-Length", "Transfer-Encoding", "Host", "Connection")
+    ],
+    (
+        "a header name with a space",
+        call(lambda pay: pay.charges.get("C1", headers={"x-app name": "a"})),
+        "header name 'x-app name' is invalid: use letters, digits and -",
+    ),
+    (
+        "a header name with a line break",
+        call(lambda pay: pay.charges.get("C1", headers={"x-a\r\nhost": "evil"})),
+        "is invalid: use letters, digits and -",
+    ),
+    (
+        "a non-ASCII header value",
+        call(lambda pay: pay.charges.get("C1", headers={"x-app": "café"})),
+        "header x-app has a value that is not printable ASCII",
+    ),
+    (
+        "an int header value",
+        call(lambda pay: pay.charges.get("C1", headers={"x-app": 7})),  # type: ignore[dict-item]
+        "header x-app has a value of type int; header values must be str",
+    ),
+    (
+        "a header value with a line break",
+        call(lambda pay: pay.charges.get("C1", headers={"x-app": "a\r\nx-amz-pay-date: 1"})),
+        "(no line breaks)",
+    ),
+    (
+        "an unknown option",
+        call(lambda pay: pay.charges.get("C1", idempotencykey="k")),  # type: ignore[call-arg]
+        "unknown option(s) idempotencykey; use",
+    ),
+]
+CASES = [pytest.param(run, expected, id=name) for name, run, expected in CONFIGURATION + CALLS + STRICTER]
 
 
 @pytest.mark.parametrize(("run", "expected"), CASES)
@@ -167,8 +248,10 @@ def test_refused_with_a_message_naming_the_fix_and_nothing_sent(
         (lambda pay: pay.charges.create({"chargePermissionId": "S02-1"}), "missing the required field 'chargeAmount'"),
         (lambda pay: pay.charge_permissions.close("S02/1", {"closureReason": "x"}), "is not a valid id"),
         (lambda pay: pay.charges.get("C1", headers={"authorization": "x"}), "headers= may not set authorization"),
+        (lambda pay: pay.charges.get("C1", timeout=float("inf")), "must not wait forever"),
+        (lambda pay: pay.charges.get("C1", max_retries="3"), "max_retries must be an int from 0 to 10"),
     ],
-    ids=["missing field", "id with /", "headers= authorization"],
+    ids=["missing field", "id with /", "headers= authorization", "timeout inf", "max_retries a str"],
 )
 async def test_the_async_client_refuses_the_same(
     method: Callable[[AsyncAmazonPay], Any], expected: str, async_pay: AsyncAmazonPay, transport: Recorder
@@ -179,7 +262,14 @@ async def test_the_async_client_refuses_the_same(
 
 
 @pytest.mark.parametrize(
-    "base_url", ["http://127.0.0.1/v2", "http://127.0.0.1:8765/v2", "http://localhost:8080/v2", "http://[::1]/v2"]
+    "base_url",
+    [
+        "http://127.0.0.1/v2",
+        "http://127.0.0.1:8765/v2",
+        "http://localhost:8080/v2",
+        "http://[::1]/v2",
+        "https://pay-api.amazon.eu/v2",  # the configured region's own host
+    ],
 )
 def test_plain_http_to_loopback_is_allowed(base_url: str, rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
     transport.default = BY_NAME["charges.get"].answer()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -9,18 +11,29 @@ import pytest
 
 from amazonpay import (
     AmazonPayError,
+    APIConnectionError,
     APIStatusError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ConfigurationError,
+    DeclinedError,
+    IdempotencyError,
     NotFoundError,
+    OutcomeUnknownError,
     RateLimitError,
+    ReasonCode,
     ServerError,
     UnexpectedResponseError,
     UnprocessableError,
 )
+from amazonpay.testing._errors import Reason
 from amazonpay_api.api.charges import get_charge
 from amazonpay_api.models import Charge
 from tests.support.operations import CHARGE, CREATE_CHARGE_BODY
+from tests.test_faults import Harness, h
+
+__all__ = ["h"]  # the sandbox harness fixture, shared with test_faults
 
 if TYPE_CHECKING:
     from amazonpay import AmazonPay, AsyncAmazonPay
@@ -230,3 +243,136 @@ def test_a_create_answered_200_on_an_idempotent_replay_parses(pay: AmazonPay, tr
     charge = pay.charges.create(CREATE_CHARGE_BODY)
     assert isinstance(charge, Charge)
     assert charge.to_dict() == CHARGE
+
+
+# --- typed declines and reason codes ------------------------------------------------------------
+DECLINES = ["SoftDeclined", "HardDeclined", "AmazonRejected", "TransactionTimedOut"]
+
+
+@pytest.mark.parametrize("code", DECLINES)
+def test_a_decline_is_a_declined_error_with_a_typed_reason(code: str, pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: error_reply(422, code)
+    with pytest.raises(UnprocessableError) as raised:  # what callers catch today keeps working
+        pay.charges.create(CREATE_CHARGE_BODY)
+    error = raised.value
+    assert type(error) is DeclinedError
+    assert error.reason_code is ReasonCode[code]
+    assert error.reason_code == code  # still compares to the wire string
+
+
+def test_a_state_error_is_not_a_decline(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: error_reply(422, "InvalidChargeStatus")
+    with pytest.raises(UnprocessableError) as raised:
+        pay.charges.capture("S02-1-C1", {"captureAmount": CHARGE["chargeAmount"]})
+    assert type(raised.value) is UnprocessableError
+    assert raised.value.reason_code is ReasonCode.InvalidChargeStatus
+
+
+def test_a_duplicate_idempotency_key_is_an_idempotency_error(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: error_reply(400, "DuplicateIdempotencyKey")
+    with pytest.raises(BadRequestError) as raised:
+        pay.charges.create(CREATE_CHARGE_BODY, idempotency_key="order-42")
+    assert type(raised.value) is IdempotencyError
+    assert raised.value.idempotency_key == "order-42"
+
+
+def test_an_unknown_reason_code_stays_a_plain_str(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: error_reply(422, "SomethingNewer")
+    with pytest.raises(UnprocessableError) as raised:
+        pay.charges.get("S02-1-C1")
+    assert type(raised.value.reason_code) is str
+    assert raised.value.reason_code == "SomethingNewer"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("code", ["SoftDeclined", "HardDeclined"])
+async def test_the_sandboxs_simulated_decline_is_a_declined_error(code: str, h: Harness) -> None:
+    error = await h.failure(DeclinedError, "charges", "create", h.charge_body(), simulation_code=code)
+    assert error.reason_code is ReasonCode[code]
+
+
+def test_every_simulator_reason_is_a_reason_code() -> None:
+    """The simulator answers only codes the client knows; member names are the wire codes."""
+    assert [reason.code for reason in Reason] == [ReasonCode[reason.name] for reason in Reason]
+    assert all(member.name == member.value for member in ReasonCode)
+
+
+# --- every error survives pickle (finding 11) ------------------------------------------------------
+def raised_by(run: Callable[[], object]) -> AmazonPayError:
+    try:
+        run()
+    except AmazonPayError as error:
+        return error
+    raise AssertionError("nothing was raised")
+
+
+def test_every_error_pickles_with_its_class_message_and_fields(
+    pay: AmazonPay, transport: Recorder, sleeps: list[float]
+) -> None:
+    def answer(status: int, code: str) -> Callable[[], object]:
+        def run() -> object:
+            transport.default = lambda request: error_reply(status, code, "line one\nline two")
+            return pay.charges.create(CREATE_CHARGE_BODY)
+
+        return run
+
+    def failing(exception: Exception) -> Callable[[], object]:
+        def run() -> object:
+            transport.default = lambda request: (_ for _ in ()).throw(exception)
+            return pay.charges.create(CREATE_CHARGE_BODY)
+
+        return run
+
+    def unreadable() -> object:
+        transport.default = lambda request: httpx.Response(200, text="<html>")
+        return pay.charges.get("S02-1-C1")
+
+    errors = [raised_by(answer(status, code)) for status, _, code in STATUSES]
+    errors += [raised_by(answer(422, "SoftDeclined")), raised_by(answer(400, "DuplicateIdempotencyKey"))]
+    errors += [raised_by(failing(httpx.ReadTimeout("lost"))), raised_by(failing(httpx.ConnectError("refused")))]
+    errors += [raised_by(unreadable), raised_by(lambda: pay.charges.get(""))]
+    errors += [OutcomeUnknownError("unknown", method="DELETE", url="u", attempts=2, idempotency_key=None)]
+    assert {type(error) for error in errors} >= {
+        BadRequestError,
+        IdempotencyError,
+        AuthenticationError,
+        NotFoundError,
+        UnprocessableError,
+        DeclinedError,
+        RateLimitError,
+        ServerError,
+        APIStatusError,
+        APITimeoutError,
+        APIConnectionError,
+        UnexpectedResponseError,
+        ConfigurationError,
+        OutcomeUnknownError,
+    }
+    for error in errors:
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301  # our own object
+        assert type(copy) is type(error)
+        assert str(copy) == str(error)
+        assert copy.args == error.args
+        assert vars(copy) == vars(error)
+
+
+# --- a success body without the object's id or state (finding 7) ------------------------------------
+@pytest.mark.parametrize(
+    ("body", "missing"),
+    [
+        ({}, "'chargeId'"),
+        ({"chargeId": "S02-1-C1", "chargePermissionId": "S02-1"}, "'statusDetails'"),
+        ({"chargeId": "S02-1-C1", "chargePermissionId": "S02-1", "statusDetails": {}}, "'state'"),
+    ],
+    ids=["empty", "no statusDetails", "no state"],
+)
+def test_a_success_body_without_id_or_state_names_what_is_missing(
+    body: dict[str, Any], missing: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    transport.default = lambda request: httpx.Response(201, json=body, headers={"x-amz-pay-request-id": "req-7"})
+    with pytest.raises(UnexpectedResponseError) as raised:
+        pay.charges.create(CREATE_CHARGE_BODY, idempotency_key="order-7")
+    error = raised.value
+    assert f"the Charge in the answer lacks the required field {missing}" in str(error)
+    assert "retry with idempotency_key='order-7' to get its result" in str(error)
+    assert (error.status, error.request_id, error.idempotency_key) == (201, "req-7", "order-7")

@@ -224,7 +224,12 @@ def test_the_schema_check_catches_a_bad_example() -> None:
 
 
 def test_unknown_fields_survive_a_round_trip() -> None:
-    data = {"chargeId": "P21-1111111-1111111-C111111", "someNewField": 1}
+    data = {
+        "chargeId": "P21-1111111-1111111-C111111",
+        "chargePermissionId": "P21-1111111-1111111",
+        "statusDetails": {"state": "Authorized"},
+        "someNewField": 1,
+    }
 
     charge = Charge.from_dict(data)
 

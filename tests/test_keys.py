@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -212,9 +213,9 @@ def pem_loads(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 def test_the_key_is_parsed_once_per_client(
     pem_loads: list[bytes], private_pem: bytes, tmp_path: Path, transport: Recorder, sleeps: list[float]
 ) -> None:
-    transport.queue(BY_NAME["charges.create"].answer(), BY_NAME["charges.get"].answer())
     transport.default = BY_NAME["refunds.get"].answer()
     for source in (private_pem, key_file(tmp_path, private_pem)):
+        transport.queue(BY_NAME["charges.create"].answer(), BY_NAME["charges.get"].answer())
         with AmazonPay(public_key_id="LIVE-AE1", private_key=source, region="eu", transport=transport) as pay:
             pay.charges.create(CREATE_CHARGE_BODY)
             pay.charges.get("S02-1-C1")
@@ -236,3 +237,92 @@ async def test_the_key_is_parsed_once_per_async_client(
             await pay.refunds.get("S02-1-R1")
     assert len(transport.sent) == 3
     assert len(pem_loads) == 1
+
+
+# --- key material is never echoed, whatever the input (finding 3) ----------------------------------
+def key_body(private_pem: bytes) -> str:
+    """The key's base64 without its PEM header and footer lines."""
+    return "".join(line for line in private_pem.decode().splitlines() if not line.startswith("-----"))
+
+
+def fragments(private_pem: bytes) -> list[str]:
+    """Every 16-character slice of the key's base64: none may appear in any output."""
+    body = key_body(private_pem)
+    return [body[start : start + 16] for start in range(0, len(body) - 16, 8)]
+
+
+MATERIAL: list[Any] = [
+    pytest.param(lambda pem: key_body(pem), id="base64 on one line"),
+    pytest.param(lambda pem: "\n".join(pem.decode().splitlines()[1:-1]), id="base64 in 64-character lines"),
+    pytest.param(lambda pem: "\\n".join(pem.decode().splitlines()[1:-1]), id="base64 with literal \\n"),
+    pytest.param(lambda pem: " " + key_body(pem)[:400] + " ", id="part of the key"),
+]
+
+
+@pytest.mark.parametrize("material", MATERIAL)
+def test_key_material_in_the_environment_is_refused_without_echo(
+    material: Callable[[bytes], str],
+    private_pem: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setenv("AMAZON_PAY_PUBLIC_KEY_ID", "SANDBOX-AEKEY")
+    monkeypatch.setenv("AMAZON_PAY_REGION", "eu")
+    monkeypatch.setenv("AMAZON_PAY_PRIVATE_KEY", material(private_pem))
+    with pytest.raises(ConfigurationError) as raised:
+        AmazonPay.from_env()
+    logging.getLogger("app").exception("configuration failed")  # what an application logs
+    message = str(raised.value)
+    assert message.startswith("AMAZON_PAY_PRIVATE_KEY holds what looks like key material without its PEM header")
+    assert "-----BEGIN PRIVATE KEY-----" in message  # the fix: the whole PEM text
+    shown = message + repr(raised.value) + caplog.text
+    assert [piece for piece in fragments(private_pem) if piece in shown] == []
+
+
+@pytest.mark.parametrize("material", MATERIAL)
+@pytest.mark.parametrize("as_type", [str, Path])
+def test_key_material_passed_as_private_key_is_refused_without_echo(
+    material: Callable[[bytes], str], as_type: type, private_pem: bytes, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError) as raised:
+        AmazonPay(
+            public_key_id="LIVE-AE1", private_key=as_type(material(private_pem)), region="eu", transport=transport
+        )
+    assert "looks like key material" in str(raised.value)
+    assert [piece for piece in fragments(private_pem) if piece in str(raised.value) + repr(raised.value)] == []
+
+
+def test_a_path_holding_pem_text_is_refused_without_echo(private_pem: bytes, transport: Recorder) -> None:
+    with pytest.raises(ConfigurationError) as raised:
+        AmazonPay(public_key_id="LIVE-AE1", private_key=Path(private_pem.decode()), region="eu", transport=transport)
+    assert [piece for piece in fragments(private_pem) if piece in str(raised.value)] == []
+
+
+def test_an_ordinary_missing_path_is_still_named(transport: Recorder) -> None:
+    with pytest.raises(ConfigurationError, match=r"private key file not found: /etc/amazon-pay/private\.pem"):
+        AmazonPay(public_key_id="LIVE-AE1", private_key=Path("/etc/amazon-pay/private.pem"), region="eu")
+
+
+# --- PEM text with literal \n, as environment variables and secrets hold it (finding 21) ------------
+@pytest.mark.parametrize("line_break", ["\\n", "\\r\\n"], ids=["\\n", "\\r\\n"])
+def test_from_env_accepts_pem_text_with_literal_line_breaks(
+    line_break: str,
+    private_pem: bytes,
+    public_key: rsa.RSAPublicKey,
+    monkeypatch: pytest.MonkeyPatch,
+    transport: Recorder,
+) -> None:
+    monkeypatch.setenv("AMAZON_PAY_PUBLIC_KEY_ID", "SANDBOX-AEKEY")
+    monkeypatch.setenv("AMAZON_PAY_REGION", "eu")
+    monkeypatch.setenv("AMAZON_PAY_PRIVATE_KEY", line_break.join(private_pem.decode().splitlines()))
+    transport.default = BY_NAME["charges.get"].answer()
+    with AmazonPay.from_env(transport=transport) as pay:
+        pay.charges.get("S02-1-C1")
+    sent = transport.sent[0]
+    assert verify_request(public_key, sent.method, str(sent.url), sent.headers, sent.content).key_id == "SANDBOX-AEKEY"
+
+
+def test_pem_text_with_literal_line_breaks_is_accepted_as_private_key(private_pem: bytes, transport: Recorder) -> None:
+    escaped = "\\n".join(private_pem.decode().splitlines())
+    with AmazonPay(public_key_id="LIVE-AE1", private_key=escaped, region="eu", transport=transport) as pay:
+        assert pay.algorithm == "AMZN-PAY-RSASSA-PSS-V2"

@@ -83,14 +83,14 @@ def test_query_plus_is_a_space_and_percent_2b_a_plus() -> None:
 
 
 def test_a_query_signed_by_the_client_verifies(harness: Harness) -> None:
-    # httpx writes a space as "+", the client signs it as %20: the simulator must agree.
+    # The client sends and signs a space as %20 (and a plus as %2B): the simulator must agree.
     pay_client = AmazonPay(
         public_key_id=harness.key_id, private_key=harness.key, region="na", transport=harness.sandbox.transport()
     )
     with pay_client as pay, pytest.raises(NotFoundError) as raised:
         pay.api.get_httpx_client().get("/charges/S01-1", params={"note": "a b+c"})
     assert raised.value.reason_code == "ResourceNotFound"  # authenticated, then no such charge
-    assert harness.sandbox.requests[-1].url.endswith("?note=a+b%2Bc")
+    assert harness.sandbox.requests[-1].url.endswith("?note=a%20b%2Bc")  # sent as signed: RFC 3986
 
 
 def test_the_simulator_never_imports_the_clients_signer() -> None:

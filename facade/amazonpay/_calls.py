@@ -19,8 +19,9 @@ import httpx
 
 from amazonpay_api.errors import UnexpectedStatus
 
-from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError
-from ._options import CallState, request_options
+from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
+from ._options import CallState, call_options
+from ._validation import json_ready
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -32,24 +33,53 @@ class _Model(Protocol):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T: ...
 
+    def to_dict(self) -> dict[str, Any]: ...
+
 
 M = TypeVar("M", bound=_Model)
 
 
 def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
-    """The generated request model for ``body`` (a model instance or a dict in API field names)."""
+    """The generated request model for ``body`` (a model instance or a dict in API field names).
+
+    ``Decimal`` amounts become their exact decimal strings; NaN and infinities are refused. A
+    field the model does not have is refused (the generated model would drop it silently, and
+    Amazon refuses fields it does not know).
+    """
     if isinstance(body, model):
-        return body
+        body = body.to_dict()
     if not isinstance(body, Mapping):
         raise ConfigurationError(f"body must be a dict or {model.__name__}, not {type(body).__name__}")
     try:
-        return model.from_dict(body)
+        ready = json_ready(body)
+        result = model.from_dict(ready)
+        unknown = _dropped(ready, result.to_dict(), "body")
     except KeyError as missing:
         raise ConfigurationError(
             f"{model.__name__} is missing the required field {missing}; see the spec or the model's docstring"
         ) from None
     except (TypeError, ValueError, AttributeError) as error:
         raise ConfigurationError(f"body does not fit {model.__name__}: {error}") from None
+    if unknown:
+        raise ConfigurationError(
+            f"{model.__name__} has no field {', '.join(unknown)}: Amazon Pay refuses fields it does not know "
+            "(400 UnrecognizedField); check the names against the API reference; nothing was sent"
+        )
+    return result
+
+
+def _dropped(given: Any, kept: Any, where: str) -> list[str]:
+    """Where ``given`` has a key that ``kept`` (the model's ``to_dict()``) lost."""
+    if isinstance(given, Mapping) and isinstance(kept, Mapping):
+        return [
+            found
+            for name, value in given.items()
+            for found in ([f"{where}.{name}"] if name not in kept else _dropped(value, kept[name], f"{where}.{name}"))
+        ]
+    if isinstance(given, list) and isinstance(kept, list):
+        pairs = enumerate(zip(given, kept, strict=True))  # to_dict keeps every item of a list
+        return [found for index, (item, kept_item) in pairs for found in _dropped(item, kept_item, f"{where}[{index}]")]
+    return []
 
 
 def path_id(name: str, value: str) -> str:
@@ -69,26 +99,47 @@ def parsed(expected: type[T], response: Any, call: CallState) -> T:
     if isinstance(response.parsed, expected):
         return response.parsed
     raise UnexpectedResponseError(
-        f"expected a {expected.__name__} body",
+        f"expected a {expected.__name__} body; the call may have succeeded at Amazon: {_recovery(call)}",
         status=response.status_code,
         request_id=call.request_id,
         body=response.content.decode("utf-8", errors="replace"),
+        idempotency_key=call.idempotency_key,
     )
 
 
-def unreadable(expected: type[Any], error: Exception, call: CallState) -> UnexpectedResponseError:
-    """A success body this client version cannot parse (for example an enum value added later)."""
+def unreadable(expected: type[Any], error: Exception, call: CallState) -> AmazonPayError:
+    """The typed error for ``error``, raised by a generated operation around the transport.
+
+    Before the first attempt (the request could not even be built) nothing was sent: a
+    :class:`ConfigurationError`. After it, a success body this client version cannot parse
+    (a required field missing, an enum value added later): :class:`UnexpectedResponseError`.
+    """
+    if call.attempts == 0:
+        return ConfigurationError(
+            f"the request for a {expected.__name__} could not be built ({type(error).__name__}: "
+            f"{printable(str(error), 200)}); nothing was sent"
+        )
     try:
         content = call.response.content if call.response is not None else b""
     except httpx.ResponseNotRead:
         content = b""
+    if isinstance(error, KeyError):
+        problem = f"the {expected.__name__} in the answer lacks the required field {printable(str(error), 100)}"
+    else:
+        problem = f"cannot read the answer as {expected.__name__} ({type(error).__name__}: {printable(str(error))})"
     return UnexpectedResponseError(
-        f"cannot read the response as {expected.__name__} ({type(error).__name__}: {error}); the call may "
-        "have succeeded at Amazon: fetch the object again, or regenerate the client from a newer spec",
+        f"{problem}; the call may have succeeded at Amazon: {_recovery(call)}, or regenerate the client "
+        "from a newer spec",
         status=call.status or 0,
         request_id=call.request_id,
         body=content.decode("utf-8", errors="replace"),
+        idempotency_key=call.idempotency_key,
     )
+
+
+def _recovery(call: CallState) -> str:
+    key = call.idempotency_key
+    return f"retry with idempotency_key={key!r} to get its result" if key else "get the object again"
 
 
 class Request(TypedDict, total=False):
@@ -111,7 +162,7 @@ def _arguments(request: Request) -> dict[str, Any]:
 @contextmanager
 def _calling(expected: type[Any], options: Mapping[str, Any]) -> Iterator[CallState]:
     """The per-call options around one operation; what the generated code cannot parse is typed."""
-    with request_options(**options) as call:
+    with call_options(options) as call:
         try:
             yield call
         except AmazonPayError:

@@ -14,7 +14,6 @@ import os
 import ssl
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -23,11 +22,11 @@ import httpx
 from amazonpay_api import Client
 from amazonpay_api.resources import AsyncResources, Resources
 
-from ._endpoints import Endpoint, resolve_endpoint
+from ._endpoints import Endpoint, environment_proxy, resolve_endpoint
 from ._errors import ConfigurationError
-from ._keys import PrivateKeySource, load_private_key
+from ._keys import PrivateKeySource, load_private_key, private_key_from_env
 from ._options import checked_timeout
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
 from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
 
@@ -58,8 +57,7 @@ class _Config:
     ) -> None:
         if algorithm not in ALGORITHMS:
             raise ConfigurationError(f"unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}")
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ConfigurationError(f"max_retries must be an int >= 0, not {max_retries!r}")
+        checked_max_retries(max_retries)
         # Stripped once: the id that is sent is the id whose environment is read.
         key_id = public_key_id.strip() if isinstance(public_key_id, str) else public_key_id
         self.endpoint: Endpoint = resolve_endpoint(region, key_id, sandbox, base_url)
@@ -127,14 +125,21 @@ class _Client(ABC, Generic[_Inner]):
         verify: bool | ssl.SSLContext = True,
         clock: Clock = utc_now,
         clock_skew: ClockSkew = None,
+        proxy: str | httpx.Proxy | None = None,
     ) -> None:
         """Check the configuration and parse the key; nothing is sent until the first call.
 
         ``transport`` replaces the network (an httpx transport: sync for :class:`AmazonPay`,
         async for :class:`AsyncAmazonPay`), for example the sandbox simulator's. ``clock_skew="auto"``
         lets the client correct its signing clock when Amazon's ``Date`` header shows the local
-        clock off by more than two minutes (it logs a warning).
+        clock off by more than two minutes (it logs a warning). ``proxy=`` routes requests through
+        an HTTP(S) proxy; without it, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` are honoured
+        as httpx and requests do.
         """
+        if transport is not None and proxy is not None:
+            raise ConfigurationError(
+                "pass proxy= or transport=, not both: a custom transport makes its own connections"
+            )
         self._config = _Config(
             public_key_id=public_key_id,
             private_key=private_key,
@@ -151,11 +156,23 @@ class _Client(ABC, Generic[_Inner]):
         )
         #: The generated low-level client, fully configured (signing, routing, retries, errors).
         self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
-        self._connect(self._config.transport(transport if transport is not None else self._network(verify)))
+        if transport is None:
+            chosen = proxy if proxy is not None else environment_proxy(self._config.endpoint.base_url)
+            if chosen is not None and not isinstance(chosen, str | httpx.Proxy):
+                raise ConfigurationError(f"proxy must be a URL str or an httpx.Proxy, not {type(chosen).__name__}")
+            try:
+                transport = self._network(verify, chosen)
+            except (ValueError, TypeError, ImportError, httpx.InvalidURL):
+                # The URL is never shown: it may hold the proxy's password.
+                raise ConfigurationError(
+                    "the proxy URL (proxy= or HTTPS_PROXY / ALL_PROXY) is not an http:// or https:// URL "
+                    "(socks5:// needs httpx[socks])"
+                ) from None
+        self._connect(self._config.transport(transport))
 
     @abstractmethod
-    def _network(self, verify: bool | ssl.SSLContext) -> _Inner:
-        """The httpx network transport of this kind of client."""
+    def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> _Inner:
+        """The httpx network transport of this kind of client, through ``proxy`` if not None."""
 
     @abstractmethod
     def _connect(self, transport: AmazonPayTransport) -> None:
@@ -200,8 +217,7 @@ class _Client(ABC, Generic[_Inner]):
         if "public_key_id" not in overrides:
             arguments["public_key_id"] = need("AMAZON_PAY_PUBLIC_KEY_ID")
         if "private_key" not in overrides:
-            key = need("AMAZON_PAY_PRIVATE_KEY")
-            arguments["private_key"] = key if "-----BEGIN" in key else Path(key)
+            arguments["private_key"] = private_key_from_env(need("AMAZON_PAY_PRIVATE_KEY"), "AMAZON_PAY_PRIVATE_KEY")
         if "region" not in overrides:
             arguments["region"] = need("AMAZON_PAY_REGION")
         sandbox = os.environ.get("AMAZON_PAY_SANDBOX", "").strip().lower()
@@ -224,11 +240,11 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
             session = pay.checkout_sessions.create({...})
     """
 
-    def _network(self, verify: bool | ssl.SSLContext) -> httpx.BaseTransport:
-        return httpx.HTTPTransport(verify=verify)
+    def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.BaseTransport:
+        return httpx.HTTPTransport(verify=verify, proxy=proxy)
 
     def _connect(self, transport: AmazonPayTransport) -> None:
-        self._http = httpx.Client(
+        self._http = _HttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         self.api.set_httpx_client(self._http)
@@ -252,11 +268,11 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
     ``pay.api`` is the same generated client: call its ``asyncio`` functions.
     """
 
-    def _network(self, verify: bool | ssl.SSLContext) -> httpx.AsyncBaseTransport:
-        return httpx.AsyncHTTPTransport(verify=verify)
+    def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(verify=verify, proxy=proxy)
 
     def _connect(self, transport: AmazonPayTransport) -> None:
-        self._http = httpx.AsyncClient(
+        self._http = _AsyncHttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         self.api.set_async_httpx_client(self._http)
@@ -272,3 +288,27 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+class _HttpClient(httpx.Client):
+    """httpx.Client whose calls after ``close()`` are a typed error, not httpx's RuntimeError."""
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self.is_closed:
+            raise ConfigurationError(
+                f"{request.method} {request.url.path} not sent: this AmazonPay client is closed; "
+                "make calls inside its with block, or create a new client"
+            )
+        return super().send(request, **kwargs)
+
+
+class _AsyncHttpClient(httpx.AsyncClient):
+    """httpx.AsyncClient whose calls after ``aclose()`` are a typed error, not httpx's RuntimeError."""
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self.is_closed:
+            raise ConfigurationError(
+                f"{request.method} {request.url.path} not sent: this AsyncAmazonPay client is closed; "
+                "make calls inside its async with block, or create a new client"
+            )
+        return await super().send(request, **kwargs)

@@ -6,6 +6,7 @@ import ipaddress
 from dataclasses import dataclass
 from typing import Final, Literal
 from urllib.parse import urlsplit
+from urllib.request import getproxies, proxy_bypass
 
 from ._errors import ConfigurationError
 
@@ -79,17 +80,40 @@ def resolve_endpoint(region: str, public_key_id: str, sandbox: bool | None, base
             )
         is_sandbox, path = sandbox, "/sandbox/v2" if sandbox else "/live/v2"
     host = HOSTS[canonical]
-    url = f"https://{host}{path}" if base_url is None else _checked_base_url(base_url)
+    url = f"https://{host}{path}" if base_url is None else _checked_base_url(base_url, canonical)
     return Endpoint(canonical, host, url, is_sandbox, prefix is not None)
 
 
-def _checked_base_url(base_url: str) -> str:
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+def _checked_base_url(base_url: str, region: Region) -> str:
+    if not isinstance(base_url, str):
+        raise ConfigurationError(f"base_url must be a str, not {type(base_url).__name__}")
+    try:
+        parts = urlsplit(base_url)
+        hostname = parts.hostname
+        parts.port  # noqa: B018  # raises on a port that is not a number
+    except ValueError:
+        raise ConfigurationError(f"base_url {base_url!r} is not a valid URL") from None
+    if parts.scheme not in ("https", "http") or not hostname:
         raise ConfigurationError(
             f"base_url {base_url!r} is not an http(s) URL; pass e.g. https://proxy.example/live/v2"
         )
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+    if parts.query or parts.fragment or "?" in base_url or "#" in base_url:
+        raise ConfigurationError(
+            f"base_url {base_url!r} has a query or fragment, which would be lost or signed wrongly; "
+            "pass scheme, host and path only"
+        )
+    if parts.username is not None or parts.password is not None:
+        raise ConfigurationError(
+            "base_url carries a user name or password; Amazon Pay authenticates by signature: drop them "
+            "(a proxy's credentials go in proxy=)"
+        )
+    other = next((r for r, h in HOSTS.items() if h == hostname.lower().rstrip(".") and r != region), None)
+    if other is not None:
+        raise ConfigurationError(
+            f"base_url {base_url!r} is the {other} host, but region={region!r} signs for {HOSTS[region]}; "
+            f"pass region={other!r}, or drop base_url"
+        )
+    if parts.scheme == "http" and not _is_loopback(hostname):
         raise ConfigurationError(
             f"base_url {base_url!r} uses plain http to a non-loopback host, which would send signed "
             "payment requests unencrypted; use https (plain http is allowed for 127.0.0.1/localhost only)"
@@ -104,3 +128,17 @@ def _is_loopback(hostname: str) -> bool:
         return ipaddress.ip_address(hostname).is_loopback
     except ValueError:
         return False
+
+
+def environment_proxy(url: str) -> str | None:
+    """The proxy the environment names for ``url`` (``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY`` ...).
+
+    The standard library reads the variables (and the system settings on macOS and Windows),
+    as requests does; ``None`` when no proxy applies.
+    """
+    parts = urlsplit(url)
+    proxies = getproxies()
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    if not proxy or proxy_bypass(parts.netloc):
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"

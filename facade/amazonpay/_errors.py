@@ -1,6 +1,9 @@
 """Every exception the library raises: one hierarchy under :class:`AmazonPayError`.
 
-Messages never contain the private key, a signature or the authorization header.
+Messages never contain the private key, a signature or the authorization header. Text that
+comes from the network (Amazon's ``message``, a proxy's page) reaches a message bounded and
+with control characters escaped, so it can neither flood nor forge a log line; the full text
+stays on the error's fields. Every error survives ``pickle`` (Celery, process pools).
 """
 
 from __future__ import annotations
@@ -12,8 +15,67 @@ from enum import StrEnum
 from typing import Any, Final
 
 
+class ReasonCode(StrEnum):
+    """Amazon's ``reasonCode`` values: each member's name is the code on the wire.
+
+    A ``StrEnum``, so ``error.reason_code == "SoftDeclined"`` keeps working; a code this
+    version does not know stays a plain ``str`` on the error.
+    """
+
+    # 400
+    InvalidHeaderValue = "InvalidHeaderValue"
+    InvalidRequest = "InvalidRequest"
+    InvalidParameterValue = "InvalidParameterValue"
+    InvalidRequestFormat = "InvalidRequestFormat"
+    MissingHeader = "MissingHeader"
+    MissingHeaderValue = "MissingHeaderValue"
+    MissingParameterValue = "MissingParameterValue"
+    UnrecognizedField = "UnrecognizedField"
+    InvalidSandboxSimulationSpecified = "InvalidSandboxSimulationSpecified"
+    DuplicateIdempotencyKey = "DuplicateIdempotencyKey"
+    InvalidParameterCombination = "InvalidParameterCombination"
+    CurrencyMismatch = "CurrencyMismatch"
+    InvalidAPIVersion = "InvalidAPIVersion"
+    TransactionAmountExceeded = "TransactionAmountExceeded"
+    # 401 / 403
+    UnauthorizedAccess = "UnauthorizedAccess"
+    InvalidRequestSignature = "InvalidRequestSignature"
+    # 404 / 405
+    ResourceNotFound = "ResourceNotFound"
+    MethodNotAllowed = "MethodNotAllowed"
+    # 422: state errors
+    InvalidCheckoutSessionStatus = "InvalidCheckoutSessionStatus"
+    CheckoutSessionCanceled = "CheckoutSessionCanceled"
+    InvalidChargeStatus = "InvalidChargeStatus"
+    InvalidChargePermissionStatus = "InvalidChargePermissionStatus"
+    TransactionCountExceeded = "TransactionCountExceeded"
+    PaymentMethodNotAllowed = "PaymentMethodNotAllowed"
+    MFANotCompleted = "MFANotCompleted"
+    # 422: declines (DeclinedError)
+    SoftDeclined = "SoftDeclined"
+    HardDeclined = "HardDeclined"
+    AmazonRejected = "AmazonRejected"
+    TransactionTimedOut = "TransactionTimedOut"
+    # 429 / 5xx
+    TooManyRequests = "TooManyRequests"
+    ProcessingFailure = "ProcessingFailure"
+    InternalServerError = "InternalServerError"
+    ServiceUnavailable = "ServiceUnavailable"
+
+
 class AmazonPayError(Exception):
     """Base class of every error raised by amazonpay."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduce calls cls(*args), which keyword-only fields cannot survive;
+        # rebuild from args and restore the fields from __dict__ instead.
+        return _rebuild, (type(self), self.args), self.__dict__
+
+
+def _rebuild(cls: type[AmazonPayError], args: tuple[Any, ...]) -> AmazonPayError:
+    error = cls.__new__(cls)
+    error.args = args
+    return error
 
 
 class ConfigurationError(AmazonPayError, ValueError):
@@ -21,23 +83,44 @@ class ConfigurationError(AmazonPayError, ValueError):
 
 
 class APIConnectionError(AmazonPayError):
-    """No HTTP answer: the connection failed or dropped (after all retries).
+    """No usable HTTP answer: the connection failed, dropped or timed out (after all retries).
 
-    For a money-moving POST the request may still have been processed: call again with the
-    same ``idempotency_key`` (shown in the message) and Amazon replays the result.
+    The message says whether the request may have reached Amazon. If it may have, a POST can be
+    called again with the same ``idempotency_key`` (shown in the message) and Amazon replays
+    its result instead of moving money twice.
     """
 
-    def __init__(self, message: str, *, method: str, url: str, attempts: int, idempotency_key: str | None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        url: str,
+        attempts: int,
+        idempotency_key: str | None,
+        may_have_been_processed: bool = True,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.method = method
         self.url = url
         self.attempts = attempts
         self.idempotency_key = idempotency_key
+        #: False only when no attempt's request can have reached Amazon (e.g. every connect failed).
+        self.may_have_been_processed = may_have_been_processed
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (after all retries)."""
+
+
+class OutcomeUnknownError(APIConnectionError):
+    """A call that may have taken effect, whose effect could not be confirmed either way.
+
+    Raised when a retried cancel or close was answered with a state error after an earlier
+    attempt may have been processed, and the object could not be fetched to tell which. Get
+    the object to see its state before acting on it again.
+    """
 
 
 class APIStatusError(AmazonPayError):
@@ -45,11 +128,16 @@ class APIStatusError(AmazonPayError):
 
     Attributes:
         status: HTTP status code (any integer, including ones no spec lists, such as 520).
-        reason_code: Amazon's ``reasonCode`` (``None`` when the body was not Amazon's JSON).
-        message: Amazon's ``message``, or a description of the unexpected body.
+        reason_code: Amazon's ``reasonCode``: a :class:`ReasonCode`, a ``str`` for a code this
+            version does not know, ``None`` when the body was not Amazon's JSON.
+        message: Amazon's ``message`` in full, or a description of the unexpected body.
         request_id: ``x-amz-pay-request-id``; quote it to Amazon Pay support.
         attempts: how many attempts were made, retries included.
         body: the raw response body as text.
+        idempotency_key: the key the request carried (POSTs), to retry it safely.
+        may_have_been_processed: whether an attempt may have taken effect although the call
+            failed: a 5xx answer, or an earlier attempt that lost its answer. A 4xx refusal
+            after attempts that were all answered means nothing was done.
         string_to_sign: for ``InvalidRequestSignature``, the string the service expected.
 
     """
@@ -58,13 +146,15 @@ class APIStatusError(AmazonPayError):
         self,
         *,
         status: int,
-        reason_code: str | None,
+        reason_code: ReasonCode | str | None,
         message: str,
         request_id: str | None,
         attempts: int,
         body: str,
         method: str,
         url: str,
+        idempotency_key: str | None = None,
+        may_have_been_processed: bool = False,
     ) -> None:
         self.status = status
         self.reason_code = reason_code
@@ -74,15 +164,27 @@ class APIStatusError(AmazonPayError):
         self.body = body
         self.method = method
         self.url = url
+        self.idempotency_key = idempotency_key
+        self.may_have_been_processed = may_have_been_processed
         self.string_to_sign = _echoed_string_to_sign(message) if reason_code == "InvalidRequestSignature" else None
         super().__init__(
-            f"{status} {reason_code or 'unexpected response'}: {message} "
-            f"({method} {url}, request id {request_id or 'none'}, {attempts} attempt{'s' if attempts != 1 else ''})"
+            f"{status} {printable(reason_code or 'unexpected response', 80)}: {printable(message)} "
+            f"({method} {url}, request id {printable(request_id or 'none', 80)}, "
+            f"{attempts} attempt{'s' if attempts != 1 else ''})"
+            + outcome_hint(method, idempotency_key, may_have_been_processed=may_have_been_processed)
         )
 
 
 class BadRequestError(APIStatusError):
     """400: invalid header, parameter or body (``InvalidParameterValue``, ``DuplicateIdempotencyKey``, ...)."""
+
+
+class IdempotencyError(BadRequestError):
+    """400 ``DuplicateIdempotencyKey``: the key was used before with a different request.
+
+    Nothing was done by this request. Use a new key for a new payment; to get the result of
+    the earlier request, repeat it exactly (same body) with the same key.
+    """
 
 
 class AuthenticationError(APIStatusError):
@@ -97,6 +199,15 @@ class UnprocessableError(APIStatusError):
     """422: the object's state forbids the operation, or the payment was declined."""
 
 
+class DeclinedError(UnprocessableError):
+    """422: the payment was declined; ``reason_code`` says why.
+
+    One of ``SoftDeclined``, ``HardDeclined``, ``AmazonRejected``, ``TransactionTimedOut``.
+    ``SoftDeclined`` may succeed on a later attempt; the others will not: ask the buyer to
+    choose another payment method.
+    """
+
+
 class RateLimitError(APIStatusError):
     """429: throttled, still after the retries."""
 
@@ -106,17 +217,24 @@ class ServerError(APIStatusError):
 
 
 class UnexpectedResponseError(AmazonPayError):
-    """A success status whose body this client version cannot read.
+    """An answer this client cannot read.
 
-    For example a value of an enum that the spec does not list yet. The call may have
-    succeeded on Amazon's side: ``body`` holds what was received, ``request_id`` identifies it.
+    A success body that is not a JSON object, misses a required field, holds a value the spec
+    does not list yet, or is larger than any Amazon Pay answer (a decompression bomb).
+
+    The request reached Amazon, so it may have succeeded: ``body`` holds what was received,
+    ``request_id`` identifies it, and ``idempotency_key`` (POSTs) gets its result again.
     """
 
-    def __init__(self, message: str, *, status: int, request_id: str | None, body: str) -> None:
-        super().__init__(f"{message} (status {status}, request id {request_id or 'none'})")
+    def __init__(
+        self, message: str, *, status: int, request_id: str | None, body: str, idempotency_key: str | None = None
+    ) -> None:
+        super().__init__(f"{message} (status {status}, request id {printable(request_id or 'none', 80)})")
+        self.message = message
         self.status = status
         self.request_id = request_id
         self.body = body
+        self.idempotency_key = idempotency_key
 
 
 _BY_STATUS: Final[Mapping[int, type[APIStatusError]]] = {
@@ -127,8 +245,38 @@ _BY_STATUS: Final[Mapping[int, type[APIStatusError]]] = {
     422: UnprocessableError,
     429: RateLimitError,
 }
+#: Narrower classes for some reason codes, each under its status's class.
+_BY_REASON: Final[Mapping[tuple[int, ReasonCode], type[APIStatusError]]] = {
+    (400, ReasonCode.DuplicateIdempotencyKey): IdempotencyError,
+    (422, ReasonCode.SoftDeclined): DeclinedError,
+    (422, ReasonCode.HardDeclined): DeclinedError,
+    (422, ReasonCode.AmazonRejected): DeclinedError,
+    (422, ReasonCode.TransactionTimedOut): DeclinedError,
+}
 _ECHOED: Final = re.compile(r"(?:String-to-Sign should have been|String to sign:?)\s*'(?P<text>.*?)'", re.DOTALL)
 _BODY_EXCERPT: Final = 300
+#: The most characters of server text that go into one exception message.
+MESSAGE_LIMIT: Final = 500
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def outcome_hint(method: str, idempotency_key: str | None, *, may_have_been_processed: bool) -> str:
+    """The end of a message about a failed call that may have taken effect: how to find out."""
+    if not may_have_been_processed:
+        return ""
+    if idempotency_key is not None:
+        return f"; it may have been processed: retry with idempotency_key={idempotency_key!r} to get its result"
+    if method != "GET":
+        return "; it may have been processed: get the object to see its state before calling again"
+    return ""
+
+
+def printable(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``text`` for a message or a log line: control characters escaped, at most ``limit`` characters."""
+    escaped = _CONTROL.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), text)
+    if len(escaped) <= limit:
+        return escaped
+    return f"{escaped[:limit]}... ({len(escaped) - limit} more characters)"
 
 
 def _echoed_string_to_sign(message: str) -> str | None:
@@ -136,12 +284,29 @@ def _echoed_string_to_sign(message: str) -> str | None:
     return match["text"] if match else None
 
 
+def reason_code(value: str) -> ReasonCode | str:
+    """The :class:`ReasonCode` member for ``value``, or ``value`` itself when this version does not know it."""
+    try:
+        return ReasonCode(value)
+    except ValueError:
+        return value
+
+
 def error_for_status(
-    status: int, body: bytes, *, request_id: str | None, attempts: int, method: str, url: str
+    status: int,
+    body: bytes,
+    *,
+    request_id: str | None,
+    attempts: int,
+    method: str,
+    url: str,
+    idempotency_key: str | None = None,
+    may_have_been_processed: bool = False,
+    location: str | None = None,
 ) -> APIStatusError:
-    """The typed error for an error response; never fails, whatever the body."""
+    """The typed error for an error (or redirect) response; never fails, whatever the body."""
     text = body.decode("utf-8", errors="replace")
-    reason_code: str | None = None
+    code: ReasonCode | str | None = None
     message = text[:_BODY_EXCERPT] or "(empty body)"
     try:
         parsed: Any = json.loads(text)
@@ -149,18 +314,25 @@ def error_for_status(
         message = f"the body is not JSON (a proxy page?): {message}"
     else:
         if isinstance(parsed, dict) and isinstance(parsed.get("reasonCode"), str):
-            reason_code = parsed["reasonCode"]
+            code = reason_code(parsed["reasonCode"])
             message = str(parsed.get("message") or "")
+    if 300 <= status < 400:
+        target = f" to {printable(location, 200)}" if location else ""
+        message = f"a redirect{target}: Amazon Pay never redirects, so base_url or a proxy is wrong; {message}"
     cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else APIStatusError)
+    if isinstance(code, ReasonCode):
+        cls = _BY_REASON.get((status, code), cls)
     return cls(
         status=status,
-        reason_code=reason_code,
+        reason_code=code,
         message=message,
         request_id=request_id,
         attempts=attempts,
         body=text,
         method=method,
         url=url,
+        idempotency_key=idempotency_key,
+        may_have_been_processed=may_have_been_processed,
     )
 
 

@@ -1,9 +1,15 @@
-"""Loading the merchant's RSA private key, once per client, with errors that name the fix."""
+"""Loading the merchant's RSA private key, once per client, with errors that name the fix.
+
+No message repeats key material: a value that looks like it (the key's base64 without its PEM
+lines, say) gets its own message instead of being taken for a path and echoed.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Final
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
@@ -13,6 +19,42 @@ from ._errors import ConfigurationError
 PrivateKeySource = str | bytes | os.PathLike[str] | rsa.RSAPrivateKey
 MIN_KEY_BITS = 2048
 _SELLER_CENTRAL = "the PKCS#8 PEM file (BEGIN PRIVATE KEY) that Seller Central created with your public key id"
+_PEM_HINT = (
+    "the whole PEM text, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY----- (line breaks may be "
+    "written as \\n), or the path of the key file"
+)
+# A long run of base64 with digits and both letter cases: key material, never a file name.
+_BASE64_RUN: Final = re.compile(r"[A-Za-z0-9+/]{64,}")
+
+
+def looks_like_key_material(text: str) -> bool:
+    """Whether ``text`` holds (part of) a key: PEM armour, or a long base64 run such as a key's body."""
+    if "-----" in text or "PRIVATE KEY" in text:
+        return True
+    compact = re.sub(r"\s|\\n|\\r", "", text)
+    return any(
+        re.search("[0-9]", run) and re.search("[a-z]", run) and re.search("[A-Z]", run)
+        for run in _BASE64_RUN.findall(compact)
+    )
+
+
+def private_key_from_env(value: str, variable: str) -> str | Path:
+    """What ``from_env`` passes on as ``private_key``: PEM text as is, anything else as a path."""
+    text = value.strip()
+    if "-----BEGIN" in text:
+        return text
+    if looks_like_key_material(text):
+        raise ConfigurationError(
+            f"{variable} holds what looks like key material without its PEM header lines; set it to {_PEM_HINT}"
+        )
+    return Path(text)
+
+
+def _unescaped(pem: bytes) -> bytes:
+    r"""PEM text whose line breaks were written as the two characters \n (environment variables, secrets)."""
+    if b"-----BEGIN" in pem and b"\\n" in pem:
+        return pem.replace(b"\\r\\n", b"\n").replace(b"\\n", b"\n")
+    return pem
 
 
 def load_private_key(source: PrivateKeySource, password: str | bytes | None = None) -> rsa.RSAPrivateKey:
@@ -26,6 +68,10 @@ def load_private_key(source: PrivateKeySource, password: str | bytes | None = No
         pem = _read(Path(source))
     elif isinstance(source, str):
         if "-----BEGIN" not in source:
+            if looks_like_key_material(source):
+                raise ConfigurationError(
+                    f"private_key looks like key material without its PEM header lines; pass {_PEM_HINT}"
+                )
             raise ConfigurationError(
                 "private_key is a str but not PEM text; pass pathlib.Path(...) for a key file, "
                 f"or the PEM text itself ({_SELLER_CENTRAL})"
@@ -37,10 +83,12 @@ def load_private_key(source: PrivateKeySource, password: str | bytes | None = No
         raise ConfigurationError(
             f"private_key must be a Path, PEM str or bytes, or an RSAPrivateKey, not {type(source).__name__}"
         )
-    return _checked_size(_parse(pem, password))
+    return _checked_size(_parse(_unescaped(pem), password))
 
 
 def _read(path: Path) -> bytes:
+    if looks_like_key_material(str(path)):
+        raise ConfigurationError(f"private_key is a path that looks like key material; pass {_PEM_HINT}")
     try:
         return path.expanduser().read_bytes()
     except FileNotFoundError:

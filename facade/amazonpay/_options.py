@@ -1,26 +1,46 @@
 """Per-call options, carried from a method call down to the transport in a context variable.
 
 A context variable (not a header or a client copy) keeps concurrent calls, threads and
-asyncio tasks apart, and lets calls through ``pay.api`` use the same options.
+asyncio tasks apart, and lets calls through ``pay.api`` use the same options. Two rules make
+that safe for money:
+
+- An explicit ``idempotency_key`` belongs to exactly one logical POST: the first POST made
+  under the block takes it, and any later POST under the same block (in the same task, or in
+  a task or thread that inherited the block's context) is refused before anything is sent.
+  GET, PATCH and DELETE requests in the block are sent without it.
+- A block's outcome (``status``, ``request_id``, ``attempts``, ``idempotency_key``) is filled
+  only by the calls its own thread or task makes while it is open, never by tasks it starts.
+
+Context variables do not cross into ``ThreadPoolExecutor.submit``; run the work in a copy of
+the context (``executor.submit(contextvars.copy_context().run, fn)``) to take the options along.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Final, TypedDict
+from enum import Enum
+from typing import Any, Final, Literal, TypedDict
 
+import anyio
 import httpx
 
 from ._errors import ConfigurationError
+from ._retry import checked_max_retries
 
 _IDEMPOTENCY_KEY: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")
+#: Headers amazonpay sets and signs on every attempt.
 _OWNED_HEADERS: Final = frozenset(
     {
+        "accept",
         "authorization",
+        "content-type",
+        "user-agent",
         "x-amz-pay-date",
         "x-amz-pay-host",
         "x-amz-pay-region",
@@ -28,6 +48,34 @@ _OWNED_HEADERS: Final = frozenset(
         "x-amz-pay-authtoken",
     }
 )
+#: Headers that frame the message or the connection: httpx sets them, and another value would
+#: desynchronise the connection or send the request elsewhere.
+_FRAMING_HEADERS: Final = frozenset(
+    {
+        "host",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "te",
+        "trailer",
+        "upgrade",
+        "expect",
+        "proxy-connection",
+        "proxy-authorization",
+    }
+)
+_TOKEN: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
+_FIELD_VALUE: Final = re.compile(r"[\x20-\x7e\t]*")  # visible ASCII, space and tab
+#: The longest timeout accepted: a payment call never needs more, and larger values overflow.
+MAX_TIMEOUT: Final = 3600.0
+
+
+class _Unset(Enum):
+    token = 0
+
+
+UNSET: Final = _Unset.token
 
 
 class CallOptions(TypedDict, total=False):
@@ -41,20 +89,55 @@ class CallOptions(TypedDict, total=False):
 
 
 class MoneyCallOptions(CallOptions, total=False):
-    """Options of the POSTs that create or move money, which carry an idempotency key."""
+    """Options of the POSTs that create or move money, which carry an idempotency key.
+
+    ``idempotency_key=None`` makes the call use a fresh key even inside a ``request_options``
+    block that sets one.
+    """
 
     idempotency_key: str | None
 
 
+class _KeyClaim:
+    """An explicit idempotency key, and the one POST that may send it."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._taken_by: str | None = None
+        self._lock = threading.Lock()
+
+    def take(self, request: str) -> str:
+        """The key for ``request`` (``"POST /v2/charges"``), or refuse a second POST."""
+        with self._lock:
+            if self._taken_by is not None:
+                raise ConfigurationError(
+                    f"{request} not sent: idempotency_key {self.key!r} was already used by {self._taken_by} in this "
+                    "request_options block, and a key belongs to one payment call (Amazon would replay the first "
+                    "call's result or refuse this one). Give each call its own key: pass idempotency_key= to the "
+                    "method, or open one request_options block per call"
+                )
+            self._taken_by = request
+        return self.key
+
+
+def _runner() -> object:
+    """Who is running: the current asyncio or trio task, else the current thread."""
+    try:
+        return ("task", anyio.get_current_task().id)
+    except Exception:  # no async library runs in this thread (anyio raises its own error)
+        return ("thread", threading.get_ident())
+
+
 @dataclass
 class CallState:
-    """One logical call: its options, and what the transport saw of its last attempt.
+    """One ``request_options`` block or method call: its options, and the outcome of its call.
 
-    ``status``, ``request_id``, ``attempts`` and ``response`` are filled in as the call runs, also
-    on every enclosing ``request_options`` block, so a caller can read the request id of a success.
+    ``status``, ``request_id``, ``attempts``, ``idempotency_key`` and ``response`` are filled in
+    as a call runs, in the state of the call and in each enclosing block that the same thread
+    or task opened and has not closed yet, so a caller can read the request id of a success.
+    ``idempotency_key`` is the key the last POST was sent with.
     """
 
-    idempotency_key: str | None = None
     simulation_code: str | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
     timeout: httpx.Timeout | None = None
@@ -63,17 +146,44 @@ class CallState:
     status: int | None = None
     request_id: str | None = None
     attempts: int = 0
+    idempotency_key: str | None = None
     response: httpx.Response | None = field(default=None, repr=False)
     outer: CallState | None = field(default=None, repr=False)
+    explicit_key: _KeyClaim | None = field(default=None, repr=False)
+    refuses_key_off_post: bool = field(default=False, repr=False)
+    owner: object = field(default_factory=_runner, repr=False)
+    is_open: bool = field(default=True, repr=False)
+
+    def take_idempotency_key(self, method: str, path: str) -> str | None:
+        """The key for this request: the block's explicit key for its first POST, else a fresh one.
+
+        Raises :class:`ConfigurationError` for a second POST under one explicit key, and for a
+        key passed to a method that does not POST.
+        """
+        if method != "POST":
+            if self.refuses_key_off_post:
+                raise ConfigurationError(f"idempotency_key applies to POST requests only, not {method} {path}")
+            return None
+        if self.explicit_key is not None:
+            return self.explicit_key.take(f"{method} {path}")
+        return None
 
     def record(
-        self, *, status: int | None, request_id: str | None, attempts: int, response: httpx.Response | None = None
+        self,
+        *,
+        status: int | None,
+        request_id: str | None,
+        attempts: int,
+        idempotency_key: str | None,
+        response: httpx.Response | None = None,
     ) -> None:
-        """Note the outcome of an attempt here and in every enclosing block."""
+        """Note the outcome of an attempt here and in the enclosing blocks this runner has open."""
+        runner = _runner()
         state: CallState | None = self
         while state is not None:
-            state.status, state.request_id, state.attempts = status, request_id, attempts
-            state.response = response
+            if state.is_open and state.owner == runner:
+                state.status, state.request_id, state.attempts = status, request_id, attempts
+                state.idempotency_key, state.response = idempotency_key, response
             state = state.outer
 
 
@@ -88,7 +198,7 @@ def current_call() -> CallState | None:
 @contextmanager
 def request_options(
     *,
-    idempotency_key: str | None = None,
+    idempotency_key: str | Literal[_Unset.token] | None = UNSET,
     simulation_code: str | None = None,
     headers: Mapping[str, str] | None = None,
     timeout: float | httpx.Timeout | None = None,
@@ -100,57 +210,167 @@ def request_options(
     The resource methods use it for you; use it directly around calls through ``pay.api``, or
     to read the outcome of a call (``state.request_id``, ``state.attempts``). Options left out
     are inherited from an enclosing block. Arguments are checked here, before anything is sent.
+
+    ``idempotency_key`` is used by the block's first POST only (a second POST is refused before
+    sending); ``idempotency_key=None`` drops an enclosing block's key, so POSTs get fresh keys.
     ``auth_token`` is a solution provider's delegated-access token (Get Authorization Token),
     sent and signed as ``x-amz-pay-authtoken``.
     """
-    if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
+    with _opened(
+        {
+            "idempotency_key": idempotency_key,
+            "simulation_code": simulation_code,
+            "headers": headers,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "auth_token": auth_token,
+        },
+        one_call=False,
+    ) as state:
+        yield state
+
+
+@contextmanager
+def call_options(options: Mapping[str, Any]) -> Iterator[CallState]:
+    """The options of one method call (``**options``), as a block around that call.
+
+    Unlike a ``request_options`` block, it refuses an ``idempotency_key`` when the call is not a POST.
+    """
+    unknown = sorted(set(options) - set(MoneyCallOptions.__annotations__))
+    if unknown:
         raise ConfigurationError(
-            f"idempotency_key {idempotency_key!r} is invalid: use 1 to 32 characters from "
-            "A-Z a-z 0-9 _ - (uuid.uuid4().hex fits)"
+            f"unknown option(s) {', '.join(unknown)}; use {', '.join(MoneyCallOptions.__annotations__)}"
         )
-    if auth_token is not None and not (
-        isinstance(auth_token, str) and auth_token.strip() and auth_token.isascii() and auth_token.isprintable()
-    ):
-        # The token is a credential: the message never shows it.
-        raise ConfigurationError(
-            "auth_token must be the non-empty token Get Authorization Token returned (printable ASCII)"
-        )
-    if simulation_code is not None and not simulation_code.strip():
-        raise ConfigurationError("simulation_code is empty; pass a sandbox simulation code such as 'SoftDeclined'")
-    extra = dict(headers or {})
-    owned = sorted(name for name in extra if name.lower() in _OWNED_HEADERS)
-    if owned:
-        raise ConfigurationError(
-            f"headers= may not set {', '.join(owned)}: amazonpay sets them on every attempt "
-            "(use idempotency_key= for the idempotency key, auth_token= for the delegated-access token)"
-        )
-    if max_retries is not None and max_retries < 0:
-        raise ConfigurationError(f"max_retries must be 0 or more, not {max_retries}")
+    with _opened({"idempotency_key": UNSET, **options}, one_call=True) as state:
+        yield state
+
+
+@contextmanager
+def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState]:
     outer = _current.get()
+    key = options["idempotency_key"]
+    if key is UNSET:
+        claim = outer.explicit_key if outer is not None else None
+    elif key is None:
+        claim = None
+    else:
+        claim = _KeyClaim(_checked_key(key))
+    simulation_code = options.get("simulation_code")
+    headers = options.get("headers")
+    timeout = options.get("timeout")
+    max_retries = options.get("max_retries")
+    auth_token = options.get("auth_token")
     state = CallState(
-        idempotency_key=idempotency_key if idempotency_key is not None or outer is None else outer.idempotency_key,
-        simulation_code=simulation_code if simulation_code is not None or outer is None else outer.simulation_code,
-        headers={**outer.headers, **extra} if outer is not None else extra,
+        simulation_code=_checked_simulation_code(simulation_code)
+        if simulation_code is not None
+        else outer.simulation_code
+        if outer is not None
+        else None,
+        headers={**(outer.headers if outer is not None else {}), **_checked_headers(headers)},
         timeout=checked_timeout(timeout) if timeout is not None else outer.timeout if outer is not None else None,
-        max_retries=max_retries if max_retries is not None or outer is None else outer.max_retries,
-        auth_token=auth_token if auth_token is not None or outer is None else outer.auth_token,
+        max_retries=checked_max_retries(max_retries)
+        if max_retries is not None
+        else outer.max_retries
+        if outer is not None
+        else None,
+        auth_token=_checked_auth_token(auth_token)
+        if auth_token is not None
+        else outer.auth_token
+        if outer is not None
+        else None,
         outer=outer,
+        explicit_key=claim,
+        # A key passed to a method that does not POST is a mistake; one inherited from a block is not.
+        refuses_key_off_post=one_call and isinstance(key, str),
     )
     token = _current.set(state)
     try:
         yield state
     finally:
+        state.is_open = False
         _current.reset(token)
 
 
-def checked_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    """A timeout with every part positive: the client never waits forever."""
+def _checked_key(key: object) -> str:
+    if not isinstance(key, str) or not _IDEMPOTENCY_KEY.fullmatch(key):
+        shown = repr(key) if isinstance(key, str) else f"of type {type(key).__name__}"
+        raise ConfigurationError(
+            f"idempotency_key {shown} is invalid: use 1 to 32 characters from A-Z a-z 0-9 _ - "
+            "(uuid.uuid4().hex fits), or None for a fresh key"
+        )
+    return key
+
+
+def _checked_auth_token(token: object) -> str:
+    if not (isinstance(token, str) and token.strip() and _FIELD_VALUE.fullmatch(token)):
+        # The token is a credential: the message never shows it.
+        raise ConfigurationError(
+            "auth_token must be the non-empty token Get Authorization Token returned (printable ASCII)"
+        )
+    return token
+
+
+def _checked_simulation_code(code: object) -> str:
+    if not isinstance(code, str):
+        raise ConfigurationError(f"simulation_code must be a str such as 'SoftDeclined', not {type(code).__name__}")
+    if not code.strip() or not _FIELD_VALUE.fullmatch(code):
+        raise ConfigurationError(
+            f"simulation_code {code!r} is not a sandbox simulation code; pass one such as 'SoftDeclined'"
+        )
+    return code
+
+
+def _checked_headers(headers: object) -> dict[str, str]:
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(f"headers must be a dict of str to str, not {type(headers).__name__}")
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            raise ConfigurationError(
+                f"header name {name!r} is invalid: use letters, digits and -, without spaces (e.g. 'x-request-source')"
+            )
+        lowered = name.lower()
+        if lowered in _OWNED_HEADERS:
+            raise ConfigurationError(
+                f"headers= may not set {name}: amazonpay sets it on every attempt "
+                "(use idempotency_key= for the idempotency key, auth_token= for the delegated-access token)"
+            )
+        if lowered in _FRAMING_HEADERS:
+            raise ConfigurationError(
+                f"headers= may not set {name}: httpx sets it from the request, and another value would "
+                "desynchronise the connection or send the request elsewhere"
+            )
+        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+            shown = (
+                "a value that is not printable ASCII"
+                if isinstance(value, str)
+                else f"a value of type {type(value).__name__}"
+            )
+            raise ConfigurationError(
+                f"header {name} has {shown}; header values must be str of printable ASCII (no line breaks)"
+            )
+        checked[name] = value
+    return checked
+
+
+def checked_timeout(timeout: object) -> httpx.Timeout:
+    """A timeout with every part positive and finite: the client never waits forever."""
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float | httpx.Timeout):
+        raise ConfigurationError(
+            f"timeout must be seconds (int or float) or an httpx.Timeout, not {type(timeout).__name__}"
+        )
     value = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
     parts = {"connect": value.connect, "read": value.read, "write": value.write, "pool": value.pool}
-    bad = [name for name, seconds in parts.items() if seconds is None or seconds <= 0]
-    if isinstance(timeout, bool) or bad:
+    bad = [
+        name
+        for name, seconds in parts.items()
+        if seconds is None or not math.isfinite(seconds) or not 0 < seconds <= MAX_TIMEOUT
+    ]
+    if bad:
         raise ConfigurationError(
-            f"timeout must be positive seconds (or an httpx.Timeout with every part positive); "
+            f"timeout must be positive seconds up to {MAX_TIMEOUT:.0f} (or an httpx.Timeout with every part so); "
             f"got {timeout!r}. A payment client must not wait forever."
         )
     return value

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Final
 
 import httpx
 
+from ._errors import ConfigurationError
+
 #: Statuses the official SDKs retry (facts, section 3), all of them transient.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+#: The most retries a call may ask for: beyond it a failing service is hammered for minutes.
+MAX_RETRIES_LIMIT: Final = 10
+_DELTA_SECONDS: Final = re.compile(r"[0-9]{1,9}")  # RFC 9110: 1*DIGIT, nothing else
+
+
+def checked_max_retries(value: object) -> int:
+    """``value`` if it is an int from 0 to :data:`MAX_RETRIES_LIMIT`, else :class:`ConfigurationError`."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_RETRIES_LIMIT:
+        raise ConfigurationError(f"max_retries must be an int from 0 to {MAX_RETRIES_LIMIT}, not {value!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -28,8 +42,7 @@ class RetryPolicy:
     statuses: frozenset[int] = field(default=RETRY_STATUSES)
 
     def __post_init__(self) -> None:
-        if self.max_retries < 0:
-            raise ValueError(f"max_retries must be 0 or more, not {self.max_retries}")
+        checked_max_retries(self.max_retries)
 
     def retries_status(self, status: int) -> bool:
         """Whether a response with this status is worth another attempt."""
@@ -41,7 +54,11 @@ class RetryPolicy:
         return isinstance(error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
 
     def delay(self, retry: int, retry_after: str | None = None) -> float:
-        """Seconds to wait before retry number ``retry`` (1 for the first retry)."""
+        """Seconds to wait before retry number ``retry`` (1 for the first retry).
+
+        A readable ``Retry-After`` (delta-seconds, or an HTTP date still ahead) is honoured up
+        to ``max_retry_after``; anything else falls back to the backoff.
+        """
         requested = _seconds(retry_after)
         if requested is not None:
             return min(requested, self.max_retry_after)
@@ -50,17 +67,17 @@ class RetryPolicy:
 
 
 def _seconds(retry_after: str | None) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds or an HTTP date; ``None`` when absent or unreadable."""
+    """``Retry-After`` as seconds, or ``None`` when absent, unreadable or already past."""
     if not retry_after:
         return None
+    text = retry_after.strip()
+    if _DELTA_SECONDS.fullmatch(text):
+        return float(text)
     try:
-        return max(0.0, float(retry_after))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(retry_after)
-    except (TypeError, ValueError):
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    seconds = (when - datetime.now(UTC)).total_seconds()
+    return seconds if seconds > 0 else None

@@ -51,6 +51,14 @@ def canonical_uri(path: str) -> str:
     return _percent_encode(collapsed, _PATH_SAFE)
 
 
+def encode_query(pairs: Iterable[tuple[str, str]]) -> str:
+    """``name=value`` pairs RFC 3986-encoded (space is ``%20``, ``+`` is ``%2B``), in the given order.
+
+    The transport sends exactly this query, so the bytes on the wire are the bytes signed.
+    """
+    return "&".join(f"{_percent_encode(k, _UNRESERVED)}={_percent_encode(v, _UNRESERVED)}" for k, v in pairs)
+
+
 def canonical_query(pairs: Iterable[tuple[str, str]]) -> str:
     """RFC 3986-encoded ``name=value`` pairs sorted by encoded name, then value."""
     encoded = sorted((_percent_encode(k, _UNRESERVED), _percent_encode(v, _UNRESERVED)) for k, v in pairs)

@@ -1,31 +1,51 @@
-"""The layer below every generated operation: stamp, sign, send, retry, raise typed errors.
+"""The layer below every generated operation: stamp, sign, send, read, retry, raise typed errors.
 
 It wraps any httpx transport (network, the sandbox simulator, a test double). Every attempt
 gets a fresh ``x-amz-pay-date`` and signature; one idempotency key is chosen per logical POST
-and reused on each retry. Because it sits below the operations, an operation that a future
-spec adds is signed, routed, retried and mapped to errors with no change here.
+and reused on each retry. An attempt ends when the whole answer is read (at most
+:data:`MAX_RESPONSE_BYTES`, decompressed), so a body that stalls or is cut short is retried
+like a dropped connection, and every failure after the first byte left is one typed error
+carrying the key. Because it sits below the operations, an operation that a future spec adds
+is signed, routed, retried and mapped to errors with no change here; the few per-operation
+facts it needs (how to reconcile a retried cancel) are generated from the spec.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Literal
+from functools import cache
+from typing import Any, Final, Literal
 
 import anyio
 import httpx
+from anyio.lowlevel import RunVar
 
 from . import __version__
 from ._endpoints import Endpoint
-from ._errors import APIConnectionError, APIStatusError, APITimeoutError, ConfigurationError, error_for_status
+from ._errors import (
+    AmazonPayError,
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    OutcomeUnknownError,
+    UnexpectedResponseError,
+    error_for_status,
+    outcome_hint,
+    printable,
+)
 from ._options import CallState, current_call
+from ._registry import operation_registry
 from ._retry import RetryPolicy
-from ._signing import Credentials, authorization_header
+from ._signing import Credentials, authorization_header, encode_query
 from ._validation import check_request_body
 
 logger = logging.getLogger("amazonpay")
@@ -36,6 +56,21 @@ USER_AGENT = f"amazonpay-python/{__version__}"
 #: The service rejects dates in the future; beyond this difference from its ``Date`` header,
 #: ``clock_skew="auto"`` corrects the signing clock.
 MAX_CLOCK_SKEW = timedelta(minutes=2)
+#: The largest answer accepted, after decompression. Amazon Pay answers are a few kilobytes;
+#: anything near this is a misrouted download or a decompression bomb.
+MAX_RESPONSE_BYTES: Final = 1 << 20
+#: Compressed bytes handed to the decoder at a time, so one step inflates at most ~1 MiB.
+_RAW_CHUNK: Final = 1024
+#: Failures that happen before any byte of the request leaves the process.
+_NOTHING_SENT: Final = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ProxyError,
+    httpx.UnsupportedProtocol,
+    httpx.LocalProtocolError,
+)
+_HOP_BY_HOP: Final = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
 
 
 def utc_now() -> datetime:
@@ -52,6 +87,57 @@ class _Attempts:
     max_retries: int
     number: int = 0
     started: float = 0.0
+    sent: bool = False  # an attempt's bytes may have left the process
+    uncertain: bool = False  # an attempt may have been processed without a definitive answer
+
+
+class _Unreadable(Exception):
+    """The answer's body could not be read in full: too large, or undecodable."""
+
+    def __init__(self, response: httpx.Response, reason: str) -> None:
+        super().__init__(reason)
+        self.response = response
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Reconciliation:
+    """How to tell whether a refused, retried operation had taken effect (from the spec)."""
+
+    method: str
+    path: re.Pattern[str]
+    get_path: str
+    reason_codes: frozenset[str]
+    field: tuple[str, ...]
+    state: str
+
+    def fetch_url(self, request: httpx.Request) -> httpx.URL | None:
+        """The URL of the object ``request`` acted on, or ``None`` when the rule does not apply."""
+        raw_path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
+        match = self.path.search(raw_path) if request.method == self.method else None
+        if match is None:
+            return None
+        path = raw_path[: match.start()] + self.get_path.format(**match.groupdict())
+        return request.url.copy_with(raw_path=path.encode("ascii"))
+
+
+@cache
+def _reconciliations() -> tuple[_Reconciliation, ...]:
+    def pattern(template: str) -> re.Pattern[str]:
+        return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+    return tuple(
+        _Reconciliation(
+            method=entry["method"],
+            path=pattern(entry["path"]),
+            get_path=rule["getPath"],
+            reason_codes=frozenset(rule["reasonCodes"]),
+            field=tuple(rule["stateField"]),
+            state=rule["state"],
+        )
+        for entry in operation_registry()
+        if (rule := entry["reconcile"]) is not None
+    )
 
 
 class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -74,74 +160,125 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._clock = clock
         self._correct_skew = clock_skew == "auto"
         self._skew = timedelta(0)  # added to the local clock when signing
+        # Set in the event loop the async side first ran in; unset in any other loop.
+        self._home_loop: RunVar[bool] = RunVar(f"amazonpay-transport-{id(self)}")
+        self._ran_in_a_loop = False
 
     def __repr__(self) -> str:
         return f"AmazonPayTransport(endpoint={self._endpoint.base_url!r}, inner={type(self._inner).__name__})"
 
     # --- sync ---------------------------------------------------------------------------
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not isinstance(self._inner, httpx.BaseTransport):
-            raise ConfigurationError(f"{type(self._inner).__name__} is async-only; use AsyncAmazonPay with it")
+        """Send ``request`` as one logical Amazon Pay call: its attempts, then a read answer or a typed error."""
+        inner = self._inner
+        if not isinstance(inner, httpx.BaseTransport):
+            raise ConfigurationError(f"{type(inner).__name__} is async-only; use AsyncAmazonPay with it")
         attempts = self._begin(request, request.read())
+        try:
+            return self._exchange(inner, request, attempts)
+        except APIStatusError as refused:
+            check = self._reconciliation(request, refused)
+            if check is None:
+                raise
+            rule, fetch = check
+            fetched = self._fetch_attempts(attempts)
+            try:
+                found = self._exchange(inner, fetch, fetched)
+            except AmazonPayError as failure:
+                raise self._unknown(request, attempts, fetched, refused, failure) from failure
+            return self._reconciled(request, attempts, refused, rule, found)
+
+    def _exchange(self, inner: httpx.BaseTransport, request: httpx.Request, attempts: _Attempts) -> httpx.Response:
         while True:
             self._prepare(request, attempts)
             try:
-                response = self._inner.handle_request(request)
+                response = _read(inner.handle_request(request), request)
             except httpx.TransportError as error:
                 time.sleep(self._after_exception(request, attempts, error))
                 continue
+            except _Unreadable as unreadable:
+                raise self._unreadable(request, attempts, unreadable) from None
             delay = self._retry_delay(request, attempts, response)
             if delay is None:
-                if response.status_code >= 400:
-                    response.read()
-                    raise self._status_error(request, attempts, response)
-                return response
-            response.close()
+                return self._final(request, attempts, response)
             time.sleep(delay)
 
     def close(self) -> None:
+        """Close the wrapped transport."""
         if isinstance(self._inner, httpx.BaseTransport):
             self._inner.close()
 
     # --- async --------------------------------------------------------------------------
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if not isinstance(self._inner, httpx.AsyncBaseTransport):
-            raise ConfigurationError(f"{type(self._inner).__name__} is sync-only; use AmazonPay with it")
+        """The async twin of :meth:`handle_request`."""
+        inner = self._inner
+        if not isinstance(inner, httpx.AsyncBaseTransport):
+            raise ConfigurationError(f"{type(inner).__name__} is sync-only; use AmazonPay with it")
+        self._check_event_loop(request)
         attempts = self._begin(request, await request.aread())
+        try:
+            return await self._async_exchange(inner, request, attempts)
+        except APIStatusError as refused:
+            check = self._reconciliation(request, refused)
+            if check is None:
+                raise
+            rule, fetch = check
+            fetched = self._fetch_attempts(attempts)
+            try:
+                found = await self._async_exchange(inner, fetch, fetched)
+            except AmazonPayError as failure:
+                raise self._unknown(request, attempts, fetched, refused, failure) from failure
+            return self._reconciled(request, attempts, refused, rule, found)
+
+    async def _async_exchange(
+        self, inner: httpx.AsyncBaseTransport, request: httpx.Request, attempts: _Attempts
+    ) -> httpx.Response:
         while True:
             self._prepare(request, attempts)
             try:
-                response = await self._inner.handle_async_request(request)
+                response = await _aread(await inner.handle_async_request(request), request)
             except httpx.TransportError as error:
                 await anyio.sleep(self._after_exception(request, attempts, error))
                 continue
+            except _Unreadable as unreadable:
+                raise self._unreadable(request, attempts, unreadable) from None
             delay = self._retry_delay(request, attempts, response)
             if delay is None:
-                if response.status_code >= 400:
-                    await response.aread()
-                    raise self._status_error(request, attempts, response)
-                return response
-            await response.aclose()
+                return self._final(request, attempts, response)
             await anyio.sleep(delay)
 
     async def aclose(self) -> None:
+        """Close the wrapped transport."""
         if isinstance(self._inner, httpx.AsyncBaseTransport):
             await self._inner.aclose()
+
+    def _check_event_loop(self, request: httpx.Request) -> None:
+        """Refuse a second event loop: the pooled connections belong to the first one."""
+        if self._home_loop.get(False):
+            return
+        if self._ran_in_a_loop:
+            raise ConfigurationError(
+                f"{request.method} {request.url.path} not sent: this AsyncAmazonPay was first used in another event "
+                "loop, and its connections belong to that loop. Create the client in the loop that uses it "
+                "(for example inside the function that asyncio.run runs)"
+            )
+        self._home_loop.set(True)
+        self._ran_in_a_loop = True
 
     # --- shared steps -------------------------------------------------------------------
     def _begin(self, request: httpx.Request, body: bytes) -> _Attempts:
         """Check the call once, before its first attempt: nothing invalid is ever sent."""
         check_request_body(request.method, request.url.path, body)
         call = current_call() or CallState()
-        key = call.idempotency_key
-        if request.method == "POST":
-            key = key or uuid.uuid4().hex
-        elif key is not None:
-            raise ConfigurationError(
-                f"idempotency_key applies to POST requests only, not {request.method} {request.url.path}"
-            )
+        key = call.take_idempotency_key(request.method, request.url.path)
+        if request.method == "POST" and key is None:
+            key = uuid.uuid4().hex
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
+        query = request.url.params.multi_items()
+        if query:
+            # httpx writes a space as "+"; Amazon reads RFC 3986. Send exactly what is signed.
+            request.url = request.url.copy_with(query=encode_query(query).encode("ascii"))
         retries = self._policy.max_retries if call.max_retries is None else call.max_retries
         return _Attempts(call=call, idempotency_key=key, max_retries=retries)
 
@@ -176,6 +313,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _after_exception(self, request: httpx.Request, attempts: _Attempts, error: httpx.TransportError) -> float:
         """The delay before the next attempt, or raise the typed error when out of attempts."""
+        if not isinstance(error, _NOTHING_SENT):
+            attempts.sent = attempts.uncertain = True
         self._record(attempts, status=None, request_id=None)
         logger.debug(
             "%s %s failed: %s (attempt %d, %.1f ms)",
@@ -190,10 +329,14 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._log_retry(request, attempts, type(error).__name__, delay)
             return delay
         cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
-        what = "timed out" if cls is APITimeoutError else f"failed ({type(error).__name__}: {error})"
+        what = (
+            "timed out" if cls is APITimeoutError else f"failed ({type(error).__name__}: {printable(str(error), 200)})"
+        )
         hint = (
-            f"; it may have been processed: retry with idempotency_key={attempts.idempotency_key!r} to get its result"
-            if attempts.idempotency_key
+            outcome_hint(request.method, attempts.idempotency_key, may_have_been_processed=True)
+            if attempts.uncertain
+            else "; nothing was sent"
+            if not attempts.sent
             else ""
         )
         raise cls(
@@ -202,10 +345,12 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             url=str(request.url),
             attempts=attempts.number,
             idempotency_key=attempts.idempotency_key,
+            may_have_been_processed=attempts.uncertain,
         ) from error
 
     def _retry_delay(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> float | None:
         """The delay before retrying after ``response``, or ``None`` to stop here."""
+        attempts.sent = True
         request_id = response.headers.get("x-amz-pay-request-id")
         self._record(attempts, status=response.status_code, request_id=request_id, response=response)
         logger.debug(
@@ -213,13 +358,15 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             request.method,
             request.url.path,
             response.status_code,
-            request_id,
+            printable(request_id or "none", 80),
             attempts.number,
             self._elapsed_ms(attempts),
         )
         corrected = self._correct_skew and self._skew_corrected(response)
         # A rejected date (400) is worth one more attempt once the clock has been corrected.
         retryable = self._policy.retries_status(response.status_code) or (corrected and response.status_code == 400)
+        if response.status_code >= 500:
+            attempts.uncertain = True  # the service may have acted before it failed
         if not retryable or attempts.number > attempts.max_retries:
             return None
         if corrected and response.status_code == 400:
@@ -228,7 +375,28 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._log_retry(request, attempts, f"status {response.status_code}", delay)
         return delay
 
-    def _status_error(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> APIStatusError:
+    def _final(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> httpx.Response:
+        """The answer of the call: a 2xx whose body is a JSON object (or a 204 without one), else the typed error."""
+        if not 200 <= response.status_code < 300:
+            error = self._status_error(request, attempts, response, may_have_been_processed=attempts.uncertain)
+            if error.may_have_been_processed and self._reconciliation(request, error) is not None:
+                # The reconciliation that follows finds out; until then the refusal claims nothing.
+                error = self._status_error(request, attempts, response, may_have_been_processed=False)
+            raise error
+        if response.status_code == 204 and not response.content:
+            return response  # No Content: an operation the spec answers without a body
+        try:
+            body: Any = json.loads(response.content)
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            raise self._unreadable(request, attempts, _Unreadable(response, "the body is not a JSON object"))
+        return response
+
+    @staticmethod
+    def _status_error(
+        request: httpx.Request, attempts: _Attempts, response: httpx.Response, *, may_have_been_processed: bool
+    ) -> APIStatusError:
         return error_for_status(
             response.status_code,
             response.content,
@@ -236,13 +404,106 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             attempts=attempts.number,
             method=request.method,
             url=str(request.url),
+            idempotency_key=attempts.idempotency_key,
+            may_have_been_processed=may_have_been_processed,
+            location=response.headers.get("location"),
         )
 
+    def _unreadable(self, request: httpx.Request, attempts: _Attempts, problem: _Unreadable) -> UnexpectedResponseError:
+        response = problem.response
+        attempts.sent = True
+        request_id = response.headers.get("x-amz-pay-request-id")
+        self._record(attempts, status=response.status_code, request_id=request_id)
+        try:
+            content = response.content
+        except httpx.ResponseNotRead:
+            content = b""
+        key = attempts.idempotency_key
+        recover = f"retry with idempotency_key={key!r} to get its result" if key else "get the object to see its state"
+        return UnexpectedResponseError(
+            f"{request.method} {request.url} was answered {response.status_code} but {problem.reason}; the call may "
+            f"have succeeded at Amazon: {recover}",
+            status=response.status_code,
+            request_id=request_id,
+            body=content[:MAX_RESPONSE_BYTES].decode("utf-8", errors="replace"),
+            idempotency_key=key,
+        )
+
+    # --- reconciliation of a refused retry (generated from x-amazonpay-reconcile) ---------------
+    @staticmethod
+    def _reconciliation(
+        request: httpx.Request, refused: APIStatusError
+    ) -> tuple[_Reconciliation, httpx.Request] | None:
+        """The check to run when ``refused`` may only say that an earlier attempt already did the job."""
+        for rule in _reconciliations():
+            if refused.status == 422 and refused.reason_code in rule.reason_codes:
+                url = rule.fetch_url(request)
+                if url is not None:
+                    fetch = httpx.Request("GET", url, extensions=dict(request.extensions))
+                    return rule, fetch
+        return None
+
+    def _fetch_attempts(self, attempts: _Attempts) -> _Attempts:
+        """Attempts of the reconciling GET: counted on after the call's, with a full retry budget."""
+        return _Attempts(
+            call=attempts.call,
+            idempotency_key=None,
+            max_retries=attempts.number + self._policy.max_retries,
+            number=attempts.number,
+        )
+
+    def _reconciled(
+        self,
+        request: httpx.Request,
+        attempts: _Attempts,
+        refused: APIStatusError,
+        rule: _Reconciliation,
+        found: httpx.Response,
+    ) -> httpx.Response:
+        state: Any = json.loads(found.content)
+        for name in rule.field:
+            state = state.get(name) if isinstance(state, dict) else None
+        if state == rule.state:
+            logger.info(
+                "%s %s answered %s, but the object is already %s: returning it (%s)",
+                request.method,
+                request.url.path,
+                refused.reason_code,
+                rule.state,
+                "an earlier attempt did it" if attempts.uncertain else "it was done before this call",
+            )
+            return found
+        # The object is not in the state asked for, so this call did not put it there: the refusal stands.
+        raise refused
+
+    def _unknown(
+        self,
+        request: httpx.Request,
+        attempts: _Attempts,
+        fetched: _Attempts,
+        refused: APIStatusError,
+        failure: AmazonPayError,
+    ) -> AmazonPayError:
+        if not attempts.uncertain:
+            return refused  # every attempt was answered: the refusal is the outcome
+        return OutcomeUnknownError(
+            f"{request.method} {request.url} answered {refused.reason_code} after an earlier attempt may have been "
+            f"processed, and the object could not be fetched to tell ({type(failure).__name__}): the outcome is "
+            "unknown; get the object to see its state before calling again",
+            method=request.method,
+            url=str(request.url),
+            attempts=fetched.number,
+            idempotency_key=None,
+        )
+
+    # --- helpers ----------------------------------------------------------------------------
     def _skew_corrected(self, response: httpx.Response) -> bool:
         """Adopt the server's clock when its ``Date`` differs from ours by more than the limit."""
         try:
             server = parsedate_to_datetime(response.headers["date"])
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, IndexError):
+            return False
+        if server.tzinfo is None:
             return False
         local = self._clock() + self._skew
         offset = server.astimezone(UTC) - local
@@ -259,7 +520,13 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _record(
         attempts: _Attempts, *, status: int | None, request_id: str | None, response: httpx.Response | None = None
     ) -> None:
-        attempts.call.record(status=status, request_id=request_id, attempts=attempts.number, response=response)
+        attempts.call.record(
+            status=status,
+            request_id=request_id,
+            attempts=attempts.number,
+            idempotency_key=attempts.idempotency_key,
+            response=response,
+        )
 
     @staticmethod
     def _elapsed_ms(attempts: _Attempts) -> float:
@@ -276,3 +543,84 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             attempts.number + 1,
             attempts.max_retries + 1,
         )
+
+
+# --- reading an answer in full, within the attempt ----------------------------------------------
+class _SmallChunks(httpx.SyncByteStream):
+    """The raw (still compressed) body in pieces of at most :data:`_RAW_CHUNK` bytes."""
+
+    def __init__(self, stream: httpx.SyncByteStream) -> None:
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            for start in range(0, len(chunk), _RAW_CHUNK):
+                yield chunk[start : start + _RAW_CHUNK]
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncSmallChunks(httpx.AsyncByteStream):
+    """The async twin of :class:`_SmallChunks`."""
+
+    def __init__(self, stream: httpx.AsyncByteStream) -> None:
+        self._stream = stream
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            for start in range(0, len(chunk), _RAW_CHUNK):
+                yield chunk[start : start + _RAW_CHUNK]
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+def _read(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """``response`` read in full (so its connection goes back to the pool), as a new response."""
+    if isinstance(response.stream, httpx.SyncByteStream):
+        response.stream = _SmallChunks(response.stream)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > MAX_RESPONSE_BYTES:
+                raise _Unreadable(response, _too_large())
+            chunks.append(chunk)
+    except httpx.DecodingError as error:
+        raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None
+    finally:
+        response.close()
+    return _with_body(response, request, b"".join(chunks))
+
+
+async def _aread(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """The async twin of :func:`_read`."""
+    if isinstance(response.stream, httpx.AsyncByteStream):
+        response.stream = _AsyncSmallChunks(response.stream)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > MAX_RESPONSE_BYTES:
+                raise _Unreadable(response, _too_large())
+            chunks.append(chunk)
+    except httpx.DecodingError as error:
+        raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None
+    finally:
+        await response.aclose()
+    return _with_body(response, request, b"".join(chunks))
+
+
+def _too_large() -> str:
+    return f"its body exceeds {MAX_RESPONSE_BYTES // 1024} KiB decompressed (no Amazon Pay answer is that large)"
+
+
+def _with_body(response: httpx.Response, request: httpx.Request, body: bytes) -> httpx.Response:
+    """A response with the decoded ``body``, its headers otherwise as received."""
+    headers = [(name, value) for name, value in response.headers.raw if name.lower() not in _HOP_BY_HOP]
+    return httpx.Response(
+        response.status_code, headers=headers, content=body, request=request, extensions=response.extensions
+    )

@@ -1,13 +1,17 @@
-"""Request bodies checked against the spec before anything is sent.
+"""Request bodies made sendable and checked against the spec before anything is sent.
 
 The schemas come from the effective spec (the generated operation registry, see
-:mod:`._registry`); this module only walks the JSON Schema keywords they use.
+:mod:`._registry`); this module only walks the JSON Schema keywords they use. Patterns
+are ECMA-262 regular expressions, as JSON Schema says, translated where Python's differ.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from typing import Any, Final
 
@@ -76,10 +80,64 @@ def _string_problems(schema: dict[str, Any], value: str, where: str) -> list[str
         return [f"{where} has {len(value)} characters; at most {schema['maxLength']} are allowed"]
     if "minLength" in schema and len(value) < schema["minLength"]:
         return [f"{where} has {len(value)} characters; at least {schema['minLength']} are needed"]
-    if "pattern" in schema and re.search(schema["pattern"], value) is None:
+    if "pattern" in schema and ecma_pattern(schema["pattern"]).search(value) is None:
         example = f" such as {json.dumps(schema['examples'][0])}" if schema.get("examples") else ""
         return [f"{where} is {json.dumps(value)}; it must match {schema['pattern']}{example}"]
     return []
+
+
+@cache
+def ecma_pattern(pattern: str) -> re.Pattern[str]:
+    r"""An ECMA-262 pattern (without flags) as a Python pattern that matches the same strings.
+
+    Outside character classes ``$`` matches at the very end only (Python's also matches before
+    a final newline) and ``.`` matches no line terminator; ``\d`` and ``\w`` are ASCII-only.
+    (``\s`` is ASCII-only too, narrower than ECMA's; no pattern in the spec uses it.)
+    """
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif char == "$":
+            out.append(r"\Z")
+        elif char == ".":
+            out.append(r"[^\n\r\u2028\u2029]")
+        else:
+            out.append(char)
+        index += 1
+    return re.compile("".join(out), re.ASCII)
+
+
+def json_ready(value: Any, where: str = "body") -> Any:
+    """``value`` with every :class:`~decimal.Decimal` written as its exact decimal string.
+
+    Amounts are decimal strings in the API ("14.00"); a ``Decimal`` is formatted exactly (never
+    through float). NaN and infinities, as ``Decimal`` or ``float``, are refused.
+    """
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ConfigurationError(
+                f"{where} is Decimal({str(value)!r}); amounts must be finite, e.g. Decimal('14.00') or '14.00'"
+            )
+        return format(value, "f")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigurationError(f"{where} is {value}; JSON has no such number: pass a finite value")
+    if isinstance(value, Mapping):
+        return {name: json_ready(item, f"{where}.{name}") for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(item, f"{where}[{index}]") for index, item in enumerate(value)]
+    return value
 
 
 def check_request_body(method: str, path: str, body: bytes) -> None:

@@ -17,7 +17,7 @@ SDKs' service-URL overrides (always ``https://``) reach it.
 """
 
 from ._errors import Reason, SandboxError
-from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
+from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._sandbox import AmazonPaySandbox, RecordedRequest
 from ._server import SandboxServer
 from ._sns import SnsSigner
@@ -33,6 +33,7 @@ __all__ = [
     "SandboxError",
     "SandboxServer",
     "SandboxTransport",
+    "SimulatedBrokenBody",
     "SimulatedNetworkError",
     "SnsSigner",
 ]

@@ -7,11 +7,14 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from amazonpay._errors import ReasonCode
+
 
 class Reason(Enum):
     """Reason codes (facts sheet, section 4, and the docs' error tables) with their HTTP status.
 
-    The member name is the ``reasonCode`` sent on the wire.
+    The member name is the ``reasonCode`` sent on the wire, and a member of the client's
+    :class:`amazonpay.ReasonCode` (``code`` looks it up; a test checks every member).
     """
 
     # 400
@@ -53,9 +56,9 @@ class Reason(Enum):
         self.default_message = default_message
 
     @property
-    def code(self) -> str:
-        """The ``reasonCode`` string."""
-        return self.name
+    def code(self) -> ReasonCode:
+        """The ``reasonCode``: the client's enum member of the same name (a ``str``)."""
+        return ReasonCode[self.name]
 
 
 # Default reason for a canned fault response of a given status.

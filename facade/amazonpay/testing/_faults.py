@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ._errors import FAULT_REASONS, Reason, encode, error_body
 
@@ -36,6 +36,10 @@ class Fault:
 
     ``body`` is a JSON object, or ``bytes`` sent exactly as given (a proxy's HTML page, a
     truncated body); set its ``content-type`` in ``headers`` (the default is application/json).
+
+    ``break_body`` breaks the answer after its status line and headers: ``"cut"`` sends half of
+    the body, then closes the connection; ``"stall"`` sends nothing more (the client's read
+    times out). With ``after_processing=True`` the real answer is broken, else the canned one.
     """
 
     status: int | None = None
@@ -45,12 +49,15 @@ class Fault:
     after_processing: bool = False
     times: int = 1
     operation_id: str | None = None  # only requests to this operation; None: every API request
+    break_body: Literal["cut", "stall"] | None = None
 
     def __post_init__(self) -> None:
         if self.status is None and self.exception is None:
             self.status = 500
         if self.status is not None and self.exception is not None:
             raise ValueError("a fault is either a status or an exception, not both")
+        if self.break_body is not None and self.exception is not None:
+            raise ValueError("break_body breaks an answer; an exception replaces it: use one of them")
 
     def __call__(self, request: FaultContext) -> Fault | None:
         """Fire (and count down) if any uses are left and the operation matches."""
@@ -89,3 +96,18 @@ class SimulatedNetworkError(Exception):
     def __init__(self, exception: type[BaseException] | BaseException) -> None:
         self.exception = exception
         super().__init__(f"simulated network error: {exception!r}")
+
+
+class SimulatedBrokenBody(Exception):
+    """Raised by ``AmazonPaySandbox.handle`` when a fault breaks the answer's body.
+
+    Carries the whole answer; the httpx transport and the HTTP server send its status and
+    headers, then ``kind`` ("cut": half the body and a closed connection; "stall": no body).
+    """
+
+    def __init__(self, status: int, headers: Mapping[str, str], body: bytes, kind: Literal["cut", "stall"]) -> None:
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.kind = kind
+        super().__init__(f"simulated {kind} body of a {status} answer")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -20,7 +20,7 @@ from . import _idempotency as idempotency
 from . import _routes as routes
 from ._body import check, parse_json_object
 from ._errors import Reason, SandboxError, encode, error_body
-from ._faults import Fault, FaultContext, FaultRule, SimulatedNetworkError
+from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._journal import transaction
 from ._resources import Charge, ChargePermission, CheckoutSession, Refund
 from ._spec import operation
@@ -236,6 +236,7 @@ class AmazonPaySandbox:
         exception: type[BaseException] | BaseException | None = None,
         body: dict[str, Any] | bytes | None = None,
         operation_id: str | None = None,
+        break_body: Literal["cut", "stall"] | None = None,
     ) -> Fault:
         """Fail the next ``times`` API requests (optionally only those to ``operation_id``).
 
@@ -245,6 +246,7 @@ class AmazonPaySandbox:
         answering. With neither status nor exception the answer is 500. ``body`` replaces the
         answer's JSON body; ``bytes`` are sent as given (``fail_next(status=502, headers=
         {"content-type": "text/html"}, body=b"<html>...")`` is a proxy's error page).
+        ``break_body="cut"`` or ``"stall"`` breaks the answer after its headers (see :class:`Fault`).
         """
         fault = Fault(
             status=status,
@@ -254,6 +256,7 @@ class AmazonPaySandbox:
             after_processing=after_processing,
             times=times,
             operation_id=operation_id,
+            break_body=break_body,
         )
         with self._lock:
             self.faults.append(fault)
@@ -303,8 +306,9 @@ class AmazonPaySandbox:
 
         Never raises for any input: a bug of the simulator itself is a 500 answer with the
         service's error body (its traceback logged on the ``amazonpay.testing`` logger) and
-        leaves the simulated state as it was. Raises :class:`SimulatedNetworkError` only when
-        an injected fault asks for a network error.
+        leaves the simulated state as it was. Raises :class:`SimulatedNetworkError` or
+        :class:`SimulatedBrokenBody` only when an injected fault asks for a network error or a
+        broken answer.
         """
         rid = request_id()
         with self._lock:
@@ -315,7 +319,7 @@ class AmazonPaySandbox:
                 return self._response(rid, now, error.status, encode(error.body()))
             try:
                 return self._answer(request, rid, now)
-            except SimulatedNetworkError:
+            except (SimulatedNetworkError, SimulatedBrokenBody):
                 raise
             except Exception:
                 logger.exception("amazonpay.testing failed on %s %s (request id %s)", request.method, request.path, rid)
@@ -358,6 +362,13 @@ class AmazonPaySandbox:
         if fault.exception is not None:
             self._record(request, rid, processed.status if processed else None, outcome)
             raise SimulatedNetworkError(fault.exception)
+        if fault.break_body is not None:
+            if processed is not None:
+                status, content = processed.status, processed.body
+            else:
+                status, content = fault.status or 500, fault.response_content()
+            self._record(request, rid, status, outcome)
+            raise SimulatedBrokenBody(*self._response(rid, now, status, content, fault.headers), fault.break_body)
         status = fault.status or 500
         self._record(request, rid, status, outcome)
         return self._response(rid, now, status, fault.response_content(), fault.headers)

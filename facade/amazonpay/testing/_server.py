@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 import h11
 
 from ._errors import Reason, encode, error_body
-from ._faults import SimulatedNetworkError
+from ._faults import SimulatedBrokenBody, SimulatedNetworkError
 from ._tls import LoopbackTLS
 from ._values import request_id
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 MAX_BODY: Final = 1024 * 1024
 MAX_HEADERS: Final = 64 * 1024
 IDLE_TIMEOUT: Final = 30.0
+STALL_SECONDS: Final = 30.0  # the longest a stalled answer keeps its connection
 logger = logging.getLogger("amazonpay.testing")
 
 
@@ -102,6 +103,9 @@ class _Connection(socketserver.BaseRequestHandler):
             status, response_headers, content = self.server.sandbox.handle(method, target, headers, body)
         except SimulatedNetworkError:
             return False  # "processed, then the connection dropped": close without an answer
+        except SimulatedBrokenBody as broken:
+            self._write_broken(connection, sock, broken)
+            return False
         if self.server.verbose:
             sys.stderr.write(f"{self.client_address[0]} {method} {target} {status}\n")
         self._write(connection, sock, status, response_headers, content, head=method == "HEAD")
@@ -156,6 +160,21 @@ class _Connection(socketserver.BaseRequestHandler):
             data = (data or b"") + (connection.send(h11.Data(data=content)) or b"")
         data = (data or b"") + (connection.send(h11.EndOfMessage()) or b"")
         sock.sendall(data)
+
+    @staticmethod
+    def _write_broken(connection: h11.Connection, sock: socket.socket, broken: SimulatedBrokenBody) -> None:
+        """Status and headers announcing the whole body, then half of it ("cut") or nothing ("stall")."""
+        fields = [(name, value) for name, value in broken.headers.items() if name.lower() != "content-length"]
+        fields.append(("content-length", str(len(broken.body))))
+        data = connection.send(h11.Response(status_code=broken.status, headers=fields)) or b""
+        if broken.kind == "cut":
+            sock.sendall(data + broken.body[: len(broken.body) // 2])
+            return
+        sock.sendall(data)
+        sock.settimeout(STALL_SECONDS)
+        with contextlib.suppress(OSError):  # hold the connection open until the client gives up
+            while sock.recv(4096):
+                pass
 
     def _write_error(self, connection: h11.Connection, sock: socket.socket, status: int, message: str) -> None:
         """Answer an HTTP-level refusal with the JSON error body, then close."""

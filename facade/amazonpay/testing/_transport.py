@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 
 import httpx
 
-from ._faults import SimulatedNetworkError
+from ._faults import SimulatedBrokenBody, SimulatedNetworkError
 
 Handler = Callable[[str, str, Mapping[str, str], bytes], tuple[int, dict[str, str], bytes]]
 
@@ -35,7 +35,30 @@ class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             status, response_headers, content = self._handler(request.method, str(request.url), headers, body)
         except SimulatedNetworkError as injected:
             raise _bound(injected.exception, request) from None
+        except SimulatedBrokenBody as broken:
+            headers = {**broken.headers, "content-length": str(len(broken.body))}
+            return httpx.Response(broken.status, headers=headers, stream=_BrokenBody(broken, request), request=request)
         return httpx.Response(status, headers=response_headers, content=content, request=request)
+
+
+class _BrokenBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that stops half-way ("cut") or never comes ("stall"), as httpx reports either."""
+
+    def __init__(self, broken: SimulatedBrokenBody, request: httpx.Request) -> None:
+        self._broken = broken
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self._broken.kind == "cut":
+            yield self._broken.body[: len(self._broken.body) // 2]
+            raise httpx.RemoteProtocolError(
+                "peer closed connection without sending complete message body (simulated)", request=self._request
+            )
+        raise httpx.ReadTimeout("no body after the headers (simulated)", request=self._request)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self:
+            yield chunk
 
 
 def _bound(exception: type[BaseException] | BaseException, request: httpx.Request) -> BaseException:

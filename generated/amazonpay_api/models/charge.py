@@ -22,13 +22,13 @@ T = TypeVar("T", bound="Charge")
 class Charge:
     """
     Attributes:
-        charge_id (str | Unset):
-        charge_permission_id (str | Unset):
+        charge_id (str):
+        charge_permission_id (str):
+        status_details (StatusDetails):
         charge_amount (Price | Unset):
         capture_amount (Price | Unset):
         refunded_amount (Price | Unset):
         soft_descriptor (None | str | Unset):
-        status_details (StatusDetails | Unset):
         creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
         expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
@@ -41,13 +41,13 @@ class Charge:
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
     """
 
-    charge_id: str | Unset = UNSET
-    charge_permission_id: str | Unset = UNSET
+    charge_id: str
+    charge_permission_id: str
+    status_details: StatusDetails
     charge_amount: Price | Unset = UNSET
     capture_amount: Price | Unset = UNSET
     refunded_amount: Price | Unset = UNSET
     soft_descriptor: None | str | Unset = UNSET
-    status_details: StatusDetails | Unset = UNSET
     creation_timestamp: str | Unset = UNSET
     expiration_timestamp: str | Unset = UNSET
     capture_now: bool | Unset = UNSET
@@ -64,6 +64,8 @@ class Charge:
         charge_id = self.charge_id
 
         charge_permission_id = self.charge_permission_id
+
+        status_details = self.status_details.to_dict()
 
         charge_amount: dict[str, Any] | Unset = UNSET
         if not isinstance(self.charge_amount, Unset):
@@ -82,10 +84,6 @@ class Charge:
             soft_descriptor = UNSET
         else:
             soft_descriptor = self.soft_descriptor
-
-        status_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.status_details, Unset):
-            status_details = self.status_details.to_dict()
 
         creation_timestamp = self.creation_timestamp
 
@@ -119,11 +117,13 @@ class Charge:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if charge_id is not UNSET:
-            field_dict["chargeId"] = charge_id
-        if charge_permission_id is not UNSET:
-            field_dict["chargePermissionId"] = charge_permission_id
+        field_dict.update(
+            {
+                "chargeId": charge_id,
+                "chargePermissionId": charge_permission_id,
+                "statusDetails": status_details,
+            }
+        )
         if charge_amount is not UNSET:
             field_dict["chargeAmount"] = charge_amount
         if capture_amount is not UNSET:
@@ -132,8 +132,6 @@ class Charge:
             field_dict["refundedAmount"] = refunded_amount
         if soft_descriptor is not UNSET:
             field_dict["softDescriptor"] = soft_descriptor
-        if status_details is not UNSET:
-            field_dict["statusDetails"] = status_details
         if creation_timestamp is not UNSET:
             field_dict["creationTimestamp"] = creation_timestamp
         if expiration_timestamp is not UNSET:
@@ -162,9 +160,11 @@ class Charge:
         from ..models.status_details import StatusDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        charge_id = d.pop("chargeId", UNSET)
+        charge_id = d.pop("chargeId")
 
-        charge_permission_id = d.pop("chargePermissionId", UNSET)
+        charge_permission_id = d.pop("chargePermissionId")
+
+        status_details = StatusDetails.from_dict(d.pop("statusDetails"))
 
         _charge_amount = d.pop("chargeAmount", UNSET)
         charge_amount: Price | Unset
@@ -195,13 +195,6 @@ class Charge:
             return cast(None | str | Unset, data)
 
         soft_descriptor = _parse_soft_descriptor(d.pop("softDescriptor", UNSET))
-
-        _status_details = d.pop("statusDetails", UNSET)
-        status_details: StatusDetails | Unset
-        if isinstance(_status_details, Unset):
-            status_details = UNSET
-        else:
-            status_details = StatusDetails.from_dict(_status_details)
 
         creation_timestamp = d.pop("creationTimestamp", UNSET)
 
@@ -254,11 +247,11 @@ class Charge:
         charge = cls(
             charge_id=charge_id,
             charge_permission_id=charge_permission_id,
+            status_details=status_details,
             charge_amount=charge_amount,
             capture_amount=capture_amount,
             refunded_amount=refunded_amount,
             soft_descriptor=soft_descriptor,
-            status_details=status_details,
             creation_timestamp=creation_timestamp,
             expiration_timestamp=expiration_timestamp,
             capture_now=capture_now,

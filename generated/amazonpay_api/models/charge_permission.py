@@ -25,11 +25,11 @@ T = TypeVar("T", bound="ChargePermission")
 class ChargePermission:
     """
     Attributes:
-        charge_permission_id (str | Unset):
+        charge_permission_id (str):
+        status_details (StatusDetails):
         buyer (Buyer | Unset):
         shipping_address (Address | Unset):
         billing_address (Address | Unset):
-        status_details (StatusDetails | Unset):
         limits (ChargePermissionLimits | Unset):
         creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
@@ -40,11 +40,11 @@ class ChargePermission:
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
     """
 
-    charge_permission_id: str | Unset = UNSET
+    charge_permission_id: str
+    status_details: StatusDetails
     buyer: Buyer | Unset = UNSET
     shipping_address: Address | Unset = UNSET
     billing_address: Address | Unset = UNSET
-    status_details: StatusDetails | Unset = UNSET
     limits: ChargePermissionLimits | Unset = UNSET
     creation_timestamp: str | Unset = UNSET
     expiration_timestamp: str | Unset = UNSET
@@ -55,6 +55,8 @@ class ChargePermission:
 
     def to_dict(self) -> dict[str, Any]:
         charge_permission_id = self.charge_permission_id
+
+        status_details = self.status_details.to_dict()
 
         buyer: dict[str, Any] | Unset = UNSET
         if not isinstance(self.buyer, Unset):
@@ -67,10 +69,6 @@ class ChargePermission:
         billing_address: dict[str, Any] | Unset = UNSET
         if not isinstance(self.billing_address, Unset):
             billing_address = self.billing_address.to_dict()
-
-        status_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.status_details, Unset):
-            status_details = self.status_details.to_dict()
 
         limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.limits, Unset):
@@ -94,17 +92,18 @@ class ChargePermission:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if charge_permission_id is not UNSET:
-            field_dict["chargePermissionId"] = charge_permission_id
+        field_dict.update(
+            {
+                "chargePermissionId": charge_permission_id,
+                "statusDetails": status_details,
+            }
+        )
         if buyer is not UNSET:
             field_dict["buyer"] = buyer
         if shipping_address is not UNSET:
             field_dict["shippingAddress"] = shipping_address
         if billing_address is not UNSET:
             field_dict["billingAddress"] = billing_address
-        if status_details is not UNSET:
-            field_dict["statusDetails"] = status_details
         if limits is not UNSET:
             field_dict["limits"] = limits
         if creation_timestamp is not UNSET:
@@ -129,7 +128,9 @@ class ChargePermission:
         from ..models.status_details import StatusDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        charge_permission_id = d.pop("chargePermissionId", UNSET)
+        charge_permission_id = d.pop("chargePermissionId")
+
+        status_details = StatusDetails.from_dict(d.pop("statusDetails"))
 
         _buyer = d.pop("buyer", UNSET)
         buyer: Buyer | Unset
@@ -151,13 +152,6 @@ class ChargePermission:
             billing_address = UNSET
         else:
             billing_address = Address.from_dict(_billing_address)
-
-        _status_details = d.pop("statusDetails", UNSET)
-        status_details: StatusDetails | Unset
-        if isinstance(_status_details, Unset):
-            status_details = UNSET
-        else:
-            status_details = StatusDetails.from_dict(_status_details)
 
         _limits = d.pop("limits", UNSET)
         limits: ChargePermissionLimits | Unset
@@ -193,10 +187,10 @@ class ChargePermission:
 
         charge_permission = cls(
             charge_permission_id=charge_permission_id,
+            status_details=status_details,
             buyer=buyer,
             shipping_address=shipping_address,
             billing_address=billing_address,
-            status_details=status_details,
             limits=limits,
             creation_timestamp=creation_timestamp,
             expiration_timestamp=expiration_timestamp,

@@ -29,8 +29,8 @@ T = TypeVar("T", bound="CheckoutSession")
 class CheckoutSession:
     """
     Attributes:
-        checkout_session_id (str | Unset):
-        status_details (StatusDetails | Unset):
+        checkout_session_id (str):
+        status_details (StatusDetails):
         merchant_metadata (MerchantMetadata | Unset):
         charge_permission_id (None | str | Unset): Set once the session is Completed.
         charge_id (None | str | Unset): Set once the session is Completed with an authorization.
@@ -56,8 +56,8 @@ class CheckoutSession:
         checkout_button_text (None | str | Unset):
     """
 
-    checkout_session_id: str | Unset = UNSET
-    status_details: StatusDetails | Unset = UNSET
+    checkout_session_id: str
+    status_details: StatusDetails
     merchant_metadata: MerchantMetadata | Unset = UNSET
     charge_permission_id: None | str | Unset = UNSET
     charge_id: None | str | Unset = UNSET
@@ -88,9 +88,7 @@ class CheckoutSession:
 
         checkout_session_id = self.checkout_session_id
 
-        status_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.status_details, Unset):
-            status_details = self.status_details.to_dict()
+        status_details = self.status_details.to_dict()
 
         merchant_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.merchant_metadata, Unset):
@@ -215,11 +213,12 @@ class CheckoutSession:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if checkout_session_id is not UNSET:
-            field_dict["checkoutSessionId"] = checkout_session_id
-        if status_details is not UNSET:
-            field_dict["statusDetails"] = status_details
+        field_dict.update(
+            {
+                "checkoutSessionId": checkout_session_id,
+                "statusDetails": status_details,
+            }
+        )
         if merchant_metadata is not UNSET:
             field_dict["merchantMetadata"] = merchant_metadata
         if charge_permission_id is not UNSET:
@@ -277,14 +276,9 @@ class CheckoutSession:
         from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        checkout_session_id = d.pop("checkoutSessionId", UNSET)
+        checkout_session_id = d.pop("checkoutSessionId")
 
-        _status_details = d.pop("statusDetails", UNSET)
-        status_details: StatusDetails | Unset
-        if isinstance(_status_details, Unset):
-            status_details = UNSET
-        else:
-            status_details = StatusDetails.from_dict(_status_details)
+        status_details = StatusDetails.from_dict(d.pop("statusDetails"))
 
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
         merchant_metadata: MerchantMetadata | Unset

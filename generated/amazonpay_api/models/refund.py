@@ -20,20 +20,20 @@ T = TypeVar("T", bound="Refund")
 class Refund:
     """
     Attributes:
-        refund_id (str | Unset):
-        charge_id (str | Unset):
+        refund_id (str):
+        charge_id (str):
+        status_details (StatusDetails):
         refund_amount (Price | Unset):
         soft_descriptor (str | Unset):
-        status_details (StatusDetails | Unset):
         creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
-    refund_id: str | Unset = UNSET
-    charge_id: str | Unset = UNSET
+    refund_id: str
+    charge_id: str
+    status_details: StatusDetails
     refund_amount: Price | Unset = UNSET
     soft_descriptor: str | Unset = UNSET
-    status_details: StatusDetails | Unset = UNSET
     creation_timestamp: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,31 +42,29 @@ class Refund:
 
         charge_id = self.charge_id
 
+        status_details = self.status_details.to_dict()
+
         refund_amount: dict[str, Any] | Unset = UNSET
         if not isinstance(self.refund_amount, Unset):
             refund_amount = self.refund_amount.to_dict()
 
         soft_descriptor = self.soft_descriptor
 
-        status_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.status_details, Unset):
-            status_details = self.status_details.to_dict()
-
         creation_timestamp = self.creation_timestamp
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if refund_id is not UNSET:
-            field_dict["refundId"] = refund_id
-        if charge_id is not UNSET:
-            field_dict["chargeId"] = charge_id
+        field_dict.update(
+            {
+                "refundId": refund_id,
+                "chargeId": charge_id,
+                "statusDetails": status_details,
+            }
+        )
         if refund_amount is not UNSET:
             field_dict["refundAmount"] = refund_amount
         if soft_descriptor is not UNSET:
             field_dict["softDescriptor"] = soft_descriptor
-        if status_details is not UNSET:
-            field_dict["statusDetails"] = status_details
         if creation_timestamp is not UNSET:
             field_dict["creationTimestamp"] = creation_timestamp
 
@@ -78,9 +76,11 @@ class Refund:
         from ..models.status_details import StatusDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        refund_id = d.pop("refundId", UNSET)
+        refund_id = d.pop("refundId")
 
-        charge_id = d.pop("chargeId", UNSET)
+        charge_id = d.pop("chargeId")
+
+        status_details = StatusDetails.from_dict(d.pop("statusDetails"))
 
         _refund_amount = d.pop("refundAmount", UNSET)
         refund_amount: Price | Unset
@@ -91,21 +91,14 @@ class Refund:
 
         soft_descriptor = d.pop("softDescriptor", UNSET)
 
-        _status_details = d.pop("statusDetails", UNSET)
-        status_details: StatusDetails | Unset
-        if isinstance(_status_details, Unset):
-            status_details = UNSET
-        else:
-            status_details = StatusDetails.from_dict(_status_details)
-
         creation_timestamp = d.pop("creationTimestamp", UNSET)
 
         refund = cls(
             refund_id=refund_id,
             charge_id=charge_id,
+            status_details=status_details,
             refund_amount=refund_amount,
             soft_descriptor=soft_descriptor,
-            status_details=status_details,
             creation_timestamp=creation_timestamp,
         )
 

@@ -15,14 +15,14 @@ T = TypeVar("T", bound="StatusDetails")
 class StatusDetails:
     """
     Attributes:
-        state (str | Unset):
+        state (str):
         reason_code (None | str | Unset):
         reason_description (None | str | Unset):
         last_updated_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
             example (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
-    state: str | Unset = UNSET
+    state: str
     reason_code: None | str | Unset = UNSET
     reason_description: None | str | Unset = UNSET
     last_updated_timestamp: str | Unset = UNSET
@@ -47,9 +47,11 @@ class StatusDetails:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if state is not UNSET:
-            field_dict["state"] = state
+        field_dict.update(
+            {
+                "state": state,
+            }
+        )
         if reason_code is not UNSET:
             field_dict["reasonCode"] = reason_code
         if reason_description is not UNSET:
@@ -62,7 +64,7 @@ class StatusDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        state = d.pop("state", UNSET)
+        state = d.pop("state")
 
         def _parse_reason_code(data: object) -> None | str | Unset:
             if data is None:

@@ -1,0 +1,126 @@
+"""What fails before sending says so: amounts, ECMA-262 patterns, requests that cannot be built.
+
+Finding 4 (a Decimal, NaN or an unencodable value ended in "the call may have succeeded") and
+the spec's ECMA-262 patterns (``$`` does not accept a trailing newline).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from amazonpay import ConfigurationError
+from amazonpay._validation import ecma_pattern, problems
+from amazonpay_api.models import CreateChargeRequest
+from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY, MONEY
+
+if TYPE_CHECKING:
+    from amazonpay import AmazonPay, AsyncAmazonPay
+    from tests.conftest import Recorder
+
+CREATE = BY_NAME["charges.create"]
+NOT_SENT = "nothing was sent"
+
+
+def charge_of(amount: Any) -> dict[str, Any]:
+    return {**CREATE_CHARGE_BODY, "chargeAmount": {"amount": amount, "currencyCode": "EUR"}}
+
+
+@pytest.mark.parametrize(
+    ("amount", "sent"),
+    [
+        (Decimal("14.00"), "14.00"),
+        (Decimal("0.10"), "0.10"),
+        (Decimal("1E+2"), "100"),
+        (Decimal("999999999.99"), "999999999.99"),  # the largest amount the spec allows
+    ],
+)
+def test_a_decimal_amount_is_sent_exactly(amount: Decimal, sent: str, pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = CREATE.answer()
+    pay.charges.create(charge_of(amount))
+    assert json.loads(transport.sent[0].content)["chargeAmount"]["amount"] == sent
+
+
+@pytest.mark.anyio
+async def test_a_decimal_amount_in_a_model_is_sent_exactly(async_pay: AsyncAmazonPay, transport: Recorder) -> None:
+    transport.queue(BY_NAME["charges.capture"].answer())
+    transport.default = CREATE.answer()
+    await async_pay.charges.capture("S02-1-C1", {"captureAmount": {"amount": Decimal("9.99"), "currencyCode": "EUR"}})
+    await async_pay.charges.create(CreateChargeRequest.from_dict(charge_of(Decimal("7.50"))))
+    amounts = [json.loads(sent.content) for sent in transport.sent]
+    assert [amounts[0]["captureAmount"]["amount"], amounts[1]["chargeAmount"]["amount"]] == ["9.99", "7.50"]
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        (Decimal("NaN"), "body.chargeAmount.amount is Decimal('NaN'); amounts must be finite"),
+        (Decimal("-Infinity"), "body.chargeAmount.amount is Decimal('-Infinity')"),
+        (Decimal("sNaN"), "is Decimal('sNaN')"),
+        (float("nan"), "body.chargeAmount.amount is nan; JSON has no such number"),
+        (float("inf"), "body.chargeAmount.amount is inf"),
+    ],
+)
+def test_nan_and_infinities_are_refused_before_sending(
+    amount: Any, message: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        pay.charges.create(charge_of(amount))
+    assert transport.sent == []
+
+
+def test_a_negative_decimal_breaks_the_specs_pattern_before_sending(pay: AmazonPay, transport: Recorder) -> None:
+    with pytest.raises(ConfigurationError, match=r'body.chargeAmount.amount is "-1.00"; it must match'):
+        pay.charges.create(charge_of(Decimal("-1.00")))
+    assert transport.sent == []
+
+
+def test_a_field_the_model_does_not_have_is_refused_not_dropped(pay: AmazonPay, transport: Recorder) -> None:
+    with pytest.raises(
+        ConfigurationError, match=r"has no field body\.chargeAmount\.cents, body\.merchantNote:"
+    ) as raised:
+        pay.charges.create({**CREATE_CHARGE_BODY, "merchantNote": "x", "chargeAmount": {**MONEY, "cents": 1}})
+    assert NOT_SENT in str(raised.value)
+    assert transport.sent == []
+
+
+def test_a_request_that_cannot_be_built_says_nothing_was_sent(pay: AmazonPay, transport: Recorder) -> None:
+    """The generated code fails to encode the body: a ConfigurationError, not "may have succeeded"."""
+    with pytest.raises(ConfigurationError) as raised:
+        pay.charges.create({**CREATE_CHARGE_BODY, "softDescriptor": object()})
+    assert NOT_SENT in str(raised.value)
+    assert "may have" not in str(raised.value)
+    assert transport.sent == []
+
+
+# --- ECMA-262 patterns ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("amount", ["14.00\n", "14.00\r", "14.00\u2028", "14\n.00", "١٤.00"])
+def test_an_amount_the_specs_pattern_refuses_is_refused(amount: str, pay: AmazonPay, transport: Recorder) -> None:
+    with pytest.raises(ConfigurationError, match="it must match"):
+        pay.charges.create(charge_of(amount))
+    assert transport.sent == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        (r"^[0-9]+(\.[0-9]+)?$", "14.00", True),
+        (r"^[0-9]+(\.[0-9]+)?$", "14.00\n", False),  # Python's $ accepts this; ECMA-262's does not
+        (r"^[A-Z]{3}$", "EUR\n", False),
+        (r"^a.c$", "a\nc", False),
+        (r"^a.c$", "a\u2028c", False),  # a line terminator in ECMA-262
+        (r"^a.c$", "abc", True),
+        (r"^\d+$", "١٤", False),  # \d is ASCII in ECMA-262
+        (r"^[$]+$", "$$", True),  # $ in a class is a character
+        (r"^a\$$", "a$", True),  # an escaped $ too
+        (r"^[^.]+$", "a\nb", True),  # . in a class is a character
+    ],
+)
+def test_spec_patterns_follow_ecma_262(pattern: str, text: str, matches: bool) -> None:
+    assert (ecma_pattern(pattern).search(text) is not None) is matches
+    assert (problems({"type": "string", "pattern": pattern}, text, "body") == []) is matches
