@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         DeclinedError,
         IdempotencyError,
         NotFoundError,
+        NotificationObjectError,
         NotificationVerificationError,
         OutcomeUnknownError,
         RateLimitError,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         ServerError,
         UnexpectedResponseError,
         UnprocessableError,
+        WaitTimeoutError,
     )
     from ._options import CallOptions, MoneyCallOptions, request_options
     from ._retry import RetryPolicy
@@ -58,6 +60,7 @@ _EXPORTS = {
     "DeclinedError": "_errors",
     "IdempotencyError": "_errors",
     "NotFoundError": "_errors",
+    "NotificationObjectError": "_errors",
     "NotificationVerificationError": "_errors",
     "OutcomeUnknownError": "_errors",
     "RateLimitError": "_errors",
@@ -65,6 +68,7 @@ _EXPORTS = {
     "ServerError": "_errors",
     "UnexpectedResponseError": "_errors",
     "UnprocessableError": "_errors",
+    "WaitTimeoutError": "_errors",
     "CallOptions": "_options",
     "MoneyCallOptions": "_options",
     "request_options": "_options",
@@ -89,6 +93,7 @@ __all__ = [
     "IdempotencyError",
     "MoneyCallOptions",
     "NotFoundError",
+    "NotificationObjectError",
     "NotificationVerificationError",
     "OutcomeUnknownError",
     "RateLimitError",
@@ -97,6 +102,7 @@ __all__ = [
     "ServerError",
     "UnexpectedResponseError",
     "UnprocessableError",
+    "WaitTimeoutError",
     "__version__",
     "request_options",
 ]
