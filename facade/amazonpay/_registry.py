@@ -1,9 +1,10 @@
 """The per-operation registry generation derives from the effective spec, loaded once.
 
 ``scripts/generate.py`` writes ``amazonpay_api/_operations.json``: per operation its id,
-resource and method names, HTTP method, path template, request body schema and presence,
-whether it requires an idempotency key and which simulation codes it accepts. The client's
-pre-send body check and the ``amazonpay.testing`` simulator read it through
+resource and method names, HTTP method, path template, summary and description, path and
+query parameters, request body schema and presence, whether it declares or requires an
+idempotency key and which simulation codes it accepts. The client's pre-send body check, the
+``amazonpay.testing`` simulator and the ``amazonpay`` command read it through
 :func:`operation_registry`, the one place that knows where it lives.
 """
 
@@ -11,12 +12,17 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 
 @cache
 def operation_registry() -> tuple[dict[str, Any], ...]:
     """Every operation of the effective spec, in spec order (read on first use)."""
-    text = files("amazonpay_api").joinpath("_operations.json").read_text(encoding="utf-8")
+    # Found without importing amazonpay_api, which imports httpx: `amazonpay --help` reads this.
+    spec = find_spec("amazonpay_api")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the generated package amazonpay_api is not installed", name="amazonpay_api")
+    text = (Path(next(iter(spec.submodule_search_locations))) / "_operations.json").read_text(encoding="utf-8")
     return tuple(json.loads(text))
