@@ -5,7 +5,10 @@ the effective spec it writes a method ``pay.<resource>.<action>(...)``, sync and
 
 - resource: the operation's first tag (``Checkout Sessions`` -> ``checkout_sessions``, the
   folder openapi-python-client puts the operation in); action: the first word of the
-  operationId (``captureCharge`` -> ``capture``). Two operations with one name fail generation.
+  operationId (``captureCharge`` -> ``capture``), ``list`` for an operation that pages
+  (``x-amazonpay-pagination``), or the name ``x-amazonpay-method`` gives where the first word
+  would clash (``getReportDocument`` -> ``get_document``). Two operations with one name fail
+  generation.
 - the signature of the generated function the method calls (read from its source, so every
   name and type is the generator's own): path ids positional, query parameters keyword-only,
   the body as the generated model or a dict, the per-call options, and ``idempotency_key=``
@@ -33,6 +36,10 @@ from openapi_python_client.strings import ClassName, PythonIdentifier, snake_cas
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENCY_HEADER = "x-amz-pay-idempotency-key"
+METHOD_NAME = "x-amazonpay-method"  # the method name, where the operationId's first word would clash
+PAGINATION = "x-amazonpay-pagination"  # {items, token?, pageSize?}: the operation lists a page at a time
+DOWNLOAD = "x-amazonpay-download"  # {method, url}: the answer's url is fetched unsigned
+UPLOAD = "x-amazonpay-upload"  # {method, url}: the content is PUT unsigned to the answer's url
 DOCSTRING_WIDTH = 80  # text width inside the 8-space indentation of a method docstring
 
 
@@ -107,6 +114,16 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]
                 yield path, method, path_item[method]
 
 
+def action_name(operation: dict[str, Any]) -> str:
+    """The method name of an operation: ``x-amazonpay-method`` if the spec gives one, ``list``
+    for a paginated operation, else the first word of its operationId."""
+    if METHOD_NAME in operation:
+        return str(operation[METHOD_NAME])
+    if PAGINATION in operation:
+        return "list"
+    return snake_case(operation["operationId"]).split("_")[0]
+
+
 def names(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """operationId -> (resource attribute, action) for every operation; names must be unique."""
     found: dict[str, tuple[str, str]] = {}
@@ -116,7 +133,7 @@ def names(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
         tags = operation.get("tags") or []
         if not tags:
             raise ResourceLayerError(f"{operation_id} ({method.upper()} {path}) has no tag to name its resource")
-        verb = snake_case(operation_id).split("_")[0]
+        verb = action_name(operation)
         name = (str(PythonIdentifier(tags[0], prefix="tag")), f"{verb}_" if keyword.iskeyword(verb) else verb)
         if name in by_name:
             raise ResourceLayerError(

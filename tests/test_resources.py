@@ -40,14 +40,14 @@ def _expected(operation_id: str) -> dict[str, Any]:
     """What the spec says the method of ``operation_id`` looks like."""
     path, _, operation = operations_by_id()[operation_id]
     parameters = [follow(p) for p in operation.get("parameters", [])]
-    ok = next(r for status, r in operation["responses"].items() if status.startswith("2"))
-    result = follow(ok)["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    ok = follow(next(r for status, r in operation["responses"].items() if status.startswith("2")))
+    result = ok["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1] if "content" in ok else None
     return {
         "positional": [snake_case(name) for name in re.findall(r"\{([^}]+)\}", path)]
         + (["body"] if "requestBody" in operation else []),
         "query": {snake_case(p["name"]): p.get("required", False) for p in parameters if p["in"] == "query"},
         "idempotent": any(p["in"] == "header" and p["name"] == "x-amz-pay-idempotency-key" for p in parameters),
-        "result": getattr(amazonpay_api.models, result),
+        "result": getattr(amazonpay_api.models, result) if result else type(None),
     }
 
 

@@ -19,7 +19,12 @@ if TYPE_CHECKING:
     from .charges import AsyncCharges, Charges
     from .checkout_sessions import AsyncCheckoutSessions, CheckoutSessions
     from .delivery_trackers import AsyncDeliveryTrackers, DeliveryTrackers
+    from .disbursements import AsyncDisbursements, Disbursements
+    from .disputes import AsyncDisputes, Disputes
+    from .files import AsyncFiles, Files
     from .refunds import AsyncRefunds, Refunds
+    from .report_schedules import AsyncReportSchedules, ReportSchedules
+    from .reports import AsyncReports, Reports
 
 
 class Resources:
@@ -70,11 +75,46 @@ class Resources:
         return DeliveryTrackers(self.api)
 
     @cached_property
+    def disbursements(self) -> Disbursements:
+        """Disbursements: Payouts of settled funds to the merchant's bank account."""
+        from .disbursements import Disbursements
+
+        return Disbursements(self.api)
+
+    @cached_property
+    def disputes(self) -> Disputes:
+        """Disputes: Chargebacks and claims against a charge, and the merchant's response."""
+        from .disputes import Disputes
+
+        return Disputes(self.api)
+
+    @cached_property
+    def files(self) -> Files:
+        """Files: Files uploaded as dispute evidence."""
+        from .files import Files
+
+        return Files(self.api)
+
+    @cached_property
     def refunds(self) -> Refunds:
         """Refunds: Process refunds on captured charges."""
         from .refunds import Refunds
 
         return Refunds(self.api)
+
+    @cached_property
+    def report_schedules(self) -> ReportSchedules:
+        """Report Schedules: Reports Amazon Pay generates on a schedule, one schedule per report type."""
+        from .report_schedules import ReportSchedules
+
+        return ReportSchedules(self.api)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """Reports: Settlement and transaction reports, generated asynchronously and downloaded from a short-lived URL."""
+        from .reports import Reports
+
+        return Reports(self.api)
 
 
 class AsyncResources:
@@ -125,8 +165,43 @@ class AsyncResources:
         return AsyncDeliveryTrackers(self.api)
 
     @cached_property
+    def disbursements(self) -> AsyncDisbursements:
+        """Disbursements: Payouts of settled funds to the merchant's bank account."""
+        from .disbursements import AsyncDisbursements
+
+        return AsyncDisbursements(self.api)
+
+    @cached_property
+    def disputes(self) -> AsyncDisputes:
+        """Disputes: Chargebacks and claims against a charge, and the merchant's response."""
+        from .disputes import AsyncDisputes
+
+        return AsyncDisputes(self.api)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """Files: Files uploaded as dispute evidence."""
+        from .files import AsyncFiles
+
+        return AsyncFiles(self.api)
+
+    @cached_property
     def refunds(self) -> AsyncRefunds:
         """Refunds: Process refunds on captured charges."""
         from .refunds import AsyncRefunds
 
         return AsyncRefunds(self.api)
+
+    @cached_property
+    def report_schedules(self) -> AsyncReportSchedules:
+        """Report Schedules: Reports Amazon Pay generates on a schedule, one schedule per report type."""
+        from .report_schedules import AsyncReportSchedules
+
+        return AsyncReportSchedules(self.api)
+
+    @cached_property
+    def reports(self) -> AsyncReports:
+        """Reports: Settlement and transaction reports, generated asynchronously and downloaded from a short-lived URL."""
+        from .reports import AsyncReports
+
+        return AsyncReports(self.api)
