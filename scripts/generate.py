@@ -75,7 +75,8 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     (the facade checks bodies before sending, so bad input fails with a clear message and no
     network I/O) and whether the body is required, optional or absent; whether it requires an
     idempotency key; the sandbox simulation codes its simulation header accepts (none if it
-    does not declare the header). Derived here so the spec stays the one source.
+    does not declare the header); how it pages (``x-amazonpay-pagination``, null if it does
+    not). Derived here so the spec stays the one source.
     """
     names = resource_layer.names(spec)
     registry = []
@@ -99,6 +100,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "requestSchema": schema,
                 "requiresIdempotencyKey": bool(headers.get("x-amz-pay-idempotency-key", {}).get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),
+                "pagination": operation.get(resource_layer.PAGINATION),
             }
         )
     return registry

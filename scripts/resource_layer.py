@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import builtins
 import keyword
+import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -57,6 +58,16 @@ class Parameter:
 
 
 @dataclass
+class Pages:
+    """How a paged operation lists (``x-amazonpay-pagination``), in the generated names."""
+
+    items: str  # attribute of the page model holding its items: reports
+    item: str  # the items' model: Report
+    token: str | None  # attribute of the page model holding the next page's token: next_token
+    token_argument: str | None  # keyword of the generated function sending it: next_token
+
+
+@dataclass
 class Method:
     """One operation as a resource method."""
 
@@ -68,6 +79,7 @@ class Method:
     body: str | None  # the generated body model (annotation source), None: no body
     result: str  # the model of a 2xx body, "None" when the operation returns no body
     idempotent: bool  # the operation declares x-amz-pay-idempotency-key
+    pages: Pages | None = None  # the operation pages: the method lists every item
 
     @property
     def option_type(self) -> str:
@@ -166,7 +178,8 @@ class _GeneratedModule:
         #: name -> the absolute module it is imported from (relative imports resolved)
         self.imports: dict[str, str] = {}
         parts = dotted_name.split(".")
-        for node in tree.body:
+        self._classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+        for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 base = parts[: len(parts) - node.level] if node.level else []
                 module = ".".join([*base, node.module] if node.module else base)
@@ -177,6 +190,13 @@ class _GeneratedModule:
             return self._functions[name]
         except KeyError:
             raise ResourceLayerError(f"the generated module {self.name} has no {name}()") from None
+
+    def attribute(self, class_name: str, attribute: str) -> str:
+        """The annotation of an attribute of a generated model class, as source text."""
+        for node in self._classes[class_name].body:
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == attribute:
+                return ast.unparse(node.annotation)
+        raise ResourceLayerError(f"the generated model {class_name} has no attribute {attribute}")
 
     def success_model(self) -> str | None:
         """The class ``_parse_response`` builds from a 2xx body (None: no 2xx body)."""
@@ -208,7 +228,13 @@ def _referenced_names(source: str) -> set[str]:
 
 
 def _method(
-    spec: dict[str, Any], path: str, http_method: str, operation: dict[str, Any], action: str, module: _GeneratedModule
+    spec: dict[str, Any],
+    path: str,
+    http_method: str,
+    operation: dict[str, Any],
+    action: str,
+    module: _GeneratedModule,
+    package_dir: Path,
 ) -> tuple[Method, dict[str, str]]:
     """The method for one operation, and the names its signature imports (name -> module)."""
     function = module.function("sync_detailed")
@@ -223,6 +249,10 @@ def _method(
         raise ResourceLayerError(f"{operation['operationId']}: optional request bodies are not supported yet")
     declared = [inline(p, spec) for p in operation.get("parameters", [])]
     result = module.success_model()
+    pages = _pages(operation, result, module, package_dir) if PAGINATION in operation else None
+    token = pages.token_argument if pages is not None else None
+    if token is not None and keywords.pop(token, None) is None:
+        raise ResourceLayerError(f"{operation['operationId']} pages with no {token} parameter")
     used = {result} if result else set()
     for parameter in [*positional, *keywords.values(), *([body] if body else [])]:
         used |= _referenced_names(parameter.annotation)
@@ -231,12 +261,23 @@ def _method(
     missing = used - module.imports.keys()
     if missing:
         raise ResourceLayerError(f"{module.name} uses {', '.join(sorted(missing))} without importing it")
+    imports = {name: module.imports[name] for name in used}
+    if pages is not None:
+        imports[pages.item] = f"{package_dir.name}.models.{snake_case(pages.item)}"
     method = Method(
         action=action,
         module=module.name,
         docstring=_docstring(
             operation.get("summary", operation["operationId"]).rstrip(".") + ".",
             operation.get("description", ""),
+            (
+                "Lists every item across pages, each page fetched as you iterate (the next-page token "
+                "is sent alone); ``.pages()`` yields the page models instead."
+                if pages is not None and pages.token is not None
+                else "Lists the items of the answer; ``.pages()`` yields the answer itself."
+                if pages is not None
+                else ""
+            ),
             f"``{http_method.upper()} {path}`` (operationId ``{operation['operationId']}``)",
         ),
         path_parameters=positional,
@@ -244,8 +285,25 @@ def _method(
         body=body.annotation if body else None,
         result=result or "None",
         idempotent=any(p["in"] == "header" and p["name"].lower() == IDEMPOTENCY_HEADER for p in declared),
+        pages=pages,
     )
-    return method, {name: module.imports[name] for name in used}
+    return method, imports
+
+
+def _pages(operation: dict[str, Any], result: str | None, module: _GeneratedModule, package_dir: Path) -> Pages:
+    """The paging of an operation, checked against the generated page model."""
+    paging = operation[PAGINATION]
+    if result is None:
+        raise ResourceLayerError(f"{operation['operationId']} pages but answers no body")
+    page_module = _GeneratedModule(package_dir / "models" / f"{snake_case(result)}.py", f"{package_dir.name}.models.x")
+    items = snake_case(paging["items"])
+    found = re.fullmatch(r"list\[(\w+)\] \| Unset", page_module.attribute(result, items))
+    if found is None:
+        raise ResourceLayerError(f"{result}.{items} is not a list of one model: it cannot hold a page's items")
+    token = snake_case(paging["token"]) if "token" in paging else None
+    if token is not None:
+        page_module.attribute(result, token)  # the page model must carry the token
+    return Pages(items=items, item=found[1], token=token, token_argument=token)
 
 
 def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
@@ -266,7 +324,7 @@ def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
         if not source.is_file():
             raise ResourceLayerError(f"openapi-python-client wrote no {source.relative_to(package_dir.parent)}")
         module = _GeneratedModule(source, f"{package}.api.{attribute}.{source.stem}")
-        method, imports = _method(spec, path, http_method, operation, action, module)
+        method, imports = _method(spec, path, http_method, operation, action, module, package_dir)
         resource.methods.append(method)
         resource.imports.update(imports)
     return [by_attribute[name] for name in sorted(by_attribute)]

@@ -29,6 +29,7 @@ from ._errors import (
     UnprocessableError,
 )
 from ._options import CallOptions, MoneyCallOptions, request_options
+from ._pagination import AsyncPager, SyncPager
 from ._retry import RetryPolicy
 from ._signing import Algorithm
 
@@ -40,6 +41,7 @@ __all__ = [
     "AmazonPay",
     "AmazonPayError",
     "AsyncAmazonPay",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "CallOptions",
@@ -51,6 +53,7 @@ __all__ = [
     "RateLimitError",
     "RetryPolicy",
     "ServerError",
+    "SyncPager",
     "UnexpectedResponseError",
     "UnprocessableError",
     "__version__",

@@ -21,6 +21,7 @@ from amazonpay_api.errors import UnexpectedStatus
 
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError
 from ._options import CallState, request_options
+from ._pagination import AsyncPager, Paging, SyncPager
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -136,6 +137,14 @@ class SyncResource(_Resource):
             response = operation.sync_detailed(client=self._api, **arguments)
         return parsed(expected, response, call)
 
+    def _list(
+        self, operation: ModuleType, page: type[T], options: Mapping[str, Any], paging: Paging, query: Mapping[str, Any]
+    ) -> SyncPager[T, Any]:
+        """Every item of a paged listing; pages are fetched as the caller iterates."""
+        with request_options(**options):  # bad options fail here, not at the first iteration
+            pass
+        return SyncPager(lambda page_query: self._call(operation, page, options, query=page_query), query, paging)
+
 
 class AsyncResource(_Resource):
     """Base of the generated asynchronous resource classes."""
@@ -147,3 +156,11 @@ class AsyncResource(_Resource):
         with _calling(expected, options) as call:
             response = await operation.asyncio_detailed(client=self._api, **arguments)
         return parsed(expected, response, call)
+
+    def _list(
+        self, operation: ModuleType, page: type[T], options: Mapping[str, Any], paging: Paging, query: Mapping[str, Any]
+    ) -> AsyncPager[T, Any]:
+        """Every item of a paged listing (``async for``); pages are fetched as the caller iterates."""
+        with request_options(**options):  # bad options fail here, not at the first iteration
+            pass
+        return AsyncPager(lambda page_query: self._call(operation, page, options, query=page_query), query, paging)

@@ -128,6 +128,7 @@ class Operation:
     query: dict[str, str] = field(default_factory=dict)  # query parameters by their spec names
     body: dict[str, Any] | None = None
     body_model: type[Any] | None = None
+    paging: dict[str, str] | None = None  # x-amazonpay-pagination: the method lists; called, it gives page 1
 
     @property
     def name(self) -> str:
@@ -149,9 +150,16 @@ class Operation:
         return self.method == "POST"
 
     def call(self, client: Any, **options: Any) -> Any:
-        """Call the resource method (returns a coroutine on an async client)."""
+        """Call the resource method (returns a coroutine on an async client).
+
+        A listing method returns a pager: called here, it gives its first page.
+        """
         arguments = [*self.ids.values()] + ([self.body] if self.body is not None else [])
-        return getattr(getattr(client, self.resource), self.action)(*arguments, **self.query_arguments(), **options)
+        result = getattr(getattr(client, self.resource), self.action)(*arguments, **self.query_arguments(), **options)
+        if self.paging is None:
+            return result
+        pages = result.pages()
+        return pages.__anext__() if hasattr(pages, "__anext__") else next(pages)
 
     def query_arguments(self) -> dict[str, str]:
         """The query parameters as the method's keyword arguments."""
@@ -196,9 +204,14 @@ def _operation(entry: dict[str, Any]) -> Operation:
         model=getattr(amazonpay_api.models, _schema_name(schema)) if schema is not None else type(None),
         idempotent=any(p["in"] == "header" and p["name"] == "x-amz-pay-idempotency-key" for p in parameters),
         ids={snake_case(p["name"]): f"{p['name']}-1" for p in parameters if p["in"] == "path"},
-        query={p["name"]: example(p["schema"], complete=False) for p in parameters if p["in"] == "query"},
+        query={
+            p["name"]: example(p["schema"], complete=False)
+            for p in parameters
+            if p["in"] == "query" and p["name"] != (entry["pagination"] or {}).get("token")
+        },
         body=example(body_schema, complete=False) if body_schema is not None else None,
         body_model=inspect.signature(module.sync_detailed).parameters["body"].annotation if body_schema else None,
+        paging=entry["pagination"],
     )
 
 

@@ -9,8 +9,10 @@ from typing import Unpack
 
 from amazonpay._calls import AsyncResource, SyncResource
 from amazonpay._options import CallOptions
+from amazonpay._pagination import AsyncPager, Paging, SyncPager
 
 from amazonpay_api.api.disbursements import get_disbursements
+from amazonpay_api.models.disbursement import Disbursement
 from amazonpay_api.models.get_disbursements_response import GetDisbursementsResponse
 from amazonpay_api.types import UNSET, Unset
 
@@ -21,12 +23,11 @@ class Disbursements(SyncResource):
     def list(
         self,
         *,
-        start_time: str,
-        end_time: str,
+        start_time: str | Unset = UNSET,
+        end_time: str | Unset = UNSET,
         page_size: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
         **options: Unpack[CallOptions],
-    ) -> GetDisbursementsResponse:
+    ) -> SyncPager[GetDisbursementsResponse, Disbursement]:
         """Amazon Get Disbursements.
 
         The disbursements (payouts of settled funds) of a period, a page at a time;
@@ -38,33 +39,31 @@ class Disbursements(SyncResource):
         PHP `Client.php:759-762` and README "GetDisbursements"; Java
         `WebstoreClient.java:633-637`.
 
+        Lists every item across pages, each page fetched as you iterate (the next-page
+        token is sent alone); ``.pages()`` yields the page models instead.
+
         ``GET /disbursements`` (operationId ``getDisbursements``)
         """
-        return self._call(
+        return self._list(
             get_disbursements,
             GetDisbursementsResponse,
             options,
-            query={
-                "start_time": start_time,
-                "end_time": end_time,
-                "page_size": page_size,
-                "next_token": next_token,
-            },
+            Paging("disbursements", "next_token", "next_token"),
+            {"start_time": start_time, "end_time": end_time, "page_size": page_size},
         )
 
 
 class AsyncDisbursements(AsyncResource):
     """Disbursements (async): Payouts of settled funds to the merchant's bank account."""
 
-    async def list(
+    def list(
         self,
         *,
-        start_time: str,
-        end_time: str,
+        start_time: str | Unset = UNSET,
+        end_time: str | Unset = UNSET,
         page_size: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
         **options: Unpack[CallOptions],
-    ) -> GetDisbursementsResponse:
+    ) -> AsyncPager[GetDisbursementsResponse, Disbursement]:
         """Amazon Get Disbursements.
 
         The disbursements (payouts of settled funds) of a period, a page at a time;
@@ -76,16 +75,15 @@ class AsyncDisbursements(AsyncResource):
         PHP `Client.php:759-762` and README "GetDisbursements"; Java
         `WebstoreClient.java:633-637`.
 
+        Lists every item across pages, each page fetched as you iterate (the next-page
+        token is sent alone); ``.pages()`` yields the page models instead.
+
         ``GET /disbursements`` (operationId ``getDisbursements``)
         """
-        return await self._call(
+        return self._list(
             get_disbursements,
             GetDisbursementsResponse,
             options,
-            query={
-                "start_time": start_time,
-                "end_time": end_time,
-                "page_size": page_size,
-                "next_token": next_token,
-            },
+            Paging("disbursements", "next_token", "next_token"),
+            {"start_time": start_time, "end_time": end_time, "page_size": page_size},
         )

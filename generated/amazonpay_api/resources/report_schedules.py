@@ -10,6 +10,7 @@ from typing import Any, Unpack
 
 from amazonpay._calls import AsyncResource, SyncResource
 from amazonpay._options import CallOptions, MoneyCallOptions
+from amazonpay._pagination import AsyncPager, Paging, SyncPager
 
 from amazonpay_api.api.report_schedules import (
     cancel_report_schedule,
@@ -38,7 +39,7 @@ class ReportSchedules(SyncResource):
         *,
         report_types: str | Unset = UNSET,
         **options: Unpack[CallOptions],
-    ) -> GetReportSchedulesResponse:
+    ) -> SyncPager[GetReportSchedulesResponse, ReportSchedule]:
         """Amazon Get Report Schedules.
 
         The report schedules, optionally of some report types (comma-separated), all in
@@ -47,13 +48,16 @@ class ReportSchedules(SyncResource):
         /docs/amazon-pay-api-v2/reports.html; Node `src/client.js:458-468`; .NET
         `Types/ReportSchedule.cs`.
 
+        Lists the items of the answer; ``.pages()`` yields the answer itself.
+
         ``GET /report-schedules`` (operationId ``getReportSchedules``)
         """
-        return self._call(
+        return self._list(
             get_report_schedules,
             GetReportSchedulesResponse,
             options,
-            query={"report_types": report_types},
+            Paging("report_schedules"),
+            {"report_types": report_types},
         )
 
     def create(
@@ -126,12 +130,12 @@ class ReportSchedules(SyncResource):
 class AsyncReportSchedules(AsyncResource):
     """Report Schedules (async): Reports Amazon Pay generates on a schedule, one schedule per report type."""
 
-    async def list(
+    def list(
         self,
         *,
         report_types: str | Unset = UNSET,
         **options: Unpack[CallOptions],
-    ) -> GetReportSchedulesResponse:
+    ) -> AsyncPager[GetReportSchedulesResponse, ReportSchedule]:
         """Amazon Get Report Schedules.
 
         The report schedules, optionally of some report types (comma-separated), all in
@@ -140,13 +144,16 @@ class AsyncReportSchedules(AsyncResource):
         /docs/amazon-pay-api-v2/reports.html; Node `src/client.js:458-468`; .NET
         `Types/ReportSchedule.cs`.
 
+        Lists the items of the answer; ``.pages()`` yields the answer itself.
+
         ``GET /report-schedules`` (operationId ``getReportSchedules``)
         """
-        return await self._call(
+        return self._list(
             get_report_schedules,
             GetReportSchedulesResponse,
             options,
-            query={"report_types": report_types},
+            Paging("report_schedules"),
+            {"report_types": report_types},
         )
 
     async def create(

@@ -10,6 +10,7 @@ from typing import Any, Unpack
 
 from amazonpay._calls import AsyncResource, SyncResource
 from amazonpay._options import CallOptions, MoneyCallOptions
+from amazonpay._pagination import AsyncPager, Paging, SyncPager
 
 from amazonpay_api.api.reports import (
     create_report,
@@ -36,9 +37,8 @@ class Reports(SyncResource):
         created_since: str | Unset = UNSET,
         created_until: str | Unset = UNSET,
         page_size: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
         **options: Unpack[CallOptions],
-    ) -> GetReportsResponse:
+    ) -> SyncPager[GetReportsResponse, Report]:
         """Amazon Get Reports.
 
         Lists the reports of the last 90 days (reports are kept 90 days), newest first,
@@ -53,19 +53,22 @@ class Reports(SyncResource):
         `WebStore/WebStoreClient.cs:288-327` (the strip at 309-315); Node
         `src/client.js:403-419`.
 
+        Lists every item across pages, each page fetched as you iterate (the next-page
+        token is sent alone); ``.pages()`` yields the page models instead.
+
         ``GET /reports`` (operationId ``getReports``)
         """
-        return self._call(
+        return self._list(
             get_reports,
             GetReportsResponse,
             options,
-            query={
+            Paging("reports", "next_token", "next_token"),
+            {
                 "report_types": report_types,
                 "processing_statuses": processing_statuses,
                 "created_since": created_since,
                 "created_until": created_until,
                 "page_size": page_size,
-                "next_token": next_token,
             },
         )
 
@@ -144,7 +147,7 @@ class Reports(SyncResource):
 class AsyncReports(AsyncResource):
     """Reports (async): Settlement and transaction reports, generated asynchronously and downloaded from a short-lived URL."""
 
-    async def list(
+    def list(
         self,
         *,
         report_types: str | Unset = UNSET,
@@ -152,9 +155,8 @@ class AsyncReports(AsyncResource):
         created_since: str | Unset = UNSET,
         created_until: str | Unset = UNSET,
         page_size: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
         **options: Unpack[CallOptions],
-    ) -> GetReportsResponse:
+    ) -> AsyncPager[GetReportsResponse, Report]:
         """Amazon Get Reports.
 
         Lists the reports of the last 90 days (reports are kept 90 days), newest first,
@@ -169,19 +171,22 @@ class AsyncReports(AsyncResource):
         `WebStore/WebStoreClient.cs:288-327` (the strip at 309-315); Node
         `src/client.js:403-419`.
 
+        Lists every item across pages, each page fetched as you iterate (the next-page
+        token is sent alone); ``.pages()`` yields the page models instead.
+
         ``GET /reports`` (operationId ``getReports``)
         """
-        return await self._call(
+        return self._list(
             get_reports,
             GetReportsResponse,
             options,
-            query={
+            Paging("reports", "next_token", "next_token"),
+            {
                 "report_types": report_types,
                 "processing_statuses": processing_statuses,
                 "created_since": created_since,
                 "created_until": created_until,
                 "page_size": page_size,
-                "next_token": next_token,
             },
         )
 

@@ -12,8 +12,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    start_time: str,
-    end_time: str,
+    start_time: str | Unset = UNSET,
+    end_time: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
     next_token: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -97,8 +97,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    start_time: str,
-    end_time: str,
+    start_time: str | Unset = UNSET,
+    end_time: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
     next_token: str | Unset = UNSET,
 ) -> Response[ErrorResponse | GetDisbursementsResponse]:
@@ -112,8 +112,8 @@ def sync_detailed(
     Java `WebstoreClient.java:633-637`.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str | Unset):
+        end_time (str | Unset):
         page_size (int | Unset):
         next_token (str | Unset):
 
@@ -142,8 +142,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    start_time: str,
-    end_time: str,
+    start_time: str | Unset = UNSET,
+    end_time: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
     next_token: str | Unset = UNSET,
 ) -> ErrorResponse | GetDisbursementsResponse | None:
@@ -157,8 +157,8 @@ def sync(
     Java `WebstoreClient.java:633-637`.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str | Unset):
+        end_time (str | Unset):
         page_size (int | Unset):
         next_token (str | Unset):
 
@@ -182,8 +182,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    start_time: str,
-    end_time: str,
+    start_time: str | Unset = UNSET,
+    end_time: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
     next_token: str | Unset = UNSET,
 ) -> Response[ErrorResponse | GetDisbursementsResponse]:
@@ -197,8 +197,8 @@ async def asyncio_detailed(
     Java `WebstoreClient.java:633-637`.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str | Unset):
+        end_time (str | Unset):
         page_size (int | Unset):
         next_token (str | Unset):
 
@@ -225,8 +225,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    start_time: str,
-    end_time: str,
+    start_time: str | Unset = UNSET,
+    end_time: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
     next_token: str | Unset = UNSET,
 ) -> ErrorResponse | GetDisbursementsResponse | None:
@@ -240,8 +240,8 @@ async def asyncio(
     Java `WebstoreClient.java:633-637`.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str | Unset):
+        end_time (str | Unset):
         page_size (int | Unset):
         next_token (str | Unset):
 
