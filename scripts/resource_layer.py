@@ -68,6 +68,20 @@ class Pages:
 
 
 @dataclass
+class Transfer:
+    """A helper that moves bytes through the pre-signed URL an operation answers.
+
+    ``x-amazonpay-download`` (fetch the URL) or ``x-amazonpay-upload`` (create, then PUT the
+    content to the URL); the upload's keyword arguments are the request body's properties.
+    """
+
+    method: str  # the helper's name: download, upload
+    url: str  # attribute of the answer holding the URL
+    fields: list[Parameter] = field(default_factory=list)  # upload: the body's properties
+    body: dict[str, str] = field(default_factory=dict)  # upload: API name -> keyword
+
+
+@dataclass
 class Method:
     """One operation as a resource method."""
 
@@ -80,6 +94,8 @@ class Method:
     result: str  # the model of a 2xx body, "None" when the operation returns no body
     idempotent: bool  # the operation declares x-amz-pay-idempotency-key
     pages: Pages | None = None  # the operation pages: the method lists every item
+    download: Transfer | None = None  # x-amazonpay-download
+    upload: Transfer | None = None  # x-amazonpay-upload
 
     @property
     def option_type(self) -> str:
@@ -286,8 +302,38 @@ def _method(
         result=result or "None",
         idempotent=any(p["in"] == "header" and p["name"].lower() == IDEMPOTENCY_HEADER for p in declared),
         pages=pages,
+        download=_download(operation, result) if DOWNLOAD in operation else None,
+        upload=_upload(spec, operation, result) if UPLOAD in operation else None,
     )
     return method, imports
+
+
+def _download(operation: dict[str, Any], result: str | None) -> Transfer:
+    if result is None:
+        raise ResourceLayerError(f"{operation['operationId']} downloads but answers no body to read the URL from")
+    return Transfer(operation[DOWNLOAD]["method"], snake_case(operation[DOWNLOAD]["url"]))
+
+
+def _upload(spec: dict[str, Any], operation: dict[str, Any], result: str | None) -> Transfer:
+    """The upload helper: its keywords are the body's properties, typed by their enums."""
+    body = operation.get("requestBody")
+    if result is None or body is None:
+        raise ResourceLayerError(f"{operation['operationId']} uploads but has no body or no answer with a URL")
+    schema = inline(body["content"]["application/json"]["schema"], spec)
+    transfer = Transfer(operation[UPLOAD]["method"], snake_case(operation[UPLOAD]["url"]))
+    for name, prop in schema.get("properties", {}).items():
+        keyword_name = snake_case(name)
+        if not keyword_name.isidentifier() or keyword.iskeyword(keyword_name) or "enum" not in prop:
+            raise ResourceLayerError(f"{operation['operationId']}: the upload helper needs enum properties, not {name}")
+        values = prop["enum"]
+        default = repr(values[0]) if len(values) == 1 else None
+        if default is None and name not in schema.get("required", []):
+            default = "None"
+        annotation = f"Literal[{', '.join(repr(v) for v in values)}]" + (" | None" if default == "None" else "")
+        transfer.fields.append(Parameter(keyword_name, annotation, default))
+        transfer.body[name] = keyword_name
+    transfer.fields.sort(key=lambda p: p.default is not None)
+    return transfer
 
 
 def _pages(operation: dict[str, Any], result: str | None, module: _GeneratedModule, package_dir: Path) -> Pages:

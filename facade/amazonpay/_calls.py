@@ -22,6 +22,7 @@ from amazonpay_api.errors import UnexpectedStatus
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError
 from ._options import CallState, request_options
 from ._pagination import AsyncPager, Paging, SyncPager
+from ._storage import AsyncStorage, Storage
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -129,6 +130,16 @@ class _Resource:
 class SyncResource(_Resource):
     """Base of the generated synchronous resource classes."""
 
+    def __init__(self, api: Client, storage: Storage | None = None) -> None:
+        super().__init__(api)
+        self._storage = storage  # unsigned transfers to pre-signed URLs (downloads, uploads)
+
+    @property
+    def _transfers(self) -> Storage:
+        if self._storage is None:
+            raise ConfigurationError(f"{type(self).__name__} was made without storage: use it through AmazonPay")
+        return self._storage
+
     def _call(
         self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]
     ) -> T:
@@ -148,6 +159,16 @@ class SyncResource(_Resource):
 
 class AsyncResource(_Resource):
     """Base of the generated asynchronous resource classes."""
+
+    def __init__(self, api: Client, storage: AsyncStorage | None = None) -> None:
+        super().__init__(api)
+        self._storage = storage  # unsigned transfers to pre-signed URLs (downloads, uploads)
+
+    @property
+    def _transfers(self) -> AsyncStorage:
+        if self._storage is None:
+            raise ConfigurationError(f"{type(self).__name__} was made without storage: use it through AsyncAmazonPay")
+        return self._storage
 
     async def _call(
         self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]

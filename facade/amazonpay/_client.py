@@ -29,6 +29,7 @@ from ._keys import PrivateKeySource, load_private_key
 from ._options import checked_timeout
 from ._retry import RetryPolicy
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
+from ._storage import AsyncStorage, Storage
 from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
 
 logger = logging.getLogger("amazonpay")
@@ -151,15 +152,19 @@ class _Client(ABC, Generic[_Inner]):
         )
         #: The generated low-level client, fully configured (signing, routing, retries, errors).
         self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
-        self._connect(self._config.transport(transport if transport is not None else self._network(verify)))
+        network = transport if transport is not None else self._network(verify)
+        self._connect(self._config.transport(network), network)
 
     @abstractmethod
     def _network(self, verify: bool | ssl.SSLContext) -> _Inner:
         """The httpx network transport of this kind of client."""
 
     @abstractmethod
-    def _connect(self, transport: AmazonPayTransport) -> None:
-        """Make the httpx client over ``transport`` and give it to :attr:`api`."""
+    def _connect(self, transport: AmazonPayTransport, network: _Inner) -> None:
+        """Make the httpx client over ``transport`` and give it to :attr:`api`.
+
+        The unsigned storage client (pre-signed URLs) goes directly over ``network``, below the signing.
+        """
 
     @property
     def algorithm(self) -> Algorithm:
@@ -227,11 +232,13 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
     def _network(self, verify: bool | ssl.SSLContext) -> httpx.BaseTransport:
         return httpx.HTTPTransport(verify=verify)
 
-    def _connect(self, transport: AmazonPayTransport) -> None:
+    def _connect(self, transport: AmazonPayTransport, network: httpx.BaseTransport) -> None:
         self._http = httpx.Client(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         self.api.set_httpx_client(self._http)
+        # Shares the network transport (closed with the API client's); never signs, never redirects.
+        self._storage = Storage(httpx.Client(transport=network, timeout=self._config.timeout))
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -255,11 +262,13 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
     def _network(self, verify: bool | ssl.SSLContext) -> httpx.AsyncBaseTransport:
         return httpx.AsyncHTTPTransport(verify=verify)
 
-    def _connect(self, transport: AmazonPayTransport) -> None:
+    def _connect(self, transport: AmazonPayTransport, network: httpx.AsyncBaseTransport) -> None:
         self._http = httpx.AsyncClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         self.api.set_async_httpx_client(self._http)
+        # Shares the network transport (closed with the API client's); never signs, never redirects.
+        self._storage = AsyncStorage(httpx.AsyncClient(transport=network, timeout=self._config.timeout))
 
     async def aclose(self) -> None:
         """Close the connection pool."""
