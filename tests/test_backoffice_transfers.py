@@ -13,7 +13,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError, DownloadExpiredError, StorageError
+from amazonpay import (
+    AmazonPay,
+    AsyncAmazonPay,
+    ConfigurationError,
+    DownloadExpiredError,
+    StorageError,
+    request_options,
+)
 from tests.conftest import Recorder
 
 SIGNED_QUERY = "X-Amz-Signature=0123456789abcdef&X-Amz-Expires=30"
@@ -163,3 +170,22 @@ async def test_async_download_and_upload(async_pay: AsyncAmazonPay, transport: R
     _assert_unsigned(transport, 1, "amazonpay-reports.s3.amazonaws.com")
     _assert_unsigned(transport, 3, "amazonpay-files.s3.amazonaws.com")
     assert transport.sent[3].content == b"png-bytes"
+
+
+@pytest.mark.spec_violations_expected  # an operation the spec leaves out, on purpose
+def test_an_unmodelled_operation_through_pay_api_is_signed_and_retried(
+    pay: AmazonPay, transport: Recorder, sleeps: list[float]
+) -> None:
+    # README "Operations this library does not model": the configured httpx client of pay.api.
+    transport.queue(httpx.Response(503, json={"reasonCode": "ServiceUnavailable", "message": "later"}))
+    transport.default = lambda request: httpx.Response(200, json={"merchantAccountId": "M1"})
+
+    with request_options(idempotency_key="partner-42"):
+        response = pay.api.get_httpx_client().post("/merchantAccounts", json={"uniqueReferenceId": "shop-42"})
+
+    assert response.json() == {"merchantAccountId": "M1"}
+    assert len(transport.sent) == 2 and len(sleeps) == 1
+    for sent in transport.sent:
+        assert sent.url.path == "/v2/merchantAccounts"
+        assert sent.headers["authorization"].startswith("AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=SANDBOX-AEUNITTEST")
+        assert sent.headers["x-amz-pay-idempotency-key"] == "partner-42"
