@@ -184,7 +184,8 @@ def test_an_unmodelled_operation_through_pay_api_is_signed_and_retried(
         response = pay.api.get_httpx_client().post("/merchantAccounts", json={"uniqueReferenceId": "shop-42"})
 
     assert response.json() == {"merchantAccountId": "M1"}
-    assert len(transport.sent) == 2 and len(sleeps) == 1
+    assert len(transport.sent) == 2
+    assert len(sleeps) == 1
     for sent in transport.sent:
         assert sent.url.path == "/v2/merchantAccounts"
         assert sent.headers["authorization"].startswith("AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=SANDBOX-AEUNITTEST")

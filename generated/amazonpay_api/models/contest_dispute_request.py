@@ -17,7 +17,8 @@ class ContestDisputeRequest:
     """The merchant's evidence against the dispute.
 
     Attributes:
-        merchant_evidences (list[MerchantEvidenceInput]):
+        merchant_evidences (list[MerchantEvidenceInput]): At least one piece of evidence (every sample sends one or
+            more).
     """
 
     merchant_evidences: list[MerchantEvidenceInput]
