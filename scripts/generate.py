@@ -109,7 +109,8 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     one; the sandbox simulation codes its simulation header accepts (none if it does not declare
     the header); how to reconcile a refused retry, if the overlay says; for a GET declaring
     ``x-amazonpay-wait``, where its object keeps its state and which states a wait ends in (else
-    null); the notification object type whose objects it gets (else null). Derived here so the
+    null); the notification object type whose objects it gets (else null); how it pages
+    (``x-amazonpay-pagination``, null if it does not). Derived here so the
     spec stays the one source; the command line (``amazonpay.cli``) is built from it without
     importing the generated package.
     """
@@ -152,6 +153,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "wait": resource_layer.wait_rule(spec, path, method, operation),
                 "notificationObject": notification_object(path, method, operation, notified),
                 "reconcile": _reconcile(spec, method, path, operation),
+                "pagination": operation.get(resource_layer.PAGINATION),
             }
         )
     return registry

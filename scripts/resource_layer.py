@@ -5,7 +5,10 @@ the effective spec it writes a method ``pay.<resource>.<action>(...)``, sync and
 
 - resource: the operation's first tag (``Checkout Sessions`` -> ``checkout_sessions``, the
   folder openapi-python-client puts the operation in); action: the first word of the
-  operationId (``captureCharge`` -> ``capture``). Two operations with one name fail generation.
+  operationId (``captureCharge`` -> ``capture``), ``list`` for an operation that pages
+  (``x-amazonpay-pagination``), or the name ``x-amazonpay-method`` gives where the first word
+  would clash (``getReportDocument`` -> ``get_document``). Two operations with one name fail
+  generation.
 - the signature of the generated function the method calls (read from its source, so every
   name and type is the generator's own): path ids positional, query parameters keyword-only,
   the body as the generated model or a dict, the per-call options, and ``idempotency_key=``
@@ -24,6 +27,7 @@ from __future__ import annotations
 import ast
 import builtins
 import keyword
+import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +42,10 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 IDEMPOTENCY_HEADER = "x-amz-pay-idempotency-key"
 WAIT = "x-amazonpay-wait"
 WAIT_METHODS = ("wait", "is_final")  # what a waitable operation adds to its resource
+METHOD_NAME = "x-amazonpay-method"  # the method name, where the operationId's first word would clash
+PAGINATION = "x-amazonpay-pagination"  # {items, token?, pageSize?}: the operation lists a page at a time
+DOWNLOAD = "x-amazonpay-download"  # {method, url}: the answer's url is fetched unsigned
+UPLOAD = "x-amazonpay-upload"  # {method, url}: the content is PUT unsigned to the answer's url
 DOCSTRING_WIDTH = 80  # text width inside the 8-space indentation of a method docstring
 
 
@@ -55,6 +63,30 @@ class Parameter:
 
 
 @dataclass
+class Pages:
+    """How a paged operation lists (``x-amazonpay-pagination``), in the generated names."""
+
+    items: str  # attribute of the page model holding its items: reports
+    item: str  # the items' model: Report
+    token: str | None  # attribute of the page model holding the next page's token: next_token
+    token_argument: str | None  # keyword of the generated function sending it: next_token
+
+
+@dataclass
+class Transfer:
+    """A helper that moves bytes through the pre-signed URL an operation answers.
+
+    ``x-amazonpay-download`` (fetch the URL) or ``x-amazonpay-upload`` (create, then PUT the
+    content to the URL); the upload's keyword arguments are the request body's properties.
+    """
+
+    method: str  # the helper's name: download, upload
+    url: str  # attribute of the answer holding the URL
+    fields: list[Parameter] = field(default_factory=list)  # upload: the body's properties
+    body: dict[str, str] = field(default_factory=dict)  # upload: API name -> keyword
+
+
+@dataclass
 class Method:
     """One operation as a resource method."""
 
@@ -68,6 +100,9 @@ class Method:
     idempotent: bool  # the operation declares x-amz-pay-idempotency-key
     operation_id: str
     wait: dict[str, Any] | None = None  # its checked x-amazonpay-wait (see wait_rule)
+    pages: Pages | None = None  # the operation pages: the method lists every item
+    download: Transfer | None = None  # x-amazonpay-download
+    upload: Transfer | None = None  # x-amazonpay-upload
 
     @property
     def waitable(self) -> bool:
@@ -135,6 +170,16 @@ def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]
                 yield path, method, path_item[method]
 
 
+def action_name(operation: dict[str, Any]) -> str:
+    """The method name of an operation: ``x-amazonpay-method`` if the spec gives one, ``list``
+    for a paginated operation, else the first word of its operationId."""
+    if METHOD_NAME in operation:
+        return str(operation[METHOD_NAME])
+    if PAGINATION in operation:
+        return "list"
+    return snake_case(operation["operationId"]).split("_")[0]
+
+
 def names(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """operationId -> (resource attribute, action) for every operation; names must be unique."""
     found: dict[str, tuple[str, str]] = {}
@@ -144,7 +189,7 @@ def names(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
         tags = operation.get("tags") or []
         if not tags:
             raise ResourceLayerError(f"{operation_id} ({method.upper()} {path}) has no tag to name its resource")
-        verb = snake_case(operation_id).split("_")[0]
+        verb = action_name(operation)
         name = (str(PythonIdentifier(tags[0], prefix="tag")), f"{verb}_" if keyword.iskeyword(verb) else verb)
         if name in by_name:
             raise ResourceLayerError(
@@ -208,7 +253,8 @@ class _GeneratedModule:
         #: name -> the absolute module it is imported from (relative imports resolved)
         self.imports: dict[str, str] = {}
         parts = dotted_name.split(".")
-        for node in tree.body:
+        self._classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+        for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 base = parts[: len(parts) - node.level] if node.level else []
                 module = ".".join([*base, node.module] if node.module else base)
@@ -219,6 +265,13 @@ class _GeneratedModule:
             return self._functions[name]
         except KeyError:
             raise ResourceLayerError(f"the generated module {self.name} has no {name}()") from None
+
+    def attribute(self, class_name: str, attribute: str) -> str:
+        """The annotation of an attribute of a generated model class, as source text."""
+        for node in self._classes[class_name].body:
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == attribute:
+                return ast.unparse(node.annotation)
+        raise ResourceLayerError(f"the generated model {class_name} has no attribute {attribute}")
 
     def success_model(self) -> str | None:
         """The class ``_parse_response`` builds from a 2xx body (None: no 2xx body)."""
@@ -250,7 +303,13 @@ def _referenced_names(source: str) -> set[str]:
 
 
 def _method(
-    spec: dict[str, Any], path: str, http_method: str, operation: dict[str, Any], action: str, module: _GeneratedModule
+    spec: dict[str, Any],
+    path: str,
+    http_method: str,
+    operation: dict[str, Any],
+    action: str,
+    module: _GeneratedModule,
+    package_dir: Path,
 ) -> tuple[Method, dict[str, str]]:
     """The method for one operation, and the names its signature imports (name -> module)."""
     function = module.function("sync_detailed")
@@ -265,6 +324,10 @@ def _method(
         raise ResourceLayerError(f"{operation['operationId']}: optional request bodies are not supported yet")
     declared = [inline(p, spec) for p in operation.get("parameters", [])]
     result = module.success_model()
+    pages = _pages(operation, result, module, package_dir) if PAGINATION in operation else None
+    token = pages.token_argument if pages is not None else None
+    if token is not None and keywords.pop(token, None) is None:
+        raise ResourceLayerError(f"{operation['operationId']} pages with no {token} parameter")
     used = {result} if result else set()
     for parameter in [*positional, *keywords.values(), *([body] if body else [])]:
         used |= _referenced_names(parameter.annotation)
@@ -273,12 +336,23 @@ def _method(
     missing = used - module.imports.keys()
     if missing:
         raise ResourceLayerError(f"{module.name} uses {', '.join(sorted(missing))} without importing it")
+    imports = {name: module.imports[name] for name in used}
+    if pages is not None:
+        imports[pages.item] = f"{package_dir.name}.models.{snake_case(pages.item)}"
     method = Method(
         action=action,
         module=module.name,
         docstring=_docstring(
             operation.get("summary", operation["operationId"]).rstrip(".") + ".",
             operation.get("description", ""),
+            (
+                "Lists every item across pages, each page fetched as you iterate (the next-page token "
+                "is sent alone); ``.pages()`` yields the page models instead."
+                if pages is not None and pages.token is not None
+                else "Lists the items of the answer; ``.pages()`` yields the answer itself."
+                if pages is not None
+                else ""
+            ),
             f"``{http_method.upper()} {path}`` (operationId ``{operation['operationId']}``)",
         ),
         path_parameters=positional,
@@ -288,8 +362,55 @@ def _method(
         idempotent=any(p["in"] == "header" and p["name"].lower() == IDEMPOTENCY_HEADER for p in declared),
         operation_id=operation["operationId"],
         wait=wait_rule(spec, path, http_method, operation),
+        pages=pages,
+        download=_download(operation, result) if DOWNLOAD in operation else None,
+        upload=_upload(spec, operation, result) if UPLOAD in operation else None,
     )
-    return method, {name: module.imports[name] for name in used}
+    return method, imports
+
+
+def _download(operation: dict[str, Any], result: str | None) -> Transfer:
+    if result is None:
+        raise ResourceLayerError(f"{operation['operationId']} downloads but answers no body to read the URL from")
+    return Transfer(operation[DOWNLOAD]["method"], snake_case(operation[DOWNLOAD]["url"]))
+
+
+def _upload(spec: dict[str, Any], operation: dict[str, Any], result: str | None) -> Transfer:
+    """The upload helper: its keywords are the body's properties, typed by their enums."""
+    body = operation.get("requestBody")
+    if result is None or body is None:
+        raise ResourceLayerError(f"{operation['operationId']} uploads but has no body or no answer with a URL")
+    schema = inline(body["content"]["application/json"]["schema"], spec)
+    transfer = Transfer(operation[UPLOAD]["method"], snake_case(operation[UPLOAD]["url"]))
+    for name, prop in schema.get("properties", {}).items():
+        keyword_name = snake_case(name)
+        if not keyword_name.isidentifier() or keyword.iskeyword(keyword_name) or "enum" not in prop:
+            raise ResourceLayerError(f"{operation['operationId']}: the upload helper needs enum properties, not {name}")
+        values = prop["enum"]
+        default = repr(values[0]) if len(values) == 1 else None
+        if default is None and name not in schema.get("required", []):
+            default = "None"
+        annotation = f"Literal[{', '.join(repr(v) for v in values)}]" + (" | None" if default == "None" else "")
+        transfer.fields.append(Parameter(keyword_name, annotation, default))
+        transfer.body[name] = keyword_name
+    transfer.fields.sort(key=lambda p: p.default is not None)
+    return transfer
+
+
+def _pages(operation: dict[str, Any], result: str | None, module: _GeneratedModule, package_dir: Path) -> Pages:
+    """The paging of an operation, checked against the generated page model."""
+    paging = operation[PAGINATION]
+    if result is None:
+        raise ResourceLayerError(f"{operation['operationId']} pages but answers no body")
+    page_module = _GeneratedModule(package_dir / "models" / f"{snake_case(result)}.py", f"{package_dir.name}.models.x")
+    items = snake_case(paging["items"])
+    found = re.fullmatch(r"list\[(\w+)\] \| Unset", page_module.attribute(result, items))
+    if found is None:
+        raise ResourceLayerError(f"{result}.{items} is not a list of one model: it cannot hold a page's items")
+    token = snake_case(paging["token"]) if "token" in paging else None
+    if token is not None:
+        page_module.attribute(result, token)  # the page model must carry the token
+    return Pages(items=items, item=found[1], token=token, token_argument=token)
 
 
 def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
@@ -310,7 +431,7 @@ def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
         if not source.is_file():
             raise ResourceLayerError(f"openapi-python-client wrote no {source.relative_to(package_dir.parent)}")
         module = _GeneratedModule(source, f"{package}.api.{attribute}.{source.stem}")
-        method, imports = _method(spec, path, http_method, operation, action, module)
+        method, imports = _method(spec, path, http_method, operation, action, module, package_dir)
         resource.methods.append(method)
         resource.imports.update(imports)
     for resource in by_attribute.values():

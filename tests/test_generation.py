@@ -151,7 +151,7 @@ def test_an_operation_added_to_the_received_spec_is_a_signed_routed_retried_meth
     )
 
     assert generation.returncode == 0, generation.stderr
-    assert "20 operations generated" in generation.stdout
+    assert "34 operations generated" in generation.stdout
     assert _tree_digest(FACADE) == facade_before
     assert not (out / "facade").exists()
     generated = out / "generated"

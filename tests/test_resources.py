@@ -21,7 +21,7 @@ from typing import Any, Unpack
 import pytest
 
 import amazonpay_api.models
-from amazonpay import AmazonPay, AsyncAmazonPay, CallOptions, MoneyCallOptions
+from amazonpay import AmazonPay, AsyncAmazonPay, AsyncPager, CallOptions, MoneyCallOptions, SyncPager
 from tests.support.operations import OPERATIONS, Operation, method_table
 from tests.support.spec import follow, operations_by_id, snake_case
 
@@ -37,17 +37,27 @@ PUBLIC_BEFORE_GENERATION = {
 
 
 def _expected(operation_id: str) -> dict[str, Any]:
-    """What the spec says the method of ``operation_id`` looks like."""
+    """What the spec says the method of ``operation_id`` looks like.
+
+    A paged operation (``x-amazonpay-pagination``) is a listing: no token parameter (the
+    pager sends it), and a pager over the page model as its result.
+    """
     path, _, operation = operations_by_id()[operation_id]
+    paging = operation.get("x-amazonpay-pagination")
     parameters = [follow(p) for p in operation.get("parameters", [])]
-    ok = next(r for status, r in operation["responses"].items() if status.startswith("2"))
-    result = follow(ok)["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    ok = follow(next(r for status, r in operation["responses"].items() if status.startswith("2")))
+    result = ok["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1] if "content" in ok else None
     return {
         "positional": [snake_case(name) for name in re.findall(r"\{([^}]+)\}", path)]
         + (["body"] if "requestBody" in operation else []),
-        "query": {snake_case(p["name"]): p.get("required", False) for p in parameters if p["in"] == "query"},
+        "query": {
+            snake_case(p["name"]): p.get("required", False)
+            for p in parameters
+            if p["in"] == "query" and p["name"] != (paging or {}).get("token")
+        },
+        "paged": paging is not None,
         "idempotent": any(p["in"] == "header" and p["name"] == "x-amz-pay-idempotency-key" for p in parameters),
-        "result": getattr(amazonpay_api.models, result),
+        "result": getattr(amazonpay_api.models, result) if result else type(None),
     }
 
 
@@ -65,7 +75,8 @@ def test_every_operation_is_a_method_with_the_signature_the_spec_gives(
     parameters = list(inspect.signature(method).parameters.values())
     hints = typing.get_type_hints(method, include_extras=True)
 
-    assert inspect.iscoroutinefunction(method) == (client is AsyncAmazonPay)
+    # A listing returns its pager at once, on both clients; iterating it sends the requests.
+    assert inspect.iscoroutinefunction(method) == (client is AsyncAmazonPay and not expected["paged"])
     positional = [p for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD]
     assert [p.name for p in positional] == expected["positional"]
     assert all(p.default is p.empty for p in positional)
@@ -76,7 +87,12 @@ def test_every_operation_is_a_method_with_the_signature_the_spec_gives(
     (options,) = [p for p in parameters if p.kind is p.VAR_KEYWORD]
     options_type = MoneyCallOptions if expected["idempotent"] else CallOptions
     assert hints[options.name] == Unpack[options_type]
-    assert hints["return"] is expected["result"]
+    if expected["paged"]:
+        pager = AsyncPager if client is AsyncAmazonPay else SyncPager
+        assert typing.get_origin(hints["return"]) is pager
+        assert typing.get_args(hints["return"])[0] is expected["result"]
+    else:
+        assert hints["return"] is expected["result"]
     assert method.__doc__.startswith(operations_by_id()[operation.operation_id][2]["summary"])
 
 

@@ -22,14 +22,28 @@ SHARED_RECEIVED = REPO.parent / "shared" / "reference" / "amazon-pay-api-openapi
 OPENAPI = REPO / "openapi"
 OVERLAY_SCRIPT = REPO / "scripts" / "overlay.py"
 EXTENSIONS = OPENAPI / "extensions.overlay.yml"
-# What extensions.overlay.yml adds (issue 11): the checkout and charge operations the received
-# spec lacks.
+# What extensions.overlay.yml adds: the checkout and charge operations the received spec lacks
+# (issue 11) and the back office (issue 12).
 EXTENDED_OPERATIONS = {
     "finalizeCheckoutSession",
     "getBuyer",
     "updateCharge",
     "createDeliveryTracker",
     "getAuthorizationToken",
+    "getReports",
+    "getReportById",
+    "getReportDocument",
+    "getReportSchedules",
+    "getReportScheduleById",
+    "createReport",
+    "createReportSchedule",
+    "cancelReportSchedule",
+    "getDisbursements",
+    "createDispute",
+    "getDispute",
+    "updateDispute",
+    "contestDispute",
+    "uploadFile",
 }
 
 CREATE_OPERATIONS = ("createCheckoutSession", "createCharge", "createRefund")
@@ -212,6 +226,11 @@ def test_only_posts_declare_an_idempotency_key(effective: dict[str, Any]) -> Non
         "captureCharge": True,
         "createRefund": True,
         "finalizeCheckoutSession": False,
+        "createReport": False,
+        "createReportSchedule": False,
+        "createDispute": True,
+        "contestDispute": False,
+        "uploadFile": True,
     }
 
 
@@ -244,6 +263,7 @@ def test_the_operations_are_the_received_ones_and_the_extensions(effective: dict
 
     assert len(received) == 13
     assert set(operations_by_id()) == received | EXTENDED_OPERATIONS
+    assert len(operations_by_id()) == 32
 
 
 @pytest.mark.parametrize("operation_id", sorted(EXTENDED_OPERATIONS))

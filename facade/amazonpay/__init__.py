@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         BadRequestError,
         ConfigurationError,
         DeclinedError,
+        DownloadExpiredError,
         IdempotencyError,
         NotFoundError,
         NotificationObjectError,
@@ -36,11 +37,13 @@ if TYPE_CHECKING:
         RateLimitError,
         ReasonCode,
         ServerError,
+        StorageError,
         UnexpectedResponseError,
         UnprocessableError,
         WaitTimeoutError,
     )
     from ._options import CallOptions, MoneyCallOptions, request_options
+    from ._pagination import AsyncPager, SyncPager
     from ._retry import RetryPolicy
     from ._signing import Algorithm
 
@@ -58,6 +61,7 @@ _EXPORTS = {
     "BadRequestError": "_errors",
     "ConfigurationError": "_errors",
     "DeclinedError": "_errors",
+    "DownloadExpiredError": "_errors",
     "IdempotencyError": "_errors",
     "NotFoundError": "_errors",
     "NotificationObjectError": "_errors",
@@ -66,12 +70,15 @@ _EXPORTS = {
     "RateLimitError": "_errors",
     "ReasonCode": "_errors",
     "ServerError": "_errors",
+    "StorageError": "_errors",
     "UnexpectedResponseError": "_errors",
     "UnprocessableError": "_errors",
     "WaitTimeoutError": "_errors",
     "CallOptions": "_options",
     "MoneyCallOptions": "_options",
     "request_options": "_options",
+    "AsyncPager": "_pagination",
+    "SyncPager": "_pagination",
     "RetryPolicy": "_retry",
     "Algorithm": "_signing",
 }
@@ -84,11 +91,13 @@ __all__ = [
     "AmazonPay",
     "AmazonPayError",
     "AsyncAmazonPay",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "CallOptions",
     "ConfigurationError",
     "DeclinedError",
+    "DownloadExpiredError",
     "Endpoint",
     "IdempotencyError",
     "MoneyCallOptions",
@@ -100,6 +109,8 @@ __all__ = [
     "ReasonCode",
     "RetryPolicy",
     "ServerError",
+    "StorageError",
+    "SyncPager",
     "UnexpectedResponseError",
     "UnprocessableError",
     "WaitTimeoutError",

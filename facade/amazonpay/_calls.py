@@ -21,6 +21,8 @@ from amazonpay_api.errors import UnexpectedStatus
 
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
 from ._options import CallState, call_options
+from ._pagination import AsyncPager, Paging, SyncPager
+from ._storage import AsyncStorage, Storage
 from ._validation import json_ready
 from ._waiting import wait, wait_async, wait_rule
 
@@ -185,6 +187,16 @@ class _Resource:
 class SyncResource(_Resource):
     """Base of the generated synchronous resource classes."""
 
+    def __init__(self, api: Client, storage: Storage | None = None) -> None:
+        super().__init__(api)
+        self._storage = storage  # unsigned transfers to pre-signed URLs (downloads, uploads)
+
+    @property
+    def _transfers(self) -> Storage:
+        if self._storage is None:
+            raise ConfigurationError(f"{type(self).__name__} was made without storage: use it through AmazonPay")
+        return self._storage
+
     def _call(
         self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]
     ) -> T:
@@ -215,9 +227,27 @@ class SyncResource(_Resource):
             monotonic=None,
         )
 
+    def _list(
+        self, operation: ModuleType, page: type[T], options: Mapping[str, Any], paging: Paging, query: Mapping[str, Any]
+    ) -> SyncPager[T, Any]:
+        """Every item of a paged listing; pages are fetched as the caller iterates."""
+        with call_options(options):  # bad options fail here, not at the first iteration
+            pass
+        return SyncPager(lambda page_query: self._call(operation, page, options, query=page_query), query, paging)
+
 
 class AsyncResource(_Resource):
     """Base of the generated asynchronous resource classes."""
+
+    def __init__(self, api: Client, storage: AsyncStorage | None = None) -> None:
+        super().__init__(api)
+        self._storage = storage  # unsigned transfers to pre-signed URLs (downloads, uploads)
+
+    @property
+    def _transfers(self) -> AsyncStorage:
+        if self._storage is None:
+            raise ConfigurationError(f"{type(self).__name__} was made without storage: use it through AsyncAmazonPay")
+        return self._storage
 
     async def _call(
         self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]
@@ -248,3 +278,11 @@ class AsyncResource(_Resource):
             sleep=sleep,
             monotonic=None,
         )
+
+    def _list(
+        self, operation: ModuleType, page: type[T], options: Mapping[str, Any], paging: Paging, query: Mapping[str, Any]
+    ) -> AsyncPager[T, Any]:
+        """Every item of a paged listing (``async for``); pages are fetched as the caller iterates."""
+        with call_options(options):  # bad options fail here, not at the first iteration
+            pass
+        return AsyncPager(lambda page_query: self._call(operation, page, options, query=page_query), query, paging)

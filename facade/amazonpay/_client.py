@@ -28,6 +28,7 @@ from ._keys import PrivateKeySource, load_private_key, private_key_from_env
 from ._options import checked_timeout
 from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
+from ._storage import AsyncStorage, Storage
 from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
 
 if TYPE_CHECKING:
@@ -171,15 +172,18 @@ class _Client(ABC, Generic[_Inner]):
                     "the proxy URL (proxy= or HTTPS_PROXY / ALL_PROXY) is not an http:// or https:// URL "
                     "(socks5:// needs httpx[socks])"
                 ) from None
-        self._connect(self._config.transport(transport))
+        self._connect(self._config.transport(transport), transport)
 
     @abstractmethod
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> _Inner:
         """The httpx network transport of this kind of client, through ``proxy`` if not None."""
 
     @abstractmethod
-    def _connect(self, transport: AmazonPayTransport) -> None:
-        """Make the httpx client over ``transport`` and give it to :attr:`api`."""
+    def _connect(self, transport: AmazonPayTransport, network: _Inner) -> None:
+        """Make the httpx client over ``transport`` and give it to :attr:`api`.
+
+        The unsigned storage client (pre-signed URLs) goes directly over ``network``, below the signing.
+        """
 
     @property
     def algorithm(self) -> Algorithm:
@@ -246,11 +250,13 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.BaseTransport:
         return httpx.HTTPTransport(verify=verify, proxy=proxy)
 
-    def _connect(self, transport: AmazonPayTransport) -> None:
+    def _connect(self, transport: AmazonPayTransport, network: httpx.BaseTransport) -> None:
         self._http = _HttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         self.api.set_httpx_client(self._http)
+        # Shares the network transport (closed with the API client's); never signs, never redirects.
+        self._storage = Storage(httpx.Client(transport=network, timeout=self._config.timeout))
 
     @property
     def notifications(self) -> ClientNotifications:
@@ -281,11 +287,13 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.AsyncBaseTransport:
         return httpx.AsyncHTTPTransport(verify=verify, proxy=proxy)
 
-    def _connect(self, transport: AmazonPayTransport) -> None:
+    def _connect(self, transport: AmazonPayTransport, network: httpx.AsyncBaseTransport) -> None:
         self._http = _AsyncHttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         self.api.set_async_httpx_client(self._http)
+        # Shares the network transport (closed with the API client's); never signs, never redirects.
+        self._storage = AsyncStorage(httpx.AsyncClient(transport=network, timeout=self._config.timeout))
 
     @property
     def notifications(self) -> AsyncClientNotifications:

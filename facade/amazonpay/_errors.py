@@ -423,3 +423,23 @@ class NotificationObjectError(AmazonPayError, LookupError):
         self.object_type = object_type
         self.object_id = object_id
         self.fetchable = fetchable
+
+
+class StorageError(AmazonPayError):
+    """Moving bytes to or from a pre-signed storage URL failed (report downloads, file uploads).
+
+    The message names the storage host and status, never the URL's query (its signature).
+    ``status`` is None when no HTTP answer came.
+    """
+
+    def __init__(self, message: str, *, status: int | None, host: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.host = host
+
+
+class DownloadExpiredError(StorageError):
+    """The storage host refused the pre-signed download URL (403): it expired.
+
+    Report document URLs are valid 30 seconds. Fetch the document again: call ``download()`` again.
+    """

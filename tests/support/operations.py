@@ -121,13 +121,14 @@ class Operation:
     method: str
     template: str  # the spec's path template, below the base path
     status: int  # what the server double answers
-    reply: dict[str, Any]
-    model: type[Any]  # the parsed result's class
+    reply: dict[str, Any] | None  # None: the operation answers without a body
+    model: type[Any]  # the parsed result's class (NoneType for an answer without a body)
     idempotent: bool  # the spec declares x-amz-pay-idempotency-key: idempotency_key= is offered
     ids: dict[str, str] = field(default_factory=dict)  # path ids by Python name, in path order
     query: dict[str, str] = field(default_factory=dict)  # query parameters by their spec names
     body: dict[str, Any] | None = None
     body_model: type[Any] | None = None
+    paging: dict[str, str] | None = None  # x-amazonpay-pagination: the method lists; called, it gives page 1
 
     @property
     def name(self) -> str:
@@ -149,9 +150,16 @@ class Operation:
         return self.method == "POST"
 
     def call(self, client: Any, **options: Any) -> Any:
-        """Call the resource method (returns a coroutine on an async client)."""
+        """Call the resource method (returns a coroutine on an async client).
+
+        A listing method returns a pager: called here, it gives its first page.
+        """
         arguments = [*self.ids.values()] + ([self.body] if self.body is not None else [])
-        return getattr(getattr(client, self.resource), self.action)(*arguments, **self.query_arguments(), **options)
+        result = getattr(getattr(client, self.resource), self.action)(*arguments, **self.query_arguments(), **options)
+        if self.paging is None:
+            return result
+        pages = result.pages()
+        return pages.__anext__() if hasattr(pages, "__anext__") else next(pages)
 
     def query_arguments(self) -> dict[str, str]:
         """The query parameters as the method's keyword arguments."""
@@ -167,13 +175,13 @@ class Operation:
 
     def answer(self, request_id: str = "req-ok-1") -> Callable[[httpx.Request], httpx.Response]:
         """A handler giving this operation's canned success response."""
-        return lambda request: httpx.Response(
-            self.status, json=self.reply, headers={"x-amz-pay-request-id": request_id}
-        )
+        body = {"content": b""} if self.reply is None else {"json": self.reply}
+        return lambda request: httpx.Response(self.status, headers={"x-amz-pay-request-id": request_id}, **body)
 
     def check_result(self, result: Any) -> None:
         assert isinstance(result, self.model), f"{self.name} returned {type(result).__name__}"
-        assert result.to_dict() == json.loads(json.dumps(self.reply))
+        if self.reply is not None:
+            assert result.to_dict() == json.loads(json.dumps(self.reply))
 
 
 def _operation(entry: dict[str, Any]) -> Operation:
@@ -181,7 +189,8 @@ def _operation(entry: dict[str, Any]) -> Operation:
     module = importlib.import_module(f"amazonpay_api.api.{entry['resource']}.{snake_case(entry['operationId'])}")
     parameters = [follow(p) for p in spec_operation.get("parameters", [])]
     status, response = next((int(s), r) for s, r in spec_operation["responses"].items() if s.startswith("2"))
-    schema = follow(response)["content"]["application/json"]["schema"]
+    content = follow(response).get("content")
+    schema = content["application/json"]["schema"] if content else None
     body_schema = spec_operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
     return Operation(
         operation_id=entry["operationId"],
@@ -191,13 +200,18 @@ def _operation(entry: dict[str, Any]) -> Operation:
         method=method.upper(),
         template=path,
         status=status,
-        reply=example(schema, complete=True),
-        model=getattr(amazonpay_api.models, _schema_name(schema)),
+        reply=example(schema, complete=True) if schema is not None else None,
+        model=getattr(amazonpay_api.models, _schema_name(schema)) if schema is not None else type(None),
         idempotent=any(p["in"] == "header" and p["name"] == "x-amz-pay-idempotency-key" for p in parameters),
         ids={snake_case(p["name"]): f"{p['name']}-1" for p in parameters if p["in"] == "path"},
-        query={p["name"]: example(p["schema"], complete=False) for p in parameters if p["in"] == "query"},
+        query={
+            p["name"]: example(p["schema"], complete=False)
+            for p in parameters
+            if p["in"] == "query" and p["name"] != (entry["pagination"] or {}).get("token")
+        },
         body=example(body_schema, complete=False) if body_schema is not None else None,
         body_model=inspect.signature(module.sync_detailed).parameters["body"].annotation if body_schema else None,
+        paging=entry["pagination"],
     )
 
 

@@ -11,6 +11,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from amazonpay._storage import AsyncStorage, Storage
+
     from amazonpay_api.client import Client
 
     from .authorization_tokens import AsyncAuthorizationTokens, AuthorizationTokens
@@ -19,114 +21,191 @@ if TYPE_CHECKING:
     from .charges import AsyncCharges, Charges
     from .checkout_sessions import AsyncCheckoutSessions, CheckoutSessions
     from .delivery_trackers import AsyncDeliveryTrackers, DeliveryTrackers
+    from .disbursements import AsyncDisbursements, Disbursements
+    from .disputes import AsyncDisputes, Disputes
+    from .files import AsyncFiles, Files
     from .refunds import AsyncRefunds, Refunds
+    from .report_schedules import AsyncReportSchedules, ReportSchedules
+    from .reports import AsyncReports, Reports
 
 
 class Resources:
     """The resources of a synchronous client."""
 
     api: Client
+    _storage: Storage
 
     @cached_property
     def authorization_tokens(self) -> AuthorizationTokens:
         """Authorization Tokens: Delegated access for solution providers."""
         from .authorization_tokens import AuthorizationTokens
 
-        return AuthorizationTokens(self.api)
+        return AuthorizationTokens(self.api, self._storage)
 
     @cached_property
     def buyers(self) -> Buyers:
         """Buyers: The buyer's profile after Amazon Sign-in, before checkout starts."""
         from .buyers import Buyers
 
-        return Buyers(self.api)
+        return Buyers(self.api, self._storage)
 
     @cached_property
     def charge_permissions(self) -> ChargePermissions:
         """Charge Permissions: Manage buyer charge authorizations."""
         from .charge_permissions import ChargePermissions
 
-        return ChargePermissions(self.api)
+        return ChargePermissions(self.api, self._storage)
 
     @cached_property
     def charges(self) -> Charges:
         """Charges: Create and manage payment charges."""
         from .charges import Charges
 
-        return Charges(self.api)
+        return Charges(self.api, self._storage)
 
     @cached_property
     def checkout_sessions(self) -> CheckoutSessions:
         """Checkout Sessions: Manage buyer checkout sessions."""
         from .checkout_sessions import CheckoutSessions
 
-        return CheckoutSessions(self.api)
+        return CheckoutSessions(self.api, self._storage)
 
     @cached_property
     def delivery_trackers(self) -> DeliveryTrackers:
         """Delivery Trackers: Shipment tracking for Alexa delivery notifications (allow-listed merchants)."""
         from .delivery_trackers import DeliveryTrackers
 
-        return DeliveryTrackers(self.api)
+        return DeliveryTrackers(self.api, self._storage)
+
+    @cached_property
+    def disbursements(self) -> Disbursements:
+        """Disbursements: Payouts of settled funds to the merchant's bank account."""
+        from .disbursements import Disbursements
+
+        return Disbursements(self.api, self._storage)
+
+    @cached_property
+    def disputes(self) -> Disputes:
+        """Disputes: Chargebacks and claims against a charge, and the merchant's response."""
+        from .disputes import Disputes
+
+        return Disputes(self.api, self._storage)
+
+    @cached_property
+    def files(self) -> Files:
+        """Files: Files uploaded as dispute evidence."""
+        from .files import Files
+
+        return Files(self.api, self._storage)
 
     @cached_property
     def refunds(self) -> Refunds:
         """Refunds: Process refunds on captured charges."""
         from .refunds import Refunds
 
-        return Refunds(self.api)
+        return Refunds(self.api, self._storage)
+
+    @cached_property
+    def report_schedules(self) -> ReportSchedules:
+        """Report Schedules: Reports Amazon Pay generates on a schedule, one schedule per report type."""
+        from .report_schedules import ReportSchedules
+
+        return ReportSchedules(self.api, self._storage)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """Reports: Settlement and transaction reports, generated asynchronously and downloaded from a short-lived URL."""
+        from .reports import Reports
+
+        return Reports(self.api, self._storage)
 
 
 class AsyncResources:
     """The resources of an asynchronous client."""
 
     api: Client
+    _storage: AsyncStorage
 
     @cached_property
     def authorization_tokens(self) -> AsyncAuthorizationTokens:
         """Authorization Tokens: Delegated access for solution providers."""
         from .authorization_tokens import AsyncAuthorizationTokens
 
-        return AsyncAuthorizationTokens(self.api)
+        return AsyncAuthorizationTokens(self.api, self._storage)
 
     @cached_property
     def buyers(self) -> AsyncBuyers:
         """Buyers: The buyer's profile after Amazon Sign-in, before checkout starts."""
         from .buyers import AsyncBuyers
 
-        return AsyncBuyers(self.api)
+        return AsyncBuyers(self.api, self._storage)
 
     @cached_property
     def charge_permissions(self) -> AsyncChargePermissions:
         """Charge Permissions: Manage buyer charge authorizations."""
         from .charge_permissions import AsyncChargePermissions
 
-        return AsyncChargePermissions(self.api)
+        return AsyncChargePermissions(self.api, self._storage)
 
     @cached_property
     def charges(self) -> AsyncCharges:
         """Charges: Create and manage payment charges."""
         from .charges import AsyncCharges
 
-        return AsyncCharges(self.api)
+        return AsyncCharges(self.api, self._storage)
 
     @cached_property
     def checkout_sessions(self) -> AsyncCheckoutSessions:
         """Checkout Sessions: Manage buyer checkout sessions."""
         from .checkout_sessions import AsyncCheckoutSessions
 
-        return AsyncCheckoutSessions(self.api)
+        return AsyncCheckoutSessions(self.api, self._storage)
 
     @cached_property
     def delivery_trackers(self) -> AsyncDeliveryTrackers:
         """Delivery Trackers: Shipment tracking for Alexa delivery notifications (allow-listed merchants)."""
         from .delivery_trackers import AsyncDeliveryTrackers
 
-        return AsyncDeliveryTrackers(self.api)
+        return AsyncDeliveryTrackers(self.api, self._storage)
+
+    @cached_property
+    def disbursements(self) -> AsyncDisbursements:
+        """Disbursements: Payouts of settled funds to the merchant's bank account."""
+        from .disbursements import AsyncDisbursements
+
+        return AsyncDisbursements(self.api, self._storage)
+
+    @cached_property
+    def disputes(self) -> AsyncDisputes:
+        """Disputes: Chargebacks and claims against a charge, and the merchant's response."""
+        from .disputes import AsyncDisputes
+
+        return AsyncDisputes(self.api, self._storage)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        """Files: Files uploaded as dispute evidence."""
+        from .files import AsyncFiles
+
+        return AsyncFiles(self.api, self._storage)
 
     @cached_property
     def refunds(self) -> AsyncRefunds:
         """Refunds: Process refunds on captured charges."""
         from .refunds import AsyncRefunds
 
-        return AsyncRefunds(self.api)
+        return AsyncRefunds(self.api, self._storage)
+
+    @cached_property
+    def report_schedules(self) -> AsyncReportSchedules:
+        """Report Schedules: Reports Amazon Pay generates on a schedule, one schedule per report type."""
+        from .report_schedules import AsyncReportSchedules
+
+        return AsyncReportSchedules(self.api, self._storage)
+
+    @cached_property
+    def reports(self) -> AsyncReports:
+        """Reports: Settlement and transaction reports, generated asynchronously and downloaded from a short-lived URL."""
+        from .reports import AsyncReports
+
+        return AsyncReports(self.api, self._storage)

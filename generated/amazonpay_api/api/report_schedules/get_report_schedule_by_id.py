@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.report_schedule import ReportSchedule
+from ...types import Response
+
+
+def _get_kwargs(
+    report_schedule_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/report-schedules/{report_schedule_id}".format(
+            report_schedule_id=quote(str(report_schedule_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ReportSchedule | None:
+    if response.status_code == 200:
+        response_200 = ReportSchedule.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ReportSchedule]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    report_schedule_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | ReportSchedule]:
+    """Amazon Get Report Schedule By Id
+
+     One report schedule. Sources: docs developer.amazon.com/docs/amazon-pay-api-v2/reports.html; Node
+    `src/client.js:477`.
+
+    Args:
+        report_schedule_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ReportSchedule]
+    """
+
+    kwargs = _get_kwargs(
+        report_schedule_id=report_schedule_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    report_schedule_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | ReportSchedule | None:
+    """Amazon Get Report Schedule By Id
+
+     One report schedule. Sources: docs developer.amazon.com/docs/amazon-pay-api-v2/reports.html; Node
+    `src/client.js:477`.
+
+    Args:
+        report_schedule_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ReportSchedule
+    """
+
+    return sync_detailed(
+        report_schedule_id=report_schedule_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    report_schedule_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | ReportSchedule]:
+    """Amazon Get Report Schedule By Id
+
+     One report schedule. Sources: docs developer.amazon.com/docs/amazon-pay-api-v2/reports.html; Node
+    `src/client.js:477`.
+
+    Args:
+        report_schedule_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ReportSchedule]
+    """
+
+    kwargs = _get_kwargs(
+        report_schedule_id=report_schedule_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    report_schedule_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | ReportSchedule | None:
+    """Amazon Get Report Schedule By Id
+
+     One report schedule. Sources: docs developer.amazon.com/docs/amazon-pay-api-v2/reports.html; Node
+    `src/client.js:477`.
+
+    Args:
+        report_schedule_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ReportSchedule
+    """
+
+    return (
+        await asyncio_detailed(
+            report_schedule_id=report_schedule_id,
+            client=client,
+        )
+    ).parsed

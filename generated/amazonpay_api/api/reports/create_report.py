@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_report_request import CreateReportRequest
+from ...models.create_report_response import CreateReportResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateReportRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/reports",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreateReportResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = CreateReportResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateReportResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateReportRequest,
+) -> Response[CreateReportResponse | ErrorResponse]:
+    """Amazon Create Report
+
+     Asks for a report of a period; it is generated asynchronously, so poll Get Report By Id until
+    processingStatus is final (COMPLETED, FAILED or CANCELLED). The idempotency key is optional (the
+    docs' curl sends one, .NET sends one on every POST); the amazonpay client sends one on every POST.
+    The multi-currency report can only be requested this way, not scheduled. Sources: docs
+    developer.amazon.com/docs/amazon-pay-reports/manually-requesting-reports.html and /docs/amazon-pay-
+    api-v2/reports.html; Node `src/client.js:492-499`; .NET `Reports/CreateReportRequest.cs`,
+    `Reports/CreateReportResponse.cs`.
+
+    Args:
+        body (CreateReportRequest): The report to generate and the period it covers.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateReportResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateReportRequest,
+) -> CreateReportResponse | ErrorResponse | None:
+    """Amazon Create Report
+
+     Asks for a report of a period; it is generated asynchronously, so poll Get Report By Id until
+    processingStatus is final (COMPLETED, FAILED or CANCELLED). The idempotency key is optional (the
+    docs' curl sends one, .NET sends one on every POST); the amazonpay client sends one on every POST.
+    The multi-currency report can only be requested this way, not scheduled. Sources: docs
+    developer.amazon.com/docs/amazon-pay-reports/manually-requesting-reports.html and /docs/amazon-pay-
+    api-v2/reports.html; Node `src/client.js:492-499`; .NET `Reports/CreateReportRequest.cs`,
+    `Reports/CreateReportResponse.cs`.
+
+    Args:
+        body (CreateReportRequest): The report to generate and the period it covers.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateReportResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateReportRequest,
+) -> Response[CreateReportResponse | ErrorResponse]:
+    """Amazon Create Report
+
+     Asks for a report of a period; it is generated asynchronously, so poll Get Report By Id until
+    processingStatus is final (COMPLETED, FAILED or CANCELLED). The idempotency key is optional (the
+    docs' curl sends one, .NET sends one on every POST); the amazonpay client sends one on every POST.
+    The multi-currency report can only be requested this way, not scheduled. Sources: docs
+    developer.amazon.com/docs/amazon-pay-reports/manually-requesting-reports.html and /docs/amazon-pay-
+    api-v2/reports.html; Node `src/client.js:492-499`; .NET `Reports/CreateReportRequest.cs`,
+    `Reports/CreateReportResponse.cs`.
+
+    Args:
+        body (CreateReportRequest): The report to generate and the period it covers.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateReportResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateReportRequest,
+) -> CreateReportResponse | ErrorResponse | None:
+    """Amazon Create Report
+
+     Asks for a report of a period; it is generated asynchronously, so poll Get Report By Id until
+    processingStatus is final (COMPLETED, FAILED or CANCELLED). The idempotency key is optional (the
+    docs' curl sends one, .NET sends one on every POST); the amazonpay client sends one on every POST.
+    The multi-currency report can only be requested this way, not scheduled. Sources: docs
+    developer.amazon.com/docs/amazon-pay-reports/manually-requesting-reports.html and /docs/amazon-pay-
+    api-v2/reports.html; Node `src/client.js:492-499`; .NET `Reports/CreateReportRequest.cs`,
+    `Reports/CreateReportResponse.cs`.
+
+    Args:
+        body (CreateReportRequest): The report to generate and the period it covers.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateReportResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.merchant_evidence_input import MerchantEvidenceInput
+
+
+T = TypeVar("T", bound="ContestDisputeRequest")
+
+
+@_attrs_define
+class ContestDisputeRequest:
+    """The merchant's evidence against the dispute.
+
+    Attributes:
+        merchant_evidences (list[MerchantEvidenceInput]): At least one piece of evidence (every sample sends one or
+            more).
+    """
+
+    merchant_evidences: list[MerchantEvidenceInput]
+
+    def to_dict(self) -> dict[str, Any]:
+        merchant_evidences = []
+        for merchant_evidences_item_data in self.merchant_evidences:
+            merchant_evidences_item = merchant_evidences_item_data.to_dict()
+            merchant_evidences.append(merchant_evidences_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "merchantEvidences": merchant_evidences,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.merchant_evidence_input import MerchantEvidenceInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        merchant_evidences = []
+        _merchant_evidences = d.pop("merchantEvidences")
+        for merchant_evidences_item_data in _merchant_evidences:
+            merchant_evidences_item = MerchantEvidenceInput.from_dict(
+                merchant_evidences_item_data
+            )
+
+            merchant_evidences.append(merchant_evidences_item)
+
+        contest_dispute_request = cls(
+            merchant_evidences=merchant_evidences,
+        )
+
+        return contest_dispute_request

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.dispute_state import DisputeState
+
+T = TypeVar("T", bound="CreateDisputeRequestStatusDetails")
+
+
+@_attrs_define
+class CreateDisputeRequestStatusDetails:
+    """
+    Attributes:
+        state (DisputeState):
+    """
+
+    state: DisputeState
+
+    def to_dict(self) -> dict[str, Any]:
+        state = self.state.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "state": state,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        state = DisputeState(d.pop("state"))
+
+        create_dispute_request_status_details = cls(
+            state=state,
+        )
+
+        return create_dispute_request_status_details

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="CreateReportRequest")
+
+
+@_attrs_define
+class CreateReportRequest:
+    """The report to generate and the period it covers.
+
+    Attributes:
+        report_type (str):
+        start_time (str): UTC date and time, ISO 8601 (the samples use the basic form).
+        end_time (str): UTC date and time, ISO 8601 (the samples use the basic form).
+    """
+
+    report_type: str
+    start_time: str
+    end_time: str
+
+    def to_dict(self) -> dict[str, Any]:
+        report_type = self.report_type
+
+        start_time = self.start_time
+
+        end_time = self.end_time
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "reportType": report_type,
+                "startTime": start_time,
+                "endTime": end_time,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        report_type = d.pop("reportType")
+
+        start_time = d.pop("startTime")
+
+        end_time = d.pop("endTime")
+
+        create_report_request = cls(
+            report_type=report_type,
+            start_time=start_time,
+            end_time=end_time,
+        )
+
+        return create_report_request

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.schedule_frequency import ScheduleFrequency
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateReportScheduleRequest")
+
+
+@_attrs_define
+class CreateReportScheduleRequest:
+    """
+    Attributes:
+        report_type (str):
+        schedule_frequency (ScheduleFrequency): How often a scheduled report is generated (ISO 8601 durations).
+        next_report_creation_time (str | Unset): UTC date and time, ISO 8601 (the samples use the basic form).
+        delete_existing_schedule (bool | Unset): Replace the schedule this report type already has (one per type).
+    """
+
+    report_type: str
+    schedule_frequency: ScheduleFrequency
+    next_report_creation_time: str | Unset = UNSET
+    delete_existing_schedule: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        report_type = self.report_type
+
+        schedule_frequency = self.schedule_frequency.value
+
+        next_report_creation_time = self.next_report_creation_time
+
+        delete_existing_schedule = self.delete_existing_schedule
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "reportType": report_type,
+                "scheduleFrequency": schedule_frequency,
+            }
+        )
+        if next_report_creation_time is not UNSET:
+            field_dict["nextReportCreationTime"] = next_report_creation_time
+        if delete_existing_schedule is not UNSET:
+            field_dict["deleteExistingSchedule"] = delete_existing_schedule
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        report_type = d.pop("reportType")
+
+        schedule_frequency = ScheduleFrequency(d.pop("scheduleFrequency"))
+
+        next_report_creation_time = d.pop("nextReportCreationTime", UNSET)
+
+        delete_existing_schedule = d.pop("deleteExistingSchedule", UNSET)
+
+        create_report_schedule_request = cls(
+            report_type=report_type,
+            schedule_frequency=schedule_frequency,
+            next_report_creation_time=next_report_creation_time,
+            delete_existing_schedule=delete_existing_schedule,
+        )
+
+        return create_report_schedule_request

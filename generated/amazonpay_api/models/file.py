@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="File")
+
+
+@_attrs_define
+class File:
+    """A file created for upload; upload its bytes to url before urlExpirationTimestamp.
+
+    Attributes:
+        id (str | Unset):
+        type_ (str | Unset):
+        purpose (str | Unset):
+        size (int | None | Unset):
+        upload_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
+            (20191015T204313Z); RFC 3339 `date-time` would reject it.
+        url (str | Unset):
+        url_expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
+            example (20191015T204313Z); RFC 3339 `date-time` would reject it.
+    """
+
+    id: str | Unset = UNSET
+    type_: str | Unset = UNSET
+    purpose: str | Unset = UNSET
+    size: int | None | Unset = UNSET
+    upload_timestamp: str | Unset = UNSET
+    url: str | Unset = UNSET
+    url_expiration_timestamp: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        purpose = self.purpose
+
+        size: int | None | Unset
+        if isinstance(self.size, Unset):
+            size = UNSET
+        else:
+            size = self.size
+
+        upload_timestamp = self.upload_timestamp
+
+        url = self.url
+
+        url_expiration_timestamp = self.url_expiration_timestamp
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if purpose is not UNSET:
+            field_dict["purpose"] = purpose
+        if size is not UNSET:
+            field_dict["size"] = size
+        if upload_timestamp is not UNSET:
+            field_dict["uploadTimestamp"] = upload_timestamp
+        if url is not UNSET:
+            field_dict["url"] = url
+        if url_expiration_timestamp is not UNSET:
+            field_dict["urlExpirationTimestamp"] = url_expiration_timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
+        purpose = d.pop("purpose", UNSET)
+
+        def _parse_size(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        size = _parse_size(d.pop("size", UNSET))
+
+        upload_timestamp = d.pop("uploadTimestamp", UNSET)
+
+        url = d.pop("url", UNSET)
+
+        url_expiration_timestamp = d.pop("urlExpirationTimestamp", UNSET)
+
+        file = cls(
+            id=id,
+            type_=type_,
+            purpose=purpose,
+            size=size,
+            upload_timestamp=upload_timestamp,
+            url=url,
+            url_expiration_timestamp=url_expiration_timestamp,
+        )
+
+        file.additional_properties = d
+        return file
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.evidence_type import EvidenceType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MerchantEvidenceInput")
+
+
+@_attrs_define
+class MerchantEvidenceInput:
+    """
+    Attributes:
+        evidence_type (EvidenceType):
+        file_id (str | Unset): The id of a file uploaded with Upload File.
+        evidence_text (str | Unset):
+    """
+
+    evidence_type: EvidenceType
+    file_id: str | Unset = UNSET
+    evidence_text: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        evidence_type = self.evidence_type.value
+
+        file_id = self.file_id
+
+        evidence_text = self.evidence_text
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "evidenceType": evidence_type,
+            }
+        )
+        if file_id is not UNSET:
+            field_dict["fileId"] = file_id
+        if evidence_text is not UNSET:
+            field_dict["evidenceText"] = evidence_text
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        evidence_type = EvidenceType(d.pop("evidenceType"))
+
+        file_id = d.pop("fileId", UNSET)
+
+        evidence_text = d.pop("evidenceText", UNSET)
+
+        merchant_evidence_input = cls(
+            evidence_type=evidence_type,
+            file_id=file_id,
+            evidence_text=evidence_text,
+        )
+
+        return merchant_evidence_input

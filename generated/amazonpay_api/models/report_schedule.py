@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReportSchedule")
+
+
+@_attrs_define
+class ReportSchedule:
+    """
+    Attributes:
+        report_schedule_id (str | Unset):
+        report_type (str | Unset):
+        schedule_frequency (str | Unset): A ScheduleFrequency value (kept open in responses).
+        next_report_creation_time (None | str | Unset):
+    """
+
+    report_schedule_id: str | Unset = UNSET
+    report_type: str | Unset = UNSET
+    schedule_frequency: str | Unset = UNSET
+    next_report_creation_time: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        report_schedule_id = self.report_schedule_id
+
+        report_type = self.report_type
+
+        schedule_frequency = self.schedule_frequency
+
+        next_report_creation_time: None | str | Unset
+        if isinstance(self.next_report_creation_time, Unset):
+            next_report_creation_time = UNSET
+        else:
+            next_report_creation_time = self.next_report_creation_time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if report_schedule_id is not UNSET:
+            field_dict["reportScheduleId"] = report_schedule_id
+        if report_type is not UNSET:
+            field_dict["reportType"] = report_type
+        if schedule_frequency is not UNSET:
+            field_dict["scheduleFrequency"] = schedule_frequency
+        if next_report_creation_time is not UNSET:
+            field_dict["nextReportCreationTime"] = next_report_creation_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        report_schedule_id = d.pop("reportScheduleId", UNSET)
+
+        report_type = d.pop("reportType", UNSET)
+
+        schedule_frequency = d.pop("scheduleFrequency", UNSET)
+
+        def _parse_next_report_creation_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_report_creation_time = _parse_next_report_creation_time(
+            d.pop("nextReportCreationTime", UNSET)
+        )
+
+        report_schedule = cls(
+            report_schedule_id=report_schedule_id,
+            report_type=report_type,
+            schedule_frequency=schedule_frequency,
+            next_report_creation_time=next_report_creation_time,
+        )
+
+        report_schedule.additional_properties = d
+        return report_schedule
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,25 @@
+from enum import StrEnum
+
+
+class ScheduleFrequency(StrEnum):
+    P14D = "P14D"
+    P15D = "P15D"
+    P18D = "P18D"
+    P1D = "P1D"
+    P2D = "P2D"
+    P30D = "P30D"
+    P3D = "P3D"
+    P7D = "P7D"
+    PT12H = "PT12H"
+    PT15M = "PT15M"
+    PT1H = "PT1H"
+    PT2H = "PT2H"
+    PT30M = "PT30M"
+    PT4H = "PT4H"
+    PT5M = "PT5M"
+    PT72H = "PT72H"
+    PT84H = "PT84H"
+    PT8H = "PT8H"
+
+    def __str__(self) -> str:
+        return str(self.value)
