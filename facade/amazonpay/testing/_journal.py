@@ -32,7 +32,7 @@ class Journal:
         self._undo: list[Callable[[], None]] = []
         # id(object) -> (object, its attributes' values before their first assignment)
         self._before: dict[int, tuple[Journaled, dict[str, Any]]] = {}
-        self._created: set[int] = set()  # ids of the objects first stored in this transaction
+        self._created: dict[int, Any] = {}  # the objects first stored in this transaction, by id
 
     def assigned(self, target: Journaled, name: str, old: Any) -> None:
         """``target.name`` is about to change from ``old``."""
@@ -45,7 +45,7 @@ class Journal:
         if old is _ABSENT:
             self._undo.append(lambda: dict.__delitem__(mapping, key))
             if new is not _ABSENT:
-                self._created.add(id(new))
+                self._created[id(new)] = new
         else:
             self._undo.append(lambda: dict.__setitem__(mapping, key, old))
 
@@ -54,6 +54,10 @@ class Journal:
         for key, (target, before) in self._before.items():
             if key not in self._created:
                 yield target, before
+
+    def created(self) -> Iterator[Any]:
+        """Each object first stored in this transaction."""
+        yield from self._created.values()
 
     def undo(self) -> None:
         """Undo every recorded step, newest first."""

@@ -21,13 +21,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Final
+from typing import Any, ClassVar, Final, Protocol, cast
 from urllib.parse import urlsplit
 
 import httpx
 
 from ._journal import Journal
-from ._resources import Charge, ChargePermission, Refund
 from ._sns import SnsSigner
 
 logger = logging.getLogger("amazonpay.testing")
@@ -49,14 +48,40 @@ class StateChange:
     state: str
 
 
+class _Notified(Protocol):
+    """What a notified object has: its ObjectType, id, charge permission and state."""
+
+    OBJECT_TYPE: ClassVar[str]
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def permission_id(self) -> str: ...
+
+    @property
+    def status(self) -> Any: ...  # with a ``state``
+
+
+def _change(target: object) -> StateChange:
+    notified = cast(_Notified, target)
+    return StateChange(notified.OBJECT_TYPE, notified.id, notified.permission_id, notified.status.state)
+
+
 def state_changes(journal: Journal) -> list[StateChange]:
-    """The notified objects (charge permissions, charges, refunds) whose state the journal's transaction changed."""
+    """The notified objects (those with an ``OBJECT_TYPE``) whose state the journal's transaction changed.
+
+    Charge permissions, charges, refunds and disputes; a new object has no change, except one
+    whose birth is the news (``NOTIFIED_AT_BIRTH``: a filed chargeback).
+    """
     changes = []
     for target, before in journal.changed():
-        if not isinstance(target, ChargePermission | Charge | Refund) or "status" not in before:
+        if getattr(target, "OBJECT_TYPE", None) is None or "status" not in before:
             continue
-        if before["status"].state != target.status.state:
-            changes.append(StateChange(target.OBJECT_TYPE, target.id, target.permission_id, target.status.state))
+        change = _change(target)
+        if before["status"].state != change.state:
+            changes.append(change)
+    changes += [_change(born) for born in journal.created() if getattr(born, "NOTIFIED_AT_BIRTH", False)]
     return changes
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
+from . import _backoffice as backoffice
 from . import _body as body
 from . import _extensions as extensions
 from ._spec import Operation, operations
@@ -41,6 +42,21 @@ HANDLERS: Final[Mapping[str, Handler]] = {
     "updateCharge": extensions.update_charge,
     "createDeliveryTracker": extensions.create_delivery_tracker,
     "getAuthorizationToken": extensions.get_authorization_token,
+    # the back office (issue 12)
+    "createReport": backoffice.create_report,
+    "getReports": backoffice.get_reports,
+    "getReportById": backoffice.get_report_by_id,
+    "getReportDocument": backoffice.get_report_document,
+    "createReportSchedule": backoffice.create_report_schedule,
+    "getReportSchedules": backoffice.get_report_schedules,
+    "getReportScheduleById": backoffice.get_report_schedule_by_id,
+    "cancelReportSchedule": backoffice.cancel_report_schedule,
+    "getDisbursements": backoffice.get_disbursements,
+    "createDispute": backoffice.create_dispute,
+    "getDispute": backoffice.get_dispute,
+    "updateDispute": backoffice.update_dispute,
+    "contestDispute": backoffice.contest_dispute,
+    "uploadFile": backoffice.upload_file,
 }
 
 

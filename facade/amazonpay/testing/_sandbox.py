@@ -13,10 +13,12 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
+from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from . import _backoffice as backoffice
 from . import _extensions as extensions
 from . import _idempotency as idempotency
 from . import _routes as routes
@@ -30,7 +32,7 @@ from ._sns import SnsSigner
 from ._spec import operation
 from ._state import Call, Settings, State
 from ._transport import SandboxTransport
-from ._values import public_key_id, request_id, timestamp, utc
+from ._values import Money, public_key_id, request_id, timestamp, utc
 from ._verify import IDEMPOTENCY_HEADER, DateWindow, IncomingRequest, authenticate, is_live_key
 
 if TYPE_CHECKING:
@@ -314,6 +316,59 @@ class AmazonPaySandbox:
 
         return self._apply(change, now)
 
+    def file_chargeback(
+        self,
+        charge_id: str,
+        amount: Mapping[str, str] | None = None,
+        *,
+        filing_reason: str = "ProductNotReceived",
+    ) -> dict[str, Any]:
+        """The buyer's bank files a chargeback against a captured charge: a Dispute, ActionRequired.
+
+        ``amount`` (a Price, ``{"amount": "5.00", "currencyCode": "USD"}``) defaults to what was
+        captured. The merchant has 11 simulated days to contest it (``pay.disputes.contest``);
+        unanswered, it is lost (Resolved, BuyerWon). A CHARGEBACK notification is published.
+        Returns the dispute as Get Dispute shows it; raises :class:`SandboxError` like the API.
+        """
+        reasons = _dispute_enum("DisputeFilingReason")
+        if filing_reason not in reasons:
+            raise ValueError(f"filing_reason must be one of {', '.join(reasons)}, not {filing_reason!r}")
+        try:
+            with self._lock:
+                now = self.now()
+                money = None if amount is None else Money.from_json(amount, "amount")
+                dispute = self._apply(
+                    lambda: backoffice.file_chargeback(
+                        self._state, charge_id, now, amount=money, filing_reason=filing_reason
+                    ),
+                    now,
+                )
+                return dispute.json()
+        finally:
+            self._outbox.deliver_published()
+
+    def resolve_dispute(self, dispute_id: str, resolution: str = "MerchantWon") -> dict[str, Any]:
+        """The investigator decides an open dispute: Resolved, with ``resolution`` (BuyerWon, MerchantWon, NoFault).
+
+        BuyerWon takes the disputed amount back: the ledger (the settlement report, the
+        disbursements) shows a Chargeback. A CHARGEBACK notification is published.
+        """
+        resolutions = _dispute_enum("DisputeResolution")
+        if resolution not in resolutions:
+            raise ValueError(f"resolution must be one of {', '.join(resolutions)}, not {resolution!r}")
+        try:
+            with self._lock:
+                now = self.now()
+                dispute = self._apply(lambda: backoffice.resolve_dispute(self._state, dispute_id, resolution, now), now)
+                return dispute.json()
+        finally:
+            self._outbox.deliver_published()
+
+    def ledger(self) -> list[dict[str, str]]:
+        """Every settled transaction (captures, refunds, lost chargebacks), oldest first, as settlement report rows."""
+        with self._lock:
+            return [move.row() for move in backoffice.ledger(self._state)]
+
     def _apply(self, change: Callable[[], T], now: datetime, published: list[PublishedNotification] | None = None) -> T:
         """Run one change of the simulated state and publish its notifications: all of it, or nothing.
 
@@ -438,6 +493,11 @@ class AmazonPaySandbox:
     def refunds(self) -> Mapping[str, dict[str, Any]]:
         """Refunds by id, as JSON (read-only)."""
         return _View[Refund](self._lock, self._state.refunds, Refund.json)
+
+    @property
+    def disputes(self) -> Mapping[str, dict[str, Any]]:
+        """Disputes by id, as JSON (read-only)."""
+        return _View[backoffice.Dispute](self._lock, self._state.back_office.disputes, backoffice.Dispute.json)
 
     @property
     def requests(self) -> list[RecordedRequest]:
@@ -579,13 +639,14 @@ class AmazonPaySandbox:
                 body=_request_body(request.body, spec.request_schema, spec.requires_body, operation_id),
                 simulation=simulation.strip() if simulation is not None else None,
                 query=dict(request.query),
+                origin=_origin(request.url),
             )
             handler = route.handler
             try:
                 status, payload = self._apply(lambda: handler(self._state, call), now)
             except SandboxError as error:
                 status, payload = error.status, error.body()
-            encoded = encode(payload)
+            encoded = encode(payload) if payload is not None else b""
             if key is not None:
                 self._idempotency.store(key_id, key, idempotency.StoredResult(fingerprint, status, encoded))
             return _Outcome(status, encoded, operation_id)
@@ -593,8 +654,16 @@ class AmazonPaySandbox:
             return _Outcome.refused(error, operation_id)
 
     def _control(self, request: IncomingRequest) -> _Outcome:
-        """The simulator's own endpoints (no signature): the buyer's approval, time, the SNS certificate."""
+        """The simulator's own endpoints (no signature): the buyer's approval, time, the SNS certificate, storage."""
         try:
+            now = self.now()
+            query = dict(request.query)
+            moved = self._apply(
+                lambda: backoffice.transfer(self._state, request.method, request.path, query, request.body, now), now
+            )
+            if moved is not None:
+                status, headers, content = moved
+                return _Outcome(status, content, headers=headers)
             approve = _APPROVE.search(request.path)
             if _SNS_CERTIFICATE.search(request.path):
                 _allow(request, "GET")
@@ -644,6 +713,24 @@ class AmazonPaySandbox:
         }
         headers.update({name.lower(): value for name, value in (extra or {}).items()})
         return status, headers, body
+
+
+def _origin(url: str) -> str:
+    """``scheme://host[:port]`` of ``url``: where the URLs the simulator answers point."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+
+
+@cache
+def _dispute_enum(name: str) -> tuple[str, ...]:
+    """The filing reasons or resolutions the spec's dispute requests accept (the hooks take the same)."""
+    if name == "DisputeFilingReason":
+        schema = (operation("createDispute").request_schema or {})["properties"]["filingReason"]
+    else:
+        schema = (operation("updateDispute").request_schema or {})["properties"]["statusDetails"]["properties"][
+            "resolution"
+        ]
+    return tuple(schema["enum"])
 
 
 def _allow(request: IncomingRequest, method: str) -> None:

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Final
 
+from . import _backoffice as backoffice
 from ._errors import Reason, SandboxError
 from ._extensions import Extras
 from ._journal import JournaledDict
@@ -31,7 +32,7 @@ from ._resources import (
 )
 from ._values import Money, buyer_id, charge_id, charge_permission_id, checkout_session_id, refund_id
 
-Result = tuple[int, dict[str, Any]]
+Result = tuple[int, dict[str, Any] | None]  # None: an answer without a body
 
 SESSION_LIFETIME: Final = timedelta(hours=24)
 SESSION_RETENTION: Final = timedelta(days=30)
@@ -70,6 +71,7 @@ class Call:
     body: Mapping[str, Any] = field(default_factory=dict)
     simulation: str | None = None
     query: Mapping[str, str] = field(default_factory=dict)
+    origin: str = ""  # scheme://host[:port] the request was sent to: where the simulator's URLs point
 
 
 def _session_amount(body: Mapping[str, Any]) -> Money | None:
@@ -106,6 +108,7 @@ class State:
         self.charges: dict[str, Charge] = JournaledDict()
         self.refunds: dict[str, Refund] = JournaledDict()
         self.extras = Extras()  # what the operations beyond the bundled spec remember
+        self.back_office = backoffice.BackOffice()  # reports, schedules, disputes, files
 
     # --- lookups that apply the passage of time -------------------------------------------
 
@@ -191,6 +194,7 @@ class State:
             self._charge(charge_id_, now)
         for refund_id_ in list(self.refunds):
             self._refund(refund_id_, now)
+        backoffice.apply_time(self, now)
 
     # --- derived values -------------------------------------------------------------------
 
