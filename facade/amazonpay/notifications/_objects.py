@@ -53,11 +53,11 @@ class ClientNotifications:
         self._client = client
 
     def fetch(self, notification: Notification, **options: Unpack[CallOptions]) -> Any:
-        """Get the object the notification names: a Charge, Refund or ChargePermission model.
+        """Get the object the notification names: a Charge, Refund, ChargePermission or Dispute model.
 
         Verify the notification first (:class:`NotificationVerifier`): an unverified body can
         name any id. :class:`amazonpay.NotificationObjectError` if this client cannot get that
-        type of object (CHARGEBACK, or a type newer than this client); any error of the GET as
+        type of object (a type newer than this client); any error of the GET as
         it is. The object's state is what the notification is about: notifications carry none.
         """
         resource, action = getter(notification)
