@@ -177,7 +177,7 @@ class Api:
         sent["authorization"] = authorization_header(
             method=method,
             path=url.path,
-            query=[],
+            query=list(url.params.multi_items()),  # the query is signed too
             headers=sent,
             body=content,
             key=key or self.key,

@@ -609,7 +609,8 @@ def get_disbursements(state: State, call: Call) -> Result:
         start_text, end_text = _query(call, "startTime"), _query(call, "endTime")
         if start_text is None or end_text is None:
             raise SandboxError(
-                Reason.MissingParameterValue, "startTime and endTime are required on the first page of disbursements."
+                Reason.InvalidParameterValue,
+                "startTime and endTime are required on the first page of disbursements (only nextToken goes alone).",
             )
         start, end = _time(start_text, "startTime"), _time(end_text, "endTime")
         page_size = _page_size(call)
