@@ -10,12 +10,15 @@ steps then print the URL to open and wait for Enter.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
 
@@ -64,8 +67,17 @@ class Demo:
             self.store_id = "amzn1.application-oa2-client.demo0000000000000000000000000000"
             where = "the embedded sandbox (amazonpay.testing, no network)"
         self.currency = CURRENCY[self.pay.endpoint.region]
+        self.started = self.now() - timedelta(minutes=1)  # the settlement report covers the demo's own transactions
         print(f"amazonpay demo against {where}")
         print(f"client: {self.pay!r}\n")
+
+    def now(self) -> datetime:
+        """The time the service keeps: the simulated one, or the real one."""
+        return self.sandbox.now() if self.sandbox is not None else datetime.now(UTC)
+
+    def sleep(self, seconds: float) -> None:
+        """Wait: on simulated time against the embedded sandbox, for real against Amazon."""
+        (self.sandbox.sleep if self.sandbox is not None else time.sleep)(seconds)
 
     def money(self, amount: str) -> dict[str, str]:
         return {"amount": amount, "currencyCode": self.currency}
@@ -308,6 +320,54 @@ def buy_now(demo: Demo) -> None:
         )
 
 
+SETTLEMENT_REPORT = "_SANDBOX_SETTLEMENT_DATA_"
+FINAL_REPORT_STATES = ("COMPLETED", "FAILED", "CANCELLED")
+
+
+def settlement(demo: Demo) -> None:
+    """Finance's view: the settlement report of this demo's transactions, downloaded and summarised."""
+    pay = demo.pay
+    with demo.flow("5. Back office: the settlement report of this demo's transactions"):
+        period = {
+            "startTime": f"{demo.started:%Y%m%dT%H%M%SZ}",
+            "endTime": f"{demo.now() + timedelta(minutes=1):%Y%m%dT%H%M%SZ}",
+        }
+        created = demo.step(
+            "create report (asynchronous)",
+            lambda: pay.reports.create({"reportType": SETTLEMENT_REPORT, **period}),
+            lambda r: r.report_id,
+        )
+        report = demo.step("get report", lambda: pay.reports.get(created.report_id), lambda r: r.processing_status)
+        for _ in range(12):  # poll every 10 minutes for up to 2 hours (simulated here)
+            if report.processing_status in FINAL_REPORT_STATES:
+                break
+            demo.sleep(600)
+            report = demo.step(
+                "get report, 10 minutes later",
+                lambda: pay.reports.get(created.report_id),
+                lambda r: r.processing_status,
+            )
+        if report.processing_status != "COMPLETED" or not isinstance(report.report_document_id, str):
+            raise SystemExit(f"the settlement report ended {report.processing_status}")
+        document_id = report.report_document_id
+        content = demo.step(
+            "download (30-second URL, unsigned)", lambda: pay.reports.download(document_id), lambda b: f"{len(b)} bytes"
+        )
+        rows = list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+        summary: dict[tuple[str, str], tuple[int, Decimal]] = {}
+        for row in rows:
+            key = (row["TransactionType"], row["CurrencyCode"])
+            count, total = summary.get(key, (0, Decimal(0)))
+            summary[key] = (count + 1, total + Decimal(row["TransactionAmount"]))
+        for (kind, currency), (count, total) in sorted(summary.items()):
+            print(f"  {kind:<34} {f'{count} transaction(s)':<38} {total} {currency}")
+        if demo.sandbox is not None:
+            ledger = demo.sandbox.ledger()
+            if rows != ledger:
+                raise SystemExit(f"the settlement report ({len(rows)} rows) does not match the ledger ({len(ledger)})")
+            print(f"  {'matches the simulator ledger':<34} {'-':<38} {len(rows)} rows, row for row")
+
+
 def main() -> int:
     started = time.perf_counter()
     demo = Demo()
@@ -317,11 +377,12 @@ def main() -> int:
             recurring(demo)
             decline_and_throttle(demo)
             buy_now(demo)
+            settlement(demo)
     except AmazonPayError as error:
         print(f"\nFAILED: {error}", file=sys.stderr)
         return 1
     print(
-        f"Summary: 4 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
+        f"Summary: 5 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
         f"{time.perf_counter() - started:.1f} s"
     )
     if demo.sandbox is not None:
