@@ -248,6 +248,28 @@ def test_one_schedule_per_report_type(office: Office) -> None:
         pay.report_schedules.get(first)
 
 
+def test_a_schedule_makes_a_report_of_each_period_just_ended(office: Office) -> None:
+    pay, sandbox = office.pay, office.sandbox
+    first = sandbox.now() + timedelta(minutes=30)
+    body = {"reportType": SETTLEMENT, "scheduleFrequency": "PT1H", "nextReportCreationTime": f"{first:%Y%m%dT%H%M%SZ}"}
+    schedule_id = pay.report_schedules.create(body).report_schedule_id
+    charge = office.captured_charge("9.00")
+    sandbox.advance(timedelta(hours=2))  # creation times first and first + 1 hour have come
+    made = list(pay.reports.list())
+    assert [(r.start_time, r.end_time) for r in made] == [
+        (f"{first:%Y%m%dT%H%M%SZ}", f"{first + timedelta(hours=1):%Y%m%dT%H%M%SZ}"),
+        (f"{first - timedelta(hours=1):%Y%m%dT%H%M%SZ}", f"{first:%Y%m%dT%H%M%SZ}"),
+    ]
+    assert (
+        pay.report_schedules.get(schedule_id).next_report_creation_time
+        == f"{first + timedelta(hours=2):%Y%m%dT%H%M%SZ}"
+    )
+    oldest = pay.reports.get(made[-1].report_id)
+    assert oldest.processing_status == "COMPLETED"
+    assert isinstance(oldest.report_document_id, str)
+    assert [r["ChargeId"] for r in rows(pay.reports.download(oldest.report_document_id))] == [charge.charge_id]
+
+
 def test_a_cancelled_schedule_is_gone_and_the_answer_has_no_body(office: Office) -> None:
     schedule_id = office.pay.report_schedules.create(
         {"reportType": SETTLEMENT, "scheduleFrequency": "P7D"}

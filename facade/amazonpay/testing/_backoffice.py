@@ -11,6 +11,7 @@ What the simulator decides where the docs are silent, each said where it is appl
 - a report is generated asynchronously: IN_PROGRESS, then COMPLETED under the same rule as a
   refund (:attr:`Settings.settle_after_reads` reads of Get Report By Id and
   :attr:`Settings.settle_after` of simulated time), its rows read when it completes;
+- a schedule creates, at each creation time, a report of the period just ended;
 - a day's settled transactions are disbursed, one disbursement per currency, once the day is over;
 - download and upload URLs are served by the simulator itself, on the host the API was
   called on, under ``/_sandbox/``; a download URL is valid 30 seconds (then 403, as S3
@@ -59,6 +60,7 @@ MAX_PAGE_SIZE: Final = 100
 DOWNLOAD_LIFETIME: Final = timedelta(seconds=30)
 UPLOAD_LIFETIME: Final = timedelta(minutes=15)
 CHARGEBACK_WINDOW: Final = timedelta(days=11)
+MAX_SCHEDULED_AT_ONCE: Final = 100  # a long jump of the clock runs the latest periods of a schedule only
 SELLER_ID: Final = "A1TESTMERCHANT0"  # the MerchantID of the simulator's notifications
 SETTLEMENT_COLUMNS: Final = (
     "TransactionPostedDate",
@@ -340,12 +342,26 @@ def disbursements(state: State, now: datetime) -> list[dict[str, Any]]:
 # --- time -----------------------------------------------------------------------------------------
 
 
-def apply_time(state: State, now: datetime, *, read_report: str | None = None) -> None:
-    """Settle reports whose time has come and expire disputes past their deadline."""
+def apply_time(state: State, now: datetime) -> None:
+    """Run the schedules that are due, settle reports whose time has come, expire disputes past their deadline."""
+    for schedule in list(state.back_office.schedules.values()):
+        _run_schedule(state, schedule, now)
     for report in list(state.back_office.reports.values()):
-        _settle_report(state, report, now, read=report.id == read_report)
+        _settle_report(state, report, now, read=False)
     for dispute in list(state.back_office.disputes.values()):
         _expire_dispute(dispute, now)
+
+
+def _run_schedule(state: State, schedule: ReportSchedule, now: datetime) -> None:
+    """One report per period whose creation time has come, of the period just ended (the latest 100 at most)."""
+    if schedule.next_creation > now:
+        return
+    period = _frequency(schedule.frequency)
+    due = (now - schedule.next_creation) // period + 1
+    for index in range(max(due - MAX_SCHEDULED_AT_ONCE, 0), due):
+        created = schedule.next_creation + index * period
+        _new_report(state, schedule.type, created - period, created, created)
+    schedule.next_creation += due * period
 
 
 def _settle_report(state: State, report: Report, now: datetime, *, read: bool) -> None:
@@ -456,22 +472,28 @@ def create_report(state: State, call: Call) -> Result:
     start, end = _time(body["startTime"], "startTime"), _time(body["endTime"], "endTime")
     if start >= end:
         raise SandboxError(Reason.InvalidParameterValue, "startTime must be before endTime.")
+    report = _new_report(state, report_type, start, end, call.now)
+    _settle_report(state, report, call.now, read=False)
+    return 200, {"reportId": report.id}
+
+
+def _new_report(state: State, report_type: str, start: datetime, end: datetime, created: datetime) -> Report:
     report = Report(
         id=_unused(lambda: "amzn1.tortuga.4.na." + secrets.token_hex(8), state.back_office.reports),
         type=report_type,
         start=start,
         end=end,
-        created=call.now,
+        created=created,
         status="IN_PROGRESS",
-        pending=Pending(call.now, "COMPLETED"),
+        pending=Pending(created, "COMPLETED"),
     )
     state.back_office.reports[report.id] = report
-    _settle_report(state, report, call.now, read=False)
-    return 200, {"reportId": report.id}
+    return report
 
 
 def get_report_by_id(state: State, call: Call) -> Result:
     """GET /reports/{id} (a read: a report in progress may complete)."""
+    apply_time(state, call.now)  # a schedule may have made it
     report = state.back_office.reports.get(call.resource_id)
     if report is None or call.now >= report.created + REPORT_RETENTION:
         raise SandboxError(Reason.ResourceNotFound, f"Report {call.resource_id[:80]} does not exist.")
