@@ -221,6 +221,7 @@ def test_the_registry_carries_the_final_states_and_the_notification_objects(gene
         "CHARGE",
         "REFUND",
         "CHARGE_PERMISSION",
+        "CHARGEBACK",
     }
     assert all(facts["wait"] is None for name, facts in registry.items() if name not in {"getRefund", "getCharge"})
 
