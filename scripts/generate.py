@@ -98,6 +98,15 @@ def _reconcile(spec: dict[str, Any], method: str, path: str, operation: dict[str
     }
 
 
+def _answers_with_body(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
+    """Whether the operation's success answer has content (Cancel Report Schedule's has none)."""
+    return any(
+        "content" in resource_layer.inline(response, spec)
+        for status, response in operation["responses"].items()
+        if str(status).startswith("2")
+    )
+
+
 def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operation, what the facade and the simulator read at run time (``_operations.json``).
 
@@ -110,7 +119,8 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     the header); how to reconcile a refused retry, if the overlay says; for a GET declaring
     ``x-amazonpay-wait``, where its object keeps its state and which states a wait ends in (else
     null); the notification object type whose objects it gets (else null); how it pages
-    (``x-amazonpay-pagination``, null if it does not). Derived here so the
+    (``x-amazonpay-pagination``, null if it does not); whether its success answer has content.
+    Derived here so the
     spec stays the one source; the command line (``amazonpay.cli``) is built from it without
     importing the generated package.
     """
@@ -147,6 +157,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 ],
                 "requestBody": _presence(body),
                 "requestSchema": schema,
+                "responseBody": _answers_with_body(spec, operation),
                 "idempotencyKey": _presence(idempotency_key),
                 "requiresIdempotencyKey": bool(idempotency_key and idempotency_key.get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),

@@ -43,7 +43,7 @@ from ._errors import (
     printable,
 )
 from ._options import CallState, current_call
-from ._registry import operation_registry
+from ._registry import operation_at, operation_registry
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
 from ._validation import check_request_body
@@ -138,6 +138,11 @@ def _reconciliations() -> tuple[_Reconciliation, ...]:
         for entry in operation_registry()
         if (rule := entry["reconcile"]) is not None
     )
+
+
+def _answers_without_body(request: httpx.Request) -> bool:
+    entry = operation_at(request.method, request.url.path)
+    return entry is not None and not entry["responseBody"]
 
 
 class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -376,15 +381,19 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return delay
 
     def _final(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> httpx.Response:
-        """The answer of the call: a 2xx whose body is a JSON object (or a 204 without one), else the typed error."""
+        """The answer of the call: a 2xx whose body is a JSON object, else the typed error.
+
+        An empty 2xx body is an answer too where the spec's operation answers without content
+        (a 204, or Cancel Report Schedule's 200).
+        """
         if not 200 <= response.status_code < 300:
             error = self._status_error(request, attempts, response, may_have_been_processed=attempts.uncertain)
             if error.may_have_been_processed and self._reconciliation(request, error) is not None:
                 # The reconciliation that follows finds out; until then the refusal claims nothing.
                 error = self._status_error(request, attempts, response, may_have_been_processed=False)
             raise error
-        if response.status_code == 204 and not response.content:
-            return response  # No Content: an operation the spec answers without a body
+        if not response.content and (response.status_code == 204 or _answers_without_body(request)):
+            return response
         try:
             body: Any = json.loads(response.content)
         except ValueError:
