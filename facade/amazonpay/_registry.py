@@ -10,17 +10,18 @@ pre-send body check and the ``amazonpay.testing`` simulator read it through
 from __future__ import annotations
 
 import json
-import pkgutil
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 
 @cache
 def operation_registry() -> tuple[dict[str, Any], ...]:
     """Every operation of the effective spec, in spec order (read on first use)."""
-    # pkgutil.get_data asks the package's loader (a zip import too) without the machinery of
-    # importlib.resources.files, which a cold start would pay for.
-    data = pkgutil.get_data("amazonpay_api", "_operations.json")
-    if data is None:  # a loader that cannot read resources
-        raise RuntimeError("amazonpay_api/_operations.json cannot be read from where amazonpay_api is installed")
-    return tuple(json.loads(data))
+    # Found without importing amazonpay_api, which imports httpx: `amazonpay --help` reads this.
+    spec = find_spec("amazonpay_api")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the generated package amazonpay_api is not installed", name="amazonpay_api")
+    text = (Path(next(iter(spec.submodule_search_locations))) / "_operations.json").read_text(encoding="utf-8")
+    return tuple(json.loads(text))
