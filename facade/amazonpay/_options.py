@@ -22,7 +22,7 @@ import re
 import sys
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
@@ -126,10 +126,8 @@ def _runner() -> object:
     # No task can run before its library is imported (sniffio, which anyio asks, reasons the
     # same way): a sync program does not pay for loading anyio's task machinery.
     if "asyncio" in sys.modules or "sniffio" in sys.modules:
-        try:
+        with suppress(Exception):  # no async library runs in this thread (anyio raises its own error)
             return ("task", anyio.get_current_task().id)
-        except Exception:  # no async library runs in this thread (anyio raises its own error)
-            pass
     return ("thread", threading.get_ident())
 
 
