@@ -52,10 +52,10 @@ def interpreters(session: nox.Session) -> None:
 
 
 def _install_project(session: nox.Session) -> None:
-    """The package and the test tools, every version pinned by requirements/tests.txt."""
+    """The package with its cli extra and the test tools, every version pinned by requirements/tests.txt."""
     lock = str(REQUIREMENTS / "tests.txt")
     session.install("-r", lock)
-    session.install("-c", lock, "-e", ".")
+    session.install("-c", lock, "-e", ".[cli]")
 
 
 @nox.session(python=PYTHON)

@@ -15,9 +15,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 from amazonpay import AmazonPay, AmazonPayError, UnprocessableError, request_options
+from amazonpay.notifications import Notification, NotificationVerifier
 from amazonpay.testing import AmazonPaySandbox
 
 T = TypeVar("T")
@@ -36,6 +39,7 @@ class Demo:
     def __init__(self) -> None:
         self.calls = 0
         self.retries = 0
+        self.received: list[str] = []  # notification bodies the shop's endpoint received
         if all(os.environ.get(name) for name in REAL_SANDBOX_VARIABLES):
             self.sandbox: AmazonPaySandbox | None = None
             self.pay = AmazonPay.from_env()
@@ -43,9 +47,19 @@ class Demo:
             where = f"Amazon's sandbox ({self.pay.endpoint.base_url})"
         else:
             self.sandbox = AmazonPaySandbox()
+            # Refunds settle 20 simulated minutes after they start, as in life (minutes to hours);
+            # the client signs with the simulated clock, which waits move instead of sleeping.
+            self.sandbox.settle_after_reads = 0
+            self.sandbox.settle_after = timedelta(minutes=20)
+            # The shop's notification endpoint, in process: SNS-signed bodies, as Amazon posts them.
+            self.sandbox.subscribe(self.received.append)
             key_id, private_pem = self.sandbox.create_key()
             self.pay = AmazonPay(
-                public_key_id=key_id, private_key=private_pem, region="eu", transport=self.sandbox.transport()
+                public_key_id=key_id,
+                private_key=private_pem,
+                region="eu",
+                transport=self.sandbox.transport(),
+                clock=self.sandbox.now,
             )
             self.store_id = "amzn1.application-oa2-client.demo0000000000000000000000000000"
             where = "the embedded sandbox (amazonpay.testing, no network)"
@@ -80,6 +94,27 @@ class Demo:
         """The buyer's second browser step: Amazon's page after the amounts are final."""
         if self.sandbox is None:
             input(f"  Open {redirect_url} in a browser, confirm, then press Enter")
+
+    def wait_options(self) -> dict[str, Any]:
+        """Poll every 10 minutes for up to 2 hours: on simulated time here, for real against Amazon."""
+        if self.sandbox is not None:
+            return {"interval": 600, "deadline": 7200, "sleep": self.sandbox.sleep}
+        return {"interval": 30, "deadline": 1800}  # production code polls hourly from a job queue
+
+    def notification_about(self, object_id: str) -> None:
+        """Verify what the shop's endpoint received about ``object_id``; fetch the object it names."""
+        if self.sandbox is None:
+            print(f"  {'notification':<34} {'-':<38} Amazon posts it to the URL set in Seller Central")
+            return
+        verifier = NotificationVerifier(topic_arns=[self.sandbox.sns.topic_arn], fetcher=self.sandbox.sns.fetch)
+        messages = [verifier.verify(body) for body in self.received]
+        about = [m for m in messages if isinstance(m, Notification) and m.object_id == object_id]
+        for message in about:
+            print(
+                f"  {'notification received, verified':<34} {message.deduplication_key:<38} "
+                f"{message.notification_type} of {message.object_type} {message.object_id}"
+            )
+            self.step("fetch the object it names", partial(self.pay.notifications.fetch, message), state)
 
     @contextmanager
     def flow(self, title: str) -> Iterator[None]:
@@ -154,12 +189,12 @@ def one_time(demo: Demo) -> None:
             lambda: pay.refunds.create({"chargeId": charge.charge_id, "refundAmount": demo.money("10.00")}),
             lambda r: f"{state(r)}, {amount(r.refund_amount)}",
         )
-        refund_id = refund.refund_id
-        for _ in range(30):  # refunds settle asynchronously: poll
-            refund = demo.step("wait for the refund", lambda: pay.refunds.get(refund_id), state)
-            if refund.status_details.state not in ("RefundInitiated", "Pending"):
-                break
-            time.sleep(0 if demo.sandbox else 10)
+        refund = demo.step(  # refunds settle later: wait returns any final state (Declined too)
+            "wait for the refund",
+            lambda: pay.refunds.wait(refund.refund_id, **demo.wait_options()),
+            state,
+        )
+        demo.notification_about(refund.refund_id)
         demo.step(
             "charge after the refund",
             lambda: pay.charges.get(charge.charge_id),
@@ -230,6 +265,49 @@ def decline_and_throttle(demo: Demo) -> None:
             )
 
 
+def buy_now(demo: Demo) -> None:
+    pay = demo.pay
+    with demo.flow("4. Buy Now: the session starts with its amount, the shop verifies and finalizes"):
+        session = demo.step(
+            "create session with its amount",
+            lambda: pay.checkout_sessions.create(
+                {
+                    "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
+                    "storeId": demo.store_id,
+                    "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": demo.money("35.00")},
+                }
+            ),
+            lambda s: f"{state(s)}, {amount(s.payment_details.charge_amount)}",
+        )
+        session_id = session.checkout_session_id
+        demo.buyer_signs_in(session_id)
+        if demo.sandbox is not None:  # the token Amazon Sign-in hands the shop
+            token = demo.sandbox.buyer_token(session_id)
+            demo.step("get buyer", lambda: pay.buyers.get(token), lambda b: f"{b.name} <{b.email}>")
+        shared = demo.step(
+            "get the address Amazon shares",
+            lambda: pay.checkout_sessions.get(session_id),
+            lambda s: f"{s.shipping_address.city}, {s.shipping_address.country_code}",
+        )
+        done = demo.step(
+            "finalize (amount and address)",
+            lambda: pay.checkout_sessions.finalize(
+                session_id,
+                {
+                    "chargeAmount": demo.money("35.00"),
+                    "paymentIntent": "Authorize",
+                    "shippingAddress": shared.shipping_address.to_dict(),
+                },
+            ),
+            lambda s: f"{state(s)}, charge {s.charge_id}",
+        )
+        demo.step(
+            "the charge",
+            lambda: pay.charges.get(done.charge_id),
+            lambda c: f"{state(c)}, {amount(c.charge_amount)}",
+        )
+
+
 def main() -> int:
     started = time.perf_counter()
     demo = Demo()
@@ -238,11 +316,12 @@ def main() -> int:
             one_time(demo)
             recurring(demo)
             decline_and_throttle(demo)
+            buy_now(demo)
     except AmazonPayError as error:
         print(f"\nFAILED: {error}", file=sys.stderr)
         return 1
     print(
-        f"Summary: 3 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
+        f"Summary: 4 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
         f"{time.perf_counter() - started:.1f} s"
     )
     if demo.sandbox is not None:

@@ -14,7 +14,8 @@
    first use, so a call loads the models it needs, not the whole API's.
 4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
-   request body schema, idempotency, simulation codes, resource and method names) and the
+   request body schema, idempotency, simulation codes, resource and method names, the states a
+   wait ends in, the notification objects it gets) and the
    `py.typed` marker.
 
 `--root` writes the outputs under another folder (the `drift` session compares them with the
@@ -39,6 +40,7 @@ from typing import Any
 import overlay
 import resource_layer
 import yaml
+from openapi_python_client.strings import PythonIdentifier
 from openapi_spec_validator import validate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,6 +49,7 @@ EFFECTIVE = Path("openapi") / "amazon-pay-api.effective.yml"
 PACKAGE = Path("generated") / "amazonpay_api"
 REGISTRY = "_operations.json"  # in PACKAGE; amazonpay._registry loads it
 FACADE_OWNED = "x-amazonpay-facade-owned"
+NOTIFICATION_OBJECT = "x-amazonpay-notification-object"
 #: Our overrides of openapi-python-client's templates (the rest are its own).
 GENERATOR_TEMPLATES = Path(__file__).resolve().parent / "templates" / "generator"
 
@@ -102,21 +105,25 @@ def _reconcile(spec: dict[str, Any], method: str, path: str, operation: dict[str
 def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operation, what the facade and the simulator read at run time (``_operations.json``).
 
-    Its id, resource and method names, method and path template; its inlined JSON body schema
-    (the facade checks bodies before sending, so bad input fails with a clear message and no
-    network I/O) and whether the body is required, optional or absent; whether it requires an
-    idempotency key; the sandbox simulation codes its simulation header accepts (none if it
-    does not declare the header); how to reconcile a refused retry, if the overlay says. Derived
-    here so the spec stays the one source.
+    Its id, resource and method names, method and path template, summary and description; its
+    path and query parameters (with the resource method's argument names); its inlined JSON body
+    schema (the facade checks bodies before sending, so bad input fails with a clear message and
+    no network I/O) and whether the body is required, optional or absent; whether it declares an
+    idempotency key (``idempotencyKey``: required, optional or absent) and whether it requires
+    one; the sandbox simulation codes its simulation header accepts (none if it does not declare
+    the header); how to reconcile a refused retry, if the overlay says; for a GET declaring
+    ``x-amazonpay-wait``, where its object keeps its state and which states a wait ends in (else
+    null); the notification object type whose objects it gets (else null). Derived here so the
+    spec stays the one source; the command line (``amazonpay.cli``) is built from it without
+    importing the generated package.
     """
     names = resource_layer.names(spec)
+    notified: dict[str, str] = {}  # notification object type -> the operation that gets it
     registry = []
     for path, method, operation in resource_layer.operations(spec):
-        headers = {
-            parameter["name"].lower(): parameter
-            for parameter in (resource_layer.inline(p, spec) for p in operation.get("parameters", []))
-            if parameter["in"] == "header"
-        }
+        declared = [resource_layer.inline(p, spec) for p in operation.get("parameters", [])]
+        headers = {parameter["name"].lower(): parameter for parameter in declared if parameter["in"] == "header"}
+        idempotency_key = headers.get("x-amz-pay-idempotency-key")
         body = operation.get("requestBody")
         schema = resource_layer.inline(body["content"]["application/json"]["schema"], spec) if body else None
         resource, action = names[operation["operationId"]]
@@ -127,14 +134,51 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "action": action,
                 "method": method.upper(),
                 "path": path,
+                "summary": operation.get("summary", ""),
+                "description": operation.get("description", ""),
+                "parameters": [
+                    {
+                        "name": parameter["name"],
+                        "in": parameter["in"],
+                        # openapi-python-client's name for it, which the resource method keeps.
+                        "argument": str(PythonIdentifier(parameter["name"], prefix="field")),
+                        "required": bool(parameter.get("required")),
+                        "description": parameter.get("description", ""),
+                    }
+                    for parameter in declared
+                    if parameter["in"] in ("path", "query")
+                ],
                 "requestBody": _presence(body),
                 "requestSchema": schema,
-                "requiresIdempotencyKey": bool(headers.get("x-amz-pay-idempotency-key", {}).get("required")),
+                "idempotencyKey": _presence(idempotency_key),
+                "requiresIdempotencyKey": bool(idempotency_key and idempotency_key.get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),
+                "wait": resource_layer.wait_rule(spec, path, method, operation),
+                "notificationObject": notification_object(path, method, operation, notified),
                 "reconcile": _reconcile(spec, method, path, operation),
             }
         )
     return registry
+
+
+def notification_object(path: str, method: str, operation: dict[str, Any], taken: dict[str, str]) -> str | None:
+    """The notification object type whose objects the operation gets (``x-amazonpay-notification-object``).
+
+    Only a GET of one object (one path id) can declare one, and each type only once: it is
+    what ``pay.notifications.fetch`` calls for a notification naming an object of that type.
+    """
+    declared = operation.get(NOTIFICATION_OBJECT)
+    if declared is None:
+        return None
+    where = f"{operation['operationId']} ({method.upper()} {path}): {NOTIFICATION_OBJECT}"
+    if method != "get" or path.count("{") != 1:
+        raise GenerationError(f"{where} is declared on an operation that is not the GET of one object")
+    if not isinstance(declared, str) or not declared:
+        raise GenerationError(f"{where} must be an ObjectType of the notifications, such as CHARGE")
+    if declared in taken:
+        raise GenerationError(f"{where}: {taken[declared]} already gets the {declared} objects")
+    taken[declared] = operation["operationId"]
+    return declared
 
 
 def dump_yaml(data: Any) -> str:

@@ -11,6 +11,9 @@ the effective spec it writes a method ``pay.<resource>.<action>(...)``, sync and
   the body as the generated model or a dict, the per-call options, and ``idempotency_key=``
   exactly where the operation declares the ``x-amz-pay-idempotency-key`` header.
 - the result: the model the generated function parses a 2xx body into.
+- for a GET that declares ``x-amazonpay-wait`` (where its object keeps its state, and the
+  states it has settled in), two more methods on its resource: ``wait(id, ...)``, which polls
+  it until the state is one of those, and ``is_final(obj)``, the same test without I/O.
 
 Every method goes through the facade's one call path (``amazonpay._calls``); the client gets
 one lazily built attribute per resource from the mixins in ``resources/__init__.py``.
@@ -33,6 +36,8 @@ from openapi_python_client.strings import ClassName, PythonIdentifier, snake_cas
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENCY_HEADER = "x-amz-pay-idempotency-key"
+WAIT = "x-amazonpay-wait"
+WAIT_METHODS = ("wait", "is_final")  # what a waitable operation adds to its resource
 DOCSTRING_WIDTH = 80  # text width inside the 8-space indentation of a method docstring
 
 
@@ -61,6 +66,18 @@ class Method:
     body: str | None  # the generated body model (annotation source), None: no body
     result: str  # the model of a 2xx body, "None" when the operation returns no body
     idempotent: bool  # the operation declares x-amz-pay-idempotency-key
+    operation_id: str
+    wait: dict[str, Any] | None = None  # its checked x-amazonpay-wait (see wait_rule)
+
+    @property
+    def waitable(self) -> bool:
+        """The operation declares ``x-amazonpay-wait``: its resource gains ``wait`` and ``is_final``."""
+        return self.wait is not None
+
+    @property
+    def object_name(self) -> str:
+        """The parameter name of ``is_final``: the result model in snake case (``refund``)."""
+        return snake_case(self.result)
 
     @property
     def option_type(self) -> str:
@@ -83,6 +100,17 @@ class Resource:
     def option_types(self) -> list[str]:
         """The option types its methods take."""
         return sorted({method.option_type for method in self.methods})
+
+    @property
+    def waiter(self) -> Method | None:
+        """The GET that ``wait`` and ``is_final`` poll and test, if the resource has one."""
+        waitable = [method for method in self.methods if method.waitable]
+        if len(waitable) > 1:
+            raise ResourceLayerError(
+                f"{' and '.join(m.operation_id for m in waitable)} both declare {WAIT}: "
+                f"pay.{self.attribute}.wait can poll one of them"
+            )
+        return waitable[0] if waitable else None
 
 
 def inline(node: Any, spec: dict[str, Any]) -> Any:
@@ -126,6 +154,37 @@ def names(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
         by_name[name] = operation_id
         found[operation_id] = name
     return found
+
+
+def wait_rule(spec: dict[str, Any], path: str, http_method: str, operation: dict[str, Any]) -> dict[str, Any] | None:
+    """The operation's ``x-amazonpay-wait``, checked against the spec; None if it declares none.
+
+    Only a GET of one object (one path id) can be waited on; its state field must be a string
+    property of its 200 body, reached through object properties; its final states a non-empty
+    list of distinct strings.
+    """
+    declared = operation.get(WAIT)
+    if declared is None:
+        return None
+    where = f"{operation['operationId']} ({http_method.upper()} {path}): {WAIT}"
+    if http_method != "get" or path.count("{") != 1:
+        raise ResourceLayerError(f"{where} is declared on an operation that is not the GET of one object")
+    if not isinstance(declared, dict) or set(declared) != {"stateField", "finalStates"}:
+        raise ResourceLayerError(f"{where} must have exactly stateField and finalStates")
+    field_path, final = declared["stateField"], declared["finalStates"]
+    if not (isinstance(final, list) and final and all(isinstance(s, str) and s for s in final)):
+        raise ResourceLayerError(f"{where}: finalStates must be a non-empty list of state names")
+    if len(set(final)) != len(final):
+        raise ResourceLayerError(f"{where}: finalStates lists a state twice")
+    node: Any = inline(operation["responses"]["200"]["content"]["application/json"]["schema"], spec)
+    for name in field_path if isinstance(field_path, list) and field_path else [None]:
+        node = node.get("properties", {}).get(name) if isinstance(node, dict) and isinstance(name, str) else None
+        if node is None:
+            raise ResourceLayerError(f"{where}: stateField {field_path!r} is not a property path of the 200 body")
+    types = node.get("type")
+    if "string" not in (types if isinstance(types, list) else [types]):
+        raise ResourceLayerError(f"{where}: stateField {field_path!r} is not a string in the 200 body")
+    return {"stateField": list(field_path), "finalStates": list(final)}
 
 
 def _escape(text: str) -> str:
@@ -227,6 +286,8 @@ def _method(
         body=body.annotation if body else None,
         result=result or "None",
         idempotent=any(p["in"] == "header" and p["name"].lower() == IDEMPOTENCY_HEADER for p in declared),
+        operation_id=operation["operationId"],
+        wait=wait_rule(spec, path, http_method, operation),
     )
     return method, {name: module.imports[name] for name in used}
 
@@ -252,6 +313,13 @@ def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
         method, imports = _method(spec, path, http_method, operation, action, module)
         resource.methods.append(method)
         resource.imports.update(imports)
+    for resource in by_attribute.values():
+        taken = [m.action for m in resource.methods if m.action in WAIT_METHODS]
+        if resource.waiter and taken:
+            raise ResourceLayerError(
+                f"pay.{resource.attribute}.{taken[0]} would be both an operation and what {WAIT} adds: "
+                "give the operation another operationId"
+            )
     return [by_attribute[name] for name in sorted(by_attribute)]
 
 

@@ -25,7 +25,7 @@ import yaml
 
 from amazonpay import AmazonPay
 from amazonpay.testing import AmazonPaySandbox
-from tests.support.spec import effective_spec
+from tests.support.spec import effective_spec, operations
 
 pytestmark = pytest.mark.contract
 
@@ -60,7 +60,15 @@ def fuzz_view() -> dict[str, Any]:
 
 def seed(sandbox: AmazonPaySandbox, pay: AmazonPay) -> dict[str, list[str]]:
     """Objects in every state an operation may meet, by path parameter name."""
-    ids: dict[str, list[str]] = {"checkoutSessionId": [], "chargePermissionId": [], "chargeId": [], "refundId": []}
+    ids: dict[str, list[str]] = {
+        "checkoutSessionId": [],
+        "chargePermissionId": [],
+        "chargeId": [],
+        "refundId": [],
+        "buyerToken": [],
+        # Any MWS token in its documented form exchanges (the simulator has no Seller Central).
+        "mwsAuthToken": ["amzn.mws.fuzz-delegation"],
+    }
     web = {"checkoutReviewReturnUrl": "https://shop.example/review", "checkoutResultReturnUrl": "https://s.example/r"}
     for kind, intent in [("OneTime", "Authorize"), ("OneTime", "AuthorizeWithCapture"), ("Recurring", "Confirm")]:
         for _ in range(2):
@@ -74,6 +82,7 @@ def seed(sandbox: AmazonPaySandbox, pay: AmazonPay) -> dict[str, list[str]]:
             session = pay.checkout_sessions.create(body)
             ids["checkoutSessionId"].append(session.checkout_session_id)
             sandbox.approve(session.checkout_session_id)
+            ids["buyerToken"].append(sandbox.buyer_token(session.checkout_session_id))
             done = pay.checkout_sessions.complete(session.checkout_session_id, {"chargeAmount": amount})
             ids["chargePermissionId"].append(str(done.charge_permission_id))
             if isinstance(done.charge_id, str):
@@ -130,3 +139,7 @@ def test_schemathesis_finds_nothing(tmp_path: Path) -> None:
     print("answers by operation and status:", dict(sorted(answered.items(), key=str)))
     # Nothing the simulator answered was a server error; every request was recorded.
     assert all(request.status is None or request.status < 500 for request in sandbox.requests)
+    # Every operation of the spec reached its simulation (an answer other than 401, 404 or 405:
+    # routed, authenticated and handled), so schemathesis checked answers of each.
+    reached = {operation for operation, status in answered if status not in (None, 401, 404, 405)}
+    assert reached == {operation_id for operation_id, *_ in operations()}, sorted(reached)

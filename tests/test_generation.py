@@ -190,3 +190,87 @@ def test_an_operation_added_to_the_received_spec_is_a_signed_routed_retried_meth
         )
     assert [attempt["key"] for attempt in attempts[:2]] == ["polish-1", "polish-1"]
     assert attempts[2]["key"] == attempts[3]["key"] != "polish-1"  # one generated key per call
+
+
+# --- the spec's extensions for waiting and notifications, checked at generation -----------------
+
+
+@pytest.fixture(scope="module")
+def generation_scripts() -> Any:
+    """scripts/generate.py and scripts/resource_layer.py (they need the generation tools)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import generate
+        import overlay
+        import resource_layer
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return generate, resource_layer, overlay.effective_spec(ROOT / "openapi")
+
+
+def test_the_registry_carries_the_final_states_and_the_notification_objects(generation_scripts: Any) -> None:
+    generate, _, spec = generation_scripts
+    registry = {facts["operationId"]: facts for facts in generate.operation_registry(spec)}
+    assert registry["getRefund"]["wait"] == {
+        "stateField": ["statusDetails", "state"],
+        "finalStates": ["Refunded", "Declined"],
+    }
+    assert "AuthorizationInitiated" not in registry["getCharge"]["wait"]["finalStates"]
+    assert {facts["notificationObject"] for facts in registry.values()} == {
+        None,
+        "CHARGE",
+        "REFUND",
+        "CHARGE_PERMISSION",
+    }
+    assert all(facts["wait"] is None for name, facts in registry.items() if name not in {"getRefund", "getCharge"})
+
+
+STATE = ["statusDetails", "state"]
+BAD_WAITS: dict[str, tuple[str, str, dict[str, Any], str]] = {
+    "not a GET": ("/refunds", "post", {"stateField": STATE, "finalStates": ["Refunded"]}, "not the GET of one object"),
+    "no such field": (
+        "/refunds/{refundId}",
+        "get",
+        {"stateField": ["status", "state"], "finalStates": ["Refunded"]},
+        "not a property path",
+    ),
+    "not a string": (
+        "/refunds/{refundId}",
+        "get",
+        {"stateField": ["statusDetails"], "finalStates": ["Refunded"]},
+        "is not a string",
+    ),
+    "empty path": ("/refunds/{refundId}", "get", {"stateField": [], "finalStates": ["Refunded"]}, "property path"),
+    "no states": ("/refunds/{refundId}", "get", {"stateField": STATE, "finalStates": []}, "non-empty list"),
+    "a state twice": (
+        "/refunds/{refundId}",
+        "get",
+        {"stateField": STATE, "finalStates": ["Refunded", "Refunded"]},
+        "a state twice",
+    ),
+    "an unknown key": (
+        "/refunds/{refundId}",
+        "get",
+        {"stateField": STATE, "finalStates": ["Refunded"], "interval": 5},
+        "exactly stateField and finalStates",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_WAITS)
+def test_a_wait_the_spec_cannot_support_fails_generation(generation_scripts: Any, case: str) -> None:
+    _, resource_layer, spec = generation_scripts
+    path, method, declared, complaint = BAD_WAITS[case]
+    operation = dict(spec["paths"][path][method], **{"x-amazonpay-wait": declared})
+    with pytest.raises(resource_layer.ResourceLayerError, match=f"x-amazonpay-wait.*{complaint}"):
+        resource_layer.wait_rule(spec, path, method, operation)
+
+
+def test_a_notification_object_is_got_by_one_get(generation_scripts: Any) -> None:
+    generate, _, spec = generation_scripts
+    get_charge = spec["paths"]["/charges/{chargeId}"]["get"]
+    with pytest.raises(generate.GenerationError, match="getCharge already gets the CHARGE objects"):
+        generate.notification_object("/charges/{chargeId}", "get", get_charge, {"CHARGE": "getCharge"})
+    create = dict(spec["paths"]["/charges"]["post"], **{"x-amazonpay-notification-object": "CHARGE"})
+    with pytest.raises(generate.GenerationError, match="not the GET of one object"):
+        generate.notification_object("/charges", "post", create, {})

@@ -9,32 +9,72 @@ Quick start::
         charge = pay.charges.get("S02-1234567-1234567-C123456")
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from ._client import AmazonPay, AsyncAmazonPay
-from ._endpoints import Endpoint
-from ._errors import (
-    AmazonPayError,
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    DeclinedError,
-    IdempotencyError,
-    NotFoundError,
-    NotificationVerificationError,
-    OutcomeUnknownError,
-    RateLimitError,
-    ReasonCode,
-    ServerError,
-    UnexpectedResponseError,
-    UnprocessableError,
-)
-from ._options import CallOptions, MoneyCallOptions, request_options
-from ._retry import RetryPolicy
-from ._signing import Algorithm
+if TYPE_CHECKING:
+    from ._client import AmazonPay, AsyncAmazonPay
+    from ._endpoints import Endpoint
+    from ._errors import (
+        AmazonPayError,
+        APIConnectionError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigurationError,
+        DeclinedError,
+        IdempotencyError,
+        NotFoundError,
+        NotificationObjectError,
+        NotificationVerificationError,
+        OutcomeUnknownError,
+        RateLimitError,
+        ReasonCode,
+        ServerError,
+        UnexpectedResponseError,
+        UnprocessableError,
+        WaitTimeoutError,
+    )
+    from ._options import CallOptions, MoneyCallOptions, request_options
+    from ._retry import RetryPolicy
+    from ._signing import Algorithm
+
+# Public name -> the module defining it, imported on first access (PEP 562): `import amazonpay`
+# and `amazonpay.cli`'s `--help` stay free of httpx, cryptography and the generated models.
+_EXPORTS = {
+    "AmazonPay": "_client",
+    "AsyncAmazonPay": "_client",
+    "Endpoint": "_endpoints",
+    "AmazonPayError": "_errors",
+    "APIConnectionError": "_errors",
+    "APIStatusError": "_errors",
+    "APITimeoutError": "_errors",
+    "AuthenticationError": "_errors",
+    "BadRequestError": "_errors",
+    "ConfigurationError": "_errors",
+    "DeclinedError": "_errors",
+    "IdempotencyError": "_errors",
+    "NotFoundError": "_errors",
+    "NotificationObjectError": "_errors",
+    "NotificationVerificationError": "_errors",
+    "OutcomeUnknownError": "_errors",
+    "RateLimitError": "_errors",
+    "ReasonCode": "_errors",
+    "ServerError": "_errors",
+    "UnexpectedResponseError": "_errors",
+    "UnprocessableError": "_errors",
+    "WaitTimeoutError": "_errors",
+    "CallOptions": "_options",
+    "MoneyCallOptions": "_options",
+    "request_options": "_options",
+    "RetryPolicy": "_retry",
+    "Algorithm": "_signing",
+}
 
 __all__ = [
     "APIConnectionError",
@@ -53,6 +93,7 @@ __all__ = [
     "IdempotencyError",
     "MoneyCallOptions",
     "NotFoundError",
+    "NotificationObjectError",
     "NotificationVerificationError",
     "OutcomeUnknownError",
     "RateLimitError",
@@ -61,6 +102,20 @@ __all__ = [
     "ServerError",
     "UnexpectedResponseError",
     "UnprocessableError",
+    "WaitTimeoutError",
     "__version__",
     "request_options",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'amazonpay' has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later accesses skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -10,7 +10,7 @@ statuses happen below, in the transport.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, TypeVar, Unpack
@@ -22,6 +22,7 @@ from amazonpay_api.errors import UnexpectedStatus
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
 from ._options import CallState, call_options
 from ._validation import json_ready
+from ._waiting import wait, wait_async, wait_rule
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -175,6 +176,11 @@ class _Resource:
     def __init__(self, api: Client) -> None:
         self._api = api
 
+    @staticmethod
+    def _is_final(operation_id: str, obj: object) -> bool:
+        """Whether ``obj`` is in a state the operation's ``x-amazonpay-wait`` lists as final."""
+        return wait_rule(operation_id).is_final(obj)
+
 
 class SyncResource(_Resource):
     """Base of the generated synchronous resource classes."""
@@ -187,6 +193,28 @@ class SyncResource(_Resource):
             response = operation.sync_detailed(client=self._api, **arguments)
         return parsed(expected, response, call)
 
+    def _wait(
+        self,
+        operation_id: str,
+        operation: ModuleType,
+        expected: type[T],
+        options: Mapping[str, Any],
+        *,
+        interval: float,
+        deadline: float,
+        sleep: Callable[[float], object] | None,
+        **request: Unpack[Request],
+    ) -> T:
+        """The operation called until its object's state is final (see ``amazonpay._waiting``)."""
+        return wait(
+            wait_rule(operation_id),
+            lambda: self._call(operation, expected, options, **request),
+            interval=interval,
+            deadline=deadline,
+            sleep=sleep,
+            monotonic=None,
+        )
+
 
 class AsyncResource(_Resource):
     """Base of the generated asynchronous resource classes."""
@@ -198,3 +226,25 @@ class AsyncResource(_Resource):
         with _calling(expected, options) as call:
             response = await operation.asyncio_detailed(client=self._api, **arguments)
         return parsed(expected, response, call)
+
+    async def _wait(
+        self,
+        operation_id: str,
+        operation: ModuleType,
+        expected: type[T],
+        options: Mapping[str, Any],
+        *,
+        interval: float,
+        deadline: float,
+        sleep: Callable[[float], Awaitable[object]] | None,
+        **request: Unpack[Request],
+    ) -> T:
+        """The async twin of :meth:`SyncResource._wait`."""
+        return await wait_async(
+            wait_rule(operation_id),
+            lambda: self._call(operation, expected, options, **request),
+            interval=interval,
+            deadline=deadline,
+            sleep=sleep,
+            monotonic=None,
+        )

@@ -15,7 +15,7 @@ import ssl
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -29,6 +29,9 @@ from ._options import checked_timeout
 from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
 from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
+
+if TYPE_CHECKING:
+    from .notifications._objects import AsyncClientNotifications, ClientNotifications
 
 logger = logging.getLogger("amazonpay")
 
@@ -249,6 +252,13 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
         )
         self.api.set_httpx_client(self._http)
 
+    @property
+    def notifications(self) -> ClientNotifications:
+        """Verified notifications' objects: ``pay.notifications.fetch(notification)``."""
+        from .notifications._objects import ClientNotifications
+
+        return ClientNotifications(self)
+
     def close(self) -> None:
         """Close the connection pool."""
         self._http.close()
@@ -276,6 +286,13 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         self.api.set_async_httpx_client(self._http)
+
+    @property
+    def notifications(self) -> AsyncClientNotifications:
+        """Verified notifications' objects: ``await pay.notifications.fetch(notification)``."""
+        from .notifications._objects import AsyncClientNotifications
+
+        return AsyncClientNotifications(self)
 
     async def aclose(self) -> None:
         """Close the connection pool."""

@@ -365,3 +365,61 @@ class NotificationVerificationError(AmazonPayError, ValueError):
     def __init__(self, reason: NotificationFailure, message: str) -> None:
         super().__init__(f"{reason}: {message}")
         self.reason = reason
+
+
+# --- waiting (pay.<resource>.wait) -----------------------------------------------------------
+class WaitTimeoutError(AmazonPayError, TimeoutError):
+    """A wait reached its deadline while the object was still settling; nothing failed.
+
+    Attributes:
+        last: the object the last GET returned (its state is not final).
+        state: that object's state (None if it had none).
+        attempts: how many GETs were made.
+        waited: seconds from the first GET to the last.
+        deadline: the wait's deadline in seconds.
+        operation_id: the GET that was polled.
+
+    Wait again later, or act on the object's notification. The message shows the state, never
+    the object (which may hold the buyer's details).
+
+    """
+
+    def __init__(
+        self, *, last: Any, state: str | None, attempts: int, waited: float, deadline: float, operation_id: str
+    ) -> None:
+        super().__init__(
+            f"{operation_id}: still {state!r} after {attempts} GET{'s' if attempts != 1 else ''} over "
+            f"{waited:.1f} s (deadline {deadline:g} s). It has not settled yet: wait again later, or act "
+            "on its notification"
+        )
+        self.last = last
+        self.state = state
+        self.attempts = attempts
+        self.waited = waited
+        self.deadline = deadline
+        self.operation_id = operation_id
+
+
+class NotificationObjectError(AmazonPayError, LookupError):
+    """A notification names an object this client has no operation to get (``pay.notifications.fetch``).
+
+    Its object type is unknown to this client, or the effective spec has no GET for it yet
+    (no operation declares ``x-amazonpay-notification-object`` for it). The notification is
+    genuine: handle it from its ids, or regenerate the client from a spec that has the GET.
+
+    Attributes:
+        object_type: the notification's ``ObjectType``.
+        object_id: the id of the object it names.
+        fetchable: the object types this client can fetch.
+
+    """
+
+    def __init__(self, *, object_type: str, object_id: str, fetchable: tuple[str, ...]) -> None:
+        super().__init__(
+            f"cannot fetch the object of a {object_type!r} notification ({object_id}): no operation of the "
+            f"effective spec gets one. This client fetches {', '.join(fetchable) or 'none'}; handle this one "
+            "from its ids, or regenerate the client from a spec with its GET"
+        )
+        self.object_type = object_type
+        self.object_id = object_id
+        self.fetchable = fetchable

@@ -1,9 +1,10 @@
 """The per-operation registry generation derives from the effective spec, loaded once.
 
 ``scripts/generate.py`` writes ``amazonpay_api/_operations.json``: per operation its id,
-resource and method names, HTTP method, path template, request body schema and presence,
-whether it requires an idempotency key and which simulation codes it accepts. The client's
-pre-send body check and the ``amazonpay.testing`` simulator read it through
+resource and method names, HTTP method, path template, summary and description, path and
+query parameters, request body schema and presence, whether it declares or requires an
+idempotency key and which simulation codes it accepts. The client's pre-send body check, the
+``amazonpay.testing`` simulator and the ``amazonpay`` command read it through
 :func:`operation_registry`, the one place that knows where it lives.
 """
 

@@ -10,6 +10,8 @@ Amazon's servers. ::
     transport = sandbox.transport()  # httpx transport, sync and async
     ...
     sandbox.approve(checkout_session_id)  # the buyer's browser step
+    sandbox.subscribe(handler)  # notifications, signed like SNS (verify with fetcher=sandbox.sns.fetch)
+    sandbox.advance(timedelta(hours=1))  # simulated time: what is due settles, nothing sleeps
 
 ``python -m amazonpay.testing --port 8765`` runs the same simulator as an HTTP server, for
 tools in other languages; ``--tls`` serves HTTPS with a certificate it makes, so the official
@@ -18,6 +20,7 @@ SDKs' service-URL overrides (always ``https://``) reach it.
 
 from ._errors import Reason, SandboxError
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
+from ._notify import NotificationDelivery, PublishedNotification
 from ._sandbox import AmazonPaySandbox, RecordedRequest
 from ._server import SandboxServer
 from ._sns import SnsSigner
@@ -28,6 +31,8 @@ __all__ = [
     "Fault",
     "FaultContext",
     "FaultRule",
+    "NotificationDelivery",
+    "PublishedNotification",
     "Reason",
     "RecordedRequest",
     "SandboxError",

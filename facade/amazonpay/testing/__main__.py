@@ -49,12 +49,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a certificate made on start")
     parser.add_argument("--ca-file", help="with --tls, where to write the CA certificate (default: a temporary file)")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    parser.add_argument(
+        "--notify",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="POST every notification to this loopback URL, as SNS does (repeatable)",
+    )
     args = parser.parse_args(argv)
     if args.ca_file and not args.tls:
         parser.error("--ca-file needs --tls")
 
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     sandbox = AmazonPaySandbox()
+    for url in args.notify:
+        try:
+            sandbox.subscribe(url)
+        except ValueError as error:
+            parser.error(f"--notify: {error}")
     key_id, pem = sandbox.create_key(environment_specific=not args.legacy_key)
     key_path = _write_key(pem, args.key_file)
     server = SandboxServer(sandbox, args.host, args.port, verbose=args.verbose, tls=args.tls, ca_file=args.ca_file)
@@ -68,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"service URL:   {server.authority} (for an SDK's URL override, e.g. Node's overrideServiceUrl)")
     print(f"x-amz-pay-host: {server.authority}, or pay-api.amazon.com|.eu|.jp matching x-amz-pay-region")
     print(f"buyer step:    POST {server.url}/_sandbox/checkoutSessions/<checkoutSessionId>/approve")
+    print(f'time:          POST {server.url}/_sandbox/advance  {{"seconds": 3600}}')
+    print(f"notifications: {', '.join(args.notify) or 'none subscribed (--notify URL)'}")
+    print(f"SNS signing certificate: GET {server.url}/_sandbox/sns/certificate (messages name {sandbox.sns.cert_url})")
     if server.ca_file is not None:
         print(f"CA file:       {server.ca_file}")
         print(f"  Node:        NODE_EXTRA_CA_CERTS={server.ca_file}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from ._journal import Journaled
 from ._values import Money, timestamp
@@ -95,11 +95,15 @@ class Status:
 
 @dataclass
 class Pending(Journaled):
-    """An asynchronous outcome waiting to settle: what it becomes and how long it has waited."""
+    """An asynchronous outcome waiting to settle: what it becomes and how long it has waited.
+
+    ``amount`` is what a pending capture captures.
+    """
 
     since: datetime
     state: str
     reason_code: str | None = None
+    amount: Money | None = None
     reads: int = 0
 
 
@@ -207,6 +211,8 @@ class CheckoutSession(Journaled):
 class ChargePermission(Journaled):
     """The buyer's consent to be charged: Chargeable -> Closed."""
 
+    OBJECT_TYPE: ClassVar[str] = "CHARGE_PERMISSION"  # its ObjectType in notifications
+
     id: str
     type: str
     currency: str
@@ -243,10 +249,17 @@ class ChargePermission(Journaled):
             body["expirationTimestamp"] = timestamp(self.expires)
         return body
 
+    @property
+    def permission_id(self) -> str:
+        """Its own id (the ChargePermissionId of its notifications)."""
+        return self.id
+
 
 @dataclass
 class Charge(Journaled):
-    """One payment: (AuthorizationInitiated) -> Authorized -> Captured, or Canceled / Declined."""
+    """One payment: (AuthorizationInitiated) -> Authorized -> (CaptureInitiated) -> Captured, or Canceled / Declined."""
+
+    OBJECT_TYPE: ClassVar[str] = "CHARGE"
 
     id: str
     permission_id: str
@@ -287,8 +300,11 @@ class Charge(Journaled):
 class Refund(Journaled):
     """Money back on a captured charge: RefundInitiated -> Refunded | Declined."""
 
+    OBJECT_TYPE: ClassVar[str] = "REFUND"
+
     id: str
     charge_id: str
+    permission_id: str
     amount: Money
     status: Status
     created: datetime

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, Final
 
 from . import _body as body
+from . import _extensions as extensions
 from ._spec import Operation, operations
 from ._state import Call, Result, State
 
@@ -34,6 +35,12 @@ HANDLERS: Final[Mapping[str, Handler]] = {
     "closeChargePermission": State.close_charge_permission,
     "createRefund": State.create_refund,
     "getRefund": State.get_refund,
+    # beyond the bundled spec (openapi/extensions.overlay.yml)
+    "finalizeCheckoutSession": extensions.finalize_checkout_session,
+    "getBuyer": extensions.get_buyer,
+    "updateCharge": extensions.update_charge,
+    "createDeliveryTracker": extensions.create_delivery_tracker,
+    "getAuthorizationToken": extensions.get_authorization_token,
 }
 
 

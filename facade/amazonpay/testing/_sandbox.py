@@ -1,10 +1,11 @@
-"""AmazonPaySandbox: keys, the request pipeline, control of the buyer step, faults and views."""
+"""AmazonPaySandbox: keys, the request pipeline, the buyer step and the clock, notifications, faults and views."""
 
 from __future__ import annotations
 
 import json
 import logging
 import re
+import ssl
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -16,24 +17,30 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from . import _extensions as extensions
 from . import _idempotency as idempotency
 from . import _routes as routes
 from ._body import check, parse_json_object
 from ._errors import Reason, SandboxError, encode, error_body
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._journal import transaction
+from ._notify import DEFAULT_TIMEOUT, Endpoint, NotificationDelivery, Outbox, PublishedNotification, state_changes
 from ._resources import Charge, ChargePermission, CheckoutSession, Refund
+from ._sns import SnsSigner
 from ._spec import operation
 from ._state import Call, Settings, State
 from ._transport import SandboxTransport
-from ._values import public_key_id, request_id, utc
+from ._values import public_key_id, request_id, timestamp, utc
 from ._verify import IDEMPOTENCY_HEADER, DateWindow, IncomingRequest, authenticate, is_live_key
 
 if TYPE_CHECKING:
     from ._server import SandboxServer
 
 SIMULATION_HEADER: Final = "x-amz-pay-simulation-code"
+BUYER_TOKEN_HEADER: Final = "x-sandbox-buyer-token"  # noqa: S105 (a header name: the approval hands the token over)
 _APPROVE: Final = re.compile(r"/_sandbox/checkoutSessions/(?P<id>[^/]+)/approve/?\Z")
+_ADVANCE: Final = re.compile(r"/_sandbox/advance/?\Z")
+_SNS_CERTIFICATE: Final = re.compile(r"/_sandbox/sns/certificate/?\Z")
 logger = logging.getLogger("amazonpay.testing")
 
 Clock = Callable[[], datetime]
@@ -100,16 +107,22 @@ class AmazonPaySandbox:
     Verifies every request like the service (headers, date, host and region, key id and path,
     RSASSA-PSS signature), enforces idempotency keys, runs the life cycles of Checkout Sessions,
     Charge Permissions, Charges and Refunds, and answers the documented simulation codes.
+    Refunds, pending authorizations and late captures settle later (:attr:`settle_after_reads`,
+    :attr:`settle_after`, :meth:`advance`); every change of a charge permission's, charge's or
+    refund's state publishes a notification signed like SNS (:meth:`subscribe`, :attr:`sns`).
 
-    ``clock`` returns the service's current time (UTC); it is also what ``x-amz-pay-date`` is
-    checked against, so a fake clock should not run behind the time the client signs with.
+    ``clock`` returns the real time of the simulation (UTC); :meth:`now` is that plus what
+    :meth:`advance` added. ``x-amz-pay-date`` is checked against :meth:`now`, so give clients
+    ``clock=sandbox.now`` when the simulated time moves on.
     """
 
     def __init__(self, clock: Clock | None = None) -> None:
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
+        self._offset = timedelta(0)  # how far advance() has moved the simulated time
         self._lock = threading.RLock()
         self._settings = Settings()
         self._state = State(self._settings)
+        self._outbox = Outbox(self.now)
         self._keys: dict[str, rsa.RSAPublicKey] = {}
         self._idempotency = idempotency.IdempotencyStore()
         self._requests: list[RecordedRequest] = []
@@ -120,7 +133,10 @@ class AmazonPaySandbox:
 
     @property
     def settle_after_reads(self) -> int:
-        """Pending refunds and pending authorizations settle once read (GET) this many times ..."""
+        """Pending outcomes (refunds, pending authorizations, late captures) settle once read (GET) this often ...
+
+        Default 1: the first GET finds the outcome. Set 0 to settle on time alone (:meth:`advance`).
+        """
         return self._settings.settle_after_reads
 
     @settle_after_reads.setter
@@ -129,7 +145,10 @@ class AmazonPaySandbox:
 
     @property
     def settle_after(self) -> timedelta:
-        """... and once this much clock time has passed since they were created (both must hold)."""
+        """... and once this much simulated time has passed since they began (both must hold).
+
+        Default 0. With ``settle_after_reads = 0`` too, outcomes settle in the call that starts them.
+        """
         return self._settings.settle_after
 
     @settle_after.setter
@@ -202,6 +221,53 @@ class AmazonPaySandbox:
 
     # --- the buyer and the clock ----------------------------------------------------------
 
+    def now(self) -> datetime:
+        """The simulated time (UTC): ``clock()`` plus what :meth:`advance` added.
+
+        Pass it to a client (``AmazonPay(clock=sandbox.now)``) so that what it signs follows.
+        """
+        return utc(self._clock()) + self._offset
+
+    def advance(self, delta: timedelta) -> list[PublishedNotification]:
+        """Move the simulated time forward by ``delta`` (nothing sleeps) and apply what is then due.
+
+        Pending outcomes whose time has come settle (subject to :attr:`settle_after_reads` as
+        well), sessions, charges and permissions expire, exactly as a request touching them
+        would find; each change publishes its notification, delivered before this returns.
+        ``advance(timedelta(0))`` applies what is due now. Returns the notifications published.
+        """
+        if not isinstance(delta, timedelta) or delta < timedelta(0):
+            raise ValueError(f"advance takes a timedelta of zero or more (time does not go back), not {delta!r}")
+        try:
+            with self._lock:
+                return self._advance(delta)
+        finally:
+            self._outbox.deliver_published()
+
+    def sleep(self, seconds: float) -> None:
+        """:meth:`advance` by ``seconds``: the ``sleep=`` of ``pay.refunds.wait`` and the like in tests.
+
+        ``pay.refunds.wait(refund_id, sleep=sandbox.sleep)`` polls on simulated time: what is
+        due settles between two GETs, and nothing really sleeps.
+        """
+        self.advance(timedelta(seconds=seconds))
+
+    async def async_sleep(self, seconds: float) -> None:
+        """:meth:`sleep` for async clients: ``await pay.refunds.wait(refund_id, sleep=sandbox.async_sleep)``."""
+        self.sleep(seconds)
+
+    def _advance(self, delta: timedelta) -> list[PublishedNotification]:
+        before = self._offset
+        self._offset += delta
+        now = self.now()
+        published: list[PublishedNotification] = []
+        try:
+            self._apply(lambda: self._state.apply_time(now), now, published)
+        except BaseException:
+            self._offset = before  # the changes were undone: so is the move
+            raise
+        return published
+
     def approve(
         self,
         checkout_session_id: str,
@@ -214,15 +280,95 @@ class AmazonPaySandbox:
         Resolves the ``BuyerNotAssociated`` constraint; ``buyer`` may set ``name``, ``email``
         and ``buyerId``. Returns the session as Get Checkout Session would show it. Raises
         :class:`SandboxError` (ResourceNotFound, InvalidCheckoutSessionStatus) like the API.
+        The buyer also gets a buyerToken for Get Buyer (:meth:`buyer_token`).
+        """
+        try:
+            with self._lock:
+                return self._approve(checkout_session_id, buyer, shipping_address)
+        finally:
+            self._outbox.deliver_published()
+
+    def buyer_token(self, checkout_session_id: str) -> str:
+        """The buyerToken of the buyer who approved the session last (Amazon Sign-in's return value).
+
+        ``pay.buyers.get(token)`` returns that buyer. Over HTTP, the approval's answer carries
+        it in the ``x-sandbox-buyer-token`` header. ``KeyError`` if nobody approved the session.
         """
         with self._lock:
-            if shipping_address is not None:
-                check(dict(shipping_address), _approve_schema()["properties"]["shippingAddress"], "shippingAddress")
-            with transaction():
-                return self._state.approve(checkout_session_id, self._now(), buyer, shipping_address)
+            return self._state.extras.buyer_tokens[checkout_session_id]
 
-    def _now(self) -> datetime:
-        return utc(self._clock())
+    def _approve(
+        self,
+        checkout_session_id: str,
+        buyer: Mapping[str, str] | None,
+        shipping_address: Mapping[str, Any] | None,
+    ) -> dict[str, Any]:
+        if shipping_address is not None:
+            check(dict(shipping_address), _approve_schema()["properties"]["shippingAddress"], "shippingAddress")
+        now = self.now()
+
+        def change() -> dict[str, Any]:
+            session = self._state.approve(checkout_session_id, now, buyer, shipping_address)
+            extensions.sign_in(self._state, checkout_session_id)
+            return session
+
+        return self._apply(change, now)
+
+    def _apply(self, change: Callable[[], T], now: datetime, published: list[PublishedNotification] | None = None) -> T:
+        """Run one change of the simulated state and publish its notifications: all of it, or nothing.
+
+        A refusal (:class:`SandboxError`) keeps what it changed, so it publishes too; anything
+        else undoes the change, and publishing is the transaction's last step.
+        """
+        with transaction() as journal:
+            try:
+                outcome: T | SandboxError = change()
+            except SandboxError as refusal:
+                outcome = refusal
+            made = self._outbox.publish(state_changes(journal), now)
+        if published is not None:
+            published.extend(made)
+        if isinstance(outcome, SandboxError):
+            raise outcome
+        return outcome
+
+    # --- notifications --------------------------------------------------------------------
+
+    def subscribe(
+        self, endpoint: Endpoint, *, timeout: float = DEFAULT_TIMEOUT, verify: ssl.SSLContext | None = None
+    ) -> None:
+        """Deliver each notification published from now on to ``endpoint``, like an SNS subscription.
+
+        ``endpoint`` is a callable given the raw SNS body (a ``str``) that returns the HTTP
+        status it would answer (None for 200), or the URL of an HTTP(S) endpoint on loopback
+        that the body is POSTed to as SNS posts it (``text/plain``, ``x-amz-sns-*`` headers,
+        ``timeout`` seconds, no redirects; ``verify`` is the SSL context for https). Delivery
+        happens in the thread whose request or :meth:`advance` made the change, after the
+        change, before that call returns; an endpoint that raises, fails or answers other than
+        2xx is recorded in the notification's ``deliveries`` (and logged), never raised.
+        """
+        self._outbox.subscribe(endpoint, timeout=timeout, verify=verify)
+
+    def unsubscribe(self, endpoint: Endpoint) -> None:
+        """Stop delivering to ``endpoint``."""
+        self._outbox.unsubscribe(endpoint)
+
+    @property
+    def notifications(self) -> list[PublishedNotification]:
+        """Every notification published so far, oldest first (a copy)."""
+        return self._outbox.published
+
+    @property
+    def sns(self) -> SnsSigner:
+        """The SNS stand-in that signs the notifications: ``NotificationVerifier(fetcher=sandbox.sns.fetch)``.
+
+        Its ``fetch`` serves the signing certificate at the URL the messages name.
+        """
+        return self._outbox.signer
+
+    def redeliver(self, notification: PublishedNotification) -> list[NotificationDelivery]:
+        """Deliver ``notification`` again (same ids, same body) to every endpoint, as SNS retries and duplicates."""
+        return self._outbox.redeliver(notification)
 
     # --- faults ---------------------------------------------------------------------------
 
@@ -308,11 +454,18 @@ class AmazonPaySandbox:
         service's error body (its traceback logged on the ``amazonpay.testing`` logger) and
         leaves the simulated state as it was. Raises :class:`SimulatedNetworkError` or
         :class:`SimulatedBrokenBody` only when an injected fault asks for a network error or a
-        broken answer.
+        broken answer. The notifications the request's changes published are delivered before
+        it returns (after the answer is made, outside the lock).
         """
+        try:
+            return self._handle(method, url, headers, body)
+        finally:
+            self._outbox.deliver_published()  # what the request changed, after its answer is made
+
+    def _handle(self, method: str, url: str, headers: Mapping[str, str], body: bytes) -> Response:
         rid = request_id()
         with self._lock:
-            now = self._now()
+            now = self.now()
             try:
                 request = IncomingRequest.parse(method, url, headers, body)
             except SandboxError as error:
@@ -334,9 +487,8 @@ class AmazonPaySandbox:
                 return self._response(rid, now, 500, content)
 
     def _answer(self, request: IncomingRequest, rid: str, now: datetime) -> Response:
-        control = _APPROVE.search(request.path)
-        if control is not None or "/_sandbox/" in request.path:
-            outcome = self._control(request, control)
+        if "/_sandbox/" in request.path:
+            outcome = self._control(request)
             self._record(request, rid, outcome.status, outcome)
             return self._response(rid, now, outcome.status, outcome.body, outcome.headers)
         context = FaultContext(request.method, request.path, self._operation_of(request), request.headers, request.body)
@@ -394,6 +546,7 @@ class AmazonPaySandbox:
                 )
             window = DateWindow(self._settings.future_date_tolerance, self._settings.past_date_tolerance)
             key_id, api_path = authenticate(request, self._keys, now, window)
+            extensions.check_auth_token(self._state.extras, request.headers.get(extensions.AUTH_TOKEN_HEADER))
             if matched is None or matched.route is None:
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No operation {request.method} {api_path.operation_path} in API v2."
@@ -404,7 +557,8 @@ class AmazonPaySandbox:
                 raise SandboxError(Reason.ResourceNotFound, f"amazonpay.testing does not simulate {operation_id} yet.")
             spec = route.operation
             key = None
-            if spec.requires_idempotency_key:
+            # A POST that may take a key (finalize) honours one when sent, as every POST does.
+            if spec.requires_idempotency_key or (request.method == "POST" and IDEMPOTENCY_HEADER in request.headers):
                 key = idempotency.check_key(request.headers.get(IDEMPOTENCY_HEADER))
             simulation = request.headers.get(SIMULATION_HEADER)
             if simulation is not None and simulation.strip() not in spec.simulation_codes:
@@ -424,10 +578,11 @@ class AmazonPaySandbox:
                 resource_id=matched.resource_id,
                 body=_request_body(request.body, spec.request_schema, spec.requires_body, operation_id),
                 simulation=simulation.strip() if simulation is not None else None,
+                query=dict(request.query),
             )
+            handler = route.handler
             try:
-                with transaction():
-                    status, payload = route.handler(self._state, call)
+                status, payload = self._apply(lambda: handler(self._state, call), now)
             except SandboxError as error:
                 status, payload = error.status, error.body()
             encoded = encode(payload)
@@ -437,23 +592,28 @@ class AmazonPaySandbox:
         except SandboxError as error:
             return _Outcome.refused(error, operation_id)
 
-    def _control(self, request: IncomingRequest, approve: re.Match[str] | None) -> _Outcome:
-        """The simulator's own endpoints (no signature): the buyer's approval."""
+    def _control(self, request: IncomingRequest) -> _Outcome:
+        """The simulator's own endpoints (no signature): the buyer's approval, time, the SNS certificate."""
         try:
-            if approve is None:
+            approve = _APPROVE.search(request.path)
+            if _SNS_CERTIFICATE.search(request.path):
+                _allow(request, "GET")
+                pem = self.sns.certificate_pem
+                return _Outcome(200, pem, headers={"content-type": "application/x-pem-file"})
+            if approve is None and not _ADVANCE.search(request.path):
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No sandbox control endpoint {request.method} {request.path}."
                 )
-            if request.method != "POST":
-                raise SandboxError(
-                    Reason.MethodNotAllowed,
-                    f"{request.method} is not allowed on {request.path}; it allows POST.",
-                    headers={"allow": "POST"},
-                )
+            _allow(request, "POST")
             options = parse_json_object(request.body) if request.body.strip() else {}
+            if approve is None:
+                check(options, _ADVANCE_SCHEMA, "body")
+                published = self._advance(_advance_by(options))
+                return _Outcome(200, encode(_advanced(self.now(), published)))
             check(options, _approve_schema(), "body")
-            session = self.approve(approve["id"], options.get("buyer"), shipping_address=options.get("shippingAddress"))
-            return _Outcome(200, encode(session))
+            session = self._approve(approve["id"], options.get("buyer"), options.get("shippingAddress"))
+            token = self._state.extras.buyer_tokens[approve["id"]]
+            return _Outcome(200, encode(session), headers={BUYER_TOKEN_HEADER: token})
         except SandboxError as error:
             return _Outcome.refused(error)
 
@@ -484,6 +644,52 @@ class AmazonPaySandbox:
         }
         headers.update({name.lower(): value for name, value in (extra or {}).items()})
         return status, headers, body
+
+
+def _allow(request: IncomingRequest, method: str) -> None:
+    if request.method != method:
+        raise SandboxError(
+            Reason.MethodNotAllowed,
+            f"{request.method} is not allowed on {request.path}; it allows {method}.",
+            headers={"allow": method},
+        )
+
+
+# The control endpoint's body: how many whole seconds to move the simulated time.
+_ADVANCE_SCHEMA: Final[dict[str, Any]] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["seconds"],
+    "properties": {"seconds": {"type": "integer"}},
+}
+_MAX_ADVANCE: Final = timedelta(days=3650)
+
+
+def _advance_by(options: Mapping[str, Any]) -> timedelta:
+    seconds = options["seconds"]
+    if not 0 <= seconds <= _MAX_ADVANCE.total_seconds():
+        raise SandboxError(
+            Reason.InvalidParameterValue,
+            f"Invalid value for parameter seconds: {seconds}; expected 0 to {int(_MAX_ADVANCE.total_seconds())}.",
+        )
+    return timedelta(seconds=seconds)
+
+
+def _advanced(now: datetime, published: list[PublishedNotification]) -> dict[str, Any]:
+    """The control endpoint's answer: the simulated time and what was published."""
+    return {
+        "now": timestamp(now),
+        "notifications": [
+            {
+                "objectType": n.object_type,
+                "objectId": n.object_id,
+                "chargePermissionId": n.charge_permission_id,
+                "state": n.state,
+                "notificationId": n.notification_id,
+            }
+            for n in published
+        ],
+    }
 
 
 def _request_body(body: bytes, schema: dict[str, Any] | None, required: bool, operation_id: str) -> dict[str, Any]:

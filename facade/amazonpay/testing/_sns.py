@@ -149,11 +149,13 @@ class SnsSigner:
         subject: str | None = None,
         message_id: str | None = None,
         signature_version: SignatureVersion | None = None,
+        timestamp: datetime | None = None,
     ) -> str:
         """The body of an SNS Notification carrying an Amazon Pay IPN v2 message.
 
         ``message`` replaces the Amazon Pay message entirely (a mapping is JSON-encoded, a
-        ``str`` is sent as is); the other arguments fill the default one.
+        ``str`` is sent as is); the other arguments fill the default one. ``timestamp`` is
+        when SNS published it (default: the signer's clock).
         """
         if message is None:
             message = {
@@ -170,7 +172,7 @@ class SnsSigner:
             "MessageId": message_id or str(uuid.uuid4()),
             "TopicArn": self.topic_arn,
             "Message": message if isinstance(message, str) else json.dumps(message),
-            "Timestamp": _sns_time(self.clock()),
+            "Timestamp": _sns_time(self.clock() if timestamp is None else timestamp),
             "UnsubscribeURL": (
                 f"https://sns.{self.region}.amazonaws.com/?Action=Unsubscribe"
                 f"&SubscriptionArn={self.topic_arn}:{uuid.uuid4()}"

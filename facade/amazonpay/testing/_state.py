@@ -1,13 +1,16 @@
 """Life cycles and business rules of the four objects (docs and facts sheet, section 6).
 
-Every public method of :class:`State` is one operation: it takes a validated :class:`Call`
-and returns ``(status, body)``, or raises :class:`SandboxError` with the documented reason.
-Time-dependent changes (expiry, pending outcomes settling) are applied lazily whenever an
-operation touches an object; only GETs count as reads for :attr:`Settings.settle_after_reads`.
+Every operation method of :class:`State` takes a validated :class:`Call` and returns
+``(status, body)``, or raises :class:`SandboxError` with the documented reason.
+Time-dependent changes (expiry, pending outcomes settling) are applied by the lookups, whenever
+an operation touches an object, and by :meth:`State.apply_time` to every object when the
+simulated time moves on: one place applies them either way. Only GETs count as reads for
+:attr:`Settings.settle_after_reads`.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,6 +18,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from ._errors import Reason, SandboxError
+from ._extensions import Extras
 from ._journal import JournaledDict
 from ._resources import (
     DEFAULT_ADDRESSES,
@@ -34,6 +38,10 @@ SESSION_RETENTION: Final = timedelta(days=30)
 CHARGE_LIFETIME: Final = timedelta(days=30)
 ONE_TIME_PERMISSION_LIFETIME: Final = timedelta(days=180)
 OPEN_CHARGE_STATES: Final = frozenset({"AuthorizationInitiated", "Authorized"})
+# An authorization holds its amount until it is captured, canceled or declined.
+HOLDING_CHARGE_STATES: Final = OPEN_CHARGE_STATES | {"CaptureInitiated"}
+# A capture more than 7 days after the authorization settles later (docs, Capture Charge).
+SYNCHRONOUS_CAPTURE_WINDOW: Final = timedelta(days=7)
 DEFAULT_BUYER: Final[Mapping[str, str]] = {"name": "Susie Smith", "email": "susie.smith@example.com"}
 SESSION_CANCEL_REASONS: Final[Mapping[str, str]] = {
     "BuyerCanceled": "The buyer canceled the checkout.",
@@ -61,6 +69,7 @@ class Call:
     resource_id: str = ""
     body: Mapping[str, Any] = field(default_factory=dict)
     simulation: str | None = None
+    query: Mapping[str, str] = field(default_factory=dict)
 
 
 def _session_amount(body: Mapping[str, Any]) -> Money | None:
@@ -96,6 +105,7 @@ class State:
         self.charge_permissions: dict[str, ChargePermission] = JournaledDict()
         self.charges: dict[str, Charge] = JournaledDict()
         self.refunds: dict[str, Refund] = JournaledDict()
+        self.extras = Extras()  # what the operations beyond the bundled spec remember
 
     # --- lookups that apply the passage of time -------------------------------------------
 
@@ -147,7 +157,7 @@ class State:
             return
         charge.pending = None
         if pending.state == "Captured":
-            self._capture(charge, charge.amount, now)
+            self._capture(charge, pending.amount or charge.amount, now)
         elif pending.state == "Declined":
             charge.status = Status(
                 "Declined", now, pending.reason_code, Reason[pending.reason_code or ""].default_message
@@ -162,10 +172,25 @@ class State:
         if pending is None or not self._due(pending, now, read=read):
             return
         refund.pending = None
-        refund.status = Status(pending.state, now, pending.reason_code)
+        description = None
+        if pending.reason_code is not None:
+            description = f"The refund was declined ({pending.reason_code}, a sandbox simulation code)."
+        refund.status = Status(pending.state, now, pending.reason_code, description)
         if pending.state == "Refunded":
             charge = self.charges[refund.charge_id]
             charge.refunded = charge.refunded.plus(refund.amount)
+
+    def apply_time(self, now: datetime) -> None:
+        """Apply to every object what time has made due by ``now``: what each lookup applies to one."""
+        for session_id in list(self.checkout_sessions):
+            with contextlib.suppress(SandboxError):  # past its retention: the lookup deleted it
+                self._session(session_id, now)
+        for permission_id in list(self.charge_permissions):
+            self._permission(permission_id, now)
+        for charge_id_ in list(self.charges):
+            self._charge(charge_id_, now)
+        for refund_id_ in list(self.refunds):
+            self._refund(refund_id_, now)
 
     # --- derived values -------------------------------------------------------------------
 
@@ -179,7 +204,7 @@ class State:
         used = Decimal(0)
         for charge in self._charges_of(permission.id):
             used += charge.captured.amount
-            if charge.status.state in OPEN_CHARGE_STATES:
+            if charge.status.state in HOLDING_CHARGE_STATES:
                 used += charge.amount.amount
         left = max(permission.limit.amount - used, Decimal(0))
         return Money(left, permission.limit.currency, permission.limit.places)
@@ -308,19 +333,24 @@ class State:
                 Reason.CheckoutSessionCanceled,
                 f"Checkout Session {session.id} was canceled: {call.simulation}. {description}",
             )
-        permission = self._new_permission(session, call.now)
+        self.finish(session, call.now)
+        return 200, session.json()
+
+    def finish(self, session: CheckoutSession, now: datetime) -> None:
+        """Complete a verified session: its permission and, unless only confirmed, its charge."""
+        assert session.charge_amount is not None
+        permission = self._new_permission(session, now)
         if session.payment_intent in ("Authorize", "AuthorizeWithCapture"):
             charge = self._new_charge(
                 permission,
                 session.charge_amount,
-                call.now,
+                now,
                 capture_now=session.payment_intent == "AuthorizeWithCapture",
                 can_handle_pending=session.can_handle_pending,
             )
             session.charge_id = charge.id
         session.charge_permission_id = permission.id
-        session.status = Status("Completed", call.now)
-        return 200, session.json()
+        session.status = Status("Completed", now)
 
     def _new_permission(self, session: CheckoutSession, now: datetime) -> ChargePermission:
         assert session.buyer is not None
@@ -412,8 +442,10 @@ class State:
         self.charges[charge.id] = charge
         if decline is not None:
             outcome = Pending(now, "Declined", decline)
+        elif capture_now:
+            outcome = Pending(now, "Captured", amount=amount)
         else:
-            outcome = Pending(now, "Captured" if capture_now else "Authorized")
+            outcome = Pending(now, "Authorized")
         if can_handle_pending:
             charge.pending = outcome
             self._settle_charge(charge, now, read=False)
@@ -435,7 +467,8 @@ class State:
     def _check_one_time_count(self, permission: ChargePermission, exclude: str | None = None) -> None:
         if permission.type != "OneTime":
             return
-        if any(c.captured.amount > 0 for c in self._charges_of(permission.id) if c.id != exclude):
+        others = [c for c in self._charges_of(permission.id) if c.id != exclude]
+        if any(c.captured.amount > 0 or c.status.state == "CaptureInitiated" for c in others):
             raise SandboxError(
                 Reason.TransactionCountExceeded,
                 f"Charge Permission {permission.id} is OneTime and already has a captured Charge.",
@@ -482,7 +515,10 @@ class State:
         return 200, self._charge(call.resource_id, call.now, read=True).json()
 
     def capture_charge(self, call: Call) -> Result:
-        """POST /charges/{id}/capture: only from Authorized, at most the authorized amount."""
+        """POST /charges/{id}/capture: only from Authorized, at most the authorized amount.
+
+        More than 7 days after the authorization the capture settles later: CaptureInitiated.
+        """
         amount = Money.from_json(call.body["captureAmount"], "captureAmount")
         charge = self._charge(call.resource_id, call.now)
         if charge.status.state != "Authorized":
@@ -498,7 +534,14 @@ class State:
         self._check_one_time_count(self.charge_permissions[charge.permission_id], exclude=charge.id)
         if call.body.get("softDescriptor") is not None:
             charge.soft_descriptor = call.body["softDescriptor"]
-        self._capture(charge, Money(amount.amount, amount.currency, max(amount.places, charge.amount.places)), call.now)
+        captured = Money(amount.amount, amount.currency, max(amount.places, charge.amount.places))
+        # Capture is allowed only from Authorized, so the last change of state was the authorization.
+        if call.now - charge.status.updated > SYNCHRONOUS_CAPTURE_WINDOW:
+            charge.status = Status("CaptureInitiated", call.now)
+            charge.pending = Pending(call.now, "Captured", amount=captured)
+            self._settle_charge(charge, call.now, read=False)
+        else:
+            self._capture(charge, captured, call.now)
         return 200, charge.json()
 
     def cancel_charge(self, call: Call) -> Result:
@@ -532,14 +575,17 @@ class State:
                 Reason.TransactionAmountExceeded,
                 f"refundAmount {amount.text()} exceeds what is left to refund on Charge {charge.id} ({left.text()}).",
             )
+        # Refunds always settle later; a simulation code (the spec lists them) makes it a decline.
+        outcome = Pending(call.now, "Declined", call.simulation) if call.simulation else Pending(call.now, "Refunded")
         refund = Refund(
             id=unused_id(lambda: refund_id(charge.permission_id), self.refunds),
             charge_id=charge.id,
+            permission_id=charge.permission_id,
             amount=amount,
             status=Status("RefundInitiated", call.now),
             created=call.now,
             soft_descriptor=body.get("softDescriptor"),
-            pending=Pending(call.now, "Refunded"),
+            pending=outcome,
         )
         self.refunds[refund.id] = refund
         self._settle_refund(refund, call.now, read=False)

@@ -67,14 +67,17 @@ async function refused(step, status, reasonCode, promise) {
 }
 
 async function approve(step, sessionId) {
-    // The buyer's browser step: the simulator's control endpoint (no SDK has one).
+    // The buyer's browser step: the simulator's control endpoint (no SDK has one). Its answer
+    // carries the buyerToken Amazon Sign-in would hand over, for Get Buyer.
     const response = await fetch(`https://${service}/_sandbox/checkoutSessions/${sessionId}/approve`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ buyer: { name: 'Node Buyer' } }),
     });
     const data = await response.json();
-    check(step, response.status, response.status === 200 && data.buyer.name === 'Node Buyer', data);
+    const buyerToken = response.headers.get('x-sandbox-buyer-token');
+    check(step, response.status, response.status === 200 && data.buyer.name === 'Node Buyer' && Boolean(buyerToken), data);
+    return buyerToken;
 }
 
 async function session(label, amount, intent, type = 'OneTime') {
@@ -167,10 +170,70 @@ async function recurring() {
         (data) => data.statusDetails.state === 'Closed');
 }
 
+async function buyNow() {
+    // Buy Now: the session is created with its payment details, the buyer approves, the
+    // merchant verifies amount and address with Finalize (no redirect, no complete).
+    const created = await call('buy now: create checkout session with payment details', 201,
+        client.createCheckoutSession({
+            webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW },
+            storeId: 'amzn1.application-oa2-client.interop',
+            paymentDetails: { paymentIntent: 'Authorize', chargeAmount: money('25.00') },
+        }, capital()),
+        (data) => data.statusDetails.state === 'Open');
+    if (!created) return;
+    const id = created.checkoutSessionId;
+    const buyerToken = await approve('buy now: buyer approves (control endpoint)', id);
+    await call('buy now: get buyer', 200, client.getBuyer(buyerToken),
+        (data) => data.name === 'Node Buyer' && data.shippingAddress.postalCode === data.postalCode);
+    const session = await call('buy now: get checkout session', 200, client.getCheckoutSession(id),
+        (data) => Boolean(data.shippingAddress));
+    if (!session) return;
+    const address = session.shippingAddress;
+    await refused('buy now: finalize with another amount', 400, 'InvalidParameterValue',
+        client.finalizeCheckoutSession(id,
+            { chargeAmount: money('24.00'), paymentIntent: 'Authorize', shippingAddress: address }, lower()));
+    await refused('buy now: finalize with another address', 400, 'InvalidParameterValue',
+        client.finalizeCheckoutSession(id,
+            { chargeAmount: money('25.00'), paymentIntent: 'Authorize', shippingAddress: { ...address, city: 'Elsewhere' } }));
+    const done = await call('buy now: finalize checkout session', 200,
+        client.finalizeCheckoutSession(id,
+            { chargeAmount: money('25.00'), paymentIntent: 'Authorize', shippingAddress: address }, lower()),
+        (data) => data.statusDetails.state === 'Completed' && Boolean(data.chargeId));
+    if (!done) return;
+    await call('buy now: get charge', 200, client.getCharge(done.chargeId),
+        (data) => data.statusDetails.state === 'Authorized');
+    await call('buy now: update charge (PSP cancels)', 200,
+        client.updateCharge(done.chargeId, { statusDetails: { state: 'Canceled', reasonCode: 'ExpiredUnused' } }),
+        (data) => data.statusDetails.state === 'Canceled' && data.statusDetails.reasonCode === 'ExpiredUnused');
+    const tracking = `1Z${key().slice(0, 16).toUpperCase()}`;
+    const tracker = { chargePermissionId: done.chargePermissionId,
+        deliveryDetails: [{ trackingNumber: tracking, carrierCode: 'UPS' }] };
+    await call('buy now: delivery tracker', 200, client.deliveryTrackers(tracker),
+        (data) => data.deliveryDetails[0].trackingNumber === tracking);
+    await refused('buy now: the same tracking number again', 400, 'InvalidParameterValue',
+        client.deliveryTrackers(tracker));
+}
+
+async function delegated() {
+    // A solution provider: exchange the merchant's MWS token, then call with x-amz-pay-authtoken.
+    const exchanged = await call('delegated: get authorization token', 200,
+        client.getAuthorizationToken(`amzn.mws.${crypto.randomUUID()}`, 'A1NODEMERCHANT'),
+        (data) => typeof data.authorizationToken === 'string');
+    if (!exchanged) return;
+    const body = { webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW }, storeId: 'amzn1.application-oa2-client.interop' };
+    await call('delegated: create checkout session with the token', 201,
+        client.createCheckoutSession(body, { ...lower(), 'x-amz-pay-authtoken': exchanged.authorizationToken }),
+        (data) => data.statusDetails.state === 'Open');
+    await refused('delegated: a token that was not issued', 401, 'UnauthorizedAccess',
+        client.createCheckoutSession(body, { ...lower(), 'x-amz-pay-authtoken': 'Atza|not-issued' }));
+}
+
 (async () => {
     await oneTime();
     await cancel();
     await recurring();
+    await buyNow();
+    await delegated();
     const failed = results.filter((r) => !r.ok).length;
     console.log(JSON.stringify({ summary: { calls: results.length, failed } }));
     process.exit(failed ? 1 : 0);

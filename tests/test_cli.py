@@ -1,0 +1,291 @@
+"""The `amazonpay` command: the console script run in subprocesses against the simulator server.
+
+Subprocesses are few (each costs a Python start); exit codes per error class, sign-button and
+the registry-derived flags run in-process through click's runner, against the same server.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+from amazonpay import AmazonPay
+from amazonpay._registry import operation_registry
+from amazonpay.cli._app import cli
+from amazonpay.cli._calling import EXIT_CODES, USAGE_EXIT_CODE
+from amazonpay.cli._operations import body_fields, kebab
+from amazonpay.testing import AmazonPaySandbox
+from tests.support.independent_signing import pss_verify, to_sign
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = Path(sys.executable).parent / "amazonpay"  # the console script the cli extra installs
+STORE_ID = "amzn1.application-oa2-client.0123456789abcdef"
+CODES = {name: code for name, code, _ in EXIT_CODES}
+
+
+@pytest.fixture(scope="module")
+def served() -> AmazonPaySandbox:
+    return AmazonPaySandbox()
+
+
+@pytest.fixture
+def sandbox(served: AmazonPaySandbox) -> Iterator[AmazonPaySandbox]:
+    """One simulator for the module (stopping a server takes 0.5 s); a test's faults end with it."""
+    yield served
+    served.faults.clear()
+
+
+@pytest.fixture(scope="module")
+def env(served: AmazonPaySandbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The configuration `AmazonPay.from_env()` reads, pointed at the simulator served on loopback."""
+    key_id, pem = served.create_key()
+    key_file = tmp_path_factory.mktemp("cli") / "key.pem"
+    key_file.write_bytes(pem)
+    with served.serve() as server:
+        yield {
+            "AMAZON_PAY_PUBLIC_KEY_ID": key_id,
+            "AMAZON_PAY_PRIVATE_KEY": str(key_file),
+            "AMAZON_PAY_REGION": "eu",
+            "AMAZON_PAY_BASE_URL": f"{server.url}/v2",
+        }
+
+
+def run(*args: str, env: Mapping[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The console script, as a user runs it (output piped, so compact JSON)."""
+    return subprocess.run(
+        [str(SCRIPT), *args], input=stdin, capture_output=True, text=True, env={"PATH": "", **env}, timeout=60
+    )
+
+
+def captured_charge(sandbox: AmazonPaySandbox, env: Mapping[str, str], amount: str) -> str:
+    """A charge captured in the sandbox through the library (the buyer approves in between)."""
+    with AmazonPay(
+        public_key_id=env["AMAZON_PAY_PUBLIC_KEY_ID"],
+        private_key=Path(env["AMAZON_PAY_PRIVATE_KEY"]),
+        region="eu",
+        transport=sandbox.transport(),
+    ) as pay:
+        session = pay.checkout_sessions.create(
+            {
+                "webCheckoutDetails": {
+                    "checkoutReviewReturnUrl": "https://shop.example/review",
+                    "checkoutResultReturnUrl": "https://shop.example/result",
+                },
+                "storeId": STORE_ID,
+                "paymentDetails": {
+                    "paymentIntent": "AuthorizeWithCapture",
+                    "chargeAmount": {"amount": amount, "currencyCode": "EUR"},
+                },
+            }
+        )
+        sandbox.approve(session.checkout_session_id)
+        completed = pay.checkout_sessions.complete(
+            session.checkout_session_id, {"chargeAmount": {"amount": amount, "currencyCode": "EUR"}}
+        )
+    assert isinstance(completed.charge_id, str)
+    return completed.charge_id
+
+
+def printed_key(stderr: str) -> str:
+    match = re.search(r"^idempotency key: ([0-9A-Za-z_-]+) ", stderr, re.MULTILINE)
+    assert match, stderr
+    return match[1]
+
+
+# --- subprocesses ----------------------------------------------------------------------------
+
+
+def test_help_lists_every_resource_without_loading_httpx_or_the_generated_package() -> None:
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", str(SCRIPT), "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    listed = dict(re.findall(r"^  (\S+)\s+(.*)$", run.stdout.split("Commands:")[1], re.MULTILINE))
+    for entry in operation_registry():
+        assert kebab(entry["action"]) in listed[kebab(entry["resource"])].split(", ")
+    imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "click" in imported  # the measurement saw the imports
+    loaded = {name.split(".")[0] for name in imported}
+    assert not loaded & {"httpx", "httpcore", "cryptography", "amazonpay_api", "attrs"}
+
+
+def test_a_refund_reaches_the_ledger_its_key_replays_it_and_bodies_come_from_file_and_stdin(
+    sandbox: AmazonPaySandbox, env: dict[str, str], tmp_path: Path
+) -> None:
+    charge_id = captured_charge(sandbox, env, "10.00")
+    before = set(sandbox.refunds)
+    first = run("refunds", "create", "--charge-id", charge_id, "--amount", "4.00", "--currency-code", "EUR", env=env)
+    assert first.returncode == 0, first.stderr
+    refund = json.loads(first.stdout)
+    assert "\n" not in first.stdout.strip()  # piped: compact
+    assert sandbox.refunds[refund["refundId"]]["refundAmount"] == {"amount": "4.00", "currencyCode": "EUR"}
+    assert sandbox.refunds[refund["refundId"]]["chargeId"] == charge_id
+    key = printed_key(first.stderr)
+
+    # The same refund again from a file, with the printed key: Amazon Pay replays, no second refund.
+    body = tmp_path / "refund.json"
+    body.write_text(json.dumps({"chargeId": charge_id, "refundAmount": {"amount": "4.00", "currencyCode": "EUR"}}))
+    again = run("refunds", "create", "--body", f"@{body}", "--idempotency-key", key, env=env)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["refundId"] == refund["refundId"]
+    assert printed_key(again.stderr) == key
+    assert set(sandbox.refunds) - before == {refund["refundId"]}
+
+    # From stdin, a flag overriding the body's amount: a second refund, with a new key.
+    stdin = json.dumps({"chargeId": charge_id, "refundAmount": {"amount": "9.99", "currencyCode": "EUR"}})
+    second = run("refunds", "create", "--body", "-", "--amount", "1.50", env=env, stdin=stdin)
+    assert second.returncode == 0, second.stderr
+    assert printed_key(second.stderr) != key
+    assert sandbox.refunds[json.loads(second.stdout)["refundId"]]["refundAmount"]["amount"] == "1.50"
+    assert len(set(sandbox.refunds) - before) == 2
+
+
+def test_simulator_serve_and_an_error_exit_code_through_the_console_script(tmp_path: Path) -> None:
+    key_file = tmp_path / "sandbox-key.pem"
+    server = subprocess.Popen(
+        [str(SCRIPT), "simulator", "serve", "--port", "0", "--key-file", str(key_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        printed: dict[str, str] = {}
+        while "base URL" not in printed:
+            line = server.stdout.readline()
+            assert line, f"the simulator stopped before printing its base URL: {printed}"
+            name, _, value = line.partition(":")
+            printed[name.strip()] = value.strip()
+        env = {
+            "AMAZON_PAY_PUBLIC_KEY_ID": printed["public key id"],
+            "AMAZON_PAY_PRIVATE_KEY": str(key_file),
+            "AMAZON_PAY_REGION": "eu",
+        }
+        missing = run("--base-url", printed["base URL"], "charges", "get", "S02-0000000-0000000-C000000", env=env)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert missing.returncode == CODES["NotFoundError"], missing.stderr
+    assert missing.stdout == ""
+    assert "reason code: ResourceNotFound" in missing.stderr
+    assert re.search(r"^request id: \S+$", missing.stderr, re.MULTILINE)
+
+
+# --- in-process: exit codes, sign-button, derived flags --------------------------------------
+
+
+def invoke(env: Mapping[str, str], *args: str, stdin: str | None = None) -> Any:
+    return CliRunner().invoke(cli, list(args), env=dict(env), input=stdin)
+
+
+FAULTS = [
+    pytest.param({"status": 400}, "BadRequestError", id="400"),
+    pytest.param({"status": 401}, "AuthenticationError", id="401"),
+    pytest.param({"status": 422}, "UnprocessableError", id="422"),
+    pytest.param({"status": 429}, "RateLimitError", id="429"),
+    pytest.param({"status": 503}, "ServerError", id="503"),
+    pytest.param({"status": 409}, "APIStatusError", id="409"),
+    pytest.param({"exception": httpx.ConnectError}, "APIConnectionError", id="no-answer"),
+    pytest.param(
+        {"status": 200, "body": b"not json", "headers": {"content-type": "application/json"}},
+        "UnexpectedResponseError",
+        id="unreadable",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fault", "error"), FAULTS)
+def test_each_error_class_has_its_exit_code(
+    sandbox: AmazonPaySandbox, env: dict[str, str], fault: dict[str, Any], error: str
+) -> None:
+    sandbox.fail_next(**fault)
+    result = invoke(env, "charges", "get", "S02-0000000-0000000-C000000", "--max-retries", "0")
+    assert (result.exit_code, result.stdout) == (CODES[error], ""), result.output
+    assert result.stderr.startswith(f"amazonpay: {error}: ")
+
+
+def test_exit_codes_without_a_fault(sandbox: AmazonPaySandbox, env: dict[str, str]) -> None:
+    sent = len(sandbox.requests)
+    missing = invoke(env, "charges", "get", "S02-0000000-0000000-C000000")
+    assert missing.exit_code == CODES["NotFoundError"]
+    bad_amount = invoke(env, "refunds", "create", "--charge-id", "S02-1", "--amount", "1,00", "--currency-code", "EUR")
+    assert bad_amount.exit_code == CODES["ConfigurationError"]
+    assert "refundAmount.amount" in bad_amount.stderr
+    no_region = invoke({**env, "AMAZON_PAY_REGION": ""}, "charges", "get", "S02-1")
+    assert no_region.exit_code == CODES["ConfigurationError"]
+    assert "AMAZON_PAY_REGION" in no_region.stderr
+    assert [r.operation_id for r in sandbox.requests[sent:]] == ["getCharge"]  # the refused ones sent nothing
+    assert invoke(env, "charges", "get").exit_code == USAGE_EXIT_CODE
+    assert invoke(env, "refunds", "create", "--body", "{not json").exit_code == USAGE_EXIT_CODE
+    assert invoke(env, "refunds", "create", "--body", "-", stdin="[1]").exit_code == USAGE_EXIT_CODE
+    assert invoke(env, "--sandbox", "charges", "get", "S02-1").exit_code == CODES["NotFoundError"]
+
+
+def test_exit_codes_are_distinct_and_the_readme_documents_them() -> None:
+    codes = [code for _, code, _ in EXIT_CODES]
+    assert len(set(codes)) == len(codes)
+    assert USAGE_EXIT_CODE not in codes
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| (\d+) \| `(\w+)` \|", readme, re.MULTILINE)
+    assert [(int(code), name) for code, name in documented] == [(code, name) for name, code, _ in EXIT_CODES]
+
+
+def test_sign_button_prints_a_payload_and_signature_that_verify(
+    sandbox: AmazonPaySandbox, env: dict[str, str], tmp_path: Path
+) -> None:
+    payload = {"webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/r"}, "storeId": STORE_ID}
+    file = tmp_path / "payload.json"
+    file.write_text(json.dumps(payload, indent=2))
+    sent = len(sandbox.requests)
+    result = invoke(env, "sign-button", str(file))
+    assert result.exit_code == 0, result.output
+    signed = json.loads(result.stdout)
+    assert json.loads(signed["payloadJSON"]) == payload
+    assert signed["algorithm"] == "AMZN-PAY-RSASSA-PSS-V2"
+    private = load_pem_private_key(Path(env["AMAZON_PAY_PRIVATE_KEY"]).read_bytes(), password=None)
+    assert isinstance(private, rsa.RSAPrivateKey)
+    pss_verify(private.public_key(), 32, to_sign(signed["algorithm"], signed["payloadJSON"]), signed["signature"])
+    assert len(sandbox.requests) == sent  # signed locally
+
+
+def test_every_command_calls_its_method_with_the_arguments_it_takes(sandbox: AmazonPaySandbox) -> None:
+    key_id, pem = sandbox.create_key()
+    with AmazonPay(public_key_id=key_id, private_key=pem, region="eu", transport=sandbox.transport()) as pay:
+        for entry in operation_registry():
+            method = getattr(getattr(pay, entry["resource"]), entry["action"])
+            taken = set(inspect.signature(method).parameters) - {"options"}
+            expected = {p["argument"] for p in entry["parameters"]} | ({"body"} if entry["requestBody"] else set())
+            assert taken == expected, entry["operationId"]
+
+
+def test_body_flags_set_scalar_fields_of_the_schema() -> None:
+    for entry in operation_registry():
+        for flag, field in body_fields(entry["requestSchema"]).items():
+            schema = entry["requestSchema"]
+            for part in field.path:
+                schema = schema["properties"][part]
+            assert schema is field.schema
+            assert flag.endswith(kebab(field.path[-1])), (entry["operationId"], flag)
+
+
+def test_every_public_name_resolves_through_the_lazy_package() -> None:
+    import amazonpay
+
+    assert set(amazonpay.__all__) == {*amazonpay._EXPORTS, "__version__"}
+    for name in amazonpay.__all__:
+        assert getattr(amazonpay, name) is not None
+    assert amazonpay.AmazonPay is AmazonPay
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        amazonpay.Nope  # noqa: B018
