@@ -462,7 +462,8 @@ IMPORTS = {
         "from cryptography.hazmat.primitives import hashes, serialization\n"
         "from cryptography.hazmat.primitives.asymmetric import padding, rsa"
     ),
-    "import amazonpay": "import amazonpay",
+    # `import amazonpay` alone loads nothing (its names resolve on first use): time the client.
+    "from amazonpay import AmazonPay": "from amazonpay import AmazonPay",
     "import AmazonPay (the peer)": "import AmazonPay",
 }
 
@@ -486,9 +487,9 @@ def time_imports(runs: int) -> tuple[dict[str, dict[str, float]], dict[str, dict
             subprocess.run([sys.executable, "-c", code], check=True, env=environment)
             if run >= 2:  # the first two runs compile bytecode and fill the page cache
                 timings[name].append((time.perf_counter() - started) * 1000)
-    ours = timings["import amazonpay"]
+    ours = timings["from amazonpay import AmazonPay"]
     added = {
-        f"import amazonpay minus {base} (paired)": spread([a - b for a, b in zip(ours, timings[base], strict=True)])
+        f"AmazonPay import minus {base} (paired)": spread([a - b for a, b in zip(ours, timings[base], strict=True)])
         for base in ("its dependencies", "import httpx, cryptography")
     }
     return {name: spread(values) for name, values in timings.items()}, added
@@ -689,8 +690,8 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
          "x", lambda v: v <= GOAL_SYNC_CPU_RATIO),
         ("AsyncAmazonPay throughput vs async floor", f">= {GOAL_ASYNC_THROUGHPUT_RATIO} x",
          clients["async-amazonpay"]["rate_vs_floor"], "x", lambda v: v >= GOAL_ASYNC_THROUGHPUT_RATIO),
-        ("import amazonpay over its dependencies", f"<= {GOAL_IMPORT_MS:.0f} ms",
-         added["import amazonpay minus its dependencies (paired)"]["median"], "ms",
+        ("AmazonPay import over its dependencies", f"<= {GOAL_IMPORT_MS:.0f} ms",
+         added["AmazonPay import minus its dependencies (paired)"]["median"], "ms",
          lambda v: v <= GOAL_IMPORT_MS),
         ("memory growth over the calls", f"< {GOAL_MEMORY_MB:.0f} MB", results["memory"]["growth_mb"], "MB",
          lambda v: v < GOAL_MEMORY_MB),
