@@ -469,7 +469,7 @@ IMPORTS = {
 
 
 def time_imports(runs: int) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
-    """Wall ms of each import in a fresh interpreter, and what ``import amazonpay`` adds.
+    """Wall ms of each import in a fresh interpreter, and what importing AmazonPay adds.
 
     The statements take turns in each run; what amazonpay adds is the median of the per-run
     differences, which a slow patch of the machine shifts less than a difference of medians.
