@@ -128,5 +128,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
             try:
                 sandbox.fail_next(*marker.args, **marker.kwargs)
             except TypeError as error:
-                pytest.fail(f"@pytest.mark.{FAULT_MARKER} takes AmazonPaySandbox.fail_next's arguments: {error}", pytrace=False)
+                pytest.fail(
+                    f"@pytest.mark.{FAULT_MARKER} takes AmazonPaySandbox.fail_next's arguments: {error}", pytrace=False
+                )
     return (yield)
