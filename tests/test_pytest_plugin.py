@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,11 @@ def test_the_plugin_comes_from_the_entry_point(pytester: pytest.Pytester) -> Non
 def test_importing_the_simulator_does_not_import_pytest() -> None:
     code = "import sys, amazonpay.testing; assert 'pytest' not in sys.modules, 'pytest imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_readme_example_passes(pytester: pytest.Pytester) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Testing your integration: the pytest plugin", 1)[1]
+    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+    pytester.makepyfile(test_readme=example)
+    pytester.runpytest("--strict-markers", "-p", "no:cacheprovider").assert_outcomes(passed=3)
