@@ -129,7 +129,7 @@ def test_the_marker_needs_the_sandbox(pytester: pytest.Pytester) -> None:
 
 def test_the_plugin_comes_from_the_entry_point(pytester: pytest.Pytester) -> None:
     plugins = {entry.name: entry.value for entry in entry_points(group="pytest11")}
-    assert plugins.get("amazonpay") == "amazonpay.testing.pytest_plugin"
+    assert plugins.get("amazonpay") == "amazonpay.pytest_plugin"
     pytester.makepyfile("def test_it(amazon_pay_sandbox):\n    pass\n")
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
     pytester.runpytest("-p", "no:cacheprovider", "-p", "no:amazonpay").assert_outcomes(errors=1)
@@ -137,6 +137,16 @@ def test_the_plugin_comes_from_the_entry_point(pytester: pytest.Pytester) -> Non
 
 def test_importing_the_simulator_does_not_import_pytest() -> None:
     code = "import sys, amazonpay.testing; assert 'pytest' not in sys.modules, 'pytest imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_loading_the_plugin_imports_neither_client_nor_simulator() -> None:
+    """Every pytest run where amazonpay is installed loads the plugin: it must cost next to nothing."""
+    code = (
+        "import sys, amazonpay.pytest_plugin; "
+        "loaded = sorted(name for name in ('amazonpay.testing', 'amazonpay._client', 'httpx', 'cryptography') "
+        "if name in sys.modules); assert not loaded, loaded"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from amazonpay import AmazonPay, AsyncAmazonPay
 from amazonpay.testing import AmazonPaySandbox
-from amazonpay.testing.pytest_plugin import client_options
+from amazonpay.pytest_plugin import client_options
 from tests.support.operations import STORE_ID, money
 
 

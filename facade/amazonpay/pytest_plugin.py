@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-# amazonpay is imported when a fixture is used, not when pytest loads the plugin: test runs
-# that never touch Amazon Pay do not pay for importing it.
+# The client and the simulator are imported when a fixture is used, not when pytest loads the
+# plugin (which is why it lives outside amazonpay.testing, whose import loads the simulator):
+# every pytest run where amazonpay is installed loads it, and most never touch Amazon Pay.
 if TYPE_CHECKING:
     from amazonpay import AmazonPay, AsyncAmazonPay
     from amazonpay.testing import AmazonPaySandbox
