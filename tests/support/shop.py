@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from amazonpay import AmazonPay, AsyncAmazonPay
-from amazonpay.testing import AmazonPaySandbox
 from amazonpay.pytest_plugin import client_options
+from amazonpay.testing import AmazonPaySandbox
 from tests.support.operations import STORE_ID, money
 
 
