@@ -3,15 +3,16 @@
 pytest loads it by itself once ``amazonpay`` is installed (entry point ``pytest11``). ::
 
     import pytest
+    from amazonpay import ServerError
 
     def test_checkout(amazon_pay, amazon_pay_sandbox):
         session = amazon_pay.checkout_sessions.create({...})
         amazon_pay_sandbox.approve(session.checkout_session_id)
 
-    @pytest.mark.amazon_pay_fault(status=503, times=4, operation_id="createRefund")
-    def test_refund_when_amazon_is_down(amazon_pay):
-        with pytest.raises(amazonpay.ServiceUnavailableError):
-            ...
+    @pytest.mark.amazon_pay_fault(status=503, headers={"Retry-After": "0"}, times=4)  # every attempt
+    def test_checkout_when_amazon_is_down(amazon_pay):
+        with pytest.raises(ServerError):
+            amazon_pay.checkout_sessions.create({...})
 
 Fixtures: ``amazon_pay_sandbox`` (an :class:`~amazonpay.testing.AmazonPaySandbox`),
 ``amazon_pay_options`` (the client keyword arguments: a throwaway key the sandbox knows, its
