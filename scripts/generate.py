@@ -9,7 +9,9 @@
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
 3. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
-   failing on any warning or skipped endpoint.
+   failing on any warning or skipped endpoint. One of its templates is ours
+   (`templates/generator/models_init.py.jinja`): the models package imports each model on
+   first use, so a call loads the models it needs, not the whole API's.
 4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
    request body schema, idempotency, simulation codes, resource and method names, the states a
@@ -48,6 +50,8 @@ PACKAGE = Path("generated") / "amazonpay_api"
 REGISTRY = "_operations.json"  # in PACKAGE; amazonpay._registry loads it
 FACADE_OWNED = "x-amazonpay-facade-owned"
 NOTIFICATION_OBJECT = "x-amazonpay-notification-object"
+#: Our overrides of openapi-python-client's templates (the rest are its own).
+GENERATOR_TEMPLATES = Path(__file__).resolve().parent / "templates" / "generator"
 
 
 class GenerationError(Exception):
@@ -207,7 +211,8 @@ def generate(root: Path, inputs: Path) -> None:
         config = inputs / GENERATOR_CONFIG
         log = _run(
             ["openapi-python-client", "generate", "--path", str(view_path), "--config", str(config),
-             "--meta", "none", "--output-path", str(out), "--fail-on-warning"],
+             "--meta", "none", "--output-path", str(out), "--fail-on-warning",
+             "--custom-template-path", str(GENERATOR_TEMPLATES)],
             Path(tmp),
             "openapi-python-client",
         )  # fmt: skip

@@ -21,12 +21,14 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from functools import cache
-from typing import Any, Final, Literal
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import anyio
 import httpx
-from anyio.lowlevel import RunVar
+
+if TYPE_CHECKING:
+    from anyio.lowlevel import RunVar
 
 from . import __version__
 from ._endpoints import Endpoint
@@ -160,9 +162,17 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._clock = clock
         self._correct_skew = clock_skew == "auto"
         self._skew = timedelta(0)  # added to the local clock when signing
-        # Set in the event loop the async side first ran in; unset in any other loop.
-        self._home_loop: RunVar[bool] = RunVar(f"amazonpay-transport-{id(self)}")
         self._ran_in_a_loop = False
+
+    @cached_property
+    def _home_loop(self) -> RunVar[bool]:
+        """Set in the event loop the async side first ran in; unset in any other loop.
+
+        Made on first async use: a sync client never loads ``anyio.lowlevel``.
+        """
+        from anyio.lowlevel import RunVar
+
+        return RunVar(f"amazonpay-transport-{id(self)}")
 
     def __repr__(self) -> str:
         return f"AmazonPayTransport(endpoint={self._endpoint.base_url!r}, inner={type(self._inner).__name__})"
