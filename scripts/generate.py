@@ -9,7 +9,9 @@
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
 3. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
-   failing on any warning or skipped endpoint.
+   failing on any warning or skipped endpoint. One of its templates is ours
+   (`templates/generator/models_init.py.jinja`): the models package imports each model on
+   first use, so a call loads the models it needs, not the whole API's.
 4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
    request body schema, idempotency, simulation codes, resource and method names, the states a
@@ -48,6 +50,8 @@ PACKAGE = Path("generated") / "amazonpay_api"
 REGISTRY = "_operations.json"  # in PACKAGE; amazonpay._registry loads it
 FACADE_OWNED = "x-amazonpay-facade-owned"
 NOTIFICATION_OBJECT = "x-amazonpay-notification-object"
+#: Our overrides of openapi-python-client's templates (the rest are its own).
+GENERATOR_TEMPLATES = Path(__file__).resolve().parent / "templates" / "generator"
 
 
 class GenerationError(Exception):
@@ -98,6 +102,15 @@ def _reconcile(spec: dict[str, Any], method: str, path: str, operation: dict[str
     }
 
 
+def _answers_with_body(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
+    """Whether the operation's success answer has content (Cancel Report Schedule's has none)."""
+    return any(
+        "content" in resource_layer.inline(response, spec)
+        for status, response in operation["responses"].items()
+        if str(status).startswith("2")
+    )
+
+
 def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operation, what the facade and the simulator read at run time (``_operations.json``).
 
@@ -110,7 +123,8 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     the header); how to reconcile a refused retry, if the overlay says; for a GET declaring
     ``x-amazonpay-wait``, where its object keeps its state and which states a wait ends in (else
     null); the notification object type whose objects it gets (else null); how it pages
-    (``x-amazonpay-pagination``, null if it does not). Derived here so the
+    (``x-amazonpay-pagination``, null if it does not); whether its success answer has content.
+    Derived here so the
     spec stays the one source; the command line (``amazonpay.cli``) is built from it without
     importing the generated package.
     """
@@ -147,6 +161,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 ],
                 "requestBody": _presence(body),
                 "requestSchema": schema,
+                "responseBody": _answers_with_body(spec, operation),
                 "idempotencyKey": _presence(idempotency_key),
                 "requiresIdempotencyKey": bool(idempotency_key and idempotency_key.get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),
@@ -209,7 +224,8 @@ def generate(root: Path, inputs: Path) -> None:
         config = inputs / GENERATOR_CONFIG
         log = _run(
             ["openapi-python-client", "generate", "--path", str(view_path), "--config", str(config),
-             "--meta", "none", "--output-path", str(out), "--fail-on-warning"],
+             "--meta", "none", "--output-path", str(out), "--fail-on-warning",
+             "--custom-template-path", str(GENERATOR_TEMPLATES)],
             Path(tmp),
             "openapi-python-client",
         )  # fmt: skip

@@ -19,6 +19,7 @@ import amazonpay
 import amazonpay._client
 import amazonpay._transport
 from amazonpay._transport import AmazonPayTransport
+from amazonpay.testing import AmazonPaySandbox
 from tests.support.spec import request_violations
 
 Observer = Callable[[httpx.Request], None]
@@ -113,6 +114,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.outcome = "failed"
             report.longrepr = "a private key, signature or authorization header appeared in this test's failure report"
     return report
+
+
+# --- the simulator: from the amazonpay pytest plugin (amazon_pay_sandbox, amazon_pay, ...) --
+@pytest.fixture
+def sandbox(amazon_pay_sandbox: AmazonPaySandbox) -> AmazonPaySandbox:
+    """A fresh simulator: the plugin's ``amazon_pay_sandbox``, under the name the simulator tests use."""
+    return amazon_pay_sandbox
 
 
 # --- the facade unit tests' server double, clock, key and clients ---------------------------

@@ -25,7 +25,7 @@ from amazonpay import AmazonPay
 from amazonpay._registry import operation_registry
 from amazonpay.cli._app import cli
 from amazonpay.cli._calling import EXIT_CODES, USAGE_EXIT_CODE
-from amazonpay.cli._operations import body_fields, kebab
+from amazonpay.cli._operations import body_fields, kebab, method_parameters
 from amazonpay.testing import AmazonPaySandbox
 from tests.support.independent_signing import pss_verify, to_sign
 
@@ -266,7 +266,7 @@ def test_every_command_calls_its_method_with_the_arguments_it_takes(sandbox: Ama
         for entry in operation_registry():
             method = getattr(getattr(pay, entry["resource"]), entry["action"])
             taken = set(inspect.signature(method).parameters) - {"options"}
-            expected = {p["argument"] for p in entry["parameters"]} | ({"body"} if entry["requestBody"] else set())
+            expected = {p["argument"] for p in method_parameters(entry)} | ({"body"} if entry["requestBody"] else set())
             assert taken == expected, entry["operationId"]
 
 

@@ -223,7 +223,12 @@ def test_the_registry_carries_the_final_states_and_the_notification_objects(gene
         "CHARGE_PERMISSION",
         "CHARGEBACK",
     }
-    assert all(facts["wait"] is None for name, facts in registry.items() if name not in {"getRefund", "getCharge"})
+    assert registry["getReportById"]["wait"] == {
+        "stateField": ["processingStatus"],
+        "finalStates": ["COMPLETED", "FAILED", "CANCELLED"],
+    }
+    waiting = {"getRefund", "getCharge", "getReportById"}
+    assert all(facts["wait"] is None for name, facts in registry.items() if name not in waiting)
 
 
 STATE = ["statusDetails", "state"]

@@ -250,11 +250,6 @@ def error_of(response: httpx.Response) -> tuple[int, str]:
 
 
 @pytest.fixture
-def sandbox() -> AmazonPaySandbox:
-    return AmazonPaySandbox()
-
-
-@pytest.fixture
 def api(sandbox: AmazonPaySandbox) -> Iterator[Api]:
     client = Api(sandbox)
     yield client

@@ -50,11 +50,6 @@ class Checked(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return check_response(response)
 
 
-@pytest.fixture
-def sandbox() -> AmazonPaySandbox:
-    return AmazonPaySandbox()
-
-
 def client(sandbox: AmazonPaySandbox, region: str = "na") -> AmazonPay:
     key_id, pem = sandbox.create_key()
     return AmazonPay(public_key_id=key_id, private_key=pem, region=region, transport=Checked(sandbox))

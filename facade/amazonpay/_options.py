@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
@@ -122,10 +123,12 @@ class _KeyClaim:
 
 def _runner() -> object:
     """Who is running: the current asyncio or trio task, else the current thread."""
-    try:
-        return ("task", anyio.get_current_task().id)
-    except Exception:  # no async library runs in this thread (anyio raises its own error)
-        return ("thread", threading.get_ident())
+    # No task can run before its library is imported (sniffio, which anyio asks, reasons the
+    # same way): a sync program does not pay for loading anyio's task machinery.
+    if "asyncio" in sys.modules or "sniffio" in sys.modules:
+        with suppress(Exception):  # no async library runs in this thread (anyio raises its own error)
+            return ("task", anyio.get_current_task().id)
+    return ("thread", threading.get_ident())
 
 
 @dataclass

@@ -11,6 +11,7 @@ idempotency key and which simulation codes it accepts. The client's pre-send bod
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -26,3 +27,22 @@ def operation_registry() -> tuple[dict[str, Any], ...]:
         raise ModuleNotFoundError("the generated package amazonpay_api is not installed", name="amazonpay_api")
     text = (Path(next(iter(spec.submodule_search_locations))) / "_operations.json").read_text(encoding="utf-8")
     return tuple(json.loads(text))
+
+
+@cache
+def _routes() -> tuple[tuple[str, re.Pattern[str], dict[str, Any]], ...]:
+    return tuple(
+        (entry["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(entry["path"])) + "$"), entry)
+        for entry in operation_registry()
+    )
+
+
+def operation_at(method: str, path: str) -> dict[str, Any] | None:
+    """The entry of the operation that ``method`` on the URL ``path`` reaches (None: no operation of the spec).
+
+    ``path`` may carry the base URL's prefix (``/sandbox/v2``): templates match its end.
+    """
+    for route_method, pattern, entry in _routes():
+        if route_method == method and pattern.search(path):
+            return entry
+    return None

@@ -21,12 +21,14 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from functools import cache
-from typing import Any, Final, Literal
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import anyio
 import httpx
-from anyio.lowlevel import RunVar
+
+if TYPE_CHECKING:
+    from anyio.lowlevel import RunVar
 
 from . import __version__
 from ._endpoints import Endpoint
@@ -43,7 +45,7 @@ from ._errors import (
     printable,
 )
 from ._options import CallState, current_call
-from ._registry import operation_registry
+from ._registry import operation_at, operation_registry
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
 from ._validation import check_request_body
@@ -140,6 +142,11 @@ def _reconciliations() -> tuple[_Reconciliation, ...]:
     )
 
 
+def _answers_without_body(request: httpx.Request) -> bool:
+    entry = operation_at(request.method, request.url.path)
+    return entry is not None and not entry["responseBody"]
+
+
 class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """An httpx transport (sync and async) that makes plain requests into Amazon Pay requests."""
 
@@ -160,9 +167,17 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._clock = clock
         self._correct_skew = clock_skew == "auto"
         self._skew = timedelta(0)  # added to the local clock when signing
-        # Set in the event loop the async side first ran in; unset in any other loop.
-        self._home_loop: RunVar[bool] = RunVar(f"amazonpay-transport-{id(self)}")
         self._ran_in_a_loop = False
+
+    @cached_property
+    def _home_loop(self) -> RunVar[bool]:
+        """Set in the event loop the async side first ran in; unset in any other loop.
+
+        Made on first async use: a sync client never loads ``anyio.lowlevel``.
+        """
+        from anyio.lowlevel import RunVar
+
+        return RunVar(f"amazonpay-transport-{id(self)}")
 
     def __repr__(self) -> str:
         return f"AmazonPayTransport(endpoint={self._endpoint.base_url!r}, inner={type(self._inner).__name__})"
@@ -376,15 +391,19 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return delay
 
     def _final(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> httpx.Response:
-        """The answer of the call: a 2xx whose body is a JSON object (or a 204 without one), else the typed error."""
+        """The answer of the call: a 2xx whose body is a JSON object, else the typed error.
+
+        An empty 2xx body is an answer too where the spec's operation answers without content
+        (a 204, or Cancel Report Schedule's 200).
+        """
         if not 200 <= response.status_code < 300:
             error = self._status_error(request, attempts, response, may_have_been_processed=attempts.uncertain)
             if error.may_have_been_processed and self._reconciliation(request, error) is not None:
                 # The reconciliation that follows finds out; until then the refusal claims nothing.
                 error = self._status_error(request, attempts, response, may_have_been_processed=False)
             raise error
-        if response.status_code == 204 and not response.content:
-            return response  # No Content: an operation the spec answers without a body
+        if not response.content and (response.status_code == 204 or _answers_without_body(request)):
+            return response
         try:
             body: Any = json.loads(response.content)
         except ValueError:

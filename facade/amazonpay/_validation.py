@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Final
 
 from ._errors import ConfigurationError
-from ._registry import operation_registry
+from ._registry import operation_at
 
 _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
     "string": (str,),
@@ -27,16 +27,6 @@ _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
     "array": (list,),
     "null": (type(None),),
 }
-
-
-@cache
-def _rules() -> list[tuple[str, re.Pattern[str], dict[str, Any]]]:
-    """(method, path pattern, schema) per operation with a body, loaded on first use."""
-    return [
-        (entry["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(entry["path"])) + "$"), schema)
-        for entry in operation_registry()
-        if (schema := entry["requestSchema"]) is not None
-    ]
 
 
 def _is_type(value: Any, name: str) -> bool:
@@ -142,13 +132,14 @@ def json_ready(value: Any, where: str = "body") -> Any:
 
 def check_request_body(method: str, path: str, body: bytes) -> None:
     """Raise :class:`ConfigurationError` if the body breaks the spec's schema for this operation."""
-    for rule_method, pattern, schema in _rules():
-        if rule_method == method and pattern.search(path):
-            try:
-                value = json.loads(body) if body else None
-            except ValueError:
-                raise ConfigurationError(f"the body of {method} {path} is not JSON") from None
-            found = problems(schema, value, "body")
-            if found:
-                raise ConfigurationError(f"{method} {path} not sent, its body breaks the API spec: {'; '.join(found)}")
-            return
+    entry = operation_at(method, path)
+    schema = entry["requestSchema"] if entry is not None else None
+    if schema is None:
+        return
+    try:
+        value = json.loads(body) if body else None
+    except ValueError:
+        raise ConfigurationError(f"the body of {method} {path} is not JSON") from None
+    found = problems(schema, value, "body")
+    if found:
+        raise ConfigurationError(f"{method} {path} not sent, its body breaks the API spec: {'; '.join(found)}")

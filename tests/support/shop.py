@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from amazonpay import AmazonPay, AsyncAmazonPay
+from amazonpay.pytest_plugin import client_options
 from amazonpay.testing import AmazonPaySandbox
 from tests.support.operations import STORE_ID, money
 
@@ -14,14 +15,7 @@ class Shop:
 
     def __init__(self, sandbox: AmazonPaySandbox | None = None) -> None:
         self.sandbox = sandbox or AmazonPaySandbox()
-        key_id, pem = self.sandbox.create_key()
-        self._options: dict[str, Any] = {
-            "public_key_id": key_id,
-            "private_key": pem,
-            "region": "eu",
-            "transport": self.sandbox.transport(),
-            "clock": self.sandbox.now,
-        }
+        self._options = client_options(self.sandbox)  # wired as the pytest plugin's amazon_pay
         self.pay = AmazonPay(**self._options)
 
     def async_client(self) -> AsyncAmazonPay:

@@ -117,7 +117,10 @@ def call_operation(settings: Settings, request: CallRequest) -> None:
                 options["idempotency_key"] = key
                 click.echo(f"idempotency key: {key} (repeat this call safely with --idempotency-key {key})", err=True)
             result = getattr(getattr(pay, request.resource), request.action)(**arguments, **options)
+            # A paged listing (``reports list``) is every item across its pages, as one JSON array.
+            if result is None:  # an operation the spec answers without content
+                return
+            data = result.to_dict() if hasattr(result, "to_dict") else [item.to_dict() for item in result]
     except AmazonPayError as error:
         fail(error)
-    if result is not None:
-        emit(result.to_dict())
+    emit(data)

@@ -155,11 +155,20 @@ def _help(entry: Mapping[str, Any]) -> str:
     return text
 
 
+def method_parameters(entry: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The operation's path and query parameters its resource method takes.
+
+    A paged listing's token is not one: the method follows the pages itself.
+    """
+    token = (entry["pagination"] or {}).get("token")
+    return [p for p in entry["parameters"] if not (p["in"] == "query" and p["name"] == token)]
+
+
 def operation_command(entry: Mapping[str, Any]) -> click.Command:
     """The command for one registry entry."""
     parameters: list[click.Parameter] = []
     arguments: dict[str, str] = {}  # click's parameter name -> the resource method's argument
-    for parameter in entry["parameters"]:
+    for parameter in method_parameters(entry):
         if parameter["in"] == "path":
             click_name = parameter["argument"]
             parameters.append(click.Argument([click_name], metavar=parameter["argument"].upper()))
@@ -173,7 +182,7 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
                 )
             )
         arguments[click_name] = parameter["argument"]
-    taken = _PER_CALL | {kebab(p["name"]) for p in entry["parameters"] if p["in"] == "query"}
+    taken = _PER_CALL | {kebab(p["name"]) for p in method_parameters(entry) if p["in"] == "query"}
     fields = body_fields(entry["requestSchema"], taken) if entry["requestBody"] else {}
     by_click_name: dict[str, BodyField] = {}
     for flag, field in fields.items():

@@ -1,0 +1,140 @@
+"""What a cold start loads: a process that makes one GET imports what that GET needs, no more.
+
+Internal tools and the CLI start a process per command, so every module imported on the way
+to the first call is paid on every command (``nox -s bench`` measures it against the floor).
+These tests run the path in a fresh interpreter and assert on ``sys.modules``, not on time:
+they fail when a heavy module becomes eagerly imported again.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+import amazonpay_api.models
+
+CHARGE_ID = "S02-7331650-8246451-C568833"
+CHARGE = {
+    "chargeId": CHARGE_ID,
+    "chargePermissionId": "S02-7331650-8246451",
+    "chargeAmount": {"amount": "14.00", "currencyCode": "EUR"},
+    "statusDetails": {"state": "Authorized", "lastUpdatedTimestamp": "20261120T101010Z"},
+    "providerMetadata": {"providerReferenceId": None},
+    "releaseEnvironment": "Sandbox",
+}
+#: As a tool would: construct a client from a PEM key file, get one charge over the network
+#: (a loopback server), then print the imported modules.
+ONE_GET = f"""
+import json, sys
+from pathlib import Path
+
+from amazonpay import AmazonPay
+
+key_file, base_url = sys.argv[1:]
+with AmazonPay(
+    public_key_id="SANDBOX-AE1", private_key=Path(key_file), region="eu", base_url=base_url
+) as pay:
+    charge = pay.charges.get("{CHARGE_ID}")
+assert charge.charge_id == "{CHARGE_ID}", charge
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+class _CannedCharge(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = json.dumps(CHARGE).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def loopback_server() -> Iterator[str]:
+    """A server on 127.0.0.1 that answers every GET with the charge; its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CannedCharge)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v2"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def imported_by(code: str, *args: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+@pytest.fixture(scope="module")
+def after_one_get(private_pem: bytes, tmp_path_factory: pytest.TempPathFactory, loopback_server: str) -> set[str]:
+    key_file = tmp_path_factory.mktemp("cold-start") / "private.pem"
+    key_file.write_bytes(private_pem)
+    return imported_by(ONE_GET, str(key_file), loopback_server)
+
+
+def model_modules(modules: set[str]) -> set[str]:
+    return {name.rsplit(".", 1)[1] for name in modules if name.startswith("amazonpay_api.models.")}
+
+
+def test_one_get_of_a_charge_loads_the_charge_models_only(after_one_get: set[str]) -> None:
+    # The charges resource's own models (its signatures name the request models of its five
+    # operations) and what a Charge holds; never the other resources' models.
+    loaded = model_modules(after_one_get)
+    assert {"charge", "price", "status_details", "provider_metadata", "error_response"} <= loaded
+    assert "checkout_session" not in loaded
+    assert "refund" not in loaded
+    assert len(loaded) < len(amazonpay_api.models.__all__) // 3, sorted(loaded)
+
+
+def test_one_get_loads_no_other_resource(after_one_get: set[str]) -> None:
+    resources = {name for name in after_one_get if name.startswith("amazonpay_api.resources.")}
+    assert resources == {"amazonpay_api.resources.charges"}
+    operations = {name for name in after_one_get if name.startswith("amazonpay_api.api.")}
+    assert all(name.startswith("amazonpay_api.api.charges") for name in operations), sorted(operations)
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "amazonpay.notifications",  # receiving notifications is another program's job
+        "amazonpay.testing",  # the simulator
+        "anyio.lowlevel",  # the async client's event-loop guard
+        "sniffio",  # anyio asking which async library runs
+        "zipfile",  # importlib.resources.files reading the registry
+        "jinja2",  # generation only
+        "yaml",  # generation only
+        "openapi_python_client",  # generation only
+    ],
+)
+def test_one_get_does_not_import(module: str, after_one_get: set[str]) -> None:
+    assert module not in after_one_get
+
+
+def test_importing_one_model_does_not_import_every_model() -> None:
+    code = "import json, sys, amazonpay_api.models.charge; print(json.dumps(sorted(sys.modules)))"
+    loaded = model_modules(imported_by(code))
+    assert loaded == {"charge", "release_environment"}  # a Charge's nested models load when a body is parsed
+
+
+def test_every_model_is_reachable_from_the_models_package() -> None:
+    # The package imports its models on first access: each exported name still resolves.
+    resolved: dict[str, Any] = {name: getattr(amazonpay_api.models, name) for name in amazonpay_api.models.__all__}
+    assert all(isinstance(model, type) and model.__name__ == name for name, model in resolved.items())
+    assert set(amazonpay_api.models.__all__) <= set(dir(amazonpay_api.models))
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        amazonpay_api.models.NoSuchModel  # noqa: B018
