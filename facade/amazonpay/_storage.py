@@ -66,8 +66,7 @@ def _loopback(host: str) -> bool:
         return False
 
 
-def _failure(response: httpx.Response, url: httpx.URL, *, downloading: bool) -> StorageError:
-    status = response.status_code
+def _failure(status: int, url: httpx.URL, *, downloading: bool) -> StorageError:
     if downloading and status == 403:
         return DownloadExpiredError(
             f"{url.host} refused the download URL (403): it expired (report document URLs are valid 30 "
@@ -80,7 +79,7 @@ def _failure(response: httpx.Response, url: httpx.URL, *, downloading: bool) -> 
     return StorageError(f"the {what} {url.host} failed with status {status}{hint}", status=status, host=url.host)
 
 
-def _unreachable(error: httpx.TransportError, url: httpx.URL, *, downloading: bool) -> StorageError:
+def _unreachable(error: httpx.RequestError, url: httpx.URL, *, downloading: bool) -> StorageError:
     what = "download from" if downloading else "upload to"
     return StorageError(f"the {what} {url.host} failed: {type(error).__name__}", status=None, host=url.host)
 
@@ -118,9 +117,8 @@ class Storage:
         checked = _checked(url)
         try:
             with self._http.stream("GET", checked) as response:
-                if response.status_code != 200:
-                    response.read()
-                    raise _failure(response, checked, downloading=True)
+                if response.status_code != 200:  # its body is never read: it may be endless
+                    raise _failure(response.status_code, checked, downloading=True)
                 if to is None:
                     return response.read()
                 out, final = _open(to)
@@ -133,18 +131,19 @@ class Storage:
                     raise
                 _complete(out, final)
                 return written
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:
             raise _unreachable(error, checked, downloading=True) from None
 
     def upload(self, url: object, data: bytes) -> None:
-        """PUT ``data`` to ``url``."""
+        """PUT ``data`` to ``url``; the answer's body is never read (it may be endless)."""
         checked = _checked(url)
         try:
-            response = self._http.put(checked, content=data)
-        except httpx.TransportError as error:
+            with self._http.stream("PUT", checked, content=data) as response:
+                status = response.status_code
+        except httpx.RequestError as error:
             raise _unreachable(error, checked, downloading=False) from None
-        if not 200 <= response.status_code < 300:
-            raise _failure(response, checked, downloading=False)
+        if not 200 <= status < 300:
+            raise _failure(status, checked, downloading=False)
 
 
 class AsyncStorage:
@@ -158,9 +157,8 @@ class AsyncStorage:
         checked = _checked(url)
         try:
             async with self._http.stream("GET", checked) as response:
-                if response.status_code != 200:
-                    await response.aread()
-                    raise _failure(response, checked, downloading=True)
+                if response.status_code != 200:  # its body is never read: it may be endless
+                    raise _failure(response.status_code, checked, downloading=True)
                 if to is None:
                     return await response.aread()
                 out, final = _open(to)
@@ -173,15 +171,16 @@ class AsyncStorage:
                     raise
                 _complete(out, final)
                 return written
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:
             raise _unreachable(error, checked, downloading=True) from None
 
     async def upload(self, url: object, data: bytes) -> None:
-        """PUT ``data`` to ``url``."""
+        """PUT ``data`` to ``url``; the answer's body is never read (it may be endless)."""
         checked = _checked(url)
         try:
-            response = await self._http.put(checked, content=data)
-        except httpx.TransportError as error:
+            async with self._http.stream("PUT", checked, content=data) as response:
+                status = response.status_code
+        except httpx.RequestError as error:
             raise _unreachable(error, checked, downloading=False) from None
-        if not 200 <= response.status_code < 300:
-            raise _failure(response, checked, downloading=False)
+        if not 200 <= status < 300:
+            raise _failure(status, checked, downloading=False)
