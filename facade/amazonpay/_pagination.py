@@ -8,13 +8,25 @@ method as a :class:`Paging`. The pagers here know nothing about any one operatio
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Final, Generic, TypeVar
 
 from ._errors import UnexpectedResponseError
 
 P = TypeVar("P")  # the page model
 T = TypeVar("T")  # the item model
+
+#: Pages in a row with a next-page token but no item after which a listing stops: each new
+#: token would otherwise keep it fetching forever without ever yielding.
+MAX_EMPTY_PAGES: Final = 20
+
+
+@dataclass
+class _Progress:
+    """What one listing has seen: the tokens it followed, and its run of empty pages."""
+
+    tokens: set[str] = field(default_factory=set)
+    empty_run: int = 0
 
 
 @dataclass(frozen=True)
@@ -30,24 +42,34 @@ class Paging:
         items = getattr(page, self.items)
         return list(items) if isinstance(items, list) else []
 
-    def next_query(self, page: Any, seen: set[str]) -> dict[str, Any] | None:
+    def next_query(self, page: Any, progress: _Progress) -> dict[str, Any] | None:
         """The arguments of the next page, or None after the last page.
 
-        The token goes alone: the service refuses it alongside any other parameter.
+        The token goes alone: the service refuses it alongside any other parameter. A token
+        seen before, or too many empty pages in a row, is an error rather than an endless loop.
         """
         if self.token is None or self.token_argument is None:
             return None
         token = getattr(page, self.token)
         if not isinstance(token, str) or not token:
             return None
-        if token in seen:
+        progress.empty_run = 0 if self.items_of(page) else progress.empty_run + 1
+        if progress.empty_run >= MAX_EMPTY_PAGES:
+            raise UnexpectedResponseError(
+                f"the service returned {MAX_EMPTY_PAGES} pages in a row without items, each with a new page "
+                "token; stopped listing instead of looping",
+                status=200,
+                request_id=None,
+                body="",
+            )
+        if token in progress.tokens:
             raise UnexpectedResponseError(
                 f"the service returned the page token {token!r} twice; stopped listing instead of looping",
                 status=200,
                 request_id=None,
                 body="",
             )
-        seen.add(token)
+        progress.tokens.add(token)
         return {self.token_argument: token}
 
 
@@ -65,12 +87,12 @@ class SyncPager(Generic[P, T]):
 
     def pages(self) -> Iterator[P]:
         """Each page, in order."""
-        seen: set[str] = set()
+        progress = _Progress()
         query: dict[str, Any] | None = self._query
         while query is not None:
             page = self._fetch(query)
             yield page
-            query = self._paging.next_query(page, seen)
+            query = self._paging.next_query(page, progress)
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
@@ -92,12 +114,12 @@ class AsyncPager(Generic[P, T]):
 
     async def pages(self) -> AsyncIterator[P]:
         """Each page, in order."""
-        seen: set[str] = set()
+        progress = _Progress()
         query: dict[str, Any] | None = self._query
         while query is not None:
             page = await self._fetch(query)
             yield page
-            query = self._paging.next_query(page, seen)
+            query = self._paging.next_query(page, progress)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():
