@@ -232,10 +232,14 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
             given = [(field, values[name]) for name, field in by_click_name.items() if values[name] is not None]
             body = _with_fields(read_body(values["body"]), given)
         headers: dict[str, str] = {}
-        for header in values["header"]:
+        for number, header in enumerate(values["header"], start=1):
             name, colon, value = header.partition(":")
             if not colon or not name.strip():
-                raise click.BadParameter(f"{header!r} is not NAME:VALUE", param_hint="--header")
+                # Not echoed: a mistyped header is often a credential (Authorization=..., a token).
+                raise click.BadParameter(
+                    f"--header number {number} is not NAME:VALUE (e.g. x-request-source:cli); its text is not shown",
+                    param_hint="--header",
+                )
             headers[name.strip()] = value.strip()
         options = {
             "timeout": values["timeout"],
