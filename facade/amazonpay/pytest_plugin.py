@@ -56,11 +56,15 @@ def client_options(sandbox: AmazonPaySandbox, region: str = "eu") -> dict[str, A
 
     A throwaway key the sandbox knows, its in-memory transport (no sockets) and its clock, so
     that requests stay dated right when the test moves simulated time on (``sandbox.advance``).
+    The key is a loaded key object, not PEM: pytest prints a failing test's fixture values,
+    and a key object's repr shows nothing of it.
     """
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
     key_id, private_pem = sandbox.create_key()
     return {
         "public_key_id": key_id,
-        "private_key": private_pem,
+        "private_key": load_pem_private_key(private_pem, password=None),
         "region": region,
         "transport": sandbox.transport(),
         "clock": sandbox.now,
