@@ -31,18 +31,26 @@ def operation_registry() -> tuple[dict[str, Any], ...]:
 
 @cache
 def _routes() -> tuple[tuple[str, re.Pattern[str], dict[str, Any]], ...]:
+    """(method, path pattern with a named group per path parameter, entry) of every operation."""
     return tuple(
-        (entry["method"], re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(entry["path"])) + "$"), entry)
+        (entry["method"], re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(entry["path"])) + "$"), entry)
         for entry in operation_registry()
     )
 
 
-def operation_at(method: str, path: str) -> dict[str, Any] | None:
-    """The entry of the operation that ``method`` on the URL ``path`` reaches (None: no operation of the spec).
+def route(method: str, path: str) -> tuple[dict[str, Any], re.Match[str]] | None:
+    """The entry of the operation that ``method`` on the URL ``path`` reaches, and the match of its path.
 
-    ``path`` may carry the base URL's prefix (``/sandbox/v2``): templates match its end.
+    ``path`` may carry the base URL's prefix (``/sandbox/v2``): templates match its end, and
+    the match's groups are the path parameters. None: no operation of the spec.
     """
     for route_method, pattern, entry in _routes():
-        if route_method == method and pattern.search(path):
-            return entry
+        if route_method == method and (match := pattern.search(path)):
+            return entry, match
     return None
+
+
+def operation_at(method: str, path: str) -> dict[str, Any] | None:
+    """The entry of the operation that ``method`` on the URL ``path`` reaches (None: no operation of the spec)."""
+    found = route(method, path)
+    return found[0] if found is not None else None

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import anyio
@@ -45,7 +44,7 @@ from ._errors import (
     printable,
 )
 from ._options import CallState, current_call
-from ._registry import operation_at, operation_registry
+from ._registry import operation_at, route
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
 from ._validation import check_request_body
@@ -100,46 +99,6 @@ class _Unreadable(Exception):
         super().__init__(reason)
         self.response = response
         self.reason = reason
-
-
-@dataclass(frozen=True)
-class _Reconciliation:
-    """How to tell whether a refused, retried operation had taken effect (from the spec)."""
-
-    method: str
-    path: re.Pattern[str]
-    get_path: str
-    reason_codes: frozenset[str]
-    field: tuple[str, ...]
-    state: str
-
-    def fetch_url(self, request: httpx.Request) -> httpx.URL | None:
-        """The URL of the object ``request`` acted on, or ``None`` when the rule does not apply."""
-        raw_path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
-        match = self.path.search(raw_path) if request.method == self.method else None
-        if match is None:
-            return None
-        path = raw_path[: match.start()] + self.get_path.format(**match.groupdict())
-        return request.url.copy_with(raw_path=path.encode("ascii"))
-
-
-@cache
-def _reconciliations() -> tuple[_Reconciliation, ...]:
-    def pattern(template: str) -> re.Pattern[str]:
-        return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
-
-    return tuple(
-        _Reconciliation(
-            method=entry["method"],
-            path=pattern(entry["path"]),
-            get_path=rule["getPath"],
-            reason_codes=frozenset(rule["reasonCodes"]),
-            field=tuple(rule["stateField"]),
-            state=rule["state"],
-        )
-        for entry in operation_registry()
-        if (rule := entry["reconcile"]) is not None
-    )
 
 
 def _answers_without_body(request: httpx.Request) -> bool:
@@ -450,17 +409,23 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     # --- reconciliation of a refused retry (generated from x-amazonpay-reconcile) ---------------
     @staticmethod
-    def _reconciliation(
-        request: httpx.Request, refused: APIStatusError
-    ) -> tuple[_Reconciliation, httpx.Request] | None:
-        """The check to run when ``refused`` may only say that an earlier attempt already did the job."""
-        for rule in _reconciliations():
-            if refused.status == 422 and refused.reason_code in rule.reason_codes:
-                url = rule.fetch_url(request)
-                if url is not None:
-                    fetch = httpx.Request("GET", url, extensions=dict(request.extensions))
-                    return rule, fetch
-        return None
+    def _reconciliation(request: httpx.Request, refused: APIStatusError) -> tuple[dict[str, Any], httpx.Request] | None:
+        """The check to run when ``refused`` may only say that an earlier attempt already did the job.
+
+        The rule is the operation's ``reconcile`` (generated from ``x-amazonpay-reconcile``): get
+        the object at ``getPath``, filled from the refused request's path parameters.
+        """
+        if refused.status != 422:
+            return None
+        raw_path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
+        found = route(request.method, raw_path)
+        rule = found[0]["reconcile"] if found is not None else None
+        if found is None or rule is None or refused.reason_code not in rule["reasonCodes"]:
+            return None
+        match = found[1]
+        path = raw_path[: match.start()] + rule["getPath"].format(**match.groupdict())
+        url = request.url.copy_with(raw_path=path.encode("ascii"))
+        return rule, httpx.Request("GET", url, extensions=dict(request.extensions))
 
     def _fetch_attempts(self, attempts: _Attempts) -> _Attempts:
         """Attempts of the reconciling GET: counted on after the call's, with a full retry budget."""
@@ -476,19 +441,19 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         request: httpx.Request,
         attempts: _Attempts,
         refused: APIStatusError,
-        rule: _Reconciliation,
+        rule: dict[str, Any],
         found: httpx.Response,
     ) -> httpx.Response:
         state: Any = json.loads(found.content)
-        for name in rule.field:
+        for name in rule["stateField"]:
             state = state.get(name) if isinstance(state, dict) else None
-        if state == rule.state:
+        if state == rule["state"]:
             logger.info(
                 "%s %s answered %s, but the object is already %s: returning it (%s)",
                 request.method,
                 request.url.path,
                 refused.reason_code,
-                rule.state,
+                rule["state"],
                 "an earlier attempt did it" if attempts.uncertain else "it was done before this call",
             )
             return found
