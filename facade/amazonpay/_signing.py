@@ -29,15 +29,21 @@ ALWAYS_SIGNED: Final = frozenset({"accept", "content-type", "x-amz-pay-date", "x
 
 _UNRESERVED: Final = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
 _SLASHES: Final = re.compile(r"/+")
-_WHITESPACE: Final = re.compile(r"\s+")
 _EMPTY_SHA256: Final = hashlib.sha256(b"").hexdigest()
 
 
-def _percent_encode(text: str, keep: frozenset[int]) -> str:
-    return "".join(chr(b) if b in keep else f"%{b:02X}" for b in text.encode("utf-8"))
-
-
 _PATH_SAFE: Final = _UNRESERVED | {ord("/")}
+#: Text made only of the kept characters: encoded as itself (ids, names and amounts nearly always are).
+_ALREADY_ENCODED: Final = {
+    _UNRESERVED: re.compile(r"[A-Za-z0-9\-_.~]*"),
+    _PATH_SAFE: re.compile(r"[A-Za-z0-9\-_.~/]*"),
+}
+
+
+def _percent_encode(text: str, keep: frozenset[int]) -> str:
+    if _ALREADY_ENCODED[keep].fullmatch(text):
+        return text
+    return "".join(chr(b) if b in keep else f"%{b:02X}" for b in text.encode("utf-8"))
 
 
 def canonical_uri(path: str) -> str:
@@ -84,7 +90,8 @@ def canonical_request(
     ``headers`` maps lower-case names to values; ``signed_headers`` are lower-case and sorted.
     """
     names = list(signed_headers)
-    header_lines = "".join(f"{n}:{_WHITESPACE.sub(' ', headers[n].strip())}\n" for n in names)
+    # str.split() splits at exactly the characters that \s matches: runs of whitespace become one space.
+    header_lines = "".join(f"{n}:{' '.join(headers[n].split())}\n" for n in names)
     payload_hash = hashlib.sha256(body).hexdigest() if body else _EMPTY_SHA256
     return "\n".join(
         (
