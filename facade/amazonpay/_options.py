@@ -22,7 +22,7 @@ import re
 import sys
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
@@ -99,6 +99,9 @@ class MoneyCallOptions(CallOptions, total=False):
     idempotency_key: str | None
 
 
+_OPTION_NAMES: Final = frozenset(MoneyCallOptions.__annotations__)
+
+
 class _KeyClaim:
     """An explicit idempotency key, and the one POST that may send it."""
 
@@ -123,9 +126,11 @@ class _KeyClaim:
 
 def _runner() -> object:
     """Who is running: the current asyncio or trio task, else the current thread."""
-    # No task can run before its library is imported (sniffio, which anyio asks, reasons the
-    # same way): a sync program does not pay for loading anyio's task machinery.
-    if "asyncio" in sys.modules or "sniffio" in sys.modules:
+    # A task runs only in an event loop: unless trio is loaded or an asyncio loop runs in this
+    # thread, it is the thread, found without asking anyio (whose lookup raises and catches then,
+    # at a few microseconds per call; a sync program that merely imports asyncio paid it).
+    asyncio = sys.modules.get("asyncio")
+    if "trio" in sys.modules or (asyncio is not None and asyncio._get_running_loop() is not None):
         with suppress(Exception):  # no async library runs in this thread (anyio raises its own error)
             return ("task", anyio.get_current_task().id)
     return ("thread", threading.get_ident())
@@ -198,7 +203,6 @@ def current_call() -> CallState | None:
     return _current.get()
 
 
-@contextmanager
 def request_options(
     *,
     idempotency_key: str | Literal[_Unset.token] | None = UNSET,
@@ -207,7 +211,7 @@ def request_options(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
     auth_token: str | None = None,
-) -> Iterator[CallState]:
+) -> AbstractContextManager[CallState]:
     """Apply per-call options to the requests made inside the ``with`` block.
 
     The resource methods use it for you; use it directly around calls through ``pay.api``, or
@@ -219,7 +223,7 @@ def request_options(
     ``auth_token`` is a solution provider's delegated-access token (Get Authorization Token),
     sent and signed as ``x-amz-pay-authtoken``.
     """
-    with _opened(
+    return _opened(
         {
             "idempotency_key": idempotency_key,
             "simulation_code": simulation_code,
@@ -229,23 +233,20 @@ def request_options(
             "auth_token": auth_token,
         },
         one_call=False,
-    ) as state:
-        yield state
+    )
 
 
-@contextmanager
-def call_options(options: Mapping[str, Any]) -> Iterator[CallState]:
+def call_options(options: Mapping[str, Any]) -> AbstractContextManager[CallState]:
     """The options of one method call (``**options``), as a block around that call.
 
     Unlike a ``request_options`` block, it refuses an ``idempotency_key`` when the call is not a POST.
     """
-    unknown = sorted(set(options) - set(MoneyCallOptions.__annotations__))
-    if unknown:
+    if not _OPTION_NAMES.issuperset(options):
+        unknown = sorted(set(options) - _OPTION_NAMES)
         raise ConfigurationError(
             f"unknown option(s) {', '.join(unknown)}; use {', '.join(MoneyCallOptions.__annotations__)}"
         )
-    with _opened({"idempotency_key": UNSET, **options}, one_call=True) as state:
-        yield state
+    return _opened({"idempotency_key": UNSET, **options}, one_call=True)
 
 
 @contextmanager
