@@ -127,6 +127,14 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._correct_skew = clock_skew == "auto"
         self._skew = timedelta(0)  # added to the local clock when signing
         self._ran_in_a_loop = False
+        #: The headers that are the same on every request of this client.
+        self._fixed_headers = {
+            "accept": "application/json",
+            "content-type": "application/json",
+            "user-agent": USER_AGENT,
+            "x-amz-pay-host": endpoint.host,
+            "x-amz-pay-region": endpoint.region,
+        }
 
     @cached_property
     def _home_loop(self) -> RunVar[bool]:
@@ -249,9 +257,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             key = secrets.token_hex(16)  # 32 hex digits, as uuid4().hex, without importing uuid
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
-        query = request.url.params.multi_items()
-        if query:
+        if request.url.query:
             # httpx writes a space as "+"; Amazon reads RFC 3986. Send exactly what is signed.
+            query = request.url.params.multi_items()
             request.url = request.url.copy_with(query=encode_query(query).encode("ascii"))
         retries = self._policy.max_retries if call.max_retries is None else call.max_retries
         return _Attempts(call=call, idempotency_key=key, max_retries=retries)
@@ -260,24 +268,26 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         """Stamp this attempt's headers and sign them."""
         attempts.number += 1
         attempts.started = time.perf_counter()
-        headers = request.headers
-        headers.update(attempts.call.headers)
-        headers["accept"] = "application/json"
-        headers["content-type"] = "application/json"
-        headers["user-agent"] = USER_AGENT
-        headers["x-amz-pay-date"] = (self._clock() + self._skew).strftime("%Y%m%dT%H%M%SZ")
-        headers["x-amz-pay-host"] = self._endpoint.host
-        headers["x-amz-pay-region"] = self._endpoint.region
+        call = attempts.call
+        request.headers.update(call.headers)
+        stamp = {
+            **self._fixed_headers,
+            "x-amz-pay-date": (self._clock() + self._skew).strftime("%Y%m%dT%H%M%SZ"),
+        }
         if attempts.idempotency_key is not None:
-            headers["x-amz-pay-idempotency-key"] = attempts.idempotency_key
-        if attempts.call.simulation_code is not None:
-            headers["x-amz-pay-simulation-code"] = attempts.call.simulation_code
-        if attempts.call.auth_token is not None:
-            headers["x-amz-pay-authtoken"] = attempts.call.auth_token  # signed, as every x-amz-pay-* header
+            stamp["x-amz-pay-idempotency-key"] = attempts.idempotency_key
+        if call.simulation_code is not None:
+            stamp["x-amz-pay-simulation-code"] = call.simulation_code
+        if call.auth_token is not None:
+            stamp["x-amz-pay-authtoken"] = call.auth_token  # signed, as every x-amz-pay-* header
+        # One new header list, not a scan of the list per header set (as many setitems would do).
+        replaced = {name.encode("ascii") for name in stamp}
+        kept = [(name, value) for name, value in request.headers.raw if name.lower() not in replaced]
+        request.headers = headers = httpx.Headers([*kept, *stamp.items()])
         headers["authorization"] = authorization_header(
             method=request.method,
             path=request.url.path,
-            query=request.url.params.multi_items(),
+            query=request.url.params.multi_items() if request.url.query else (),
             headers=headers,
             body=request.content,
             key=self._credentials.private_key,
@@ -327,15 +337,16 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         attempts.sent = True
         request_id = response.headers.get("x-amz-pay-request-id")
         self._record(attempts, status=response.status_code, request_id=request_id, response=response)
-        logger.debug(
-            "%s %s -> %d (request id %s, attempt %d, %.1f ms)",
-            request.method,
-            request.url.path,
-            response.status_code,
-            printable(request_id or "none", 80),
-            attempts.number,
-            self._elapsed_ms(attempts),
-        )
+        if logger.isEnabledFor(logging.DEBUG):  # its arguments cost more than the disabled call
+            logger.debug(
+                "%s %s -> %d (request id %s, attempt %d, %.1f ms)",
+                request.method,
+                request.url.path,
+                response.status_code,
+                printable(request_id or "none", 80),
+                attempts.number,
+                self._elapsed_ms(attempts),
+            )
         corrected = self._correct_skew and self._skew_corrected(response)
         # A rejected date (400) is worth one more attempt once the clock has been corrected.
         retryable = self._policy.retries_status(response.status_code) or (corrected and response.status_code == 400)
