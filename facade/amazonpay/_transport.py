@@ -269,7 +269,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         attempts.number += 1
         attempts.started = time.perf_counter()
         call = attempts.call
-        request.headers.update(call.headers)
+        if call.headers:
+            request.headers.update(call.headers)
         stamp = {
             **self._fixed_headers,
             "x-amz-pay-date": (self._clock() + self._skew).strftime("%Y%m%dT%H%M%SZ"),
@@ -284,11 +285,13 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         replaced = {name.encode("ascii") for name in stamp}
         kept = [(name, value) for name, value in request.headers.raw if name.lower() not in replaced]
         request.headers = headers = httpx.Headers([*kept, *stamp.items()])
+        # The stamp holds every header the recipe signs, unless the caller sent x-amz-pay-* headers of its own.
+        own_signed = any(name.lower().startswith(b"x-amz-pay-") for name, _ in kept)
         headers["authorization"] = authorization_header(
             method=request.method,
             path=request.url.path,
             query=request.url.params.multi_items() if request.url.query else (),
-            headers=headers,
+            headers=headers if own_signed else stamp,
             body=request.content,
             key=self._credentials.private_key,
             public_key_id=self._credentials.public_key_id,
