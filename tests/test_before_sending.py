@@ -124,3 +124,72 @@ def test_an_amount_the_specs_pattern_refuses_is_refused(amount: str, pay: Amazon
 def test_spec_patterns_follow_ecma_262(pattern: str, text: str, matches: bool) -> None:
     assert (ecma_pattern(pattern).search(text) is not None) is matches
     assert (problems({"type": "string", "pattern": pattern}, text, "body") == []) is matches
+
+
+#: One schema with every keyword the pre-send check reads (the spec's request schemas use them).
+EVERY_KEYWORD: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "amount"],
+    "properties": {
+        "id": {"type": "string", "minLength": 2, "maxLength": 5},
+        "amount": {
+            "type": "object",
+            "required": ["value"],
+            "properties": {"value": {"type": "string", "pattern": "^[0-9]+$", "examples": ["14"]}},
+        },
+        "count": {"type": "integer"},
+        "ratio": {"type": ["number", "null"]},
+        "flag": {"type": "boolean"},
+        "kind": {"enum": ["a", "b"]},
+        "tags": {"type": "array", "items": {"type": "string", "maxLength": 2}},
+        "either": {"anyOf": [{"type": "string", "maxLength": 1}, {"type": "object", "required": ["x", "y"]}]},
+        "map": {"type": "object", "additionalProperties": {"type": "integer"}},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ({"id": "ab", "amount": {"value": "14"}, "ratio": None, "kind": "a", "tags": ["ab"], "either": "x"}, []),
+        ({}, ["body.id is required", "body.amount is required"]),
+        ([], ["body must be object, not []"]),
+        (True, ["body must be object, not true"]),
+        (
+            {
+                "id": "a",
+                "amount": {"value": "1.5"},
+                "count": True,
+                "flag": 1,
+                "tags": ["ab", "abc", 3],
+                "either": {"x": 1},
+                "map": {"a": 1, "b": "2", "c": False},
+            },
+            [
+                "body.id has 1 characters; at least 2 are needed",
+                'body.amount.value is "1.5"; it must match ^[0-9]+$ such as "14"',
+                "body.count must be integer, not true",  # a bool is never a JSON number
+                "body.flag must be boolean, not 1",
+                "body.tags[1] has 3 characters; at most 2 are allowed",
+                "body.tags[2] must be string, not 3",
+                'body.either must be string, not {"x": 1}',  # the anyOf option with the fewest problems
+                'body.map.b must be integer, not "2"',
+                "body.map.c must be integer, not false",
+            ],
+        ),
+        (
+            {"id": "abcdef", "amount": {}, "count": 1.0, "ratio": "1", "kind": "c", "either": "ab", "tags": "x"},
+            [
+                "body.id has 6 characters; at most 5 are allowed",
+                "body.amount.value is required",
+                "body.count must be integer, not 1.0",
+                'body.ratio must be number or null, not "1"',
+                'body.kind is "c"; allowed: "a", "b"',
+                "body.either has 2 characters; at most 1 are allowed",
+                'body.tags must be array, not "x"',
+            ],
+        ),
+    ],
+)
+def test_the_pre_send_check_names_each_place_and_rule(value: Any, found: list[str]) -> None:
+    assert problems(EVERY_KEYWORD, value, "body") == found

@@ -11,12 +11,12 @@ import json
 import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import ConfigurationError
-from ._registry import operation_at
+from ._registry import operation_at, operation_registry
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -32,51 +32,89 @@ _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
 }
 
 
-def _is_type(value: Any, name: str) -> bool:
-    if isinstance(value, bool) and name in ("number", "integer"):
-        return False
-    return isinstance(value, _JSON_TYPES[name])
+#: The problems in a value, each message continuing the value's place ("" at the value itself,
+#: ``.name`` or ``[0]`` below it), so a place is spelled out only for a value that has a problem.
+Check = Callable[[Any], list[str]]
 
 
 def problems(schema: dict[str, Any], value: Any, where: str) -> list[str]:
     """What in ``value`` the schema rejects, each naming its place (``chargeAmount.amount``)."""
+    return [f"{where}{found}" for found in compiled(schema)(value)]
+
+
+def compiled(schema: dict[str, Any]) -> Check:
+    """The schema's check, its keywords read once: a body is checked before every request."""
     if "anyOf" in schema:
-        options = [problems(option, value, where) for option in schema["anyOf"]]
-        return [] if any(not found for found in options) else min(options, key=len)
+        return _any_of([compiled(option) for option in schema["anyOf"]])
     types = schema.get("type")
-    if types is not None:
-        names = [types] if isinstance(types, str) else types
-        if not any(_is_type(value, name) for name in names):
-            return [f"{where} must be {' or '.join(names)}, not {json.dumps(value)}"]
-    if "enum" in schema and value not in schema["enum"]:
-        return [f"{where} is {json.dumps(value)}; allowed: {', '.join(json.dumps(v) for v in schema['enum'])}"]
-    if isinstance(value, str):
-        return _string_problems(schema, value, where)
-    found: list[str] = []
-    if isinstance(value, dict):
-        found += [f"{where}.{name} is required" for name in schema.get("required", ()) if name not in value]
-        properties = schema.get("properties", {})
-        extra = schema.get("additionalProperties", True)
-        for name, item in value.items():
-            if name in properties:
-                found += problems(properties[name], item, f"{where}.{name}")
-            elif isinstance(extra, dict):
-                found += problems(extra, item, f"{where}.{name}")
-    elif isinstance(value, list) and "items" in schema:
-        for index, item in enumerate(value):
-            found += problems(schema["items"], item, f"{where}[{index}]")
-    return found
+    names = [types] if isinstance(types, str) else types
+    accepted = tuple(kind for name in names or () for kind in _JSON_TYPES[name])
+    takes_bool = names is not None and "boolean" in names  # a bool is an int in Python, never a number in JSON
+    allowed = schema.get("enum")
+    string = _string_check(schema)
+    properties = {name: compiled(item) for name, item in schema.get("properties", {}).items()}
+    extra = schema.get("additionalProperties", True)
+    extra_check = compiled(extra) if isinstance(extra, dict) else None
+    required = schema.get("required", ())
+    items = compiled(schema["items"]) if "items" in schema else None
+
+    def check(value: Any) -> list[str]:
+        if names is not None and not (takes_bool if isinstance(value, bool) else isinstance(value, accepted)):
+            return [f" must be {' or '.join(names)}, not {json.dumps(value)}"]
+        if allowed is not None and value not in allowed:
+            return [f" is {json.dumps(value)}; allowed: {', '.join(json.dumps(v) for v in allowed)}"]
+        if isinstance(value, str):
+            return string(value) if string is not None else []
+        found: list[str] = []
+        if isinstance(value, dict):
+            found += [f".{name} is required" for name in required if name not in value]
+            for name, item in value.items():
+                member = properties.get(name, extra_check)
+                problems = member(item) if member is not None else None
+                if problems:
+                    found += [f".{name}{problem}" for problem in problems]
+        elif isinstance(value, list) and items is not None:
+            for index, item in enumerate(value):
+                problems = items(item)
+                if problems:
+                    found += [f"[{index}]{problem}" for problem in problems]
+        return found
+
+    return check
 
 
-def _string_problems(schema: dict[str, Any], value: str, where: str) -> list[str]:
-    if "maxLength" in schema and len(value) > schema["maxLength"]:
-        return [f"{where} has {len(value)} characters; at most {schema['maxLength']} are allowed"]
-    if "minLength" in schema and len(value) < schema["minLength"]:
-        return [f"{where} has {len(value)} characters; at least {schema['minLength']} are needed"]
-    if "pattern" in schema and ecma_pattern(schema["pattern"]).search(value) is None:
-        example = f" such as {json.dumps(schema['examples'][0])}" if schema.get("examples") else ""
-        return [f"{where} is {json.dumps(value)}; it must match {schema['pattern']}{example}"]
-    return []
+def _any_of(options: list[Check]) -> Check:
+    def check(value: Any) -> list[str]:
+        found = []
+        for option in options:
+            problems = option(value)
+            if not problems:
+                return []
+            found.append(problems)
+        return min(found, key=len)
+
+    return check
+
+
+def _string_check(schema: dict[str, Any]) -> Callable[[str], list[str]] | None:
+    longest = schema.get("maxLength")
+    shortest = schema.get("minLength")
+    pattern = schema.get("pattern")
+    if longest is None and shortest is None and pattern is None:
+        return None
+    matcher = ecma_pattern(pattern) if pattern is not None else None
+    example = f" such as {json.dumps(schema['examples'][0])}" if schema.get("examples") else ""
+
+    def check(value: str) -> list[str]:
+        if longest is not None and len(value) > longest:
+            return [f" has {len(value)} characters; at most {longest} are allowed"]
+        if shortest is not None and len(value) < shortest:
+            return [f" has {len(value)} characters; at least {shortest} are needed"]
+        if matcher is not None and matcher.search(value) is None:
+            return [f" is {json.dumps(value)}; it must match {pattern}{example}"]
+        return []
+
+    return check
 
 
 @cache
@@ -143,13 +181,21 @@ def _json_ready(value: Any, where: str, decimal_type: type[Decimal] | None) -> A
 def check_request_body(method: str, path: str, body: bytes) -> None:
     """Raise :class:`ConfigurationError` if the body breaks the spec's schema for this operation."""
     entry = operation_at(method, path)
-    schema = entry["requestSchema"] if entry is not None else None
-    if schema is None:
+    if entry is None or entry["requestSchema"] is None:
         return
     try:
         value = json.loads(body) if body else None
     except ValueError:
         raise ConfigurationError(f"the body of {method} {path} is not JSON") from None
-    found = problems(schema, value, "body")
+    found = _request_check(entry["operationId"])(value)
     if found:
-        raise ConfigurationError(f"{method} {path} not sent, its body breaks the API spec: {'; '.join(found)}")
+        raise ConfigurationError(
+            f"{method} {path} not sent, its body breaks the API spec: {'; '.join(f'body{f}' for f in found)}"
+        )
+
+
+@cache
+def _request_check(operation_id: str) -> Check:
+    """The check of the operation's request schema, compiled on its first request."""
+    entry = next(entry for entry in operation_registry() if entry["operationId"] == operation_id)
+    return compiled(entry["requestSchema"])
