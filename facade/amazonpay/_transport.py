@@ -616,8 +616,16 @@ def _too_large() -> str:
 
 
 def _with_body(response: httpx.Response, request: httpx.Request, body: bytes) -> httpx.Response:
-    """A response with the decoded ``body``, its headers otherwise as received."""
+    """A read response with the decoded ``body``, its headers otherwise as received."""
     headers = [(name, value) for name, value in response.headers.raw if name.lower() not in _HOP_BY_HOP]
-    return httpx.Response(
-        response.status_code, headers=headers, content=body, request=request, extensions=response.extensions
+    headers.append((b"content-length", str(len(body)).encode("ascii")))
+    # A stream, not content=: httpx would then encode the body and add headers, only to read it back.
+    answer = httpx.Response(
+        response.status_code,
+        headers=headers,
+        stream=httpx.ByteStream(body),
+        request=request,
+        extensions=response.extensions,
     )
+    answer.read()
+    return answer
