@@ -163,6 +163,8 @@ def json_ready(value: Any, where: str = "body") -> Any:
 
 
 def _json_ready(value: Any, where: str, decimal_type: type[Decimal] | None) -> Any:
+    if isinstance(value, str | int | None):  # most values: kept as they are (a bool is an int)
+        return value
     if decimal_type is not None and isinstance(value, decimal_type):
         if not value.is_finite():
             raise ConfigurationError(
