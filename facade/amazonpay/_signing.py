@@ -51,7 +51,7 @@ def canonical_uri(path: str) -> str:
 
     ``path`` is the decoded path (``/charges/P01-1``); no dot-segment removal is done.
     """
-    collapsed = _SLASHES.sub("/", path)
+    collapsed = _SLASHES.sub("/", path) if "//" in path else path
     if not collapsed.startswith("/"):
         collapsed = "/" + collapsed
     return _percent_encode(collapsed, _PATH_SAFE)
@@ -110,13 +110,16 @@ def string_to_sign(algorithm: Algorithm, canonical: str) -> str:
     return f"{algorithm}\n{hashlib.sha256(canonical.encode('utf-8')).hexdigest()}"
 
 
-def _pss(algorithm: Algorithm) -> padding.PSS:
-    return padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=SALT_LENGTH[algorithm])
+_SHA256: Final = hashes.SHA256()
+#: The PSS parameters of each algorithm (plain values, made once).
+_PSS: Final[Mapping[Algorithm, padding.PSS]] = {
+    algorithm: padding.PSS(mgf=padding.MGF1(_SHA256), salt_length=salt) for algorithm, salt in SALT_LENGTH.items()
+}
 
 
 def sign_string(key: rsa.RSAPrivateKey, algorithm: Algorithm, text: str) -> str:
     """Base64 RSASSA-PSS signature of ``text`` (randomised: differs on every call)."""
-    signature = key.sign(text.encode("utf-8"), _pss(algorithm), hashes.SHA256())
+    signature = key.sign(text.encode("utf-8"), _PSS[algorithm], _SHA256)
     return base64.b64encode(signature).decode("ascii")
 
 
@@ -124,7 +127,7 @@ def verify_string(public_key: rsa.RSAPublicKey, algorithm: Algorithm, text: str,
     """Whether ``signature`` is a valid signature of ``text`` under ``public_key``."""
     try:
         public_key.verify(
-            base64.b64decode(signature, validate=True), text.encode("utf-8"), _pss(algorithm), hashes.SHA256()
+            base64.b64decode(signature, validate=True), text.encode("utf-8"), _PSS[algorithm], _SHA256
         )
     except (InvalidSignature, ValueError):
         return False
