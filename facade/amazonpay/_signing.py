@@ -126,9 +126,7 @@ def sign_string(key: rsa.RSAPrivateKey, algorithm: Algorithm, text: str) -> str:
 def verify_string(public_key: rsa.RSAPublicKey, algorithm: Algorithm, text: str, signature: str) -> bool:
     """Whether ``signature`` is a valid signature of ``text`` under ``public_key``."""
     try:
-        public_key.verify(
-            base64.b64decode(signature, validate=True), text.encode("utf-8"), _PSS[algorithm], _SHA256
-        )
+        public_key.verify(base64.b64decode(signature, validate=True), text.encode("utf-8"), _PSS[algorithm], _SHA256)
     except (InvalidSignature, ValueError):
         return False
     return True
