@@ -363,7 +363,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._log_retry(request, attempts, f"status {response.status_code}", delay)
         return delay
 
-    def _final(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> httpx.Response:
+    def _final(self, request: httpx.Request, attempts: _Attempts, response: _Answer) -> httpx.Response:
         """The answer of the call: a 2xx whose body is a JSON object, else the typed error.
 
         An empty 2xx body is an answer too where the spec's operation answers without content
@@ -383,6 +383,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             body = None
         if not isinstance(body, dict):
             raise self._unreadable(request, attempts, _Unreadable(response, "the body is not a JSON object"))
+        response.checked_json = body
         return response
 
     @staticmethod
@@ -573,7 +574,7 @@ class _AsyncSmallChunks(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
-def _read(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+def _read(response: httpx.Response, request: httpx.Request) -> _Answer:
     """``response`` read in full (so its connection goes back to the pool), as a new response."""
     if isinstance(response.stream, httpx.SyncByteStream):
         response.stream = _SmallChunks(response.stream)
@@ -589,10 +590,10 @@ def _read(response: httpx.Response, request: httpx.Request) -> httpx.Response:
         raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None
     finally:
         response.close()
-    return _with_body(response, request, b"".join(chunks))
+    return _Answer(response, request, b"".join(chunks))
 
 
-async def _aread(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+async def _aread(response: httpx.Response, request: httpx.Request) -> _Answer:
     """The async twin of :func:`_read`."""
     if isinstance(response.stream, httpx.AsyncByteStream):
         response.stream = _AsyncSmallChunks(response.stream)
@@ -608,24 +609,52 @@ async def _aread(response: httpx.Response, request: httpx.Request) -> httpx.Resp
         raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None
     finally:
         await response.aclose()
-    return _with_body(response, request, b"".join(chunks))
+    return _Answer(response, request, b"".join(chunks))
 
 
 def _too_large() -> str:
     return f"its body exceeds {MAX_RESPONSE_BYTES // 1024} KiB decompressed (no Amazon Pay answer is that large)"
 
 
-def _with_body(response: httpx.Response, request: httpx.Request, body: bytes) -> httpx.Response:
-    """A read response with the decoded ``body``, its headers otherwise as received."""
-    headers = [(name, value) for name, value in response.headers.raw if name.lower() not in _HOP_BY_HOP]
-    headers.append((b"content-length", str(len(body)).encode("ascii")))
-    # A stream, not content=: httpx would then encode the body and add headers, only to read it back.
-    answer = httpx.Response(
-        response.status_code,
-        headers=headers,
-        stream=httpx.ByteStream(body),
-        request=request,
-        extensions=response.extensions,
-    )
-    answer.read()
-    return answer
+class _Answer(httpx.Response):
+    """An answer read in full within its attempt: its decoded body, its headers otherwise as received.
+
+    Made from the body the transport read, so nothing reads it a second time: ``read()`` and
+    ``content`` give that body. The transport parses a success body to check that it is a JSON
+    object, and the generated operation parses it again right after: the first ``json()`` takes
+    the transport's parse instead; later calls parse afresh, as httpx does, so no two callers
+    share one object.
+    """
+
+    def __init__(self, response: httpx.Response, request: httpx.Request, body: bytes) -> None:
+        headers = [(name, value) for name, value in response.headers.raw if name.lower() not in _HOP_BY_HOP]
+        headers.append((b"content-length", str(len(body)).encode("ascii")))
+        super().__init__(
+            response.status_code,
+            headers=headers,
+            stream=httpx.ByteStream(body),
+            request=request,
+            extensions=response.extensions,
+        )
+        self._body = body
+        self.checked_json: dict[str, Any] | None = None
+
+    @property
+    def content(self) -> bytes:
+        """The decoded body."""
+        return self._body
+
+    def read(self) -> bytes:
+        """The decoded body (already read)."""
+        return self._body
+
+    async def aread(self) -> bytes:
+        """The decoded body (already read)."""
+        return self._body
+
+    def json(self, **kwargs: Any) -> Any:
+        """The body parsed as JSON (the transport's parse, the first time)."""
+        checked, self.checked_json = self.checked_json, None
+        if checked is not None and not kwargs:
+            return checked
+        return super().json(**kwargs)
