@@ -282,9 +282,10 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if call.auth_token is not None:
             stamp["x-amz-pay-authtoken"] = call.auth_token  # signed, as every x-amz-pay-* header
         # One new header list, not a scan of the list per header set (as many setitems would do).
-        replaced = {name.encode("ascii") for name in stamp}
+        stamped = [(name.encode("ascii"), value.encode("ascii")) for name, value in stamp.items()]
+        replaced = {name for name, _ in stamped}
         kept = [(name, value) for name, value in request.headers.raw if name.lower() not in replaced]
-        request.headers = headers = httpx.Headers([*kept, *stamp.items()])
+        request.headers = headers = httpx.Headers([*kept, *stamped])
         # The stamp holds every header the recipe signs, unless the caller sent x-amz-pay-* headers of its own.
         own_signed = any(name.lower().startswith(b"x-amz-pay-") for name, _ in kept)
         headers["authorization"] = authorization_header(
