@@ -283,21 +283,21 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             stamp["x-amz-pay-authtoken"] = call.auth_token  # signed, as every x-amz-pay-* header
         # One new header list, not a scan of the list per header set (as many setitems would do).
         stamped = [(name.encode("ascii"), value.encode("ascii")) for name, value in stamp.items()]
-        replaced = {name for name, _ in stamped}
+        replaced = {name for name, _ in stamped} | {b"authorization"}  # a retry's is stale
         kept = [(name, value) for name, value in request.headers.raw if name.lower() not in replaced]
-        request.headers = headers = httpx.Headers([*kept, *stamped])
         # The stamp holds every header the recipe signs, unless the caller sent x-amz-pay-* headers of its own.
         own_signed = any(name.lower().startswith(b"x-amz-pay-") for name, _ in kept)
-        headers["authorization"] = authorization_header(
+        authorization = authorization_header(
             method=request.method,
             path=request.url.path,
             query=request.url.params.multi_items() if request.url.query else (),
-            headers=headers if own_signed else stamp,
+            headers=httpx.Headers([*kept, *stamped]) if own_signed else stamp,
             body=request.content,
             key=self._credentials.private_key,
             public_key_id=self._credentials.public_key_id,
             algorithm=self._credentials.algorithm,
         )
+        request.headers = httpx.Headers([*kept, *stamped, (b"authorization", authorization.encode("ascii"))])
 
     def _after_exception(self, request: httpx.Request, attempts: _Attempts, error: httpx.TransportError) -> float:
         """The delay before the next attempt, or raise the typed error when out of attempts."""
