@@ -162,8 +162,12 @@ def json_ready(value: Any, where: str = "body") -> Any:
     return _json_ready(value, where, decimal.Decimal if decimal is not None else None)
 
 
+#: Most values of a body: kept as they are (a bool is an int), and checked inline, without a call.
+_KEPT: Final = str | int | None
+
+
 def _json_ready(value: Any, where: str, decimal_type: type[Decimal] | None) -> Any:
-    if isinstance(value, str | int | None):  # most values: kept as they are (a bool is an int)
+    if isinstance(value, _KEPT):
         return value
     if decimal_type is not None and isinstance(value, decimal_type):
         if not value.is_finite():
@@ -174,9 +178,15 @@ def _json_ready(value: Any, where: str, decimal_type: type[Decimal] | None) -> A
     if isinstance(value, float) and not math.isfinite(value):
         raise ConfigurationError(f"{where} is {value}; JSON has no such number: pass a finite value")
     if isinstance(value, Mapping):
-        return {name: _json_ready(item, f"{where}.{name}", decimal_type) for name, item in value.items()}
+        return {
+            name: item if isinstance(item, _KEPT) else _json_ready(item, f"{where}.{name}", decimal_type)
+            for name, item in value.items()
+        }
     if isinstance(value, list | tuple):
-        return [_json_ready(item, f"{where}[{index}]", decimal_type) for index, item in enumerate(value)]
+        return [
+            item if isinstance(item, _KEPT) else _json_ready(item, f"{where}[{index}]", decimal_type)
+            for index, item in enumerate(value)
+        ]
     return value
 
 
