@@ -100,7 +100,7 @@ def test_models_are_unhashable_like_mutable_attrs_classes() -> None:
     with pytest.raises(TypeError, match="unhashable"):
         hash(Price("1.00", "EUR"))
     with pytest.raises(TypeError, match="unhashable"):
-        {charge()}  # noqa: B018
+        {charge()}
 
 
 def test_repr_names_the_class_and_every_field_in_order() -> None:
@@ -148,7 +148,9 @@ def test_copy_is_shallow_and_deepcopy_is_deep() -> None:
 
 def test_response_and_file_are_plain_value_classes() -> None:
     response = Response(HTTPStatus.OK, b"{}", {"content-type": "application/json"}, None)
-    assert response == Response(status_code=HTTPStatus.OK, content=b"{}", headers={"content-type": "application/json"}, parsed=None)
+    assert response == Response(
+        status_code=HTTPStatus.OK, content=b"{}", headers={"content-type": "application/json"}, parsed=None
+    )
     assert response != Response(HTTPStatus.OK, b"{}", {}, None)
     assert repr(response) == (
         "Response(status_code=<HTTPStatus.OK: 200>, content=b'{}', headers={'content-type': 'application/json'}, "

@@ -21,8 +21,8 @@ from typing import Any, Unpack
 import pytest
 
 import amazonpay_api.models
-from amazonpay_api.types import Unset
 from amazonpay import AmazonPay, AsyncAmazonPay, AsyncPager, CallOptions, MoneyCallOptions, SyncPager
+from amazonpay_api.types import Unset
 from tests.support.operations import OPERATIONS, Operation, method_table
 from tests.support.spec import follow, operations_by_id, snake_case
 
@@ -150,7 +150,6 @@ def test_the_spec_names_every_resource_method_uniquely() -> None:
 
 
 USER_CODE = """
-from amazonpay_api.types import Unset
 from amazonpay import AmazonPay, AsyncAmazonPay
 from amazonpay_api.models import Charge, CheckoutSession
 
