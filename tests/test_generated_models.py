@@ -92,6 +92,10 @@ def test_equality_is_same_class_and_equal_fields_including_additional_properties
         __slots__ = ()
 
     assert Subclass("1.00", "EUR") != Price("1.00", "EUR")
+    not_a_number = float("nan")  # one object in both: equal, as attrs compares field tuples
+    assert Charge("c", "p", StatusDetails("Open"), conversion_rate=not_a_number) == Charge(
+        "c", "p", StatusDetails("Open"), conversion_rate=not_a_number
+    )
     assert Price("1.00", "EUR") != {"amount": "1.00", "currencyCode": "EUR"}
     assert Price("1.00", "EUR").__eq__(("1.00", "EUR")) is NotImplemented
 

@@ -20,8 +20,10 @@ class Model:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return all(
-            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        # Tuples, as attrs compares: a field holding the same object is equal (even NaN).
+        names = self.__slots__
+        return tuple(getattr(self, name) for name in names) == tuple(
+            getattr(other, name) for name in names
         )
 
     def __repr__(self) -> str:
