@@ -21,13 +21,14 @@ from amazonpay_api.errors import UnexpectedStatus
 
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
 from ._options import CallState, call_options
-from ._pagination import AsyncPager, Paging, SyncPager
 from ._storage import AsyncStorage, Storage
 from ._validation import json_ready
 from ._waiting import wait, wait_async, wait_rule
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
+
+    from ._pagination import AsyncPager, Paging, SyncPager
 
 T = TypeVar("T")
 
@@ -231,6 +232,8 @@ class SyncResource(_Resource):
         self, operation: ModuleType, page: type[T], options: Mapping[str, Any], paging: Paging, query: Mapping[str, Any]
     ) -> SyncPager[T, Any]:
         """Every item of a paged listing; pages are fetched as the caller iterates."""
+        from ._pagination import SyncPager  # only listings need it: not loaded by a cold start
+
         with call_options(options):  # bad options fail here, not at the first iteration
             pass
         return SyncPager(lambda page_query: self._call(operation, page, options, query=page_query), query, paging)
@@ -283,6 +286,8 @@ class AsyncResource(_Resource):
         self, operation: ModuleType, page: type[T], options: Mapping[str, Any], paging: Paging, query: Mapping[str, Any]
     ) -> AsyncPager[T, Any]:
         """Every item of a paged listing (``async for``); pages are fetched as the caller iterates."""
+        from ._pagination import AsyncPager  # only listings need it: not loaded by a cold start
+
         with call_options(options):  # bad options fail here, not at the first iteration
             pass
         return AsyncPager(lambda page_query: self._call(operation, page, options, query=page_query), query, paging)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
 import time
-import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -246,7 +246,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         call = current_call() or CallState()
         key = call.take_idempotency_key(request.method, request.url.path)
         if request.method == "POST" and key is None:
-            key = uuid.uuid4().hex
+            key = secrets.token_hex(16)  # 32 hex digits, as uuid4().hex, without importing uuid
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
         query = request.url.params.multi_items()
@@ -419,11 +419,10 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             return None
         raw_path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
         found = route(request.method, raw_path)
-        rule = found[0]["reconcile"] if found is not None else None
+        rule = found.entry["reconcile"] if found is not None else None
         if found is None or rule is None or refused.reason_code not in rule["reasonCodes"]:
             return None
-        match = found[1]
-        path = raw_path[: match.start()] + rule["getPath"].format(**match.groupdict())
+        path = found.prefix + rule["getPath"].format(**found.parameters)
         url = request.url.copy_with(raw_path=path.encode("ascii"))
         return rule, httpx.Request("GET", url, extensions=dict(request.extensions))
 

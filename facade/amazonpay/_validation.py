@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Mapping
-from decimal import Decimal
 from functools import cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import ConfigurationError
 from ._registry import operation_at
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 _JSON_TYPES: Final[dict[str, tuple[type, ...]]] = {
     "string": (str,),
@@ -115,7 +118,14 @@ def json_ready(value: Any, where: str = "body") -> Any:
     Amounts are decimal strings in the API ("14.00"); a ``Decimal`` is formatted exactly (never
     through float). NaN and infinities, as ``Decimal`` or ``float``, are refused.
     """
-    if isinstance(value, Decimal):
+    # A Decimal exists only once its module is imported: looked up, not imported, so a process
+    # that never uses decimal (a GET's cold start) never loads it.
+    decimal = sys.modules.get("decimal")
+    return _json_ready(value, where, decimal.Decimal if decimal is not None else None)
+
+
+def _json_ready(value: Any, where: str, decimal_type: type[Decimal] | None) -> Any:
+    if decimal_type is not None and isinstance(value, decimal_type):
         if not value.is_finite():
             raise ConfigurationError(
                 f"{where} is Decimal({str(value)!r}); amounts must be finite, e.g. Decimal('14.00') or '14.00'"
@@ -124,9 +134,9 @@ def json_ready(value: Any, where: str = "body") -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         raise ConfigurationError(f"{where} is {value}; JSON has no such number: pass a finite value")
     if isinstance(value, Mapping):
-        return {name: json_ready(item, f"{where}.{name}") for name, item in value.items()}
+        return {name: _json_ready(item, f"{where}.{name}", decimal_type) for name, item in value.items()}
     if isinstance(value, list | tuple):
-        return [json_ready(item, f"{where}[{index}]") for index, item in enumerate(value)]
+        return [_json_ready(item, f"{where}[{index}]", decimal_type) for index, item in enumerate(value)]
     return value
 
 
