@@ -8,9 +8,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
-from amazonpay._calls import AsyncResource, SyncResource
+from amazonpay._calls import (
+    DEFAULT_DEADLINE,
+    DEFAULT_INTERVAL,
+    AsyncResource,
+    SyncResource,
+)
 from amazonpay._options import CallOptions, MoneyCallOptions
-from amazonpay._waiting import DEFAULT_DEADLINE, DEFAULT_INTERVAL
 
 # Each method imports its operation and models when called: a call loads what it uses.
 if TYPE_CHECKING:

@@ -8,11 +8,15 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO, Unpack, overload
 
-from amazonpay._calls import AsyncResource, SyncResource
+from amazonpay._calls import (
+    DEFAULT_DEADLINE,
+    DEFAULT_INTERVAL,
+    AsyncResource,
+    SyncResource,
+)
 from amazonpay._options import CallOptions, MoneyCallOptions
 from amazonpay._pagination import AsyncPager, Paging, SyncPager
 from amazonpay._storage import StrPath
-from amazonpay._waiting import DEFAULT_DEADLINE, DEFAULT_INTERVAL
 
 from amazonpay_api.types import UNSET
 
