@@ -458,7 +458,7 @@ IMPORTS = {
     "python -c pass": "pass",
     "import httpx, cryptography": "import httpx, cryptography",
     "its dependencies": (
-        "import httpx, attrs, anyio\n"
+        "import httpx, anyio\n"
         "from cryptography.hazmat.primitives import hashes, serialization\n"
         "from cryptography.hazmat.primitives.asymmetric import padding, rsa"
     ),
@@ -779,7 +779,7 @@ def print_table(results: dict[str, Any]) -> None:
         "conn = new connections per call)"
     )
     print(
-        "\nimport, fresh interpreter, wall ms median [min-max] (its dependencies = httpx, attrs, anyio and "
+        "\nimport, fresh interpreter, wall ms median [min-max] (its dependencies = httpx, anyio and "
         "cryptography's rsa, padding, hashes, serialization, as amazonpay imports them):"
     )
     for name, s in [*results["imports_ms"].items(), *results["import_added_ms"].items()]:

@@ -9,9 +9,13 @@
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
 3. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
-   failing on any warning or skipped endpoint. One of its templates is ours
-   (`templates/generator/models_init.py.jinja`): the models package imports each model on
-   first use, so a call loads the models it needs, not the whole API's.
+   failing on any warning or skipped endpoint. Four of its templates are ours
+   (`templates/generator/`): the models package imports each model on first use, so a call
+   loads the models it needs, not the whole API's (`models_init.py.jinja`); the models,
+   `types.Response`, `types.File` and the clients are plain classes with `__slots__` and an
+   explicit `__init__`, not attrs classes, so importing them imports no attrs and builds no
+   class (`model.py.jinja`, `types.py.jinja`, `client.py.jinja`; `types.Model` gives them
+   attrs' equality, repr and unhashability).
 4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
    request body schema, idempotency, simulation codes, resource and method names, the states a

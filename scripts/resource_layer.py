@@ -19,7 +19,10 @@ the effective spec it writes a method ``pay.<resource>.<action>(...)``, sync and
   it until the state is one of those, and ``is_final(obj)``, the same test without I/O.
 
 Every method goes through the facade's one call path (``amazonpay._calls``); the client gets
-one lazily built attribute per resource from the mixins in ``resources/__init__.py``.
+one lazily built attribute per resource from the mixins in ``resources/__init__.py``. A method
+imports its operation module and the models it passes when it is called, and a resource module
+imports what only its annotations name under ``TYPE_CHECKING``: a process that makes one call
+loads that call's operation and models, not those of its resource's other operations.
 """
 
 from __future__ import annotations
@@ -103,6 +106,9 @@ class Method:
     pages: Pages | None = None  # the operation pages: the method lists every item
     download: Transfer | None = None  # x-amazonpay-download
     upload: Transfer | None = None  # x-amazonpay-upload
+    #: name -> module of the models the method passes at run time (its result and body model):
+    #: imported in its body, so a call loads its own operation and models, not its resource's
+    models: dict[str, str] = field(default_factory=dict)
 
     @property
     def waitable(self) -> bool:
@@ -129,7 +135,15 @@ class Resource:
     title: str  # the tag: Checkout Sessions
     description: str  # the tag's description, one sentence
     methods: list[Method] = field(default_factory=list)
-    imports: dict[str, str] = field(default_factory=dict)  # name -> module it is imported from
+    #: name -> module of what the signatures name: annotations only, imported for type checkers
+    imports: dict[str, str] = field(default_factory=dict)
+    #: name -> module of what the signatures' default values name (UNSET), imported at run time
+    defaults: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def annotation_imports(self) -> dict[str, str]:
+        """What only annotations name: imported under ``TYPE_CHECKING``, never at run time."""
+        return {name: module for name, module in self.imports.items() if name not in self.defaults}
 
     @property
     def option_types(self) -> list[str]:
@@ -310,8 +324,8 @@ def _method(
     action: str,
     module: _GeneratedModule,
     package_dir: Path,
-) -> tuple[Method, dict[str, str]]:
-    """The method for one operation, and the names its signature imports (name -> module)."""
+) -> tuple[Method, dict[str, str], dict[str, str]]:
+    """The method for one operation, the names its signature uses and those its defaults use (name -> module)."""
     function = module.function("sync_detailed")
     positional = [Parameter(a.arg, ast.unparse(a.annotation)) for a in function.args.args if a.annotation]
     keywords = {
@@ -329,16 +343,20 @@ def _method(
     if token is not None and keywords.pop(token, None) is None:
         raise ResourceLayerError(f"{operation['operationId']} pages with no {token} parameter")
     used = {result} if result else set()
+    defaults: set[str] = set()
     for parameter in [*positional, *keywords.values(), *([body] if body else [])]:
         used |= _referenced_names(parameter.annotation)
-        used |= _referenced_names(parameter.default) if parameter.default else set()
-    used -= set(dir(builtins))
+        defaults |= _referenced_names(parameter.default) if parameter.default else set()
+    used = (used | defaults) - set(dir(builtins))
     missing = used - module.imports.keys()
     if missing:
         raise ResourceLayerError(f"{module.name} uses {', '.join(sorted(missing))} without importing it")
     imports = {name: module.imports[name] for name in used}
     if pages is not None:
         imports[pages.item] = f"{package_dir.name}.models.{snake_case(pages.item)}"
+    if body is not None and not body.annotation.isidentifier():
+        raise ResourceLayerError(f"{operation['operationId']}: its body is {body.annotation}, not one model")
+    passed = [name for name in (result, body.annotation if body else None) if name]
     method = Method(
         action=action,
         module=module.name,
@@ -365,8 +383,9 @@ def _method(
         pages=pages,
         download=_download(operation, result) if DOWNLOAD in operation else None,
         upload=_upload(spec, operation, result) if UPLOAD in operation else None,
+        models={name: imports[name] for name in passed},
     )
-    return method, imports
+    return method, imports, {name: imports[name] for name in defaults - set(dir(builtins))}
 
 
 def _download(operation: dict[str, Any], result: str | None) -> Transfer:
@@ -431,9 +450,10 @@ def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
         if not source.is_file():
             raise ResourceLayerError(f"openapi-python-client wrote no {source.relative_to(package_dir.parent)}")
         module = _GeneratedModule(source, f"{package}.api.{attribute}.{source.stem}")
-        method, imports = _method(spec, path, http_method, operation, action, module, package_dir)
+        method, imports, defaults = _method(spec, path, http_method, operation, action, module, package_dir)
         resource.methods.append(method)
         resource.imports.update(imports)
+        resource.defaults.update(defaults)
     for resource in by_attribute.values():
         taken = [m.action for m in resource.methods if m.action in WAIT_METHODS]
         if resource.waiter and taken:

@@ -101,6 +101,18 @@ def test_a_repeated_token_stops_the_listing_instead_of_looping(pay: AmazonPay, t
     assert len(transport.sent) == 2
 
 
+def test_a_repeated_token_is_shown_bounded_and_escaped(pay: AmazonPay, transport: Recorder) -> None:
+    token = "x\n" * 10_000  # a hostile or broken service's token: the message stays one short line
+    transport.default = lambda request: httpx.Response(200, json={"reports": [{"reportId": "R"}], "nextToken": token})
+
+    with pytest.raises(UnexpectedResponseError) as raised:
+        list(pay.reports.list())
+    message = str(raised.value)
+    assert "\n" not in message
+    assert len(message) < 300
+    assert "more characters" in message
+
+
 def test_a_listing_without_a_token_is_one_page(pay: AmazonPay, transport: Recorder) -> None:
     transport.default = lambda request: httpx.Response(
         200, json={"reportSchedules": [{"reportScheduleId": "A"}, {"reportScheduleId": "B"}]}

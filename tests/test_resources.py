@@ -22,6 +22,7 @@ import pytest
 
 import amazonpay_api.models
 from amazonpay import AmazonPay, AsyncAmazonPay, AsyncPager, CallOptions, MoneyCallOptions, SyncPager
+from amazonpay_api.types import Unset
 from tests.support.operations import OPERATIONS, Operation, method_table
 from tests.support.spec import follow, operations_by_id, snake_case
 
@@ -34,6 +35,8 @@ PUBLIC_BEFORE_GENERATION = {
     "charge_permissions": {"get", "update", "close"},
     "refunds": {"create", "get"},
 }
+
+MODEL_NAMES = {name: getattr(amazonpay_api.models, name) for name in amazonpay_api.models.__all__} | {"Unset": Unset}
 
 
 def _expected(operation_id: str) -> dict[str, Any]:
@@ -73,7 +76,9 @@ def test_every_operation_is_a_method_with_the_signature_the_spec_gives(
     pay = client(public_key_id="SANDBOX-AE1", private_key=rsa_key, region="eu", transport=transport)
     method = getattr(getattr(pay, operation.resource), operation.action)
     parameters = list(inspect.signature(method).parameters.values())
-    hints = typing.get_type_hints(method, include_extras=True)
+    # The resource modules import the models their annotations name only for type checkers
+    # (a call imports its own): resolve the names in the models package.
+    hints = typing.get_type_hints(method, localns=MODEL_NAMES, include_extras=True)
 
     # A listing returns its pager at once, on both clients; iterating it sends the requests.
     assert inspect.iscoroutinefunction(method) == (client is AsyncAmazonPay and not expected["paged"])

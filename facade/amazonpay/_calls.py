@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Protocol, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -23,7 +23,6 @@ from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError
 from ._options import CallState, call_options
 from ._storage import AsyncStorage, Storage
 from ._validation import json_ready
-from ._waiting import wait, wait_async, wait_rule
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -31,6 +30,15 @@ if TYPE_CHECKING:
     from ._pagination import AsyncPager, Paging, SyncPager
 
 T = TypeVar("T")
+
+# The defaults of the generated ``wait()`` methods. Here, not in ``._waiting``: a resource
+# module imports them, and a process that never waits should not load the waiting machinery.
+#: Seconds between two GETs (each one jittered by up to +-``_waiting.JITTER`` of it).
+DEFAULT_INTERVAL: Final = 10.0
+#: Seconds a wait may take in all. Amazon settles refunds in minutes to hours and advises
+#: polling about once an hour in production: a blocking wait suits the sandbox, tests and
+#: scripts; production code should poll from a job queue (``is_final``) or take notifications.
+DEFAULT_DEADLINE: Final = 600.0
 
 
 class _Model(Protocol):
@@ -182,6 +190,8 @@ class _Resource:
     @staticmethod
     def _is_final(operation_id: str, obj: object) -> bool:
         """Whether ``obj`` is in a state the operation's ``x-amazonpay-wait`` lists as final."""
+        from ._waiting import wait_rule  # loaded by the first wait or is_final, not by every process
+
         return wait_rule(operation_id).is_final(obj)
 
 
@@ -219,6 +229,8 @@ class SyncResource(_Resource):
         **request: Unpack[Request],
     ) -> T:
         """The operation called until its object's state is final (see ``amazonpay._waiting``)."""
+        from ._waiting import wait, wait_rule
+
         return wait(
             wait_rule(operation_id),
             lambda: self._call(operation, expected, options, **request),
@@ -273,6 +285,8 @@ class AsyncResource(_Resource):
         **request: Unpack[Request],
     ) -> T:
         """The async twin of :meth:`SyncResource._wait`."""
+        from ._waiting import wait_async, wait_rule
+
         return await wait_async(
             wait_rule(operation_id),
             lambda: self._call(operation, expected, options, **request),

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass, field
 from typing import Any, Final, Generic, TypeVar
 
-from ._errors import UnexpectedResponseError
+from ._errors import UnexpectedResponseError, printable
 
 P = TypeVar("P")  # the page model
 T = TypeVar("T")  # the item model
@@ -64,7 +64,8 @@ class Paging:
             )
         if token in progress.tokens:
             raise UnexpectedResponseError(
-                f"the service returned the page token {token!r} twice; stopped listing instead of looping",
+                f"the service returned the page token {printable(repr(token), 80)} twice; stopped listing instead "
+                "of looping",
                 status=200,
                 request_id=None,
                 body="",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets
+import os
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -254,7 +254,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         call = current_call() or CallState()
         key = call.take_idempotency_key(request.method, request.url.path)
         if request.method == "POST" and key is None:
-            key = secrets.token_hex(16)  # 32 hex digits, as uuid4().hex, without importing uuid
+            key = os.urandom(16).hex()  # 128 random bits in 32 hex digits, as uuid4().hex, without importing uuid
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
         if request.url.query:

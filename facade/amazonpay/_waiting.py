@@ -27,12 +27,6 @@ from ._registry import operation_registry
 T = TypeVar("T")
 S = TypeVar("S", bound=Callable[..., object])
 
-#: Seconds between two GETs (each one jittered by up to +-JITTER of it).
-DEFAULT_INTERVAL: Final = 10.0
-#: Seconds a wait may take in all. Amazon settles refunds in minutes to hours and advises
-#: polling about once an hour in production: a blocking wait suits the sandbox, tests and
-#: scripts; production code should poll from a job queue (``is_final``) or take notifications.
-DEFAULT_DEADLINE: Final = 600.0
 JITTER: Final = 0.1
 
 

@@ -4,12 +4,42 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+
+class Model:
+    """What attrs gave the generated classes, driven by their ``__slots__``
+
+    Each generated class is a plain class with ``__slots__`` and an explicit ``__init__``, so
+    importing it builds no class at run time (attrs compiles one per class): equality compares
+    two instances of the same class field by field, instances are unhashable (they are
+    mutable), the repr lists the fields in order, and they pickle and copy.
+    """
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        # Tuples, as attrs compares: a field holding the same object is equal (even NaN).
+        names = self.__slots__
+        return tuple(getattr(self, name) for name in names) == tuple(
+            getattr(other, name) for name in names
+        )
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{self.__class__.__qualname__}({fields})"
 
 
 class Unset:
+    __slots__ = ()
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __reduce__(self) -> str:
+        # Pickled and copied as the module's UNSET, so `is UNSET` still holds afterwards.
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -25,13 +55,25 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
-class File:
+class File(Model):
     """Contains information for file uploads"""
 
+    __slots__ = ("payload", "file_name", "mime_type")
+    __match_args__ = ("payload", "file_name", "mime_type")
+
     payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
+    file_name: str | None
+    mime_type: str | None
+
+    def __init__(
+        self,
+        payload: BinaryIO,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+    ) -> None:
+        self.payload = payload
+        self.file_name = file_name
+        self.mime_type = mime_type
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
@@ -41,14 +83,28 @@ class File:
 T = TypeVar("T")
 
 
-@define
-class Response(Generic[T]):
+class Response(Model, Generic[T]):
     """A response from an endpoint"""
+
+    __slots__ = ("status_code", "content", "headers", "parsed")
+    __match_args__ = ("status_code", "content", "headers", "parsed")
 
     status_code: HTTPStatus
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
 
+    def __init__(
+        self,
+        status_code: HTTPStatus,
+        content: bytes,
+        headers: MutableMapping[str, str],
+        parsed: T | None,
+    ) -> None:
+        self.status_code = status_code
+        self.content = content
+        self.headers = headers
+        self.parsed = parsed
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+
+__all__ = ["UNSET", "File", "FileTypes", "Model", "RequestFiles", "Response", "Unset"]

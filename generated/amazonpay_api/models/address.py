@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="Address")
 
 
-@_attrs_define
-class Address:
+class Address(_Model):
     """
     Attributes:
         name (str | Unset):
@@ -28,18 +25,73 @@ class Address:
         district (None | str | Unset):
     """
 
-    name: str | Unset = UNSET
-    address_line_1: str | Unset = UNSET
-    address_line_2: None | str | Unset = UNSET
-    address_line_3: None | str | Unset = UNSET
-    city: str | Unset = UNSET
-    state_or_region: str | Unset = UNSET
-    postal_code: str | Unset = UNSET
-    country_code: str | Unset = UNSET
-    phone_number: None | str | Unset = UNSET
-    county: None | str | Unset = UNSET
-    district: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "name",
+        "address_line_1",
+        "address_line_2",
+        "address_line_3",
+        "city",
+        "state_or_region",
+        "postal_code",
+        "country_code",
+        "phone_number",
+        "county",
+        "district",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "name",
+        "address_line_1",
+        "address_line_2",
+        "address_line_3",
+        "city",
+        "state_or_region",
+        "postal_code",
+        "country_code",
+        "phone_number",
+        "county",
+        "district",
+    )
+
+    name: str | Unset
+    address_line_1: str | Unset
+    address_line_2: None | str | Unset
+    address_line_3: None | str | Unset
+    city: str | Unset
+    state_or_region: str | Unset
+    postal_code: str | Unset
+    country_code: str | Unset
+    phone_number: None | str | Unset
+    county: None | str | Unset
+    district: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        name: str | Unset = UNSET,
+        address_line_1: str | Unset = UNSET,
+        address_line_2: None | str | Unset = UNSET,
+        address_line_3: None | str | Unset = UNSET,
+        city: str | Unset = UNSET,
+        state_or_region: str | Unset = UNSET,
+        postal_code: str | Unset = UNSET,
+        country_code: str | Unset = UNSET,
+        phone_number: None | str | Unset = UNSET,
+        county: None | str | Unset = UNSET,
+        district: None | str | Unset = UNSET,
+    ) -> None:
+        self.name = name
+        self.address_line_1 = address_line_1
+        self.address_line_2 = address_line_2
+        self.address_line_3 = address_line_3
+        self.city = city
+        self.state_or_region = state_or_region
+        self.postal_code = postal_code
+        self.country_code = country_code
+        self.phone_number = phone_number
+        self.county = county
+        self.district = district
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

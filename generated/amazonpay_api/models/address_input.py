@@ -3,15 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="AddressInput")
 
 
-@_attrs_define
-class AddressInput:
+class AddressInput(_Model):
     """
     Attributes:
         name (str | Unset):
@@ -27,17 +25,70 @@ class AddressInput:
         phone_number (None | str | Unset):
     """
 
-    name: str | Unset = UNSET
-    address_line_1: str | Unset = UNSET
-    address_line_2: None | str | Unset = UNSET
-    address_line_3: None | str | Unset = UNSET
-    city: str | Unset = UNSET
-    county: None | str | Unset = UNSET
-    district: None | str | Unset = UNSET
-    state_or_region: str | Unset = UNSET
-    postal_code: str | Unset = UNSET
-    country_code: str | Unset = UNSET
-    phone_number: None | str | Unset = UNSET
+    __slots__ = (
+        "name",
+        "address_line_1",
+        "address_line_2",
+        "address_line_3",
+        "city",
+        "county",
+        "district",
+        "state_or_region",
+        "postal_code",
+        "country_code",
+        "phone_number",
+    )
+    __match_args__ = (
+        "name",
+        "address_line_1",
+        "address_line_2",
+        "address_line_3",
+        "city",
+        "county",
+        "district",
+        "state_or_region",
+        "postal_code",
+        "country_code",
+        "phone_number",
+    )
+
+    name: str | Unset
+    address_line_1: str | Unset
+    address_line_2: None | str | Unset
+    address_line_3: None | str | Unset
+    city: str | Unset
+    county: None | str | Unset
+    district: None | str | Unset
+    state_or_region: str | Unset
+    postal_code: str | Unset
+    country_code: str | Unset
+    phone_number: None | str | Unset
+
+    def __init__(
+        self,
+        name: str | Unset = UNSET,
+        address_line_1: str | Unset = UNSET,
+        address_line_2: None | str | Unset = UNSET,
+        address_line_3: None | str | Unset = UNSET,
+        city: str | Unset = UNSET,
+        county: None | str | Unset = UNSET,
+        district: None | str | Unset = UNSET,
+        state_or_region: str | Unset = UNSET,
+        postal_code: str | Unset = UNSET,
+        country_code: str | Unset = UNSET,
+        phone_number: None | str | Unset = UNSET,
+    ) -> None:
+        self.name = name
+        self.address_line_1 = address_line_1
+        self.address_line_2 = address_line_2
+        self.address_line_3 = address_line_3
+        self.city = city
+        self.county = county
+        self.district = district
+        self.state_or_region = state_or_region
+        self.postal_code = postal_code
+        self.country_code = country_code
+        self.phone_number = phone_number
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -3,24 +3,34 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="AuthorizationToken")
 
 
-@_attrs_define
-class AuthorizationToken:
+class AuthorizationToken(_Model):
     """A delegated-access token, to send as x-amz-pay-authtoken.
 
     Attributes:
         authorization_token (str | Unset):
     """
 
-    authorization_token: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "authorization_token",
+        "additional_properties",
+    )
+    __match_args__ = ("authorization_token",)
+
+    authorization_token: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        authorization_token: str | Unset = UNSET,
+    ) -> None:
+        self.authorization_token = authorization_token
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         authorization_token = self.authorization_token

@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -15,8 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Buyer")
 
 
-@_attrs_define
-class Buyer:
+class Buyer(_Model):
     """
     Attributes:
         buyer_id (str | Unset):
@@ -30,16 +27,63 @@ class Buyer:
         prime_membership_types (list[str] | None | Unset):
     """
 
-    buyer_id: str | Unset = UNSET
-    name: str | Unset = UNSET
-    email: str | Unset = UNSET
-    postal_code: None | str | Unset = UNSET
-    country_code: None | str | Unset = UNSET
-    phone_number: None | str | Unset = UNSET
-    shipping_address: Address | None | Unset = UNSET
-    billing_address: Address | None | Unset = UNSET
-    prime_membership_types: list[str] | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "buyer_id",
+        "name",
+        "email",
+        "postal_code",
+        "country_code",
+        "phone_number",
+        "shipping_address",
+        "billing_address",
+        "prime_membership_types",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "buyer_id",
+        "name",
+        "email",
+        "postal_code",
+        "country_code",
+        "phone_number",
+        "shipping_address",
+        "billing_address",
+        "prime_membership_types",
+    )
+
+    buyer_id: str | Unset
+    name: str | Unset
+    email: str | Unset
+    postal_code: None | str | Unset
+    country_code: None | str | Unset
+    phone_number: None | str | Unset
+    shipping_address: Address | None | Unset
+    billing_address: Address | None | Unset
+    prime_membership_types: list[str] | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        buyer_id: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        email: str | Unset = UNSET,
+        postal_code: None | str | Unset = UNSET,
+        country_code: None | str | Unset = UNSET,
+        phone_number: None | str | Unset = UNSET,
+        shipping_address: Address | None | Unset = UNSET,
+        billing_address: Address | None | Unset = UNSET,
+        prime_membership_types: list[str] | None | Unset = UNSET,
+    ) -> None:
+        self.buyer_id = buyer_id
+        self.name = name
+        self.email = email
+        self.postal_code = postal_code
+        self.country_code = country_code
+        self.phone_number = phone_number
+        self.shipping_address = shipping_address
+        self.billing_address = billing_address
+        self.prime_membership_types = prime_membership_types
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

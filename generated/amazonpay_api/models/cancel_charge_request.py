@@ -3,19 +3,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CancelChargeRequest")
 
 
-@_attrs_define
-class CancelChargeRequest:
+class CancelChargeRequest(_Model):
     """
     Attributes:
         cancellation_reason (str):
     """
 
+    __slots__ = ("cancellation_reason",)
+    __match_args__ = ("cancellation_reason",)
+
     cancellation_reason: str
+
+    def __init__(
+        self,
+        cancellation_reason: str,
+    ) -> None:
+        self.cancellation_reason = cancellation_reason
 
     def to_dict(self) -> dict[str, Any]:
         cancellation_reason = self.cancellation_reason

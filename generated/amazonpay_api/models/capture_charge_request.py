@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price_input import PriceInput
@@ -14,16 +13,32 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CaptureChargeRequest")
 
 
-@_attrs_define
-class CaptureChargeRequest:
+class CaptureChargeRequest(_Model):
     """
     Attributes:
         capture_amount (PriceInput): An amount to charge, capture or refund, and its currency.
         soft_descriptor (str | Unset):
     """
 
+    __slots__ = (
+        "capture_amount",
+        "soft_descriptor",
+    )
+    __match_args__ = (
+        "capture_amount",
+        "soft_descriptor",
+    )
+
     capture_amount: PriceInput
-    soft_descriptor: str | Unset = UNSET
+    soft_descriptor: str | Unset
+
+    def __init__(
+        self,
+        capture_amount: PriceInput,
+        soft_descriptor: str | Unset = UNSET,
+    ) -> None:
+        self.capture_amount = capture_amount
+        self.soft_descriptor = soft_descriptor
 
     def to_dict(self) -> dict[str, Any]:
         capture_amount = self.capture_amount.to_dict()

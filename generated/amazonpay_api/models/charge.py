@@ -3,11 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price import Price
@@ -18,8 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Charge")
 
 
-@_attrs_define
-class Charge:
+class Charge(_Model):
     """
     Attributes:
         charge_id (str):
@@ -41,22 +38,93 @@ class Charge:
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
     """
 
+    __slots__ = (
+        "charge_id",
+        "charge_permission_id",
+        "status_details",
+        "charge_amount",
+        "capture_amount",
+        "refunded_amount",
+        "soft_descriptor",
+        "creation_timestamp",
+        "expiration_timestamp",
+        "capture_now",
+        "can_handle_pending_authorization",
+        "provider_metadata",
+        "converted_amount",
+        "conversion_rate",
+        "release_environment",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "charge_id",
+        "charge_permission_id",
+        "status_details",
+        "charge_amount",
+        "capture_amount",
+        "refunded_amount",
+        "soft_descriptor",
+        "creation_timestamp",
+        "expiration_timestamp",
+        "capture_now",
+        "can_handle_pending_authorization",
+        "provider_metadata",
+        "converted_amount",
+        "conversion_rate",
+        "release_environment",
+    )
+
     charge_id: str
     charge_permission_id: str
     status_details: StatusDetails
-    charge_amount: Price | Unset = UNSET
-    capture_amount: Price | Unset = UNSET
-    refunded_amount: Price | Unset = UNSET
-    soft_descriptor: None | str | Unset = UNSET
-    creation_timestamp: str | Unset = UNSET
-    expiration_timestamp: str | Unset = UNSET
-    capture_now: bool | Unset = UNSET
-    can_handle_pending_authorization: bool | Unset = UNSET
-    provider_metadata: ProviderMetadata | Unset = UNSET
-    converted_amount: None | Price | str | Unset = UNSET
-    conversion_rate: float | None | str | Unset = UNSET
-    release_environment: ReleaseEnvironment | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    charge_amount: Price | Unset
+    capture_amount: Price | Unset
+    refunded_amount: Price | Unset
+    soft_descriptor: None | str | Unset
+    creation_timestamp: str | Unset
+    expiration_timestamp: str | Unset
+    capture_now: bool | Unset
+    can_handle_pending_authorization: bool | Unset
+    provider_metadata: ProviderMetadata | Unset
+    converted_amount: None | Price | str | Unset
+    conversion_rate: float | None | str | Unset
+    release_environment: ReleaseEnvironment | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        charge_id: str,
+        charge_permission_id: str,
+        status_details: StatusDetails,
+        charge_amount: Price | Unset = UNSET,
+        capture_amount: Price | Unset = UNSET,
+        refunded_amount: Price | Unset = UNSET,
+        soft_descriptor: None | str | Unset = UNSET,
+        creation_timestamp: str | Unset = UNSET,
+        expiration_timestamp: str | Unset = UNSET,
+        capture_now: bool | Unset = UNSET,
+        can_handle_pending_authorization: bool | Unset = UNSET,
+        provider_metadata: ProviderMetadata | Unset = UNSET,
+        converted_amount: None | Price | str | Unset = UNSET,
+        conversion_rate: float | None | str | Unset = UNSET,
+        release_environment: ReleaseEnvironment | Unset = UNSET,
+    ) -> None:
+        self.charge_id = charge_id
+        self.charge_permission_id = charge_permission_id
+        self.status_details = status_details
+        self.charge_amount = charge_amount
+        self.capture_amount = capture_amount
+        self.refunded_amount = refunded_amount
+        self.soft_descriptor = soft_descriptor
+        self.creation_timestamp = creation_timestamp
+        self.expiration_timestamp = expiration_timestamp
+        self.capture_now = capture_now
+        self.can_handle_pending_authorization = can_handle_pending_authorization
+        self.provider_metadata = provider_metadata
+        self.converted_amount = converted_amount
+        self.conversion_rate = conversion_rate
+        self.release_environment = release_environment
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.price import Price  # noqa: PLC0415

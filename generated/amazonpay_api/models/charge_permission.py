@@ -3,12 +3,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.charge_permission_type import ChargePermissionType
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -21,8 +19,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChargePermission")
 
 
-@_attrs_define
-class ChargePermission:
+class ChargePermission(_Model):
     """
     Attributes:
         charge_permission_id (str):
@@ -40,18 +37,73 @@ class ChargePermission:
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
     """
 
+    __slots__ = (
+        "charge_permission_id",
+        "status_details",
+        "buyer",
+        "shipping_address",
+        "billing_address",
+        "limits",
+        "creation_timestamp",
+        "expiration_timestamp",
+        "charge_permission_type",
+        "merchant_metadata",
+        "release_environment",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "charge_permission_id",
+        "status_details",
+        "buyer",
+        "shipping_address",
+        "billing_address",
+        "limits",
+        "creation_timestamp",
+        "expiration_timestamp",
+        "charge_permission_type",
+        "merchant_metadata",
+        "release_environment",
+    )
+
     charge_permission_id: str
     status_details: StatusDetails
-    buyer: Buyer | Unset = UNSET
-    shipping_address: Address | Unset = UNSET
-    billing_address: Address | Unset = UNSET
-    limits: ChargePermissionLimits | Unset = UNSET
-    creation_timestamp: str | Unset = UNSET
-    expiration_timestamp: str | Unset = UNSET
-    charge_permission_type: ChargePermissionType | Unset = UNSET
-    merchant_metadata: MerchantMetadata | Unset = UNSET
-    release_environment: ReleaseEnvironment | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    buyer: Buyer | Unset
+    shipping_address: Address | Unset
+    billing_address: Address | Unset
+    limits: ChargePermissionLimits | Unset
+    creation_timestamp: str | Unset
+    expiration_timestamp: str | Unset
+    charge_permission_type: ChargePermissionType | Unset
+    merchant_metadata: MerchantMetadata | Unset
+    release_environment: ReleaseEnvironment | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        charge_permission_id: str,
+        status_details: StatusDetails,
+        buyer: Buyer | Unset = UNSET,
+        shipping_address: Address | Unset = UNSET,
+        billing_address: Address | Unset = UNSET,
+        limits: ChargePermissionLimits | Unset = UNSET,
+        creation_timestamp: str | Unset = UNSET,
+        expiration_timestamp: str | Unset = UNSET,
+        charge_permission_type: ChargePermissionType | Unset = UNSET,
+        merchant_metadata: MerchantMetadata | Unset = UNSET,
+        release_environment: ReleaseEnvironment | Unset = UNSET,
+    ) -> None:
+        self.charge_permission_id = charge_permission_id
+        self.status_details = status_details
+        self.buyer = buyer
+        self.shipping_address = shipping_address
+        self.billing_address = billing_address
+        self.limits = limits
+        self.creation_timestamp = creation_timestamp
+        self.expiration_timestamp = expiration_timestamp
+        self.charge_permission_type = charge_permission_type
+        self.merchant_metadata = merchant_metadata
+        self.release_environment = release_environment
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         charge_permission_id = self.charge_permission_id

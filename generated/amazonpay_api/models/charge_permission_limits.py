@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price import Price
@@ -15,17 +13,35 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChargePermissionLimits")
 
 
-@_attrs_define
-class ChargePermissionLimits:
+class ChargePermissionLimits(_Model):
     """
     Attributes:
         amount_limit (Price | Unset):
         amount_balance (Price | Unset):
     """
 
-    amount_limit: Price | Unset = UNSET
-    amount_balance: Price | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "amount_limit",
+        "amount_balance",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "amount_limit",
+        "amount_balance",
+    )
+
+    amount_limit: Price | Unset
+    amount_balance: Price | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        amount_limit: Price | Unset = UNSET,
+        amount_balance: Price | Unset = UNSET,
+    ) -> None:
+        self.amount_limit = amount_limit
+        self.amount_balance = amount_balance
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         amount_limit: dict[str, Any] | Unset = UNSET

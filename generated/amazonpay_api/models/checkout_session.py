@@ -3,11 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -25,8 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CheckoutSession")
 
 
-@_attrs_define
-class CheckoutSession:
+class CheckoutSession(_Model):
     """
     Attributes:
         checkout_session_id (str):
@@ -56,29 +53,128 @@ class CheckoutSession:
         checkout_button_text (None | str | Unset):
     """
 
+    __slots__ = (
+        "checkout_session_id",
+        "status_details",
+        "merchant_metadata",
+        "charge_permission_id",
+        "charge_id",
+        "creation_timestamp",
+        "expiration_timestamp",
+        "web_checkout_details",
+        "product_type",
+        "payment_details",
+        "platform_id",
+        "provider_metadata",
+        "buyer",
+        "shipping_address",
+        "billing_address",
+        "payment_preferences",
+        "constraints",
+        "store_id",
+        "delivery_specifications",
+        "supplementary_data",
+        "release_environment",
+        "checkout_button_text",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "checkout_session_id",
+        "status_details",
+        "merchant_metadata",
+        "charge_permission_id",
+        "charge_id",
+        "creation_timestamp",
+        "expiration_timestamp",
+        "web_checkout_details",
+        "product_type",
+        "payment_details",
+        "platform_id",
+        "provider_metadata",
+        "buyer",
+        "shipping_address",
+        "billing_address",
+        "payment_preferences",
+        "constraints",
+        "store_id",
+        "delivery_specifications",
+        "supplementary_data",
+        "release_environment",
+        "checkout_button_text",
+    )
+
     checkout_session_id: str
     status_details: StatusDetails
-    merchant_metadata: MerchantMetadata | Unset = UNSET
-    charge_permission_id: None | str | Unset = UNSET
-    charge_id: None | str | Unset = UNSET
-    creation_timestamp: str | Unset = UNSET
-    expiration_timestamp: str | Unset = UNSET
-    web_checkout_details: WebCheckoutDetails | Unset = UNSET
-    product_type: None | str | Unset = UNSET
-    payment_details: PaymentDetails | Unset = UNSET
-    platform_id: None | str | Unset = UNSET
-    provider_metadata: ProviderMetadata | Unset = UNSET
-    buyer: Buyer | None | Unset = UNSET
-    shipping_address: Address | None | Unset = UNSET
-    billing_address: Address | None | Unset = UNSET
-    payment_preferences: list[None | PaymentPreference] | None | Unset = UNSET
-    constraints: list[Constraint] | Unset = UNSET
-    store_id: str | Unset = UNSET
-    delivery_specifications: DeliverySpecifications | None | Unset = UNSET
-    supplementary_data: None | str | Unset = UNSET
-    release_environment: ReleaseEnvironment | Unset = UNSET
-    checkout_button_text: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    merchant_metadata: MerchantMetadata | Unset
+    charge_permission_id: None | str | Unset
+    charge_id: None | str | Unset
+    creation_timestamp: str | Unset
+    expiration_timestamp: str | Unset
+    web_checkout_details: WebCheckoutDetails | Unset
+    product_type: None | str | Unset
+    payment_details: PaymentDetails | Unset
+    platform_id: None | str | Unset
+    provider_metadata: ProviderMetadata | Unset
+    buyer: Buyer | None | Unset
+    shipping_address: Address | None | Unset
+    billing_address: Address | None | Unset
+    payment_preferences: list[None | PaymentPreference] | None | Unset
+    constraints: list[Constraint] | Unset
+    store_id: str | Unset
+    delivery_specifications: DeliverySpecifications | None | Unset
+    supplementary_data: None | str | Unset
+    release_environment: ReleaseEnvironment | Unset
+    checkout_button_text: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        checkout_session_id: str,
+        status_details: StatusDetails,
+        merchant_metadata: MerchantMetadata | Unset = UNSET,
+        charge_permission_id: None | str | Unset = UNSET,
+        charge_id: None | str | Unset = UNSET,
+        creation_timestamp: str | Unset = UNSET,
+        expiration_timestamp: str | Unset = UNSET,
+        web_checkout_details: WebCheckoutDetails | Unset = UNSET,
+        product_type: None | str | Unset = UNSET,
+        payment_details: PaymentDetails | Unset = UNSET,
+        platform_id: None | str | Unset = UNSET,
+        provider_metadata: ProviderMetadata | Unset = UNSET,
+        buyer: Buyer | None | Unset = UNSET,
+        shipping_address: Address | None | Unset = UNSET,
+        billing_address: Address | None | Unset = UNSET,
+        payment_preferences: list[None | PaymentPreference] | None | Unset = UNSET,
+        constraints: list[Constraint] | Unset = UNSET,
+        store_id: str | Unset = UNSET,
+        delivery_specifications: DeliverySpecifications | None | Unset = UNSET,
+        supplementary_data: None | str | Unset = UNSET,
+        release_environment: ReleaseEnvironment | Unset = UNSET,
+        checkout_button_text: None | str | Unset = UNSET,
+    ) -> None:
+        self.checkout_session_id = checkout_session_id
+        self.status_details = status_details
+        self.merchant_metadata = merchant_metadata
+        self.charge_permission_id = charge_permission_id
+        self.charge_id = charge_id
+        self.creation_timestamp = creation_timestamp
+        self.expiration_timestamp = expiration_timestamp
+        self.web_checkout_details = web_checkout_details
+        self.product_type = product_type
+        self.payment_details = payment_details
+        self.platform_id = platform_id
+        self.provider_metadata = provider_metadata
+        self.buyer = buyer
+        self.shipping_address = shipping_address
+        self.billing_address = billing_address
+        self.payment_preferences = payment_preferences
+        self.constraints = constraints
+        self.store_id = store_id
+        self.delivery_specifications = delivery_specifications
+        self.supplementary_data = supplementary_data
+        self.release_environment = release_environment
+        self.checkout_button_text = checkout_button_text
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

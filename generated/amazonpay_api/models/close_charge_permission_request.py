@@ -3,23 +3,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CloseChargePermissionRequest")
 
 
-@_attrs_define
-class CloseChargePermissionRequest:
+class CloseChargePermissionRequest(_Model):
     """
     Attributes:
         closure_reason (str):
         cancel_pending_charges (bool | Unset):
     """
 
+    __slots__ = (
+        "closure_reason",
+        "cancel_pending_charges",
+    )
+    __match_args__ = (
+        "closure_reason",
+        "cancel_pending_charges",
+    )
+
     closure_reason: str
-    cancel_pending_charges: bool | Unset = UNSET
+    cancel_pending_charges: bool | Unset
+
+    def __init__(
+        self,
+        closure_reason: str,
+        cancel_pending_charges: bool | Unset = UNSET,
+    ) -> None:
+        self.closure_reason = closure_reason
+        self.cancel_pending_charges = cancel_pending_charges
 
     def to_dict(self) -> dict[str, Any]:
         closure_reason = self.closure_reason

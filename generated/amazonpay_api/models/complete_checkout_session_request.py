@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price_input import PriceInput
@@ -12,14 +12,22 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CompleteCheckoutSessionRequest")
 
 
-@_attrs_define
-class CompleteCheckoutSessionRequest:
+class CompleteCheckoutSessionRequest(_Model):
     """
     Attributes:
         charge_amount (PriceInput): An amount to charge, capture or refund, and its currency.
     """
 
+    __slots__ = ("charge_amount",)
+    __match_args__ = ("charge_amount",)
+
     charge_amount: PriceInput
+
+    def __init__(
+        self,
+        charge_amount: PriceInput,
+    ) -> None:
+        self.charge_amount = charge_amount
 
     def to_dict(self) -> dict[str, Any]:
         charge_amount = self.charge_amount.to_dict()

@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="Constraint")
 
 
-@_attrs_define
-class Constraint:
+class Constraint(_Model):
     """What must still be set before checkout can complete.
 
     Attributes:
@@ -21,9 +18,28 @@ class Constraint:
         description (str | Unset):
     """
 
-    constraint_id: str | Unset = UNSET
-    description: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "constraint_id",
+        "description",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "constraint_id",
+        "description",
+    )
+
+    constraint_id: str | Unset
+    description: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        constraint_id: str | Unset = UNSET,
+        description: str | Unset = UNSET,
+    ) -> None:
+        self.constraint_id = constraint_id
+        self.description = description
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         constraint_id = self.constraint_id

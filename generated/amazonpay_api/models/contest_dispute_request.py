@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.merchant_evidence_input import MerchantEvidenceInput
@@ -12,8 +12,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ContestDisputeRequest")
 
 
-@_attrs_define
-class ContestDisputeRequest:
+class ContestDisputeRequest(_Model):
     """The merchant's evidence against the dispute.
 
     Attributes:
@@ -21,7 +20,16 @@ class ContestDisputeRequest:
             more).
     """
 
+    __slots__ = ("merchant_evidences",)
+    __match_args__ = ("merchant_evidences",)
+
     merchant_evidences: list[MerchantEvidenceInput]
+
+    def __init__(
+        self,
+        merchant_evidences: list[MerchantEvidenceInput],
+    ) -> None:
+        self.merchant_evidences = merchant_evidences
 
     def to_dict(self) -> dict[str, Any]:
         merchant_evidences = []

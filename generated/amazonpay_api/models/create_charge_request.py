@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price_input import PriceInput
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateChargeRequest")
 
 
-@_attrs_define
-class CreateChargeRequest:
+class CreateChargeRequest(_Model):
     """
     Attributes:
         charge_permission_id (str):
@@ -27,12 +25,45 @@ class CreateChargeRequest:
         provider_metadata (ProviderMetadataInput | Unset):
     """
 
+    __slots__ = (
+        "charge_permission_id",
+        "charge_amount",
+        "capture_now",
+        "soft_descriptor",
+        "can_handle_pending_authorization",
+        "provider_metadata",
+    )
+    __match_args__ = (
+        "charge_permission_id",
+        "charge_amount",
+        "capture_now",
+        "soft_descriptor",
+        "can_handle_pending_authorization",
+        "provider_metadata",
+    )
+
     charge_permission_id: str
     charge_amount: PriceInput
-    capture_now: bool | Unset = UNSET
-    soft_descriptor: str | Unset = UNSET
-    can_handle_pending_authorization: bool | Unset = UNSET
-    provider_metadata: ProviderMetadataInput | Unset = UNSET
+    capture_now: bool | Unset
+    soft_descriptor: str | Unset
+    can_handle_pending_authorization: bool | Unset
+    provider_metadata: ProviderMetadataInput | Unset
+
+    def __init__(
+        self,
+        charge_permission_id: str,
+        charge_amount: PriceInput,
+        capture_now: bool | Unset = UNSET,
+        soft_descriptor: str | Unset = UNSET,
+        can_handle_pending_authorization: bool | Unset = UNSET,
+        provider_metadata: ProviderMetadataInput | Unset = UNSET,
+    ) -> None:
+        self.charge_permission_id = charge_permission_id
+        self.charge_amount = charge_amount
+        self.capture_now = capture_now
+        self.soft_descriptor = soft_descriptor
+        self.can_handle_pending_authorization = can_handle_pending_authorization
+        self.provider_metadata = provider_metadata
 
     def to_dict(self) -> dict[str, Any]:
         charge_permission_id = self.charge_permission_id

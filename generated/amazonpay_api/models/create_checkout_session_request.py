@@ -3,10 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.charge_permission_type import ChargePermissionType
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.create_checkout_session_request_payment_details import (
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateCheckoutSessionRequest")
 
 
-@_attrs_define
-class CreateCheckoutSessionRequest:
+class CreateCheckoutSessionRequest(_Model):
     """
     Attributes:
         web_checkout_details (CreateCheckoutSessionRequestWebCheckoutDetails):
@@ -37,14 +35,55 @@ class CreateCheckoutSessionRequest:
         provider_metadata (ProviderMetadataInput | Unset):
     """
 
+    __slots__ = (
+        "web_checkout_details",
+        "store_id",
+        "payment_details",
+        "merchant_metadata",
+        "charge_permission_type",
+        "delivery_specifications",
+        "platform_id",
+        "provider_metadata",
+    )
+    __match_args__ = (
+        "web_checkout_details",
+        "store_id",
+        "payment_details",
+        "merchant_metadata",
+        "charge_permission_type",
+        "delivery_specifications",
+        "platform_id",
+        "provider_metadata",
+    )
+
     web_checkout_details: CreateCheckoutSessionRequestWebCheckoutDetails
     store_id: str
-    payment_details: CreateCheckoutSessionRequestPaymentDetails | Unset = UNSET
-    merchant_metadata: MerchantMetadataInput | Unset = UNSET
-    charge_permission_type: ChargePermissionType | Unset = UNSET
-    delivery_specifications: DeliverySpecificationsInput | Unset = UNSET
-    platform_id: str | Unset = UNSET
-    provider_metadata: ProviderMetadataInput | Unset = UNSET
+    payment_details: CreateCheckoutSessionRequestPaymentDetails | Unset
+    merchant_metadata: MerchantMetadataInput | Unset
+    charge_permission_type: ChargePermissionType | Unset
+    delivery_specifications: DeliverySpecificationsInput | Unset
+    platform_id: str | Unset
+    provider_metadata: ProviderMetadataInput | Unset
+
+    def __init__(
+        self,
+        web_checkout_details: CreateCheckoutSessionRequestWebCheckoutDetails,
+        store_id: str,
+        payment_details: CreateCheckoutSessionRequestPaymentDetails | Unset = UNSET,
+        merchant_metadata: MerchantMetadataInput | Unset = UNSET,
+        charge_permission_type: ChargePermissionType | Unset = UNSET,
+        delivery_specifications: DeliverySpecificationsInput | Unset = UNSET,
+        platform_id: str | Unset = UNSET,
+        provider_metadata: ProviderMetadataInput | Unset = UNSET,
+    ) -> None:
+        self.web_checkout_details = web_checkout_details
+        self.store_id = store_id
+        self.payment_details = payment_details
+        self.merchant_metadata = merchant_metadata
+        self.charge_permission_type = charge_permission_type
+        self.delivery_specifications = delivery_specifications
+        self.platform_id = platform_id
+        self.provider_metadata = provider_metadata
 
     def to_dict(self) -> dict[str, Any]:
         web_checkout_details = self.web_checkout_details.to_dict()

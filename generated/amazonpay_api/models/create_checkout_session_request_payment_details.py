@@ -3,10 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.payment_intent import PaymentIntent
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price_input import PriceInput
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateCheckoutSessionRequestPaymentDetails")
 
 
-@_attrs_define
-class CreateCheckoutSessionRequestPaymentDetails:
+class CreateCheckoutSessionRequestPaymentDetails(_Model):
     """
     Attributes:
         charge_amount (PriceInput | Unset): An amount to charge, capture or refund, and its currency.
@@ -25,10 +23,35 @@ class CreateCheckoutSessionRequestPaymentDetails:
         presentment_currency (str | Unset):
     """
 
-    charge_amount: PriceInput | Unset = UNSET
-    payment_intent: PaymentIntent | Unset = UNSET
-    can_handle_pending_authorization: bool | Unset = UNSET
-    presentment_currency: str | Unset = UNSET
+    __slots__ = (
+        "charge_amount",
+        "payment_intent",
+        "can_handle_pending_authorization",
+        "presentment_currency",
+    )
+    __match_args__ = (
+        "charge_amount",
+        "payment_intent",
+        "can_handle_pending_authorization",
+        "presentment_currency",
+    )
+
+    charge_amount: PriceInput | Unset
+    payment_intent: PaymentIntent | Unset
+    can_handle_pending_authorization: bool | Unset
+    presentment_currency: str | Unset
+
+    def __init__(
+        self,
+        charge_amount: PriceInput | Unset = UNSET,
+        payment_intent: PaymentIntent | Unset = UNSET,
+        can_handle_pending_authorization: bool | Unset = UNSET,
+        presentment_currency: str | Unset = UNSET,
+    ) -> None:
+        self.charge_amount = charge_amount
+        self.payment_intent = payment_intent
+        self.can_handle_pending_authorization = can_handle_pending_authorization
+        self.presentment_currency = presentment_currency
 
     def to_dict(self) -> dict[str, Any]:
         charge_amount: dict[str, Any] | Unset = UNSET

@@ -3,23 +3,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateCheckoutSessionRequestWebCheckoutDetails")
 
 
-@_attrs_define
-class CreateCheckoutSessionRequestWebCheckoutDetails:
+class CreateCheckoutSessionRequestWebCheckoutDetails(_Model):
     """
     Attributes:
         checkout_review_return_url (str):
         checkout_result_return_url (str | Unset):
     """
 
+    __slots__ = (
+        "checkout_review_return_url",
+        "checkout_result_return_url",
+    )
+    __match_args__ = (
+        "checkout_review_return_url",
+        "checkout_result_return_url",
+    )
+
     checkout_review_return_url: str
-    checkout_result_return_url: str | Unset = UNSET
+    checkout_result_return_url: str | Unset
+
+    def __init__(
+        self,
+        checkout_review_return_url: str,
+        checkout_result_return_url: str | Unset = UNSET,
+    ) -> None:
+        self.checkout_review_return_url = checkout_review_return_url
+        self.checkout_result_return_url = checkout_result_return_url
 
     def to_dict(self) -> dict[str, Any]:
         checkout_review_return_url = self.checkout_review_return_url

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_detail_input import DeliveryDetailInput
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateDeliveryTrackerRequest")
 
 
-@_attrs_define
-class CreateDeliveryTrackerRequest:
+class CreateDeliveryTrackerRequest(_Model):
     """The order to track, by amazonOrderReferenceId (v1) or chargePermissionId (v2, the only one accepted in Japan):
     exactly one of the two.
 
@@ -25,9 +23,30 @@ class CreateDeliveryTrackerRequest:
             charge_permission_id (str | Unset):
     """
 
+    __slots__ = (
+        "delivery_details",
+        "amazon_order_reference_id",
+        "charge_permission_id",
+    )
+    __match_args__ = (
+        "delivery_details",
+        "amazon_order_reference_id",
+        "charge_permission_id",
+    )
+
     delivery_details: list[DeliveryDetailInput]
-    amazon_order_reference_id: str | Unset = UNSET
-    charge_permission_id: str | Unset = UNSET
+    amazon_order_reference_id: str | Unset
+    charge_permission_id: str | Unset
+
+    def __init__(
+        self,
+        delivery_details: list[DeliveryDetailInput],
+        amazon_order_reference_id: str | Unset = UNSET,
+        charge_permission_id: str | Unset = UNSET,
+    ) -> None:
+        self.delivery_details = delivery_details
+        self.amazon_order_reference_id = amazon_order_reference_id
+        self.charge_permission_id = charge_permission_id
 
     def to_dict(self) -> dict[str, Any]:
         delivery_details = []

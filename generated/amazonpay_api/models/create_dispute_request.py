@@ -3,10 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.dispute_filing_reason import DisputeFilingReason
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.create_dispute_request_provider_metadata import (
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateDisputeRequest")
 
 
-@_attrs_define
-class CreateDisputeRequest:
+class CreateDisputeRequest(_Model):
     """A dispute a payment service provider reports against a charge.
 
     Attributes:
@@ -37,13 +35,50 @@ class CreateDisputeRequest:
             example (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
+    __slots__ = (
+        "charge_id",
+        "dispute_amount",
+        "filing_reason",
+        "status_details",
+        "provider_metadata",
+        "filing_timestamp",
+        "merchant_response_deadline",
+    )
+    __match_args__ = (
+        "charge_id",
+        "dispute_amount",
+        "filing_reason",
+        "status_details",
+        "provider_metadata",
+        "filing_timestamp",
+        "merchant_response_deadline",
+    )
+
     charge_id: str
     dispute_amount: PriceInput
     filing_reason: DisputeFilingReason
     status_details: CreateDisputeRequestStatusDetails
-    provider_metadata: CreateDisputeRequestProviderMetadata | Unset = UNSET
-    filing_timestamp: str | Unset = UNSET
-    merchant_response_deadline: str | Unset = UNSET
+    provider_metadata: CreateDisputeRequestProviderMetadata | Unset
+    filing_timestamp: str | Unset
+    merchant_response_deadline: str | Unset
+
+    def __init__(
+        self,
+        charge_id: str,
+        dispute_amount: PriceInput,
+        filing_reason: DisputeFilingReason,
+        status_details: CreateDisputeRequestStatusDetails,
+        provider_metadata: CreateDisputeRequestProviderMetadata | Unset = UNSET,
+        filing_timestamp: str | Unset = UNSET,
+        merchant_response_deadline: str | Unset = UNSET,
+    ) -> None:
+        self.charge_id = charge_id
+        self.dispute_amount = dispute_amount
+        self.filing_reason = filing_reason
+        self.status_details = status_details
+        self.provider_metadata = provider_metadata
+        self.filing_timestamp = filing_timestamp
+        self.merchant_response_deadline = merchant_response_deadline
 
     def to_dict(self) -> dict[str, Any]:
         charge_id = self.charge_id

@@ -3,21 +3,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateDisputeRequestProviderMetadata")
 
 
-@_attrs_define
-class CreateDisputeRequestProviderMetadata:
+class CreateDisputeRequestProviderMetadata(_Model):
     """
     Attributes:
         provider_dispute_id (str | Unset):
     """
 
-    provider_dispute_id: str | Unset = UNSET
+    __slots__ = ("provider_dispute_id",)
+    __match_args__ = ("provider_dispute_id",)
+
+    provider_dispute_id: str | Unset
+
+    def __init__(
+        self,
+        provider_dispute_id: str | Unset = UNSET,
+    ) -> None:
+        self.provider_dispute_id = provider_dispute_id
 
     def to_dict(self) -> dict[str, Any]:
         provider_dispute_id = self.provider_dispute_id

@@ -3,21 +3,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.dispute_state import DisputeState
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateDisputeRequestStatusDetails")
 
 
-@_attrs_define
-class CreateDisputeRequestStatusDetails:
+class CreateDisputeRequestStatusDetails(_Model):
     """
     Attributes:
         state (DisputeState):
     """
 
+    __slots__ = ("state",)
+    __match_args__ = ("state",)
+
     state: DisputeState
+
+    def __init__(
+        self,
+        state: DisputeState,
+    ) -> None:
+        self.state = state
 
     def to_dict(self) -> dict[str, Any]:
         state = self.state.value

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price_input import PriceInput
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateRefundRequest")
 
 
-@_attrs_define
-class CreateRefundRequest:
+class CreateRefundRequest(_Model):
     """
     Attributes:
         charge_id (str):
@@ -23,9 +21,30 @@ class CreateRefundRequest:
         soft_descriptor (str | Unset):
     """
 
+    __slots__ = (
+        "charge_id",
+        "refund_amount",
+        "soft_descriptor",
+    )
+    __match_args__ = (
+        "charge_id",
+        "refund_amount",
+        "soft_descriptor",
+    )
+
     charge_id: str
     refund_amount: PriceInput
-    soft_descriptor: str | Unset = UNSET
+    soft_descriptor: str | Unset
+
+    def __init__(
+        self,
+        charge_id: str,
+        refund_amount: PriceInput,
+        soft_descriptor: str | Unset = UNSET,
+    ) -> None:
+        self.charge_id = charge_id
+        self.refund_amount = refund_amount
+        self.soft_descriptor = soft_descriptor
 
     def to_dict(self) -> dict[str, Any]:
         charge_id = self.charge_id

@@ -3,13 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateReportRequest")
 
 
-@_attrs_define
-class CreateReportRequest:
+class CreateReportRequest(_Model):
     """The report to generate and the period it covers.
 
     Attributes:
@@ -18,9 +17,30 @@ class CreateReportRequest:
         end_time (str): UTC date and time, ISO 8601 (the samples use the basic form).
     """
 
+    __slots__ = (
+        "report_type",
+        "start_time",
+        "end_time",
+    )
+    __match_args__ = (
+        "report_type",
+        "start_time",
+        "end_time",
+    )
+
     report_type: str
     start_time: str
     end_time: str
+
+    def __init__(
+        self,
+        report_type: str,
+        start_time: str,
+        end_time: str,
+    ) -> None:
+        self.report_type = report_type
+        self.start_time = start_time
+        self.end_time = end_time
 
     def to_dict(self) -> dict[str, Any]:
         report_type = self.report_type

@@ -3,23 +3,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateReportResponse")
 
 
-@_attrs_define
-class CreateReportResponse:
+class CreateReportResponse(_Model):
     """
     Attributes:
         report_id (str | Unset):
     """
 
-    report_id: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "report_id",
+        "additional_properties",
+    )
+    __match_args__ = ("report_id",)
+
+    report_id: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        report_id: str | Unset = UNSET,
+    ) -> None:
+        self.report_id = report_id
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         report_id = self.report_id

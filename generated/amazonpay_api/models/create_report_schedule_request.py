@@ -3,16 +3,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.schedule_frequency import ScheduleFrequency
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateReportScheduleRequest")
 
 
-@_attrs_define
-class CreateReportScheduleRequest:
+class CreateReportScheduleRequest(_Model):
     """
     Attributes:
         report_type (str):
@@ -21,10 +19,35 @@ class CreateReportScheduleRequest:
         delete_existing_schedule (bool | Unset): Replace the schedule this report type already has (one per type).
     """
 
+    __slots__ = (
+        "report_type",
+        "schedule_frequency",
+        "next_report_creation_time",
+        "delete_existing_schedule",
+    )
+    __match_args__ = (
+        "report_type",
+        "schedule_frequency",
+        "next_report_creation_time",
+        "delete_existing_schedule",
+    )
+
     report_type: str
     schedule_frequency: ScheduleFrequency
-    next_report_creation_time: str | Unset = UNSET
-    delete_existing_schedule: bool | Unset = UNSET
+    next_report_creation_time: str | Unset
+    delete_existing_schedule: bool | Unset
+
+    def __init__(
+        self,
+        report_type: str,
+        schedule_frequency: ScheduleFrequency,
+        next_report_creation_time: str | Unset = UNSET,
+        delete_existing_schedule: bool | Unset = UNSET,
+    ) -> None:
+        self.report_type = report_type
+        self.schedule_frequency = schedule_frequency
+        self.next_report_creation_time = next_report_creation_time
+        self.delete_existing_schedule = delete_existing_schedule
 
     def to_dict(self) -> dict[str, Any]:
         report_type = self.report_type

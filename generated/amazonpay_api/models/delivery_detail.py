@@ -3,25 +3,41 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="DeliveryDetail")
 
 
-@_attrs_define
-class DeliveryDetail:
+class DeliveryDetail(_Model):
     """
     Attributes:
         tracking_number (str | Unset):
         carrier_code (str | Unset):
     """
 
-    tracking_number: str | Unset = UNSET
-    carrier_code: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "tracking_number",
+        "carrier_code",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "tracking_number",
+        "carrier_code",
+    )
+
+    tracking_number: str | Unset
+    carrier_code: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        tracking_number: str | Unset = UNSET,
+        carrier_code: str | Unset = UNSET,
+    ) -> None:
+        self.tracking_number = tracking_number
+        self.carrier_code = carrier_code
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         tracking_number = self.tracking_number

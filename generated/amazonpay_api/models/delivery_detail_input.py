@@ -3,21 +3,37 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="DeliveryDetailInput")
 
 
-@_attrs_define
-class DeliveryDetailInput:
+class DeliveryDetailInput(_Model):
     """
     Attributes:
         tracking_number (str): The shipping company's tracking number; each can be used once.
         carrier_code (str): The shipping company's code (docs, delivery-tracker carrier list).
     """
 
+    __slots__ = (
+        "tracking_number",
+        "carrier_code",
+    )
+    __match_args__ = (
+        "tracking_number",
+        "carrier_code",
+    )
+
     tracking_number: str
     carrier_code: str
+
+    def __init__(
+        self,
+        tracking_number: str,
+        carrier_code: str,
+    ) -> None:
+        self.tracking_number = tracking_number
+        self.carrier_code = carrier_code
 
     def to_dict(self) -> dict[str, Any]:
         tracking_number = self.tracking_number

@@ -3,13 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.delivery_specifications_special_restrictions_item import (
     DeliverySpecificationsSpecialRestrictionsItem,
 )
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_address_restrictions import (
@@ -20,8 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DeliverySpecifications")
 
 
-@_attrs_define
-class DeliverySpecifications:
+class DeliverySpecifications(_Model):
     """Shipping restrictions applied to the buyer's address book.
 
     Attributes:
@@ -29,11 +26,29 @@ class DeliverySpecifications:
         address_restrictions (DeliverySpecificationsAddressRestrictions | Unset):
     """
 
-    special_restrictions: (
-        list[DeliverySpecificationsSpecialRestrictionsItem] | Unset
-    ) = UNSET
-    address_restrictions: DeliverySpecificationsAddressRestrictions | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "special_restrictions",
+        "address_restrictions",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "special_restrictions",
+        "address_restrictions",
+    )
+
+    special_restrictions: list[DeliverySpecificationsSpecialRestrictionsItem] | Unset
+    address_restrictions: DeliverySpecificationsAddressRestrictions | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        special_restrictions: list[DeliverySpecificationsSpecialRestrictionsItem]
+        | Unset = UNSET,
+        address_restrictions: DeliverySpecificationsAddressRestrictions | Unset = UNSET,
+    ) -> None:
+        self.special_restrictions = special_restrictions
+        self.address_restrictions = address_restrictions
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         special_restrictions: list[str] | Unset = UNSET

@@ -3,13 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.delivery_specifications_address_restrictions_type import (
     DeliverySpecificationsAddressRestrictionsType,
 )
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_address_restrictions_restrictions import (
@@ -20,17 +18,36 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DeliverySpecificationsAddressRestrictions")
 
 
-@_attrs_define
-class DeliverySpecificationsAddressRestrictions:
+class DeliverySpecificationsAddressRestrictions(_Model):
     """
     Attributes:
         type_ (DeliverySpecificationsAddressRestrictionsType | Unset):
         restrictions (DeliverySpecificationsAddressRestrictionsRestrictions | Unset):
     """
 
-    type_: DeliverySpecificationsAddressRestrictionsType | Unset = UNSET
-    restrictions: DeliverySpecificationsAddressRestrictionsRestrictions | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "type_",
+        "restrictions",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "type_",
+        "restrictions",
+    )
+
+    type_: DeliverySpecificationsAddressRestrictionsType | Unset
+    restrictions: DeliverySpecificationsAddressRestrictionsRestrictions | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        type_: DeliverySpecificationsAddressRestrictionsType | Unset = UNSET,
+        restrictions: DeliverySpecificationsAddressRestrictionsRestrictions
+        | Unset = UNSET,
+    ) -> None:
+        self.type_ = type_
+        self.restrictions = restrictions
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

@@ -3,12 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.delivery_specifications_input_special_restrictions_item import (
     DeliverySpecificationsInputSpecialRestrictionsItem,
 )
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_input_address_restrictions import (
@@ -19,18 +18,36 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DeliverySpecificationsInput")
 
 
-@_attrs_define
-class DeliverySpecificationsInput:
+class DeliverySpecificationsInput(_Model):
     """
     Attributes:
         special_restrictions (list[DeliverySpecificationsInputSpecialRestrictionsItem] | Unset):
         address_restrictions (DeliverySpecificationsInputAddressRestrictions | Unset):
     """
 
+    __slots__ = (
+        "special_restrictions",
+        "address_restrictions",
+    )
+    __match_args__ = (
+        "special_restrictions",
+        "address_restrictions",
+    )
+
     special_restrictions: (
         list[DeliverySpecificationsInputSpecialRestrictionsItem] | Unset
-    ) = UNSET
-    address_restrictions: DeliverySpecificationsInputAddressRestrictions | Unset = UNSET
+    )
+    address_restrictions: DeliverySpecificationsInputAddressRestrictions | Unset
+
+    def __init__(
+        self,
+        special_restrictions: list[DeliverySpecificationsInputSpecialRestrictionsItem]
+        | Unset = UNSET,
+        address_restrictions: DeliverySpecificationsInputAddressRestrictions
+        | Unset = UNSET,
+    ) -> None:
+        self.special_restrictions = special_restrictions
+        self.address_restrictions = address_restrictions
 
     def to_dict(self) -> dict[str, Any]:
         special_restrictions: list[str] | Unset = UNSET

@@ -3,12 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.delivery_specifications_input_address_restrictions_type import (
     DeliverySpecificationsInputAddressRestrictionsType,
 )
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_input_address_restrictions_restrictions import (
@@ -19,18 +18,33 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DeliverySpecificationsInputAddressRestrictions")
 
 
-@_attrs_define
-class DeliverySpecificationsInputAddressRestrictions:
+class DeliverySpecificationsInputAddressRestrictions(_Model):
     """
     Attributes:
         type_ (DeliverySpecificationsInputAddressRestrictionsType | Unset):
         restrictions (DeliverySpecificationsInputAddressRestrictionsRestrictions | Unset):
     """
 
-    type_: DeliverySpecificationsInputAddressRestrictionsType | Unset = UNSET
-    restrictions: DeliverySpecificationsInputAddressRestrictionsRestrictions | Unset = (
-        UNSET
+    __slots__ = (
+        "type_",
+        "restrictions",
     )
+    __match_args__ = (
+        "type_",
+        "restrictions",
+    )
+
+    type_: DeliverySpecificationsInputAddressRestrictionsType | Unset
+    restrictions: DeliverySpecificationsInputAddressRestrictionsRestrictions | Unset
+
+    def __init__(
+        self,
+        type_: DeliverySpecificationsInputAddressRestrictionsType | Unset = UNSET,
+        restrictions: DeliverySpecificationsInputAddressRestrictionsRestrictions
+        | Unset = UNSET,
+    ) -> None:
+        self.type_ = type_
+        self.restrictions = restrictions
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.restriction_input import RestrictionInput
@@ -13,11 +12,16 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DeliverySpecificationsInputAddressRestrictionsRestrictions")
 
 
-@_attrs_define
-class DeliverySpecificationsInputAddressRestrictionsRestrictions:
-    additional_properties: dict[str, RestrictionInput] = _attrs_field(
-        init=False, factory=dict
-    )
+class DeliverySpecificationsInputAddressRestrictionsRestrictions(_Model):
+    __slots__ = ("additional_properties",)
+    __match_args__ = ()
+
+    additional_properties: dict[str, RestrictionInput]
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
 

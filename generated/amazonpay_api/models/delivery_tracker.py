@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_detail import DeliveryDetail
@@ -15,8 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DeliveryTracker")
 
 
-@_attrs_define
-class DeliveryTracker:
+class DeliveryTracker(_Model):
     """The tracked order and its shipments, as accepted.
 
     Attributes:
@@ -25,10 +22,33 @@ class DeliveryTracker:
         delivery_details (list[DeliveryDetail] | Unset):
     """
 
-    amazon_order_reference_id: None | str | Unset = UNSET
-    charge_permission_id: None | str | Unset = UNSET
-    delivery_details: list[DeliveryDetail] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "amazon_order_reference_id",
+        "charge_permission_id",
+        "delivery_details",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "amazon_order_reference_id",
+        "charge_permission_id",
+        "delivery_details",
+    )
+
+    amazon_order_reference_id: None | str | Unset
+    charge_permission_id: None | str | Unset
+    delivery_details: list[DeliveryDetail] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        amazon_order_reference_id: None | str | Unset = UNSET,
+        charge_permission_id: None | str | Unset = UNSET,
+        delivery_details: list[DeliveryDetail] | Unset = UNSET,
+    ) -> None:
+        self.amazon_order_reference_id = amazon_order_reference_id
+        self.charge_permission_id = charge_permission_id
+        self.delivery_details = delivery_details
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         amazon_order_reference_id: None | str | Unset

@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="Disbursement")
 
 
-@_attrs_define
-class Disbursement:
+class Disbursement(_Model):
     """One payout of settled funds.
 
     Attributes:
@@ -24,13 +21,48 @@ class Disbursement:
         transaction_time (None | str | Unset):
     """
 
-    seller_id: str | Unset = UNSET
-    settlement_id: str | Unset = UNSET
-    amazon_disbursement_reference_id: str | Unset = UNSET
-    amount: str | Unset = UNSET
-    currency_code: str | Unset = UNSET
-    transaction_time: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "seller_id",
+        "settlement_id",
+        "amazon_disbursement_reference_id",
+        "amount",
+        "currency_code",
+        "transaction_time",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "seller_id",
+        "settlement_id",
+        "amazon_disbursement_reference_id",
+        "amount",
+        "currency_code",
+        "transaction_time",
+    )
+
+    seller_id: str | Unset
+    settlement_id: str | Unset
+    amazon_disbursement_reference_id: str | Unset
+    amount: str | Unset
+    currency_code: str | Unset
+    transaction_time: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        seller_id: str | Unset = UNSET,
+        settlement_id: str | Unset = UNSET,
+        amazon_disbursement_reference_id: str | Unset = UNSET,
+        amount: str | Unset = UNSET,
+        currency_code: str | Unset = UNSET,
+        transaction_time: None | str | Unset = UNSET,
+    ) -> None:
+        self.seller_id = seller_id
+        self.settlement_id = settlement_id
+        self.amazon_disbursement_reference_id = amazon_disbursement_reference_id
+        self.amount = amount
+        self.currency_code = currency_code
+        self.transaction_time = transaction_time
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         seller_id = self.seller_id

@@ -3,12 +3,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.dispute_filing_reason import DisputeFilingReason
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.dispute_provider_metadata import DisputeProviderMetadata
@@ -20,8 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Dispute")
 
 
-@_attrs_define
-class Dispute:
+class Dispute(_Model):
     """A chargeback or claim against a charge; its id is the ObjectId of a CHARGEBACK notification.
 
     Attributes:
@@ -44,21 +41,88 @@ class Dispute:
         provider_metadata (DisputeProviderMetadata | Unset):
     """
 
-    dispute_id: str | Unset = UNSET
-    charge_id: str | Unset = UNSET
-    release_environment: ReleaseEnvironment | Unset = UNSET
-    dispute_type: None | str | Unset = UNSET
-    dispute_amount: Price | Unset = UNSET
-    filing_reason: DisputeFilingReason | None | Unset = UNSET
-    filing_timestamp: str | Unset = UNSET
-    status_details: DisputeStatusDetails | Unset = UNSET
-    merchant_evidences: list[MerchantEvidence] | None | Unset = UNSET
-    merchant_response_deadline: None | str | Unset = UNSET
-    resolution_authority: None | str | Unset = UNSET
-    creation_timestamp: str | Unset = UNSET
-    closure_timestamp: str | Unset = UNSET
-    provider_metadata: DisputeProviderMetadata | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "dispute_id",
+        "charge_id",
+        "release_environment",
+        "dispute_type",
+        "dispute_amount",
+        "filing_reason",
+        "filing_timestamp",
+        "status_details",
+        "merchant_evidences",
+        "merchant_response_deadline",
+        "resolution_authority",
+        "creation_timestamp",
+        "closure_timestamp",
+        "provider_metadata",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "dispute_id",
+        "charge_id",
+        "release_environment",
+        "dispute_type",
+        "dispute_amount",
+        "filing_reason",
+        "filing_timestamp",
+        "status_details",
+        "merchant_evidences",
+        "merchant_response_deadline",
+        "resolution_authority",
+        "creation_timestamp",
+        "closure_timestamp",
+        "provider_metadata",
+    )
+
+    dispute_id: str | Unset
+    charge_id: str | Unset
+    release_environment: ReleaseEnvironment | Unset
+    dispute_type: None | str | Unset
+    dispute_amount: Price | Unset
+    filing_reason: DisputeFilingReason | None | Unset
+    filing_timestamp: str | Unset
+    status_details: DisputeStatusDetails | Unset
+    merchant_evidences: list[MerchantEvidence] | None | Unset
+    merchant_response_deadline: None | str | Unset
+    resolution_authority: None | str | Unset
+    creation_timestamp: str | Unset
+    closure_timestamp: str | Unset
+    provider_metadata: DisputeProviderMetadata | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        dispute_id: str | Unset = UNSET,
+        charge_id: str | Unset = UNSET,
+        release_environment: ReleaseEnvironment | Unset = UNSET,
+        dispute_type: None | str | Unset = UNSET,
+        dispute_amount: Price | Unset = UNSET,
+        filing_reason: DisputeFilingReason | None | Unset = UNSET,
+        filing_timestamp: str | Unset = UNSET,
+        status_details: DisputeStatusDetails | Unset = UNSET,
+        merchant_evidences: list[MerchantEvidence] | None | Unset = UNSET,
+        merchant_response_deadline: None | str | Unset = UNSET,
+        resolution_authority: None | str | Unset = UNSET,
+        creation_timestamp: str | Unset = UNSET,
+        closure_timestamp: str | Unset = UNSET,
+        provider_metadata: DisputeProviderMetadata | Unset = UNSET,
+    ) -> None:
+        self.dispute_id = dispute_id
+        self.charge_id = charge_id
+        self.release_environment = release_environment
+        self.dispute_type = dispute_type
+        self.dispute_amount = dispute_amount
+        self.filing_reason = filing_reason
+        self.filing_timestamp = filing_timestamp
+        self.status_details = status_details
+        self.merchant_evidences = merchant_evidences
+        self.merchant_response_deadline = merchant_response_deadline
+        self.resolution_authority = resolution_authority
+        self.creation_timestamp = creation_timestamp
+        self.closure_timestamp = closure_timestamp
+        self.provider_metadata = provider_metadata
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         dispute_id = self.dispute_id

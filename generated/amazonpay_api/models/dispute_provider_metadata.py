@@ -3,23 +3,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="DisputeProviderMetadata")
 
 
-@_attrs_define
-class DisputeProviderMetadata:
+class DisputeProviderMetadata(_Model):
     """
     Attributes:
         provider_dispute_id (None | str | Unset):
     """
 
-    provider_dispute_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "provider_dispute_id",
+        "additional_properties",
+    )
+    __match_args__ = ("provider_dispute_id",)
+
+    provider_dispute_id: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        provider_dispute_id: None | str | Unset = UNSET,
+    ) -> None:
+        self.provider_dispute_id = provider_dispute_id
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         provider_dispute_id: None | str | Unset

@@ -3,19 +3,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.dispute_reason_code import DisputeReasonCode
 from ..models.dispute_resolution import DisputeResolution
 from ..models.dispute_state import DisputeState
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="DisputeStatusDetails")
 
 
-@_attrs_define
-class DisputeStatusDetails:
+class DisputeStatusDetails(_Model):
     """
     Attributes:
         state (DisputeState | Unset):
@@ -24,11 +21,38 @@ class DisputeStatusDetails:
         resolution (DisputeResolution | None | Unset):
     """
 
-    state: DisputeState | Unset = UNSET
-    reason_code: DisputeReasonCode | None | Unset = UNSET
-    reason_description: None | str | Unset = UNSET
-    resolution: DisputeResolution | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "state",
+        "reason_code",
+        "reason_description",
+        "resolution",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "state",
+        "reason_code",
+        "reason_description",
+        "resolution",
+    )
+
+    state: DisputeState | Unset
+    reason_code: DisputeReasonCode | None | Unset
+    reason_description: None | str | Unset
+    resolution: DisputeResolution | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        state: DisputeState | Unset = UNSET,
+        reason_code: DisputeReasonCode | None | Unset = UNSET,
+        reason_description: None | str | Unset = UNSET,
+        resolution: DisputeResolution | None | Unset = UNSET,
+    ) -> None:
+        self.state = state
+        self.reason_code = reason_code
+        self.reason_description = reason_description
+        self.resolution = resolution
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         state: str | Unset = UNSET

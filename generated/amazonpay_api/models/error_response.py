@@ -3,23 +3,40 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="ErrorResponse")
 
 
-@_attrs_define
-class ErrorResponse:
+class ErrorResponse(_Model):
     """
     Attributes:
         reason_code (str): Machine-readable reason, e.g. InvalidChargeStatus.
         message (str): Human-readable explanation.
     """
 
+    __slots__ = (
+        "reason_code",
+        "message",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "reason_code",
+        "message",
+    )
+
     reason_code: str
     message: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        reason_code: str,
+        message: str,
+    ) -> None:
+        self.reason_code = reason_code
+        self.message = message
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         reason_code = self.reason_code

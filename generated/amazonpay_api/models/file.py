@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="File")
 
 
-@_attrs_define
-class File:
+class File(_Model):
     """A file created for upload; upload its bytes to url before urlExpirationTimestamp.
 
     Attributes:
@@ -27,14 +24,53 @@ class File:
             example (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
-    id: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    purpose: str | Unset = UNSET
-    size: int | None | Unset = UNSET
-    upload_timestamp: str | Unset = UNSET
-    url: str | Unset = UNSET
-    url_expiration_timestamp: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "id",
+        "type_",
+        "purpose",
+        "size",
+        "upload_timestamp",
+        "url",
+        "url_expiration_timestamp",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "id",
+        "type_",
+        "purpose",
+        "size",
+        "upload_timestamp",
+        "url",
+        "url_expiration_timestamp",
+    )
+
+    id: str | Unset
+    type_: str | Unset
+    purpose: str | Unset
+    size: int | None | Unset
+    upload_timestamp: str | Unset
+    url: str | Unset
+    url_expiration_timestamp: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        id: str | Unset = UNSET,
+        type_: str | Unset = UNSET,
+        purpose: str | Unset = UNSET,
+        size: int | None | Unset = UNSET,
+        upload_timestamp: str | Unset = UNSET,
+        url: str | Unset = UNSET,
+        url_expiration_timestamp: str | Unset = UNSET,
+    ) -> None:
+        self.id = id
+        self.type_ = type_
+        self.purpose = purpose
+        self.size = size
+        self.upload_timestamp = upload_timestamp
+        self.url = url
+        self.url_expiration_timestamp = url_expiration_timestamp
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

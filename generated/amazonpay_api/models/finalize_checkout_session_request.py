@@ -3,10 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..models.payment_intent import PaymentIntent
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address_input import AddressInput
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="FinalizeCheckoutSessionRequest")
 
 
-@_attrs_define
-class FinalizeCheckoutSessionRequest:
+class FinalizeCheckoutSessionRequest(_Model):
     """What the merchant confirms: amounts and addresses must equal Amazon's copy of the Checkout Session (docs, Buy Now
     "Verify & complete checkout").
 
@@ -31,13 +29,50 @@ class FinalizeCheckoutSessionRequest:
             supplementary_data (None | str | Unset): Required if the Checkout Session has it.
     """
 
+    __slots__ = (
+        "charge_amount",
+        "payment_intent",
+        "total_order_amount",
+        "can_handle_pending_authorization",
+        "shipping_address",
+        "billing_address",
+        "supplementary_data",
+    )
+    __match_args__ = (
+        "charge_amount",
+        "payment_intent",
+        "total_order_amount",
+        "can_handle_pending_authorization",
+        "shipping_address",
+        "billing_address",
+        "supplementary_data",
+    )
+
     charge_amount: PriceInput
     payment_intent: PaymentIntent
-    total_order_amount: PriceInput | Unset = UNSET
-    can_handle_pending_authorization: bool | Unset = UNSET
-    shipping_address: AddressInput | Unset = UNSET
-    billing_address: AddressInput | Unset = UNSET
-    supplementary_data: None | str | Unset = UNSET
+    total_order_amount: PriceInput | Unset
+    can_handle_pending_authorization: bool | Unset
+    shipping_address: AddressInput | Unset
+    billing_address: AddressInput | Unset
+    supplementary_data: None | str | Unset
+
+    def __init__(
+        self,
+        charge_amount: PriceInput,
+        payment_intent: PaymentIntent,
+        total_order_amount: PriceInput | Unset = UNSET,
+        can_handle_pending_authorization: bool | Unset = UNSET,
+        shipping_address: AddressInput | Unset = UNSET,
+        billing_address: AddressInput | Unset = UNSET,
+        supplementary_data: None | str | Unset = UNSET,
+    ) -> None:
+        self.charge_amount = charge_amount
+        self.payment_intent = payment_intent
+        self.total_order_amount = total_order_amount
+        self.can_handle_pending_authorization = can_handle_pending_authorization
+        self.shipping_address = shipping_address
+        self.billing_address = billing_address
+        self.supplementary_data = supplementary_data
 
     def to_dict(self) -> dict[str, Any]:
         charge_amount = self.charge_amount.to_dict()

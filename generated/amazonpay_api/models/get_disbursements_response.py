@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.disbursement import Disbursement
@@ -15,8 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GetDisbursementsResponse")
 
 
-@_attrs_define
-class GetDisbursementsResponse:
+class GetDisbursementsResponse(_Model):
     """One page of disbursements. The docs do not show a nextToken in the response (beyond-13 marks it unverified); the
     field is read where getReports has it.
 
@@ -25,9 +22,28 @@ class GetDisbursementsResponse:
             next_token (None | str | Unset):
     """
 
-    disbursements: list[Disbursement] | Unset = UNSET
-    next_token: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "disbursements",
+        "next_token",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "disbursements",
+        "next_token",
+    )
+
+    disbursements: list[Disbursement] | Unset
+    next_token: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        disbursements: list[Disbursement] | Unset = UNSET,
+        next_token: None | str | Unset = UNSET,
+    ) -> None:
+        self.disbursements = disbursements
+        self.next_token = next_token
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         disbursements: list[dict[str, Any]] | Unset = UNSET

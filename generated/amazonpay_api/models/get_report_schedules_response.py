@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.report_schedule import ReportSchedule
@@ -15,16 +13,28 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GetReportSchedulesResponse")
 
 
-@_attrs_define
-class GetReportSchedulesResponse:
+class GetReportSchedulesResponse(_Model):
     """Every schedule of the requested types (one page; the service returns no token).
 
     Attributes:
         report_schedules (list[ReportSchedule] | Unset):
     """
 
-    report_schedules: list[ReportSchedule] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "report_schedules",
+        "additional_properties",
+    )
+    __match_args__ = ("report_schedules",)
+
+    report_schedules: list[ReportSchedule] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        report_schedules: list[ReportSchedule] | Unset = UNSET,
+    ) -> None:
+        self.report_schedules = report_schedules
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         report_schedules: list[dict[str, Any]] | Unset = UNSET

@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.report import Report
@@ -15,8 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GetReportsResponse")
 
 
-@_attrs_define
-class GetReportsResponse:
+class GetReportsResponse(_Model):
     """One page of reports; nextToken is present when more pages follow.
 
     Attributes:
@@ -24,9 +21,28 @@ class GetReportsResponse:
         next_token (None | str | Unset):
     """
 
-    reports: list[Report] | Unset = UNSET
-    next_token: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "reports",
+        "next_token",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "reports",
+        "next_token",
+    )
+
+    reports: list[Report] | Unset
+    next_token: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        reports: list[Report] | Unset = UNSET,
+        next_token: None | str | Unset = UNSET,
+    ) -> None:
+        self.reports = reports
+        self.next_token = next_token
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         reports: list[dict[str, Any]] | Unset = UNSET

@@ -3,17 +3,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.evidence_type import EvidenceType
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="MerchantEvidence")
 
 
-@_attrs_define
-class MerchantEvidence:
+class MerchantEvidence(_Model):
     """
     Attributes:
         evidence_type (EvidenceType | Unset):
@@ -21,10 +18,33 @@ class MerchantEvidence:
         evidence_text (None | str | Unset):
     """
 
-    evidence_type: EvidenceType | Unset = UNSET
-    file_id: None | str | Unset = UNSET
-    evidence_text: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "evidence_type",
+        "file_id",
+        "evidence_text",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "evidence_type",
+        "file_id",
+        "evidence_text",
+    )
+
+    evidence_type: EvidenceType | Unset
+    file_id: None | str | Unset
+    evidence_text: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        evidence_type: EvidenceType | Unset = UNSET,
+        file_id: None | str | Unset = UNSET,
+        evidence_text: None | str | Unset = UNSET,
+    ) -> None:
+        self.evidence_type = evidence_type
+        self.file_id = file_id
+        self.evidence_text = evidence_text
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         evidence_type: str | Unset = UNSET

@@ -3,16 +3,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.evidence_type import EvidenceType
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="MerchantEvidenceInput")
 
 
-@_attrs_define
-class MerchantEvidenceInput:
+class MerchantEvidenceInput(_Model):
     """
     Attributes:
         evidence_type (EvidenceType):
@@ -20,9 +18,30 @@ class MerchantEvidenceInput:
         evidence_text (str | Unset):
     """
 
+    __slots__ = (
+        "evidence_type",
+        "file_id",
+        "evidence_text",
+    )
+    __match_args__ = (
+        "evidence_type",
+        "file_id",
+        "evidence_text",
+    )
+
     evidence_type: EvidenceType
-    file_id: str | Unset = UNSET
-    evidence_text: str | Unset = UNSET
+    file_id: str | Unset
+    evidence_text: str | Unset
+
+    def __init__(
+        self,
+        evidence_type: EvidenceType,
+        file_id: str | Unset = UNSET,
+        evidence_text: str | Unset = UNSET,
+    ) -> None:
+        self.evidence_type = evidence_type
+        self.file_id = file_id
+        self.evidence_text = evidence_text
 
     def to_dict(self) -> dict[str, Any]:
         evidence_type = self.evidence_type.value

@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="MerchantMetadata")
 
 
-@_attrs_define
-class MerchantMetadata:
+class MerchantMetadata(_Model):
     """
     Attributes:
         merchant_reference_id (None | str | Unset):
@@ -21,11 +18,38 @@ class MerchantMetadata:
         custom_information (None | str | Unset):
     """
 
-    merchant_reference_id: None | str | Unset = UNSET
-    merchant_store_name: None | str | Unset = UNSET
-    note_to_buyer: None | str | Unset = UNSET
-    custom_information: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "merchant_reference_id",
+        "merchant_store_name",
+        "note_to_buyer",
+        "custom_information",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "merchant_reference_id",
+        "merchant_store_name",
+        "note_to_buyer",
+        "custom_information",
+    )
+
+    merchant_reference_id: None | str | Unset
+    merchant_store_name: None | str | Unset
+    note_to_buyer: None | str | Unset
+    custom_information: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        merchant_reference_id: None | str | Unset = UNSET,
+        merchant_store_name: None | str | Unset = UNSET,
+        note_to_buyer: None | str | Unset = UNSET,
+        custom_information: None | str | Unset = UNSET,
+    ) -> None:
+        self.merchant_reference_id = merchant_reference_id
+        self.merchant_store_name = merchant_store_name
+        self.note_to_buyer = note_to_buyer
+        self.custom_information = custom_information
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         merchant_reference_id: None | str | Unset

@@ -3,11 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.payment_intent import PaymentIntent
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price import Price
@@ -16,8 +14,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PaymentDetails")
 
 
-@_attrs_define
-class PaymentDetails:
+class PaymentDetails(_Model):
     """Payment details set by the merchant (docs, type paymentDetail).
 
     Attributes:
@@ -28,12 +25,43 @@ class PaymentDetails:
         presentment_currency (None | str | Unset):
     """
 
-    payment_intent: None | PaymentIntent | Unset = UNSET
-    can_handle_pending_authorization: bool | Unset = UNSET
-    charge_amount: None | Price | Unset = UNSET
-    soft_descriptor: None | str | Unset = UNSET
-    presentment_currency: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "payment_intent",
+        "can_handle_pending_authorization",
+        "charge_amount",
+        "soft_descriptor",
+        "presentment_currency",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "payment_intent",
+        "can_handle_pending_authorization",
+        "charge_amount",
+        "soft_descriptor",
+        "presentment_currency",
+    )
+
+    payment_intent: None | PaymentIntent | Unset
+    can_handle_pending_authorization: bool | Unset
+    charge_amount: None | Price | Unset
+    soft_descriptor: None | str | Unset
+    presentment_currency: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        payment_intent: None | PaymentIntent | Unset = UNSET,
+        can_handle_pending_authorization: bool | Unset = UNSET,
+        charge_amount: None | Price | Unset = UNSET,
+        soft_descriptor: None | str | Unset = UNSET,
+        presentment_currency: None | str | Unset = UNSET,
+    ) -> None:
+        self.payment_intent = payment_intent
+        self.can_handle_pending_authorization = can_handle_pending_authorization
+        self.charge_amount = charge_amount
+        self.soft_descriptor = soft_descriptor
+        self.presentment_currency = presentment_currency
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.price import Price  # noqa: PLC0415

@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -15,8 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PaymentPreference")
 
 
-@_attrs_define
-class PaymentPreference:
+class PaymentPreference(_Model):
     """Payment instrument selected by the buyer.
 
     Attributes:
@@ -24,9 +21,28 @@ class PaymentPreference:
         billing_address (Address | None | Unset):
     """
 
-    payment_descriptor: None | str | Unset = UNSET
-    billing_address: Address | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "payment_descriptor",
+        "billing_address",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "payment_descriptor",
+        "billing_address",
+    )
+
+    payment_descriptor: None | str | Unset
+    billing_address: Address | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        payment_descriptor: None | str | Unset = UNSET,
+        billing_address: Address | None | Unset = UNSET,
+    ) -> None:
+        self.payment_descriptor = payment_descriptor
+        self.billing_address = billing_address
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

@@ -3,23 +3,40 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="Price")
 
 
-@_attrs_define
-class Price:
+class Price(_Model):
     """
     Attributes:
         amount (str):
         currency_code (str):
     """
 
+    __slots__ = (
+        "amount",
+        "currency_code",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "amount",
+        "currency_code",
+    )
+
     amount: str
     currency_code: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        amount: str,
+        currency_code: str,
+    ) -> None:
+        self.amount = amount
+        self.currency_code = currency_code
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount

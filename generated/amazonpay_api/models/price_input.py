@@ -3,13 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="PriceInput")
 
 
-@_attrs_define
-class PriceInput:
+class PriceInput(_Model):
     """An amount to charge, capture or refund, and its currency.
 
     Attributes:
@@ -17,8 +16,25 @@ class PriceInput:
         currency_code (str):
     """
 
+    __slots__ = (
+        "amount",
+        "currency_code",
+    )
+    __match_args__ = (
+        "amount",
+        "currency_code",
+    )
+
     amount: str
     currency_code: str
+
+    def __init__(
+        self,
+        amount: str,
+        currency_code: str,
+    ) -> None:
+        self.amount = amount
+        self.currency_code = currency_code
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount

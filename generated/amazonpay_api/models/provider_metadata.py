@@ -3,24 +3,34 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="ProviderMetadata")
 
 
-@_attrs_define
-class ProviderMetadata:
+class ProviderMetadata(_Model):
     """Payment service provider order details (PSPs only).
 
     Attributes:
         provider_reference_id (None | str | Unset):
     """
 
-    provider_reference_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "provider_reference_id",
+        "additional_properties",
+    )
+    __match_args__ = ("provider_reference_id",)
+
+    provider_reference_id: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        provider_reference_id: None | str | Unset = UNSET,
+    ) -> None:
+        self.provider_reference_id = provider_reference_id
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         provider_reference_id: None | str | Unset

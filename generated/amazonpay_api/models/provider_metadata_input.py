@@ -3,21 +3,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="ProviderMetadataInput")
 
 
-@_attrs_define
-class ProviderMetadataInput:
+class ProviderMetadataInput(_Model):
     """
     Attributes:
         provider_reference_id (None | str | Unset):
     """
 
-    provider_reference_id: None | str | Unset = UNSET
+    __slots__ = ("provider_reference_id",)
+    __match_args__ = ("provider_reference_id",)
+
+    provider_reference_id: None | str | Unset
+
+    def __init__(
+        self,
+        provider_reference_id: None | str | Unset = UNSET,
+    ) -> None:
+        self.provider_reference_id = provider_reference_id
 
     def to_dict(self) -> dict[str, Any]:
         provider_reference_id: None | str | Unset

@@ -3,10 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price import Price
@@ -16,8 +14,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Refund")
 
 
-@_attrs_define
-class Refund:
+class Refund(_Model):
     """
     Attributes:
         refund_id (str):
@@ -29,13 +26,48 @@ class Refund:
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
+    __slots__ = (
+        "refund_id",
+        "charge_id",
+        "status_details",
+        "refund_amount",
+        "soft_descriptor",
+        "creation_timestamp",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "refund_id",
+        "charge_id",
+        "status_details",
+        "refund_amount",
+        "soft_descriptor",
+        "creation_timestamp",
+    )
+
     refund_id: str
     charge_id: str
     status_details: StatusDetails
-    refund_amount: Price | Unset = UNSET
-    soft_descriptor: str | Unset = UNSET
-    creation_timestamp: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    refund_amount: Price | Unset
+    soft_descriptor: str | Unset
+    creation_timestamp: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        refund_id: str,
+        charge_id: str,
+        status_details: StatusDetails,
+        refund_amount: Price | Unset = UNSET,
+        soft_descriptor: str | Unset = UNSET,
+        creation_timestamp: str | Unset = UNSET,
+    ) -> None:
+        self.refund_id = refund_id
+        self.charge_id = charge_id
+        self.status_details = status_details
+        self.refund_amount = refund_amount
+        self.soft_descriptor = soft_descriptor
+        self.creation_timestamp = creation_timestamp
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         refund_id = self.refund_id

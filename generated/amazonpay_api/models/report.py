@@ -3,17 +3,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.report_processing_status import ReportProcessingStatus
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="Report")
 
 
-@_attrs_define
-class Report:
+class Report(_Model):
     """A report request and, once COMPLETED, the id of its document.
 
     Attributes:
@@ -29,16 +26,63 @@ class Report:
         report_document_id (None | str | Unset):
     """
 
-    report_id: str | Unset = UNSET
-    report_type: str | Unset = UNSET
-    start_time: None | str | Unset = UNSET
-    end_time: None | str | Unset = UNSET
-    created_time: None | str | Unset = UNSET
-    processing_status: ReportProcessingStatus | Unset = UNSET
-    processing_start_time: None | str | Unset = UNSET
-    processing_end_time: None | str | Unset = UNSET
-    report_document_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "report_id",
+        "report_type",
+        "start_time",
+        "end_time",
+        "created_time",
+        "processing_status",
+        "processing_start_time",
+        "processing_end_time",
+        "report_document_id",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "report_id",
+        "report_type",
+        "start_time",
+        "end_time",
+        "created_time",
+        "processing_status",
+        "processing_start_time",
+        "processing_end_time",
+        "report_document_id",
+    )
+
+    report_id: str | Unset
+    report_type: str | Unset
+    start_time: None | str | Unset
+    end_time: None | str | Unset
+    created_time: None | str | Unset
+    processing_status: ReportProcessingStatus | Unset
+    processing_start_time: None | str | Unset
+    processing_end_time: None | str | Unset
+    report_document_id: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        report_id: str | Unset = UNSET,
+        report_type: str | Unset = UNSET,
+        start_time: None | str | Unset = UNSET,
+        end_time: None | str | Unset = UNSET,
+        created_time: None | str | Unset = UNSET,
+        processing_status: ReportProcessingStatus | Unset = UNSET,
+        processing_start_time: None | str | Unset = UNSET,
+        processing_end_time: None | str | Unset = UNSET,
+        report_document_id: None | str | Unset = UNSET,
+    ) -> None:
+        self.report_id = report_id
+        self.report_type = report_type
+        self.start_time = start_time
+        self.end_time = end_time
+        self.created_time = created_time
+        self.processing_status = processing_status
+        self.processing_start_time = processing_start_time
+        self.processing_end_time = processing_end_time
+        self.report_document_id = report_document_id
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         report_id = self.report_id

@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="ReportDocument")
 
 
-@_attrs_define
-class ReportDocument:
+class ReportDocument(_Model):
     """Where to download a report, for 30 seconds.
 
     Attributes:
@@ -21,10 +18,33 @@ class ReportDocument:
         compression_algorithm (None | str | Unset): Always "N/A" at this time.
     """
 
-    report_document_id: str | Unset = UNSET
-    url: str | Unset = UNSET
-    compression_algorithm: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "report_document_id",
+        "url",
+        "compression_algorithm",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "report_document_id",
+        "url",
+        "compression_algorithm",
+    )
+
+    report_document_id: str | Unset
+    url: str | Unset
+    compression_algorithm: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        report_document_id: str | Unset = UNSET,
+        url: str | Unset = UNSET,
+        compression_algorithm: None | str | Unset = UNSET,
+    ) -> None:
+        self.report_document_id = report_document_id
+        self.url = url
+        self.compression_algorithm = compression_algorithm
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         report_document_id = self.report_document_id

@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="ReportSchedule")
 
 
-@_attrs_define
-class ReportSchedule:
+class ReportSchedule(_Model):
     """
     Attributes:
         report_schedule_id (str | Unset):
@@ -21,11 +18,38 @@ class ReportSchedule:
         next_report_creation_time (None | str | Unset):
     """
 
-    report_schedule_id: str | Unset = UNSET
-    report_type: str | Unset = UNSET
-    schedule_frequency: str | Unset = UNSET
-    next_report_creation_time: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "report_schedule_id",
+        "report_type",
+        "schedule_frequency",
+        "next_report_creation_time",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "report_schedule_id",
+        "report_type",
+        "schedule_frequency",
+        "next_report_creation_time",
+    )
+
+    report_schedule_id: str | Unset
+    report_type: str | Unset
+    schedule_frequency: str | Unset
+    next_report_creation_time: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        report_schedule_id: str | Unset = UNSET,
+        report_type: str | Unset = UNSET,
+        schedule_frequency: str | Unset = UNSET,
+        next_report_creation_time: None | str | Unset = UNSET,
+    ) -> None:
+        self.report_schedule_id = report_schedule_id
+        self.report_type = report_type
+        self.schedule_frequency = schedule_frequency
+        self.next_report_creation_time = next_report_creation_time
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         report_schedule_id = self.report_schedule_id

@@ -3,25 +3,41 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="Restriction")
 
 
-@_attrs_define
-class Restriction:
+class Restriction(_Model):
     """
     Attributes:
         states_or_regions (list[str] | Unset):
         zip_codes (list[str] | Unset):
     """
 
-    states_or_regions: list[str] | Unset = UNSET
-    zip_codes: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "states_or_regions",
+        "zip_codes",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "states_or_regions",
+        "zip_codes",
+    )
+
+    states_or_regions: list[str] | Unset
+    zip_codes: list[str] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        states_or_regions: list[str] | Unset = UNSET,
+        zip_codes: list[str] | Unset = UNSET,
+    ) -> None:
+        self.states_or_regions = states_or_regions
+        self.zip_codes = zip_codes
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         states_or_regions: list[str] | Unset = UNSET

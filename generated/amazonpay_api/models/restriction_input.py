@@ -3,23 +3,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="RestrictionInput")
 
 
-@_attrs_define
-class RestrictionInput:
+class RestrictionInput(_Model):
     """
     Attributes:
         states_or_regions (list[str] | Unset):
         zip_codes (list[str] | Unset):
     """
 
-    states_or_regions: list[str] | Unset = UNSET
-    zip_codes: list[str] | Unset = UNSET
+    __slots__ = (
+        "states_or_regions",
+        "zip_codes",
+    )
+    __match_args__ = (
+        "states_or_regions",
+        "zip_codes",
+    )
+
+    states_or_regions: list[str] | Unset
+    zip_codes: list[str] | Unset
+
+    def __init__(
+        self,
+        states_or_regions: list[str] | Unset = UNSET,
+        zip_codes: list[str] | Unset = UNSET,
+    ) -> None:
+        self.states_or_regions = states_or_regions
+        self.zip_codes = zip_codes
 
     def to_dict(self) -> dict[str, Any]:
         states_or_regions: list[str] | Unset = UNSET

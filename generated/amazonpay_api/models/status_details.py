@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="StatusDetails")
 
 
-@_attrs_define
-class StatusDetails:
+class StatusDetails(_Model):
     """
     Attributes:
         state (str):
@@ -22,11 +19,38 @@ class StatusDetails:
             example (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
+    __slots__ = (
+        "state",
+        "reason_code",
+        "reason_description",
+        "last_updated_timestamp",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "state",
+        "reason_code",
+        "reason_description",
+        "last_updated_timestamp",
+    )
+
     state: str
-    reason_code: None | str | Unset = UNSET
-    reason_description: None | str | Unset = UNSET
-    last_updated_timestamp: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    reason_code: None | str | Unset
+    reason_description: None | str | Unset
+    last_updated_timestamp: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        state: str,
+        reason_code: None | str | Unset = UNSET,
+        reason_description: None | str | Unset = UNSET,
+        last_updated_timestamp: str | Unset = UNSET,
+    ) -> None:
+        self.state = state
+        self.reason_code = reason_code
+        self.reason_description = reason_description
+        self.last_updated_timestamp = last_updated_timestamp
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         state = self.state

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.merchant_metadata_input import MerchantMetadataInput
@@ -14,14 +13,22 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateChargePermissionRequest")
 
 
-@_attrs_define
-class UpdateChargePermissionRequest:
+class UpdateChargePermissionRequest(_Model):
     """
     Attributes:
         merchant_metadata (MerchantMetadataInput | Unset):
     """
 
-    merchant_metadata: MerchantMetadataInput | Unset = UNSET
+    __slots__ = ("merchant_metadata",)
+    __match_args__ = ("merchant_metadata",)
+
+    merchant_metadata: MerchantMetadataInput | Unset
+
+    def __init__(
+        self,
+        merchant_metadata: MerchantMetadataInput | Unset = UNSET,
+    ) -> None:
+        self.merchant_metadata = merchant_metadata
 
     def to_dict(self) -> dict[str, Any]:
         merchant_metadata: dict[str, Any] | Unset = UNSET

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.update_charge_request_status_details import (
@@ -14,15 +14,23 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateChargeRequest")
 
 
-@_attrs_define
-class UpdateChargeRequest:
+class UpdateChargeRequest(_Model):
     """The new status of a charge processed by a payment service provider.
 
     Attributes:
         status_details (UpdateChargeRequestStatusDetails):
     """
 
+    __slots__ = ("status_details",)
+    __match_args__ = ("status_details",)
+
     status_details: UpdateChargeRequestStatusDetails
+
+    def __init__(
+        self,
+        status_details: UpdateChargeRequestStatusDetails,
+    ) -> None:
+        self.status_details = status_details
 
     def to_dict(self) -> dict[str, Any]:
         status_details = self.status_details.to_dict()

@@ -3,23 +3,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="UpdateChargeRequestStatusDetails")
 
 
-@_attrs_define
-class UpdateChargeRequestStatusDetails:
+class UpdateChargeRequestStatusDetails(_Model):
     """
     Attributes:
         state (str):
         reason_code (None | str | Unset):
     """
 
+    __slots__ = (
+        "state",
+        "reason_code",
+    )
+    __match_args__ = (
+        "state",
+        "reason_code",
+    )
+
     state: str
-    reason_code: None | str | Unset = UNSET
+    reason_code: None | str | Unset
+
+    def __init__(
+        self,
+        state: str,
+        reason_code: None | str | Unset = UNSET,
+    ) -> None:
+        self.state = state
+        self.reason_code = reason_code
 
     def to_dict(self) -> dict[str, Any]:
         state = self.state

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address_input import AddressInput
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateCheckoutSessionRequest")
 
 
-@_attrs_define
-class UpdateCheckoutSessionRequest:
+class UpdateCheckoutSessionRequest(_Model):
     """
     Attributes:
         payment_details (UpdateCheckoutSessionRequestPaymentDetails | Unset):
@@ -34,12 +32,46 @@ class UpdateCheckoutSessionRequest:
         provider_metadata (ProviderMetadataInput | Unset):
     """
 
-    payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset = UNSET
-    merchant_metadata: MerchantMetadataInput | Unset = UNSET
-    shipping_address: AddressInput | Unset = UNSET
-    web_checkout_details: UpdateCheckoutSessionRequestWebCheckoutDetails | Unset = UNSET
-    platform_id: str | Unset = UNSET
-    provider_metadata: ProviderMetadataInput | Unset = UNSET
+    __slots__ = (
+        "payment_details",
+        "merchant_metadata",
+        "shipping_address",
+        "web_checkout_details",
+        "platform_id",
+        "provider_metadata",
+    )
+    __match_args__ = (
+        "payment_details",
+        "merchant_metadata",
+        "shipping_address",
+        "web_checkout_details",
+        "platform_id",
+        "provider_metadata",
+    )
+
+    payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset
+    merchant_metadata: MerchantMetadataInput | Unset
+    shipping_address: AddressInput | Unset
+    web_checkout_details: UpdateCheckoutSessionRequestWebCheckoutDetails | Unset
+    platform_id: str | Unset
+    provider_metadata: ProviderMetadataInput | Unset
+
+    def __init__(
+        self,
+        payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset = UNSET,
+        merchant_metadata: MerchantMetadataInput | Unset = UNSET,
+        shipping_address: AddressInput | Unset = UNSET,
+        web_checkout_details: UpdateCheckoutSessionRequestWebCheckoutDetails
+        | Unset = UNSET,
+        platform_id: str | Unset = UNSET,
+        provider_metadata: ProviderMetadataInput | Unset = UNSET,
+    ) -> None:
+        self.payment_details = payment_details
+        self.merchant_metadata = merchant_metadata
+        self.shipping_address = shipping_address
+        self.web_checkout_details = web_checkout_details
+        self.platform_id = platform_id
+        self.provider_metadata = provider_metadata
 
     def to_dict(self) -> dict[str, Any]:
         payment_details: dict[str, Any] | Unset = UNSET

@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.update_dispute_request_status_details import (
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateDisputeRequest")
 
 
-@_attrs_define
-class UpdateDisputeRequest:
+class UpdateDisputeRequest(_Model):
     """The new status of a dispute, reported by a payment service provider.
 
     Attributes:
@@ -26,8 +24,25 @@ class UpdateDisputeRequest:
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
+    __slots__ = (
+        "status_details",
+        "closure_timestamp",
+    )
+    __match_args__ = (
+        "status_details",
+        "closure_timestamp",
+    )
+
     status_details: UpdateDisputeRequestStatusDetails
-    closure_timestamp: str | Unset = UNSET
+    closure_timestamp: str | Unset
+
+    def __init__(
+        self,
+        status_details: UpdateDisputeRequestStatusDetails,
+        closure_timestamp: str | Unset = UNSET,
+    ) -> None:
+        self.status_details = status_details
+        self.closure_timestamp = closure_timestamp
 
     def to_dict(self) -> dict[str, Any]:
         status_details = self.status_details.to_dict()

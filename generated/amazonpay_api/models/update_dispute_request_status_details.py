@@ -3,18 +3,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.dispute_reason_code import DisputeReasonCode
 from ..models.dispute_resolution import DisputeResolution
 from ..models.dispute_state import DisputeState
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="UpdateDisputeRequestStatusDetails")
 
 
-@_attrs_define
-class UpdateDisputeRequestStatusDetails:
+class UpdateDisputeRequestStatusDetails(_Model):
     """
     Attributes:
         state (DisputeState):
@@ -23,10 +21,35 @@ class UpdateDisputeRequestStatusDetails:
         reason_description (str | Unset):
     """
 
+    __slots__ = (
+        "state",
+        "resolution",
+        "reason_code",
+        "reason_description",
+    )
+    __match_args__ = (
+        "state",
+        "resolution",
+        "reason_code",
+        "reason_description",
+    )
+
     state: DisputeState
-    resolution: DisputeResolution | Unset = UNSET
-    reason_code: DisputeReasonCode | Unset = UNSET
-    reason_description: str | Unset = UNSET
+    resolution: DisputeResolution | Unset
+    reason_code: DisputeReasonCode | Unset
+    reason_description: str | Unset
+
+    def __init__(
+        self,
+        state: DisputeState,
+        resolution: DisputeResolution | Unset = UNSET,
+        reason_code: DisputeReasonCode | Unset = UNSET,
+        reason_description: str | Unset = UNSET,
+    ) -> None:
+        self.state = state
+        self.resolution = resolution
+        self.reason_code = reason_code
+        self.reason_description = reason_description
 
     def to_dict(self) -> dict[str, Any]:
         state = self.state.value

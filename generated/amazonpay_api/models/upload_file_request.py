@@ -3,16 +3,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.upload_file_request_purpose import UploadFileRequestPurpose
 from ..models.upload_file_request_type import UploadFileRequestType
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="UploadFileRequest")
 
 
-@_attrs_define
-class UploadFileRequest:
+class UploadFileRequest(_Model):
     """The file to create; its bytes go to the returned url afterwards.
 
     Attributes:
@@ -20,8 +18,25 @@ class UploadFileRequest:
         purpose (UploadFileRequestPurpose):
     """
 
+    __slots__ = (
+        "type_",
+        "purpose",
+    )
+    __match_args__ = (
+        "type_",
+        "purpose",
+    )
+
     type_: UploadFileRequestType
     purpose: UploadFileRequestPurpose
+
+    def __init__(
+        self,
+        type_: UploadFileRequestType,
+        purpose: UploadFileRequestPurpose,
+    ) -> None:
+        self.type_ = type_
+        self.purpose = purpose
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

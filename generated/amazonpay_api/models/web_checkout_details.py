@@ -3,16 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
+from ..types import Model as _Model
 
 T = TypeVar("T", bound="WebCheckoutDetails")
 
 
-@_attrs_define
-class WebCheckoutDetails:
+class WebCheckoutDetails(_Model):
     """URLs of the checkout (docs, type webCheckoutDetail; the wire name is plural).
 
     Attributes:
@@ -21,10 +18,33 @@ class WebCheckoutDetails:
         amazon_pay_redirect_url (None | str | Unset): Where the merchant sends the buyer once all constraints are met.
     """
 
-    checkout_review_return_url: None | str | Unset = UNSET
-    checkout_result_return_url: None | str | Unset = UNSET
-    amazon_pay_redirect_url: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "checkout_review_return_url",
+        "checkout_result_return_url",
+        "amazon_pay_redirect_url",
+        "additional_properties",
+    )
+    __match_args__ = (
+        "checkout_review_return_url",
+        "checkout_result_return_url",
+        "amazon_pay_redirect_url",
+    )
+
+    checkout_review_return_url: None | str | Unset
+    checkout_result_return_url: None | str | Unset
+    amazon_pay_redirect_url: None | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        checkout_review_return_url: None | str | Unset = UNSET,
+        checkout_result_return_url: None | str | Unset = UNSET,
+        amazon_pay_redirect_url: None | str | Unset = UNSET,
+    ) -> None:
+        self.checkout_review_return_url = checkout_review_return_url
+        self.checkout_result_return_url = checkout_result_return_url
+        self.amazon_pay_redirect_url = amazon_pay_redirect_url
+        self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         checkout_review_return_url: None | str | Unset
