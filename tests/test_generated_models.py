@@ -100,6 +100,27 @@ def test_equality_is_same_class_and_equal_fields_including_additional_properties
     assert Price("1.00", "EUR").__eq__(("1.00", "EUR")) is NotImplemented
 
 
+def test_a_subclass_compares_and_shows_the_fields_it_inherits_and_adds() -> None:
+    class Annotated(Price):  # a user's subclass: slots of its own
+        __slots__ = ("note",)
+
+        def __init__(self, amount: str, currency_code: str, note: str) -> None:
+            super().__init__(amount, currency_code)
+            self.note = note
+
+    class Plain(Price):  # no slots of its own: the model's fields
+        pass
+
+    assert Annotated("1.00", "EUR", "a") != Annotated("2.00", "EUR", "a")
+    assert Annotated("1.00", "EUR", "a") != Annotated("1.00", "EUR", "b")
+    assert Annotated("1.00", "EUR", "a") == Annotated("1.00", "EUR", "a")
+    assert repr(Annotated("1.00", "EUR", "a")).endswith(
+        "Annotated(amount='1.00', currency_code='EUR', additional_properties={}, note='a')"
+    )
+    assert Plain("1.00", "EUR") != Plain("2.00", "EUR")
+    assert repr(Plain("1.00", "EUR")).endswith("Plain(amount='1.00', currency_code='EUR', additional_properties={})")
+
+
 def test_models_are_unhashable_like_mutable_attrs_classes() -> None:
     with pytest.raises(TypeError, match="unhashable"):
         hash(Price("1.00", "EUR"))

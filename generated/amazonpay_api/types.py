@@ -17,17 +17,30 @@ class Model:
     __slots__ = ()
     __hash__ = None  # type: ignore[assignment]
 
+    def _field_names(self) -> tuple[str, ...]:
+        """The slots of every class from Model down, in order: a subclass's own slots add fields."""
+        slots = (
+            cls.__dict__.get("__slots__", ()) for cls in reversed(type(self).__mro__)
+        )
+        return tuple(
+            name
+            for names in slots
+            for name in ((names,) if isinstance(names, str) else names)
+        )
+
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
         # Tuples, as attrs compares: a field holding the same object is equal (even NaN).
-        names = self.__slots__
+        names = self._field_names()
         return tuple(getattr(self, name) for name in names) == tuple(
             getattr(other, name) for name in names
         )
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        fields = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self._field_names()
+        )
         return f"{self.__class__.__qualname__}({fields})"
 
 
