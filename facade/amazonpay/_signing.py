@@ -35,8 +35,8 @@ _EMPTY_SHA256: Final = hashlib.sha256(b"").hexdigest()
 _PATH_SAFE: Final = _UNRESERVED | {ord("/")}
 #: Text made only of the kept characters: encoded as itself (ids, names and amounts nearly always are).
 _ALREADY_ENCODED: Final = {
-    _UNRESERVED: re.compile(r"[A-Za-z0-9\-_.~]*"),
-    _PATH_SAFE: re.compile(r"[A-Za-z0-9\-_.~/]*"),
+    keep: re.compile("[" + "".join(re.escape(chr(b)) for b in sorted(keep)) + "]*")
+    for keep in (_UNRESERVED, _PATH_SAFE)
 }
 
 

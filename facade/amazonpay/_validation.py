@@ -70,14 +70,14 @@ def compiled(schema: dict[str, Any]) -> Check:
             found += [f".{name} is required" for name in required if name not in value]
             for name, item in value.items():
                 member = properties.get(name, extra_check)
-                problems = member(item) if member is not None else None
-                if problems:
-                    found += [f".{name}{problem}" for problem in problems]
+                below = member(item) if member is not None else None
+                if below:
+                    found += [f".{name}{problem}" for problem in below]
         elif isinstance(value, list) and items is not None:
             for index, item in enumerate(value):
-                problems = items(item)
-                if problems:
-                    found += [f"[{index}]{problem}" for problem in problems]
+                below = items(item)
+                if below:
+                    found += [f"[{index}]{problem}" for problem in below]
         return found
 
     return check
@@ -87,10 +87,10 @@ def _any_of(options: list[Check]) -> Check:
     def check(value: Any) -> list[str]:
         found = []
         for option in options:
-            problems = option(value)
-            if not problems:
+            rejected = option(value)
+            if not rejected:
                 return []
-            found.append(problems)
+            found.append(rejected)
         return min(found, key=len)
 
     return check
