@@ -437,3 +437,22 @@ def test_a_server_error_says_the_key_recovers_it(pay: AmazonPay, transport: Reco
         pay.charges.create(CREATE_CHARGE_BODY)
     assert raised.value.may_have_been_processed
     assert f"{MAY_HAVE}{transport.sent[0].headers[KEY]!r}" in str(raised.value)
+
+
+def test_the_read_answer_behaves_as_a_read_httpx_response(pay: AmazonPay, transport: Recorder) -> None:
+    """pay.api callers get a response like httpx's own after read(): closed, its body as often as asked."""
+    body = zlib.compress(b'{"chargeId": "S01-1", "statusDetails": {"state": "Open"}}')
+    transport.default = lambda request: httpx.Response(200, content=body, headers={"content-encoding": "deflate"})
+
+    response = pay.api.get_httpx_client().get("/charges/S01-1")
+
+    assert response.is_closed
+    assert response.json() == response.json()
+    assert response.json() is not response.json()
+    whole = response.content
+    assert b"".join(response.iter_bytes()) == whole
+    assert b"".join(response.iter_bytes()) == whole
+    assert list(response.iter_lines()) == [whole.decode()]
+    assert response.read() == whole
+    assert response.headers["content-length"] == str(len(whole))
+    assert "content-encoding" not in response.headers

@@ -620,10 +620,11 @@ def _too_large() -> str:
 class _Answer(httpx.Response):
     """An answer read in full within its attempt: its decoded body, its headers otherwise as received.
 
-    Made from the body the transport read, so nothing reads it a second time: ``read()`` and
-    ``content`` give that body. The transport parses a success body to check that it is a JSON
-    object, and the generated operation parses it again right after: the first ``json()`` takes
-    the transport's parse instead; later calls parse afresh, as httpx does, so no two callers
+    Made from the body the transport read, so nothing reads it a second time: the body is
+    httpx's own read cache (``content``, ``read()``, ``iter_bytes()`` give it, as often as
+    asked). The transport parses a success body to check that it is a JSON object, and the
+    generated operation parses it again right after: the first ``json()`` takes the
+    transport's parse instead; later calls parse afresh, as httpx does, so no two callers
     share one object.
     """
 
@@ -637,21 +638,10 @@ class _Answer(httpx.Response):
             request=request,
             extensions=response.extensions,
         )
-        self._body = body
+        # What read() would store, without reading the body back through httpx's decoders.
+        self._content = body
+        self.close()
         self.checked_json: dict[str, Any] | None = None
-
-    @property
-    def content(self) -> bytes:
-        """The decoded body."""
-        return self._body
-
-    def read(self) -> bytes:
-        """The decoded body (already read)."""
-        return self._body
-
-    async def aread(self) -> bytes:
-        """The decoded body (already read)."""
-        return self._body
 
     def json(self, **kwargs: Any) -> Any:
         """The body parsed as JSON (the transport's parse, the first time)."""
