@@ -116,3 +116,17 @@ def test_idempotency_key_passed_to_a_get_method_is_refused(pay: AmazonPay, trans
     with pytest.raises(ConfigurationError, match="not GET /v2/charges/S02-1-C1"):
         pay.charges.get("S02-1-C1", idempotency_key="k1")  # type: ignore[call-arg]
     assert transport.sent == []
+
+
+@pytest.mark.parametrize("where", ["client", "request"])
+def test_an_idempotency_key_header_set_on_httpx_is_refused_before_sending(
+    pay: AmazonPay, transport: Recorder, where: str
+) -> None:
+    """Replaced by a fresh key, it would not make a re-run idempotent: refused, pointing at the option."""
+    http = pay.api.get_httpx_client()
+    header = {"x-amz-pay-idempotency-key": "MYKEY-1"}
+    if where == "client":
+        http.headers.update(header)
+    with pytest.raises(ConfigurationError, match=r"request_options\(idempotency_key=\.\.\.\).*nothing was sent"):
+        http.post("/charges", json=CREATE_CHARGE_BODY, headers=header if where == "request" else None)
+    assert transport.sent == []

@@ -250,6 +250,14 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     # --- shared steps -------------------------------------------------------------------
     def _begin(self, request: httpx.Request, body: bytes) -> _Attempts:
         """Check the call once, before its first attempt: nothing invalid is ever sent."""
+        if "x-amz-pay-idempotency-key" in request.headers:
+            # Set on the httpx client or request, it would be replaced by the call's own key, and a
+            # caller re-running the call in the belief that it is idempotent could pay twice.
+            raise ConfigurationError(
+                f"{request.method} {request.url.path} not sent: set the idempotency key with "
+                "request_options(idempotency_key=...) or the method's idempotency_key=, not as a header; "
+                "nothing was sent"
+            )
         check_request_body(request.method, request.url.path, body)
         call = current_call() or CallState()
         key = call.take_idempotency_key(request.method, request.url.path)
