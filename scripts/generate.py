@@ -83,26 +83,41 @@ def _presence(body: dict[str, Any] | None) -> str | None:
 def _reconcile(spec: dict[str, Any], method: str, path: str, operation: dict[str, Any]) -> dict[str, Any] | None:
     """How the facade reconciles the operation when a retry of it is refused (``x-amazonpay-reconcile``).
 
-    When the operation is refused with one of `reasonCodes`, the facade gets the object with
-    the GET operation named by `operationId` and returns it if its `stateField` already holds
-    `state` (an earlier attempt did the job). The GET's path parameters must all be in the
-    operation's path, so the object's URL follows from the refused request's.
+    When a retry of the operation (after an attempt that may have been processed) is refused
+    with one of `reasonCodes`, the facade gets the object with the GET operation named by
+    `operationId` and returns it if its `stateField` holds `state` and, where the rule names a
+    `stateReasonField`, that field holds one of `stateReasons` (the reasons this operation
+    gives; null: none given). `unverifiable` maps request body fields to the values that ask
+    for an effect the object does not show: a reconciled request that sent one is reported
+    unknown, never success. The GET's path parameters must all be in the operation's path, so
+    the object's URL follows from the refused request's.
     """
     rule = operation.get("x-amazonpay-reconcile")
     if rule is None:
         return None
+    where = f"x-amazonpay-reconcile of {method.upper()} {path}"
     located = {op["operationId"]: (m, p) for p, m, op in resource_layer.operations(spec)}
     get_method, get_path = located.get(rule["operationId"], ("", ""))
     if get_method != "get" or not set(re.findall(r"\{(\w+)\}", get_path)) <= set(re.findall(r"\{(\w+)\}", path)):
         raise GenerationError(
-            f"x-amazonpay-reconcile of {method.upper()} {path}: {rule['operationId']} is not a GET "
-            "whose path parameters the operation's path has"
+            f"{where}: {rule['operationId']} is not a GET whose path parameters the operation's path has"
         )
+    if ("stateReasonField" in rule) != ("stateReasons" in rule):
+        raise GenerationError(f"{where}: stateReasonField and stateReasons go together")
+    body = operation.get("requestBody")
+    schema = resource_layer.inline(body["content"]["application/json"]["schema"], spec) if body else {}
+    unverifiable = rule.get("unverifiable", {})
+    unknown = sorted(set(unverifiable) - set(schema.get("properties", {})))
+    if unknown:
+        raise GenerationError(f"{where}: unverifiable names {', '.join(unknown)}, which the request body does not have")
     return {
         "getPath": get_path,
         "reasonCodes": rule["reasonCodes"],
         "stateField": rule["stateField"],
         "state": rule["state"],
+        "stateReasonField": rule.get("stateReasonField"),
+        "stateReasons": rule.get("stateReasons"),
+        "unverifiable": unverifiable,
     }
 
 

@@ -280,3 +280,25 @@ def test_a_notification_object_is_got_by_one_get(generation_scripts: Any) -> Non
     create = dict(spec["paths"]["/charges"]["post"], **{"x-amazonpay-notification-object": "CHARGE"})
     with pytest.raises(generate.GenerationError, match="not the GET of one object"):
         generate.notification_object("/charges", "post", create, {})
+
+
+BAD_RECONCILES: dict[str, tuple[dict[str, Any], str]] = {
+    "a reason field without reasons": ({"stateReasonField": ["statusDetails", "reasonCode"]}, "go together"),
+    "reasons without their field": ({"stateReasons": ["MerchantClosed"]}, "go together"),
+    "an unverifiable field the body lacks": (
+        {"unverifiable": {"cancelAllCharges": True}},
+        "cancelAllCharges, which the request body does not have",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_RECONCILES)
+def test_a_reconcile_rule_the_spec_cannot_support_fails_generation(generation_scripts: Any, case: str) -> None:
+    generate, _, spec = generation_scripts
+    path = "/chargePermissions/{chargePermissionId}/close"
+    close = spec["paths"][path]["delete"]
+    extra, complaint = BAD_RECONCILES[case]
+    operation = dict(close, **{"x-amazonpay-reconcile": {**close["x-amazonpay-reconcile"], **extra}})
+    with pytest.raises(generate.GenerationError, match=f"x-amazonpay-reconcile of DELETE {path}: .*{complaint}"):
+        generate._reconcile(spec, "delete", path, operation)
+    assert generate._reconcile(spec, "delete", path, close)["unverifiable"] == {"cancelPendingCharges": True}
