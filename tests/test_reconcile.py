@@ -4,6 +4,11 @@ Finding 5. Cancel Charge and Close Charge Permission are DELETEs without an idem
 retry after a lost answer is refused with 422 although the object is in the state asked for.
 The spec's ``x-amazonpay-reconcile`` (corrections overlay) tells the transport which object to
 get and which state settles it. PATCH updates replay to the same object and need no rule.
+
+Issue 19, finding 1: only a refusal that may echo this call's own earlier attempt is
+reconciled (an attempt that lost its answer, or a caller's retry marked ``retrying=True``), and
+only to what the call asked for: a Charge canceled by someone else, or a close that asked to
+cancel pending charges (which no answer shows), is never reported as this call's success.
 """
 
 from __future__ import annotations
@@ -81,12 +86,53 @@ async def test_when_the_object_cannot_be_fetched_the_outcome_is_unknown(h: Harne
     assert h.sandbox.charges[charge_id]["statusDetails"]["state"] == "Canceled"  # it was, in fact
 
 
-async def test_the_callers_own_retry_of_a_cancel_gets_the_canceled_charge(h: Harness) -> None:
-    """After an error that said "it may have been processed", calling again is safe."""
+async def test_a_cancel_of_a_charge_canceled_before_the_call_is_refused(h: Harness) -> None:
+    """Nothing was retried: the refusal is the outcome, and nothing is fetched to explain it away."""
     charge_id = await h.charge("5.00", capture_now=False)
     await h.call("charges", "cancel", charge_id, CANCEL)
-    again = await h.call("charges", "cancel", charge_id, CANCEL)
+    error = await h.failure(UnprocessableError, "charges", "cancel", charge_id, CANCEL)
+    assert error.reason_code == "InvalidChargeStatus"
+    assert not error.may_have_been_processed
+    assert [r.operation_id for r in h.sandbox.requests[-2:]] == ["cancelCharge", "cancelCharge"]
+
+
+async def test_a_close_asking_to_cancel_pending_charges_of_a_closed_permission_is_refused(h: Harness) -> None:
+    """The permission was closed earlier without cancelling: its Authorized charge stays capturable,
+    and a close that asks to cancel it must not be told it did."""
+    charge_id = await h.charge("5.00", capture_now=False)
+    await h.call("charge_permissions", "close", h.permission_id, CLOSE)  # closed, the charge left open
+    error = await h.failure(
+        UnprocessableError, "charge_permissions", "close", h.permission_id, {**CLOSE, "cancelPendingCharges": True}
+    )
+    assert error.reason_code == "InvalidChargePermissionStatus"
+    assert not error.may_have_been_processed
+    assert h.last().operation_id == "closeChargePermission"  # no GET to reconcile with
+    assert h.sandbox.charges[charge_id]["statusDetails"]["state"] == "Authorized"
+
+
+async def test_a_retried_close_that_asked_to_cancel_pending_charges_has_an_unknown_outcome(h: Harness) -> None:
+    """The permission is Closed, but no answer shows whether its charges were canceled too."""
+    charge_id = await h.charge("5.00", capture_now=False)
+    h.sandbox.fail_next(exception=httpx.ReadTimeout, after_processing=True, operation_id="closeChargePermission")
+    body = {**CLOSE, "cancelPendingCharges": True}
+    error = await h.failure(OutcomeUnknownError, "charge_permissions", "close", h.permission_id, body)
+    assert "cancelPendingCharges=true" in str(error)
+    assert error.may_have_been_processed
+    operations = [r.operation_id for r in h.sandbox.requests[-3:]]
+    assert operations == ["closeChargePermission", "closeChargePermission", "getChargePermission"]
+    assert h.sandbox.charges[charge_id]["statusDetails"]["state"] == "Canceled"  # it was, in fact
+
+
+async def test_a_callers_own_retry_marked_retrying_gets_the_canceled_charge(h: Harness) -> None:
+    """A call cut off after its request left (a cancelled task, a timeout of the caller's) is
+    retried inside request_options(retrying=True): the refusal is reconciled as for the
+    client's own retries."""
+    charge_id = await h.charge("5.00", capture_now=False)
+    await h.call("charges", "cancel", charge_id, CANCEL)  # the answer the caller never saw
+    with request_options(retrying=True):
+        again = await h.call("charges", "cancel", charge_id, CANCEL)
     assert again.status_details.state == "Canceled"
+    assert [r.operation_id for r in h.sandbox.requests[-2:]] == ["cancelCharge", "getCharge"]
 
 
 async def test_a_patch_whose_answer_was_lost_is_replayed_to_the_same_object(h: Harness) -> None:
@@ -128,11 +174,45 @@ def test_an_id_with_reserved_characters_is_fetched_at_the_same_encoded_path(pay:
 
     assert isinstance(transport, Recorder)
     transport.queue(
+        httpx.ReadTimeout("answer lost"),
         httpx.Response(422, json={"reasonCode": "InvalidChargeStatus", "message": "Charge is Canceled"}),
         httpx.Response(200, json={**CHARGE, "chargeId": "a b%", "statusDetails": {"state": "Canceled"}}),
     )
     pay.charges.cancel("a b%", CANCEL)
-    assert [sent.url.raw_path for sent in transport.sent] == [b"/v2/charges/a%20b%25/cancel", b"/v2/charges/a%20b%25"]
+    cancel, fetch = b"/v2/charges/a%20b%25/cancel", b"/v2/charges/a%20b%25"
+    assert [sent.url.raw_path for sent in transport.sent] == [cancel, cancel, fetch]
+
+
+@pytest.mark.parametrize(
+    ("reason", "ours"),
+    [
+        ("MerchantCanceled", True),  # docs, Charge: "You canceled the Charge using the Cancel Charge operation"
+        (None, True),  # the docs' Cancel Charge answer: "reasonCode": null
+        ("ExpiredUnused", False),
+        ("AmazonCanceled", False),
+        ("BuyerCanceled", False),
+        ("ChargePermissionCanceled", False),
+    ],
+)
+def test_a_retried_cancel_returns_the_charge_only_if_a_merchant_cancel_put_it_there(
+    pay: AmazonPay, transport: object, reason: str | None, ours: bool
+) -> None:
+    from tests.conftest import Recorder
+
+    assert isinstance(transport, Recorder)
+    canceled = {**CHARGE, "statusDetails": {"state": "Canceled", "reasonCode": reason}}
+    transport.queue(
+        httpx.ReadTimeout("answer lost"),
+        httpx.Response(422, json={"reasonCode": "InvalidChargeStatus", "message": "Charge is Canceled"}),
+        httpx.Response(200, json=canceled),
+    )
+    if ours:
+        assert pay.charges.cancel("S02-1-C1", CANCEL).status_details.state == "Canceled"
+    else:
+        with pytest.raises(UnprocessableError) as refused:
+            pay.charges.cancel("S02-1-C1", CANCEL)
+        assert not refused.value.may_have_been_processed  # the earlier attempt did not do it
+    assert [sent.method for sent in transport.sent] == ["DELETE", "DELETE", "GET"]
 
 
 def test_the_rules_are_the_specs(pay: AmazonPay) -> None:
@@ -153,3 +233,6 @@ def test_the_rules_are_the_specs(pay: AmazonPay) -> None:
         (BY_NAME["charges.cancel"].method, "/charges/{chargeId}/cancel"),
         (BY_NAME["charge_permissions.close"].method, "/chargePermissions/{chargePermissionId}/close"),
     }
+    for where, rule in rules.items():
+        assert rule["unverifiable"] == marked[where].get("unverifiable", {})
+        assert rule["stateReasons"] == marked[where].get("stateReasons")

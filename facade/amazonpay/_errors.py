@@ -118,8 +118,10 @@ class OutcomeUnknownError(APIConnectionError):
     """A call that may have taken effect, whose effect could not be confirmed either way.
 
     Raised when a retried cancel or close was answered with a state error after an earlier
-    attempt may have been processed, and the object could not be fetched to tell which. Get
-    the object to see its state before acting on it again.
+    attempt may have been processed, and the object could not be fetched to tell which, or it
+    does not show all that the call asked for (a close with ``cancelPendingCharges``: no answer
+    shows whether the permission's charges were canceled). Get the object (and, for that close,
+    each charge made on the permission) to see its state before acting on it again.
     """
 
 

@@ -8,8 +8,10 @@ that safe for money:
   under the block takes it, and any later POST under the same block (in the same task, or in
   a task or thread that inherited the block's context) is refused before anything is sent.
   GET, PATCH and DELETE requests in the block are sent without it.
-- A block's outcome (``status``, ``request_id``, ``attempts``, ``idempotency_key``) is filled
-  only by the calls its own thread or task makes while it is open, never by tasks it starts.
+- A block's outcome (``status``, ``request_id``, ``attempts``, ``sent``, ``idempotency_key``)
+  is filled only by the calls its own thread or task makes while it is open, never by tasks it
+  starts. It is written as the call goes, not when it returns: a call cancelled mid-request
+  (a timeout of the caller's, a cancelled task, KeyboardInterrupt) has already told its key.
 
 Context variables do not cross into ``ThreadPoolExecutor.submit``; run the work in a copy of
 the context (``executor.submit(contextvars.copy_context().run, fn)``) to take the options along.
@@ -138,12 +140,26 @@ def _runner() -> object:
 
 @dataclass
 class CallState:
-    """One ``request_options`` block or method call: its options, and the outcome of its call.
+    """One ``request_options`` block or method call: its options, and the outcome of its calls.
 
-    ``status``, ``request_id``, ``attempts``, ``idempotency_key`` and ``response`` are filled in
-    as a call runs, in the state of the call and in each enclosing block that the same thread
-    or task opened and has not closed yet, so a caller can read the request id of a success.
-    ``idempotency_key`` is the key the last POST was sent with.
+    The outcome is written as each call runs (not when it returns), into the state of the call
+    and into each enclosing block that the same thread or task opened and has not closed yet.
+    Its fields, for any sequence of calls in a block:
+
+    - ``idempotency_key``: the key of the block's last POST, from the moment the key is chosen
+      (before its first attempt is sent); a later GET, PATCH or DELETE does not change it. A
+      POST cut off at any point (cancelled, timed out by the caller, interrupted) is retried
+      safely with this key.
+    - ``sent``: whether a request of the block's last call may have left this process: set
+      just before each attempt is handed to the connection, so it is true for a call cancelled
+      mid-request; false only while nothing was sent (or every attempt failed to connect).
+    - ``attempts``: the attempts the block's last call has started (the one in flight included).
+    - ``status``, ``request_id``: of the last answer to the block's last call (None until one
+      comes, and after an attempt that got no answer). For a cancel or close reconciled after
+      a refusal, the answer is the GET's that found the object.
+
+    A call refused before sending (:class:`ConfigurationError`) is not a call here: it leaves
+    the outcome as it was.
     """
 
     simulation_code: str | None = None
@@ -151,9 +167,11 @@ class CallState:
     timeout: httpx.Timeout | None = None
     max_retries: int | None = None
     auth_token: str | None = field(default=None, repr=False)  # a delegated credential
+    retrying: bool = False
     status: int | None = None
     request_id: str | None = None
     attempts: int = 0
+    sent: bool = False
     idempotency_key: str | None = None
     response: httpx.Response | None = field(default=None, repr=False)
     outer: CallState | None = field(default=None, repr=False)
@@ -176,23 +194,34 @@ class CallState:
             return self.explicit_key.take(f"{method} {path}")
         return None
 
-    def record(
-        self,
-        *,
-        status: int | None,
-        request_id: str | None,
-        attempts: int,
-        idempotency_key: str | None,
-        response: httpx.Response | None = None,
-    ) -> None:
-        """Note the outcome of an attempt here and in the enclosing blocks this runner has open."""
+    def _mine(self) -> Iterator[CallState]:
+        """The state itself and the enclosing blocks that the running thread or task has open."""
         runner = _runner()
         state: CallState | None = self
         while state is not None:
             if state.is_open and state.owner == runner:
-                state.status, state.request_id, state.attempts = status, request_id, attempts
-                state.idempotency_key, state.response = idempotency_key, response
+                yield state
             state = state.outer
+
+    def began(self, idempotency_key: str | None) -> None:
+        """A call starts: it is the block's last call now; a POST's key is known from here on."""
+        for state in self._mine():
+            state.status = state.request_id = state.response = None
+            state.attempts, state.sent = 0, False
+            if idempotency_key is not None:
+                state.idempotency_key = idempotency_key
+
+    def sending(self, attempt: int) -> None:
+        """Attempt number ``attempt`` is about to be handed to the connection."""
+        for state in self._mine():
+            state.attempts, state.sent = attempt, True
+
+    def record(
+        self, *, status: int | None, request_id: str | None, sent: bool, response: httpx.Response | None = None
+    ) -> None:
+        """Note how an attempt ended: its answer (None: it got none), and whether anything was sent so far."""
+        for state in self._mine():
+            state.status, state.request_id, state.sent, state.response = status, request_id, sent, response
 
 
 _current: ContextVar[CallState | None] = ContextVar("amazonpay_call", default=None)
@@ -211,6 +240,7 @@ def request_options(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
     auth_token: str | None = None,
+    retrying: bool | None = None,
 ) -> AbstractContextManager[CallState]:
     """Apply per-call options to the requests made inside the ``with`` block.
 
@@ -222,6 +252,12 @@ def request_options(
     sending); ``idempotency_key=None`` drops an enclosing block's key, so POSTs get fresh keys.
     ``auth_token`` is a solution provider's delegated-access token (Get Authorization Token),
     sent and signed as ``x-amz-pay-authtoken``.
+
+    ``retrying=True`` says that the block's calls retry calls an earlier attempt of which may
+    have been sent (an outcome's ``sent``, an error's ``may_have_been_processed``): a cancel or
+    close refused because it is already done is then reconciled (see ``x-amazonpay-reconcile``)
+    as the client does for its own retries; without it such a refusal stands. POSTs are made
+    safe to retry by their key instead: pass the earlier ``idempotency_key``.
     """
     return _opened(
         {
@@ -231,6 +267,7 @@ def request_options(
             "timeout": timeout,
             "max_retries": max_retries,
             "auth_token": auth_token,
+            "retrying": retrying,
         },
         one_call=False,
     )
@@ -264,6 +301,9 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
     timeout = options.get("timeout")
     max_retries = options.get("max_retries")
     auth_token = options.get("auth_token")
+    retrying = options.get("retrying")
+    if retrying is not None and not isinstance(retrying, bool):
+        raise ConfigurationError(f"retrying must be True or False, not {type(retrying).__name__}")
     state = CallState(
         simulation_code=_checked_simulation_code(simulation_code)
         if simulation_code is not None
@@ -282,6 +322,7 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
         else outer.auth_token
         if outer is not None
         else None,
+        retrying=retrying if retrying is not None else outer.retrying if outer is not None else False,
         outer=outer,
         explicit_key=claim,
         # A key passed to a method that does not POST is a mistake; one inherited from a block is not.

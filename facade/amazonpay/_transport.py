@@ -159,7 +159,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         try:
             return self._exchange(inner, request, attempts)
         except APIStatusError as refused:
-            check = self._reconciliation(request, refused)
+            check = self._reconciliation(request, attempts, refused)
             if check is None:
                 raise
             rule, fetch = check
@@ -168,7 +168,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 found = self._exchange(inner, fetch, fetched)
             except AmazonPayError as failure:
                 raise self._unknown(request, attempts, fetched, refused, failure) from failure
-            return self._reconciled(request, attempts, refused, rule, found)
+            return self._reconciled(request, attempts, fetched, refused, rule, found)
 
     def _exchange(self, inner: httpx.BaseTransport, request: httpx.Request, attempts: _Attempts) -> httpx.Response:
         while True:
@@ -201,7 +201,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         try:
             return await self._async_exchange(inner, request, attempts)
         except APIStatusError as refused:
-            check = self._reconciliation(request, refused)
+            check = self._reconciliation(request, attempts, refused)
             if check is None:
                 raise
             rule, fetch = check
@@ -210,7 +210,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 found = await self._async_exchange(inner, fetch, fetched)
             except AmazonPayError as failure:
                 raise self._unknown(request, attempts, fetched, refused, failure) from failure
-            return self._reconciled(request, attempts, refused, rule, found)
+            return self._reconciled(request, attempts, fetched, refused, rule, found)
 
     async def _async_exchange(
         self, inner: httpx.AsyncBaseTransport, request: httpx.Request, attempts: _Attempts
@@ -263,6 +263,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         key = call.take_idempotency_key(request.method, request.url.path)
         if request.method == "POST" and key is None:
             key = os.urandom(16).hex()  # 128 random bits in 32 hex digits, as uuid4().hex, without importing uuid
+        call.began(key)  # the caller knows the key before anything is sent, whatever ends the call
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
         if request.url.query:
@@ -306,6 +307,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             algorithm=self._credentials.algorithm,
         )
         request.headers = httpx.Headers([*kept, *stamped, (b"authorization", authorization.encode("ascii"))])
+        # Last, right before the bytes may leave: a call cancelled from here on says it was sent.
+        call.sending(attempts.number)
 
     def _after_exception(self, request: httpx.Request, attempts: _Attempts, error: httpx.TransportError) -> float:
         """The delay before the next attempt, or raise the typed error when out of attempts."""
@@ -380,7 +383,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         """
         if not 200 <= response.status_code < 300:
             error = self._status_error(request, attempts, response, may_have_been_processed=attempts.uncertain)
-            if error.may_have_been_processed and self._reconciliation(request, error) is not None:
+            if error.may_have_been_processed and self._reconciliation(request, attempts, error) is not None:
                 # The reconciliation that follows finds out; until then the refusal claims nothing.
                 error = self._status_error(request, attempts, response, may_have_been_processed=False)
             raise error
@@ -433,13 +436,19 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     # --- reconciliation of a refused retry (generated from x-amazonpay-reconcile) ---------------
     @staticmethod
-    def _reconciliation(request: httpx.Request, refused: APIStatusError) -> tuple[dict[str, Any], httpx.Request] | None:
-        """The check to run when ``refused`` may only say that an earlier attempt already did the job.
+    def _reconciliation(
+        request: httpx.Request, attempts: _Attempts, refused: APIStatusError
+    ) -> tuple[dict[str, Any], httpx.Request] | None:
+        """The check to run when ``refused`` may only say that an earlier attempt of this call did the job.
 
-        The rule is the operation's ``reconcile`` (generated from ``x-amazonpay-reconcile``): get
-        the object at ``getPath``, filled from the refused request's path parameters.
+        Only then: after an attempt of this call that may have been processed, or when the
+        caller marks the call as the retry of one (``request_options(retrying=True)``). A
+        refusal of a first, answered call is the outcome, even if the object is already in the
+        state asked for: something else put it there. The rule is the operation's ``reconcile``
+        (generated from ``x-amazonpay-reconcile``): get the object at ``getPath``, filled from
+        the refused request's path parameters.
         """
-        if refused.status != 422:
+        if refused.status != 422 or not (attempts.uncertain or attempts.call.retrying):
             return None
         raw_path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
         found = route(request.method, raw_path)
@@ -457,42 +466,62 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             idempotency_key=None,
             max_retries=attempts.number + self._policy.max_retries,
             number=attempts.number,
+            sent=attempts.sent,  # the call's own request was sent, whatever happens to the GET
         )
 
     def _reconciled(
         self,
         request: httpx.Request,
         attempts: _Attempts,
+        fetched: _Attempts,
         refused: APIStatusError,
         rule: dict[str, Any],
         found: httpx.Response,
     ) -> httpx.Response:
-        state: Any = json.loads(found.content)
-        for name in rule["stateField"]:
-            state = state.get(name) if isinstance(state, dict) else None
-        if state == rule["state"]:
-            logger.info(
-                "%s %s answered %s, but the object is already %s: returning it (%s)",
-                request.method,
-                request.url.path,
-                refused.reason_code,
-                rule["state"],
-                "an earlier attempt did it" if attempts.uncertain else "it was done before this call",
+        """``found`` if it shows what the refused call asked for; else the refusal, or an unknown outcome."""
+        obj: Any = json.loads(found.content)
+        state, reason = _field(obj, rule["stateField"]), None
+        if rule["stateReasonField"] is not None:
+            reason = _field(obj, rule["stateReasonField"])
+        if state != rule["state"] or (rule["stateReasons"] is not None and reason not in rule["stateReasons"]):
+            # The object does not show this call's effect, so this call did not do it: the refusal stands.
+            raise refused
+        body: Any = json.loads(request.content) if request.content else {}
+        unverifiable = [
+            f"{name}={json.dumps(value)}"
+            for name, value in rule["unverifiable"].items()
+            if isinstance(body, dict) and body.get(name) == value
+        ]
+        if unverifiable:
+            raise OutcomeUnknownError(
+                f"{request.method} {request.url} answered {refused.reason_code} after an earlier attempt may have been "
+                f"processed; the object is {rule['state']}, but it does not show whether {', '.join(unverifiable)} "
+                "took effect, and no operation tells: the outcome is unknown; find out what that asked for by other "
+                "means before calling again",
+                method=request.method,
+                url=str(request.url),
+                attempts=fetched.number,
+                idempotency_key=None,
             )
-            return found
-        # The object is not in the state asked for, so this call did not put it there: the refusal stands.
-        raise refused
+        logger.info(
+            "%s %s answered %s, but the object is already %s: returning it (%s)",
+            request.method,
+            request.url.path,
+            refused.reason_code,
+            rule["state"],
+            "an earlier attempt did it" if attempts.uncertain else "the attempt this call retries did it",
+        )
+        return found
 
+    @staticmethod
     def _unknown(
-        self,
         request: httpx.Request,
         attempts: _Attempts,
         fetched: _Attempts,
         refused: APIStatusError,
         failure: AmazonPayError,
     ) -> AmazonPayError:
-        if not attempts.uncertain:
-            return refused  # every attempt was answered: the refusal is the outcome
+        """The outcome when the object could not be fetched: an earlier attempt may have done the job, or not."""
         return OutcomeUnknownError(
             f"{request.method} {request.url} answered {refused.reason_code} after an earlier attempt may have been "
             f"processed, and the object could not be fetched to tell ({type(failure).__name__}): the outcome is "
@@ -527,13 +556,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _record(
         attempts: _Attempts, *, status: int | None, request_id: str | None, response: httpx.Response | None = None
     ) -> None:
-        attempts.call.record(
-            status=status,
-            request_id=request_id,
-            attempts=attempts.number,
-            idempotency_key=attempts.idempotency_key,
-            response=response,
-        )
+        attempts.call.record(status=status, request_id=request_id, sent=attempts.sent, response=response)
 
     @staticmethod
     def _elapsed_ms(attempts: _Attempts) -> float:
@@ -619,6 +642,13 @@ async def _aread(response: httpx.Response, request: httpx.Request) -> _Answer:
     finally:
         await response.aclose()
     return _Answer(response, request, b"".join(chunks))
+
+
+def _field(obj: Any, path: list[str]) -> Any:
+    """``obj[path[0]][path[1]]...``, or None where the answer lacks a level."""
+    for name in path:
+        obj = obj.get(name) if isinstance(obj, dict) else None
+    return obj
 
 
 def _too_large() -> str:
