@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import re
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from amazonpay import AmazonPay
 from amazonpay._registry import operation_registry
 from amazonpay.cli._app import cli
-from amazonpay.cli._calling import EXIT_CODES, USAGE_EXIT_CODE
+from amazonpay.cli._calling import EXIT_CODES, OUTPUT_LOST_EXIT_CODE, USAGE_EXIT_CODE
 from amazonpay.cli._operations import body_fields, kebab, method_parameters
 from amazonpay.testing import AmazonPaySandbox
 from tests.support.independent_signing import pss_verify, to_sign
@@ -152,6 +153,43 @@ def test_a_refund_reaches_the_ledger_its_key_replays_it_and_bodies_come_from_fil
     assert len(set(sandbox.refunds) - before) == 2
 
 
+def test_a_refund_whose_output_cannot_be_written_says_it_succeeded(
+    sandbox: AmazonPaySandbox, env: dict[str, str]
+) -> None:
+    """Issue 19, finding 4: `amazonpay refunds create ... | head -c0` refunded, then exited 1, as
+    for a failure; automation re-ran it without the key and refunded twice."""
+    charge_id = captured_charge(sandbox, env, "10.00")
+    before = set(sandbox.refunds)
+    arguments = ["refunds", "create", "--charge-id", charge_id, "--amount", "4.00", "--currency-code", "EUR"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the result is written, as after `| head -c0`
+    try:
+        lost = subprocess.run(
+            [str(SCRIPT), *arguments],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={"PATH": "", **env},
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert lost.returncode == OUTPUT_LOST_EXIT_CODE, lost.stderr
+    (refund_id,) = set(sandbox.refunds) - before
+    key = printed_key(lost.stderr)
+    (created,) = [r for r in sandbox.requests if r.headers.get("x-amz-pay-idempotency-key") == key]
+    assert f"refunds create succeeded (request id {created.request_id}, idempotency key {key}:" in lost.stderr
+    assert "standard output is closed (broken pipe)" in lost.stderr
+    assert "Traceback" not in lost.stderr
+    assert "Exception ignored" not in lost.stderr  # nothing more tried to write to the closed pipe
+
+    # The operator runs it again with the key, as told: the same refund, not a second one.
+    again = run(*arguments, "--idempotency-key", key, env=env)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["refundId"] == refund_id
+    assert set(sandbox.refunds) - before == {refund_id}
+
+
 def test_simulator_serve_and_an_error_exit_code_through_the_console_script(tmp_path: Path) -> None:
     key_file = tmp_path / "sandbox-key.pem"
     server = subprocess.Popen(
@@ -237,9 +275,11 @@ def test_exit_codes_are_distinct_and_the_readme_documents_them() -> None:
     codes = [code for _, code, _ in EXIT_CODES]
     assert len(set(codes)) == len(codes)
     assert USAGE_EXIT_CODE not in codes
+    assert OUTPUT_LOST_EXIT_CODE not in [*codes, USAGE_EXIT_CODE]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| (\d+) \| `(\w+)` \|", readme, re.MULTILINE)
     assert [(int(code), name) for code, name in documented] == [(code, name) for name, code, _ in EXIT_CODES]
+    assert re.search(rf"^\| {OUTPUT_LOST_EXIT_CODE} \| \| the call succeeded", readme, re.MULTILINE)
 
 
 def test_sign_button_prints_a_payload_and_signature_that_verify(

@@ -7,9 +7,11 @@ the error classes), imported when a command runs, never for ``--help``.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import uuid
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -34,6 +36,9 @@ EXIT_CODES: tuple[tuple[str, int, str], ...] = (
 )
 #: Click's own codes, for the README: a usage error (unknown option, bad --body) exits 2.
 USAGE_EXIT_CODE = 2
+#: The call succeeded, but its result could not be written (standard output closed, e.g. a pipe
+#: whose reader is gone): the caller must not read it as a failure and run a money-moving call again.
+OUTPUT_LOST_EXIT_CODE = 13
 
 
 @dataclass
@@ -92,24 +97,57 @@ def fail(error: Exception) -> NoReturn:
     sys.exit(exit_code(error))
 
 
-def emit(data: Any) -> None:
-    """JSON on stdout: indented on a terminal, one compact line when piped."""
+def emit(data: Any, done: str = "the command succeeded") -> None:
+    """JSON on stdout: indented on a terminal, one compact line when piped.
+
+    ``done`` says what succeeded (a call with its request id and key), for the report when the
+    output cannot be written: see :func:`output_lost`.
+    """
     if sys.stdout.isatty():
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        text = json.dumps(data, indent=2, ensure_ascii=False)
     else:
-        click.echo(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    try:
+        click.echo(text)  # writes and flushes, so a closed stdout fails here, not at exit
+    except BrokenPipeError:
+        output_lost(done)
+
+
+def output_lost(done: str) -> NoReturn:
+    """Exit with :data:`OUTPUT_LOST_EXIT_CODE`, saying on stderr that only the output was lost."""
+    # Python would flush the unwritten output again at exit and report that failure too.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    with suppress(OSError):  # if stderr is gone too, the exit code alone says it
+        click.echo(
+            f"amazonpay: {done}, but its result could not be written: standard output is closed (broken pipe). "
+            "Only the output was lost: do not run it again as if it had failed.",
+            err=True,
+        )
+    sys.exit(OUTPUT_LOST_EXIT_CODE)
+
+
+def _succeeded(request: CallRequest, request_id: str | None, key: str | None) -> str:
+    """What succeeded, in words an operator can act on: the call, its request id and key."""
+    command = f"{request.resource} {request.action}".replace("_", "-")
+    done = f"{command} succeeded (request id {_printable(request_id or 'none')}"
+    if key is not None:
+        done += f", idempotency key {key}: running it again with --idempotency-key {key} returns this result"
+    return done + ")"
 
 
 def call_operation(settings: Settings, request: CallRequest) -> None:
     """Call ``pay.<resource>.<action>(...)`` and print its result, or fail with its exit code."""
-    from amazonpay import AmazonPayError
+    from amazonpay import AmazonPayError, request_options
 
     options = dict(request.options)
     arguments = dict(request.arguments)
     if request.body is not None:
         arguments["body"] = request.body
+    key = None
     try:
-        with settings.client() as pay:
+        with settings.client() as pay, request_options() as outcome:
             if request.takes_idempotency_key:
                 # Chosen here rather than by the client so it is shown before anything is sent:
                 # a call cut off at any point can be repeated safely with it.
@@ -123,4 +161,4 @@ def call_operation(settings: Settings, request: CallRequest) -> None:
             data = result.to_dict() if hasattr(result, "to_dict") else [item.to_dict() for item in result]
     except AmazonPayError as error:
         fail(error)
-    emit(data)
+    emit(data, _succeeded(request, outcome.request_id, key))
