@@ -8,21 +8,32 @@ whose body is cut mid-way, a connection reset) or AFTER it (the state changed, t
 lost: a read timeout, the body cut mid-way, a stall after the headers, and, on DELETE and
 PATCH, the connection dropped). Retries are instant.
 
+The caller cancels too (issue 19): a seeded rule cancels the calling task at random points, one
+attempt in twenty five, through an anyio cancel scope as a timeout of the caller's would: before
+the attempt reaches the sandbox, or after the sandbox answered (money moved) and before the
+client reads the answer, or while the client reconciles a refused DELETE. The caller then calls
+again as the same call, as the README says: a POST with the idempotency key its outcome reports
+(half the calls let the client choose the key, half give their own), a cancel or close inside
+``request_options(retrying=True)`` when the outcome says a request was sent.
+
 At the end every call is accounted for against the ledger (the simulator's state): no charge,
 capture or refund exists twice, and no call's outcome contradicts the ledger. A success shows
 its effect in the ledger; an error that says nothing was done leaves none; an error that says
 the call may have been processed is honest either way, and carries the idempotency key of a
-POST so the caller can recover. Run with ``-s`` to see the figures.
+POST so the caller can recover. Every request of a POST call carries one key, across the
+caller's retries too. Run with ``-s`` to see the figures.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -43,6 +54,7 @@ from amazonpay import (
     UnexpectedResponseError,
     request_options,
 )
+from amazonpay._options import CallState
 from amazonpay.testing import AmazonPaySandbox, Fault, FaultContext
 from tests.conftest import FakeClock
 from tests.support.independent_signing import verify_request
@@ -57,6 +69,8 @@ SEED = 20261122
 # (including those that failed after the money moved) is exercised too, not only successes.
 MAX_RETRIES = 2
 REFUNDS_PER_SOURCE = 100  # refunds of 1.00 on a captured charge of 100.00
+CANCEL_RATE = 0.04  # of the attempts the client hands to the connection
+CANCEL_POINTS = ("before sending", "after the answer came")
 KEY = "x-amz-pay-idempotency-key"
 DATE = "x-amz-pay-date"
 MONEY_KINDS = ("charge", "capture", "refund")  # POSTs with an idempotency key
@@ -118,6 +132,30 @@ FAULTS: dict[str, Injected] = {
 
 
 @dataclass
+class Try:
+    """One call of a soak call's method: the first, or the caller's retry after a cancellation."""
+
+    name: str  # the soak call's name ("soak-00042")
+    number: int  # 0 for the first try
+    state: CallState  # its request_options outcome
+    dispatched: list[tuple[str, int]] = field(default_factory=list)  # (method, attempt) handed to the connection
+    reached: int = 0  # attempts that reached the sandbox
+    cancelled: str | None = None  # the point it was cancelled at (one of CANCEL_POINTS)
+
+
+#: The try the running task makes (each soak task makes one call at a time).
+TRYING: ContextVar[Try] = ContextVar("soak_try")
+
+
+def descriptor_in(body: bytes) -> str | None:
+    """The softDescriptor a soak POST carries (which soak call it is), if any."""
+    if not body.startswith(b"{"):
+        return None
+    found = json.loads(body).get("softDescriptor")
+    return found if isinstance(found, str) and found.startswith("SOAK") else None
+
+
+@dataclass
 class FaultRule:
     """Verifies every soak request with the independent verifier, then maybe fails it."""
 
@@ -131,18 +169,27 @@ class FaultRule:
     injected: Counter[str] = field(default_factory=Counter)
     injected_by_method: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     log: defaultdict[str, list[str | None]] = field(default_factory=lambda: defaultdict(list))
+    #: Per request the sandbox received, in order: the (call, try number) that made it.
+    order: list[tuple[str, int]] = field(default_factory=list)
+    misplaced: list[str] = field(default_factory=list)
 
-    def call_of(self, path: str, headers: Mapping[str, str]) -> str:
-        """The soak call a request belongs to: its idempotency key, else the owner of its object."""
-        if KEY in headers:
-            return headers[KEY]
-        match = _OBJECT_ID.search(path)
-        return self.owners.get(match[1] if match else "", f"no soak call: {path}")
+    def call_of(self, request: FaultContext) -> str:
+        """The soak call a request belongs to: the descriptor of a POST, else the owner of its object."""
+        descriptor = descriptor_in(request.body)
+        if descriptor is not None:
+            return f"soak-{descriptor[4:]}"
+        match = _OBJECT_ID.search(request.path)
+        return self.owners.get(match[1] if match else "", f"no soak call: {request.path}")
 
     def __call__(self, request: FaultContext) -> Fault | None:
         if not self.armed:
             return None
         self.checked += 1
+        trying = TRYING.get()
+        trying.reached += 1
+        self.order.append((trying.name, trying.number))
+        if self.call_of(request) != trying.name:  # the request is what the try says it sends
+            self.misplaced.append(f"{request.method} {request.path} made by {trying.name}")
         try:
             verify_request(
                 self.public_key, request.method, f"https://sandbox{request.path}", request.headers, request.body
@@ -154,28 +201,69 @@ class FaultRule:
             kind = self.rng.choice([name for name in sorted(FAULTS) if request.method in FAULTS[name].methods])
             self.injected[kind] += 1
             self.injected_by_method[request.method][kind] += 1
-        self.log[self.call_of(request.path, request.headers)].append(kind)
+        self.log[trying.name].append(kind)
         if kind is None:
             return None
         return dataclasses.replace(FAULTS[kind].fault)  # a fresh one-shot copy
 
-    def processed(self, key: str) -> bool:
-        """Whether any attempt of the call with this key reached processing."""
-        return any(kind is None or FAULTS[kind].processed for kind in self.log[key])
+    def processed(self, name: str) -> bool:
+        """Whether any attempt of the soak call reached processing."""
+        return any(kind is None or FAULTS[kind].processed for kind in self.log[name])
+
+
+class Canceller(httpx.AsyncBaseTransport):
+    """Between the client and the sandbox: cancels the calling task at seeded random points.
+
+    The cancellation is anyio's own, delivered at a checkpoint inside the request, as a caller's
+    ``anyio.move_on_after`` or ``asyncio.timeout`` would: the try's cancel scope is cancelled,
+    and the next checkpoint raises in the middle of the client's call.
+    """
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.rng = random.Random(SEED + 1)  # its own stream: the fault rule's draws stay as they were
+        self.armed = False
+        self.scopes: ContextVar[anyio.CancelScope] = ContextVar("soak_scope")
+        self.cancelled: Counter[tuple[str, str]] = Counter()  # (method, point)
+
+    async def _cancel(self, trying: Try, request: httpx.Request, point: str) -> None:
+        trying.cancelled = point
+        self.cancelled[(request.method, point)] += 1
+        self.scopes.get().cancel()
+        await anyio.lowlevel.checkpoint()  # raises the cancellation here
+        raise AssertionError("the cancelled scope did not cancel")
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.armed:
+            return await self.inner.handle_async_request(request)
+        trying = TRYING.get()
+        trying.dispatched.append((request.method, trying.state.attempts))
+        point = self.rng.choice(CANCEL_POINTS) if self.rng.random() < CANCEL_RATE else None
+        if point == CANCEL_POINTS[0]:
+            await self._cancel(trying, request, point)
+        response = await self.inner.handle_async_request(request)
+        if point == CANCEL_POINTS[1]:
+            await self._cancel(trying, request, point)
+        return response
 
 
 @dataclass
 class Outcome:
     kind: str
-    key: str
+    key: str  # the soak call's name ("soak-00042"); its idempotency key only if it gives its own
     target: str  # the object acted on ("" for a create)
-    attempts: int
+    tries: list[Try]  # the last one ended in the result or error below; the others were cancelled
     result: dict[str, Any] | None = None  # the object returned, as the API writes it
     error: AmazonPayError | None = None
 
     @property
     def descriptor(self) -> str:
         return descriptor_of(self.key)
+
+    @property
+    def attempts(self) -> int:
+        """Attempts of the try that ended the call (the caller's earlier tries were cancelled)."""
+        return self.tries[-1].state.attempts
 
     @property
     def result_id(self) -> str | None:
@@ -246,44 +334,70 @@ async def setup(
 
 
 async def soak(
-    pay: AsyncAmazonPay, calls: list[tuple[str, str]], permission_id: str, targets: dict[int, str]
+    pay: AsyncAmazonPay,
+    calls: list[tuple[str, str]],
+    permission_id: str,
+    targets: dict[int, str],
+    canceller: Canceller,
 ) -> list[Outcome]:
-    """Run every call, CONCURRENCY at a time; each ends in a result or a typed error."""
+    """Run every call, CONCURRENCY at a time; each ends in a result or a typed error.
+
+    A call cancelled mid-request is called again as the same call, from what its outcome says:
+    a POST with the key the outcome reports, a cancel or close marked ``retrying`` once a request
+    may have been sent. Even calls give their own idempotency key, odd ones let the client choose.
+    """
     outcomes: list[Outcome | None] = [None] * len(calls)
     queue = iter(range(len(calls)))
 
+    async def call(kind: str, target: str, descriptor: str, key: str | None) -> Any:
+        if kind == "charge":
+            body = {
+                "chargePermissionId": permission_id,
+                "chargeAmount": money("2.00"),
+                "captureNow": True,
+                "softDescriptor": descriptor,
+            }
+            return await pay.charges.create(body, idempotency_key=key)
+        if kind == "capture":
+            body = {"captureAmount": money("3.00"), "softDescriptor": descriptor}
+            return await pay.charges.capture(target, body, idempotency_key=key)
+        if kind == "refund":
+            body = {"chargeId": target, "refundAmount": money("1.00"), "softDescriptor": descriptor}
+            return await pay.refunds.create(body, idempotency_key=key)
+        if kind == "cancel":
+            return await pay.charges.cancel(target, {"cancellationReason": descriptor})
+        if kind == "close":
+            return await pay.charge_permissions.close(target, {"closureReason": descriptor})
+        metadata = {"merchantMetadata": {"merchantReferenceId": descriptor}}
+        return await pay.charge_permissions.update(target, metadata)
+
     async def one(index: int) -> None:
-        kind, key = calls[index]
+        kind, name = calls[index]
         target = targets.get(index, "")
-        descriptor = descriptor_of(key)
-        with request_options() as state:
-            try:
-                result: Any
-                if kind == "charge":
-                    body = {
-                        "chargePermissionId": permission_id,
-                        "chargeAmount": money("2.00"),
-                        "captureNow": True,
-                        "softDescriptor": descriptor,
-                    }
-                    result = await pay.charges.create(body, idempotency_key=key)
-                elif kind == "capture":
-                    body = {"captureAmount": money("3.00"), "softDescriptor": descriptor}
-                    result = await pay.charges.capture(target, body, idempotency_key=key)
-                elif kind == "refund":
-                    body = {"chargeId": target, "refundAmount": money("1.00"), "softDescriptor": descriptor}
-                    result = await pay.refunds.create(body, idempotency_key=key)
-                elif kind == "cancel":
-                    result = await pay.charges.cancel(target, {"cancellationReason": descriptor})
-                elif kind == "close":
-                    result = await pay.charge_permissions.close(target, {"closureReason": descriptor})
+        key = name if index % 2 == 0 else None  # None: the client chooses
+        retrying = False
+        tries: list[Try] = []
+        while True:
+            with request_options(retrying=retrying) as state, anyio.CancelScope() as scope:
+                trying = Try(name, len(tries), state)
+                tries.append(trying)
+                entered = TRYING.set(trying), canceller.scopes.set(scope)
+                try:
+                    result = await call(kind, target, descriptor_of(name), key if kind in MONEY_KINDS else None)
+                except AmazonPayError as error:
+                    outcomes[index] = Outcome(kind, name, target, tries, error=error)
                 else:
-                    metadata = {"merchantMetadata": {"merchantReferenceId": descriptor}}
-                    result = await pay.charge_permissions.update(target, metadata)
-            except AmazonPayError as error:
-                outcomes[index] = Outcome(kind, key, target, state.attempts, error=error)
-            else:
-                outcomes[index] = Outcome(kind, key, target, state.attempts, result=result.to_dict())
+                    outcomes[index] = Outcome(kind, name, target, tries, result=result.to_dict())
+                finally:
+                    TRYING.reset(entered[0])
+                    canceller.scopes.reset(entered[1])
+            if not scope.cancelled_caught:
+                return
+            # Cut off mid-request: call again as the same call, with what the outcome says.
+            assert trying.cancelled is not None
+            assert outcomes[index] is None
+            key = state.idempotency_key if kind in MONEY_KINDS else None
+            retrying = retrying or state.sent
 
     async def worker() -> None:
         for index in queue:
@@ -306,13 +420,14 @@ async def test_soak(sleeps: list[float]) -> None:
     assert isinstance(private_key, rsa.RSAPrivateKey)
     rule = FaultRule(private_key.public_key())
     sandbox.faults.append(rule)
+    canceller = Canceller(sandbox.transport())
     calls = [(SCHEDULE[index % len(SCHEDULE)], f"soak-{index:05d}") for index in range(CALLS)]
 
     async with AsyncAmazonPay(
         public_key_id=key_id,
         private_key=pem,
         region="eu",
-        transport=sandbox.transport(),
+        transport=canceller,
         clock=clock,
         max_retries=MAX_RETRIES,
     ) as pay:
@@ -322,16 +437,21 @@ async def test_soak(sleeps: list[float]) -> None:
         setup_charges = set(sandbox.charges)
         first_request = len(sandbox.requests)
         rule.owners = {targets[index]: key for index, (kind, key) in enumerate(calls) if kind in STATE_KINDS}
-        rule.armed = True
+        rule.armed = canceller.armed = True
         started = time.perf_counter()
-        outcomes = await soak(pay, calls, permission_id, targets)
+        outcomes = await soak(pay, calls, permission_id, targets, canceller)
         wall = time.perf_counter() - started
     requests = sandbox.requests[first_request:]
     successes = [o for o in outcomes if o.error is None]
     failures = [o for o in outcomes if o.error is not None]
+    assert len(rule.order) == len(requests)  # the rule saw each request the sandbox recorded, in order
     by_call: defaultdict[str, list[Any]] = defaultdict(list)
-    for request in requests:
-        by_call[rule.call_of(request.path, request.headers)].append(request)
+    by_try: defaultdict[tuple[str, int], list[Any]] = defaultdict(list)
+    faults_of_try: defaultdict[tuple[str, int], list[str | None]] = defaultdict(list)  # rule.log, per try
+    for request, (name, number) in zip(requests, rule.order, strict=True):
+        faults_of_try[(name, number)].append(rule.log[name][len(by_call[name])])
+        by_call[name].append(request)
+        by_try[(name, number)].append(request)
 
     # --- the ledger, and each call's view of it --------------------------------------------------
     charges = {cid: c for cid, c in sandbox.charges.items() if cid not in setup_charges}
@@ -354,6 +474,15 @@ async def test_soak(sleeps: list[float]) -> None:
             return sandbox.charges[outcome.target]
         return sandbox.charge_permissions[outcome.target]
 
+    #: The keys the requests of each POST call carried, across the caller's tries: one each.
+    keys = {o.key: {r.headers[KEY] for r in by_call[o.key]} for o in outcomes if o.kind in MONEY_KINDS}
+    split_keys = sorted(name for name, sent in keys.items() if len(sent) != 1)
+
+    def key_of(outcome: Outcome) -> str | None:
+        """The one idempotency key every request of a POST call carried (None if it carried several)."""
+        sent = keys[outcome.key]
+        return next(iter(sent)) if len(sent) == 1 else None
+
     disagreements: list[str] = []
     uncertain: Counter[str] = Counter()  # told "may have been processed": did it happen?
     changed_keys: set[str] = set()
@@ -371,7 +500,7 @@ async def test_soak(sleeps: list[float]) -> None:
             uncertain["processed" if changed else "not processed"] += 1
             if outcome.kind not in MONEY_KINDS:
                 uncertain["DELETE/PATCH"] += 1
-            elif getattr(outcome.error, "idempotency_key", None) == outcome.key:
+            elif getattr(outcome.error, "idempotency_key", None) == key_of(outcome):
                 uncertain["POST with its idempotency key"] += 1
             else:
                 disagreements.append(f"{outcome.kind} {outcome.key}: {outcome.error!r} lacks the idempotency key")
@@ -379,17 +508,31 @@ async def test_soak(sleeps: list[float]) -> None:
             disagreements.append(f"{outcome.kind} {outcome.key} was told {outcome.error!r} but the ledger has {obj}")
 
     # --- the figures ---------------------------------------------------------------------------------
-    attempts = sum(o.attempts for o in outcomes)
-    retries = attempts - CALLS
+    tries = [trying for outcome in outcomes for trying in outcome.tries]
+    dispatched = sum(len(trying.dispatched) for trying in tries)  # every attempt the client made
+    retries = dispatched - len(tries)
     fetched = {o.key for o in outcomes if any(r.method == "GET" for r in by_call[o.key])}
     reconciled = sum(1 for o in successes if o.key in fetched)
     failed_by_class = Counter(type(o.error).__name__ for o in failures)
     done = {kind: sum(1 for o in outcomes if o.kind == kind and o.key in changed_keys) for kind in KINDS}
+    cut_off = [o for o in outcomes if len(o.tries) > 1]
+    # POST calls whose money moved in a try that was cut off, and whose retry with the key got it back.
+    replayed_after_cut = [
+        o
+        for o in cut_off
+        if o.kind in MONEY_KINDS
+        and any(r.status in (200, 201) and not r.replayed for t in o.tries[:-1] for r in by_try[(o.key, t.number)])
+        and any(r.replayed for r in by_try[(o.key, o.tries[-1].number)])
+    ]
     width = max(map(len, FAULTS))
     fault_table = f"    {'':4} {'':{width}} " + " ".join(f"{m:>6}" for m in METHODS) + "\n"
     for name in FAULTS:
         per_method = " ".join(f"{rule.injected_by_method[m][name]:6d}" for m in METHODS)
         fault_table += f"    {rule.injected[name]:4d} {name:{width}} {per_method}\n"
+    for point in CANCEL_POINTS:
+        per_method = " ".join(f"{canceller.cancelled[(m, point)]:6d}" for m in METHODS)
+        fault_table += f"    {sum(canceller.cancelled[(m, point)] for m in METHODS):4d} {'cancelled ' + point:{width}} "
+        fault_table += f"{per_method}\n"
     print(
         f"\nsoak: {CALLS} calls ({', '.join(f'{sum(1 for o in outcomes if o.kind == k)} {k}' for k in KINDS)}), "
         f"concurrency {CONCURRENCY}, max_retries {MAX_RETRIES}, seed {SEED}\n"
@@ -399,15 +542,22 @@ async def test_soak(sleeps: list[float]) -> None:
         f"({uncertain['processed']} had been, {uncertain['not processed']} had not; "
         f"{uncertain['POST with its idempotency key']} POSTs each carrying its idempotency key, "
         f"{uncertain['DELETE/PATCH']} DELETE/PATCH)\n"
-        f"  attempts: {attempts}, retries: {retries}, calls that fetched to reconcile: {len(fetched)}\n"
-        f"  faults injected: {sum(rule.injected.values())} of {attempts} attempts, by method:\n{fault_table}"
+        f"  cancelled by the caller mid-request: {sum(canceller.cancelled.values())} times in {len(cut_off)} calls, "
+        f"each called again as the same call ({len(replayed_after_cut)} POSTs had moved money before the cut "
+        "and got it back by replay with the key the outcome reported)\n"
+        f"  attempts: {dispatched} in {len(tries)} tries, retries: {retries}, "
+        f"calls that fetched to reconcile: {len(fetched)}\n"
+        f"  faults injected: {sum(rule.injected.values())} of {len(requests)} attempts that reached the sandbox, "
+        f"by method:\n{fault_table}"
         f"  ledger: {', '.join(f'{done[k]} {k}s' for k in KINDS)} done by the soak\n"
+        f"  POST calls whose requests carried more than one idempotency key: {len(split_keys)}\n"
         f"  duplicates: {duplicates}\n"
         f"  disagreements between the caller's view and the ledger: {len(disagreements)}\n"
         f"  setup: {len(setup_charges)} charges, {len(sandbox.charge_permissions)} permissions "
         f"in {setup_seconds:.1f} s\n"
-        f"  wall time: {wall:.1f} s, {CALLS / wall:.0f} calls/s ({attempts / wall:.0f} attempts/s)"
+        f"  wall time: {wall:.1f} s, {CALLS / wall:.0f} calls/s ({dispatched / wall:.0f} attempts/s)"
     )
+    assert split_keys == []
     assert duplicates == 0
     assert disagreements == []
     # The seeded run meets every fault, the drop on both DELETE and PATCH, and reconciles.
@@ -415,29 +565,46 @@ async def test_soak(sleeps: list[float]) -> None:
     dropped = rule.injected_by_method
     assert all(dropped[m]["connection dropped after a processed DELETE/PATCH"] for m in ("DELETE", "PATCH"))
     assert reconciled > 0
+    # ... and is cut off at both points in each method, some POSTs after their money moved.
+    assert all(canceller.cancelled[(m, point)] for m in METHODS for point in CANCEL_POINTS), canceller.cancelled
+    assert {o.kind for o in cut_off} == set(KINDS)
+    assert {o.kind for o in replayed_after_cut} == set(MONEY_KINDS)
 
     # --- every call accounted for --------------------------------------------------------------
     assert len(successes) + len(failures) == CALLS
-    assert len(requests) == attempts == rule.checked  # every attempt reached the sandbox, and was counted
-    assert set(by_call) <= {key for _, key in calls}  # no request the soak cannot place
+    assert rule.misplaced == []  # every request is the one its try meant to send
+    assert len(requests) == rule.checked == sum(trying.reached for trying in tries)
+    for trying in tries:
+        # An attempt handed to the connection reaches the sandbox unless the caller cut it off first.
+        assert trying.reached == len(trying.dispatched) - (trying.cancelled == CANCEL_POINTS[0])
+        assert trying.state.attempts == (trying.dispatched[-1][1] if trying.dispatched else 0)
+        assert trying.state.sent == bool(trying.dispatched)  # no failure here happens before sending
     for outcome in outcomes:
         log = rule.log[outcome.key]
         records = by_call[outcome.key]
-        assert 1 <= outcome.attempts == len(log) == len(records), outcome
+        assert len(log) == len(records), outcome
+        assert all(trying.cancelled for trying in outcome.tries[:-1])
+        assert outcome.tries[-1].cancelled is None
         dates = [r.headers[DATE] for r in records]
         assert dates == sorted(set(dates)), "each attempt is dated afresh"
         if outcome.kind in STATE_KINDS:
             continue  # reconciliation may add a GET and its retries; the ledger check above judged them
-        assert outcome.attempts <= MAX_RETRIES + 1, outcome
+        key = key_of(outcome)  # the one key of its tries (split_keys is empty): its own, or the client's
+        assert key == outcome.key if int(outcome.key[-5:]) % 2 == 0 else re.fullmatch(r"[0-9a-f]{32}", str(key))
+        assert all(trying.state.idempotency_key == key for trying in outcome.tries)  # each outcome told it
+        final = outcome.tries[-1]
+        final_log = faults_of_try[(outcome.key, final.number)]
+        assert 1 <= outcome.attempts == len(final_log) == final.reached <= MAX_RETRIES + 1, outcome
         if outcome.error is None:
-            assert log[-1] is None, outcome  # it succeeded on an attempt that met no fault
+            assert final_log[-1] is None, outcome  # it succeeded on an attempt that met no fault
         else:
             # It failed only because every attempt met a fault; the error is the last fault's type.
-            assert None not in log, (str(outcome.error), log)
+            assert None not in final_log, (str(outcome.error), log)
             assert outcome.attempts == MAX_RETRIES + 1, outcome
-            assert type(outcome.error) is FAULTS[str(log[-1])].final_error, (outcome, log)
+            assert type(outcome.error) is FAULTS[str(final_log[-1])].final_error, (outcome, log)
             assert getattr(outcome.error, "attempts", None) == outcome.attempts
-        # What the sandbox saw: refused before processing, processed once, then only replays.
+        # What the sandbox saw, across the caller's tries: refused before processing, processed
+        # once, then only replays.
         first = [r for r in records if not r.replayed and r.status in (200, 201)]
         replays = [r for r in records if r.replayed]
         refused = [r for r in records if not r.replayed and r.status not in (200, 201)]
@@ -445,7 +612,7 @@ async def test_soak(sleeps: list[float]) -> None:
         assert len(first) == (1 if rule.processed(outcome.key) else 0), (outcome, log)
         assert len(first) + len(replays) + len(refused) == len(records)
     for outcome in (o for o in outcomes if o.kind in ("cancel", "close")):
-        # A DELETE is retried after a lost answer, refused as already done, and then reconciled.
+        # A DELETE is retried after a lost answer (or a cut), refused as already done, and then reconciled.
         if outcome.key in fetched:
             assert [r.method for r in by_call[outcome.key]].count("DELETE") >= 2, outcome
 
@@ -453,10 +620,23 @@ async def test_soak(sleeps: list[float]) -> None:
     assert rule.rejected == []
     assert [r.status for r in requests if r.status in (400, 401, 403)] == []  # the sandbox's verifier agreed
     assert len({r.headers[DATE] for r in requests}) == len(requests)
-    assert len(sleeps) == retries - len(fetched)  # a reconciling GET follows its refusal at once
+    # A retry sleeps before its attempt; a reconciling GET follows its refusal at once.
+    expected_sleeps = sum(
+        1
+        for trying in tries
+        for (method, attempt), before in zip(trying.dispatched, [("", 0), *trying.dispatched], strict=False)
+        if attempt > 1 and not (method == "GET" and before[0] != "GET")
+    )
+    assert len(sleeps) == expected_sleeps
     # The backoff of a reconciling GET's retries goes on from the call's attempts (at most 8 s).
     assert all(0.375 <= delay <= 8.0 for delay in sleeps), sorted(set(sleeps))
-    assert sleeps.count(1.0) >= sum(1 for log in rule.log.values() for kind in log[:-1] if kind == "429 Retry-After 1")
+    # Each 429 that another attempt of its try followed waited the second it was told to.
+    followed = [
+        kind
+        for trying in tries
+        for kind in faults_of_try[(trying.name, trying.number)][: None if trying.cancelled == CANCEL_POINTS[0] else -1]
+    ]
+    assert sleeps.count(1.0) >= followed.count("429 Retry-After 1")
 
     # --- the ledger: nothing twice, everything explained ------------------------------------------
     reached = {kind: {o.key for o in outcomes if o.kind == kind and rule.processed(o.key)} for kind in MONEY_KINDS}
