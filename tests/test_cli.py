@@ -29,6 +29,7 @@ from amazonpay.cli._calling import EXIT_CODES, OUTPUT_LOST_EXIT_CODE, USAGE_EXIT
 from amazonpay.cli._operations import body_fields, kebab, method_parameters
 from amazonpay.testing import AmazonPaySandbox
 from tests.support.independent_signing import pss_verify, to_sign
+from tests.support.operations import money, recurring_checkout
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "amazonpay"  # the console script the cli extra installs
@@ -269,6 +270,30 @@ def test_exit_codes_without_a_fault(sandbox: AmazonPaySandbox, env: dict[str, st
     assert invoke(env, "refunds", "create", "--body", "{not json").exit_code == USAGE_EXIT_CODE
     assert invoke(env, "refunds", "create", "--body", "-", stdin="[1]").exit_code == USAGE_EXIT_CODE
     assert invoke(env, "--sandbox", "charges", "get", "S02-1").exit_code == CODES["NotFoundError"]
+
+
+def test_a_cancel_rerun_with_retrying_gets_the_canceled_charge(sandbox: AmazonPaySandbox, env: dict[str, str]) -> None:
+    """A cancel re-run after its first run was cut off: refused as already done (exit 7) unless
+    the operator says it repeats that call (--retrying); then the canceled charge is the answer."""
+    with AmazonPay(
+        public_key_id=env["AMAZON_PAY_PUBLIC_KEY_ID"],
+        private_key=Path(env["AMAZON_PAY_PRIVATE_KEY"]),
+        region="eu",
+        transport=sandbox.transport(),
+    ) as pay:
+        session = pay.checkout_sessions.create(recurring_checkout("5.00"))
+        sandbox.approve(session.checkout_session_id)
+        completed = pay.checkout_sessions.complete(session.checkout_session_id, {"chargeAmount": money("5.00")})
+        body = {"chargePermissionId": completed.charge_permission_id, "chargeAmount": money("1.00")}
+        charge_id = str(pay.charges.create(body).charge_id)  # Authorized
+        pay.charges.cancel(charge_id, {"cancellationReason": "the first run"})  # its output never seen
+    again = ["charges", "cancel", charge_id, "--cancellation-reason", "the first run"]
+    refused = invoke(env, *again)
+    assert refused.exit_code == CODES["UnprocessableError"], refused.output
+    retried = invoke(env, *again, "--retrying")
+    assert retried.exit_code == 0, retried.output
+    assert json.loads(retried.stdout)["statusDetails"]["state"] == "Canceled"
+    assert [r.operation_id for r in sandbox.requests[-3:]] == ["cancelCharge", "cancelCharge", "getCharge"]
 
 
 def test_exit_codes_are_distinct_and_the_readme_documents_them() -> None:

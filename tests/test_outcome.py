@@ -178,10 +178,12 @@ def test_a_refund_a_caller_gave_up_on_in_a_thread_tells_its_key() -> None:
                 outcomes.append(outcome)
                 return pay.refunds.create({**REFUND, "chargeId": charge_id})
 
-        stuck.stick = True
+        arrived = threading.Event()
+        stuck.stick, stuck.on_stuck = True, arrived.set
         future = executor.submit(refund)
+        assert arrived.wait(30)  # the refund was processed; its answer is held back
         with pytest.raises(FutureTimeout):
-            future.result(timeout=0.2)
+            future.result(timeout=0.01)
         (outcome,) = outcomes
         assert outcome.idempotency_key is not None  # known while the call is still out
         assert outcome.sent

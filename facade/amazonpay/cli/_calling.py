@@ -68,6 +68,7 @@ class CallRequest:
     options: dict[str, Any] = field(default_factory=dict)  # per-call options but the idempotency key
     takes_idempotency_key: bool = False
     idempotency_key: str | None = None
+    retrying: bool = False  # repeats a call that may have been processed (request_options(retrying=True))
 
 
 def exit_code(error: BaseException) -> int:
@@ -147,7 +148,7 @@ def call_operation(settings: Settings, request: CallRequest) -> None:
         arguments["body"] = request.body
     key = None
     try:
-        with settings.client() as pay, request_options() as outcome:
+        with settings.client() as pay, request_options(retrying=request.retrying) as outcome:
             if request.takes_idempotency_key:
                 # Chosen here rather than by the client so it is shown before anything is sent:
                 # a call cut off at any point can be repeated safely with it.

@@ -23,7 +23,9 @@ import click
 from ._calling import CallRequest, call_operation
 
 #: Per-call options of every operation command; a body field with one of these names keeps its parent's name.
-_PER_CALL = frozenset({"body", "idempotency-key", "simulation-code", "timeout", "max-retries", "auth-token", "header"})
+_PER_CALL = frozenset(
+    {"body", "idempotency-key", "simulation-code", "timeout", "max-retries", "auth-token", "header", "retrying"}
+)
 _SCALARS = {"string": click.STRING, "integer": click.INT, "number": click.FLOAT, "boolean": click.BOOL}
 
 
@@ -152,6 +154,11 @@ def _help(entry: Mapping[str, Any]) -> str:
             "\n\nMoves money: the idempotency key used is printed to stderr; re-run a failed call with "
             "--idempotency-key KEY and Amazon Pay answers with the first call's result instead of acting twice."
         )
+    if entry["reconcile"]:
+        text += (
+            "\n\nRe-run a call that failed or was cut off after it may have been sent with --retrying: if the first "
+            "one did it, the object is returned instead of the refusal."
+        )
     return text
 
 
@@ -203,6 +210,15 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
                 ["--idempotency-key"],
                 metavar="KEY",
                 help="Reuse the key of an earlier call (printed on stderr) to repeat it safely; default: a new key.",
+            )
+        )
+    if entry["reconcile"]:
+        parameters.append(
+            click.Option(
+                ["--retrying"],
+                is_flag=True,
+                help="This call repeats one that may have been processed: a refusal because it is already done is "
+                "checked against the object, as the client does for its own retries.",
             )
         )
     if entry["simulationCodes"]:
@@ -258,6 +274,7 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
                 options={name: value for name, value in options.items() if value is not None},
                 takes_idempotency_key=bool(entry["idempotencyKey"]),
                 idempotency_key=values.get("idempotency_key"),
+                retrying=bool(values.get("retrying")),
             ),
         )
 
