@@ -86,10 +86,10 @@ def secrets_stay_secret(
         secrets.update({authorization, authorization.rsplit("Signature=", 1)[-1]})
         if "x-amz-pay-authtoken" in sent.headers:  # a solution provider's delegated credential
             secrets.add(sent.headers["x-amz-pay-authtoken"])
-        # Secret path parameters (x-amazonpay-secret: the MWS auth token), as sent and decoded.
+        # Secret path parameters (x-amazonpay-secret: the MWS auth token, amzn.mws. and a UUID), as
+        # sent and decoded; a generated id of a few characters would be found in any text by chance.
         _, values = hide_secrets(sent.method, sent.url.raw_path.split(b"?", 1)[0].decode("ascii"))
-        secrets.update(values)
-        secrets.update(unquote(value) for value in values)
+        secrets.update(form for value in values for form in (value, unquote(value)) if len(form) >= 8)
 
     load = amazonpay._client.load_private_key
 

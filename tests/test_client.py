@@ -355,7 +355,7 @@ def test_the_generated_clients_builders_are_refused_on_pay_api_and_change_nothin
     timeout, headers = http.timeout, dict(http.headers)
     argument = {"with_timeout": httpx.Timeout(None), "with_headers": {"x-a": "1"}, "with_cookies": {"c": "1"}}
     with pytest.raises(
-        ConfigurationError, match=rf"pay\.api\.{name}\(\) is not available: .* Use amazonpay\.request_options"
+        ConfigurationError, match=rf"pay\.api\.{name}\(\) is not available: .* use amazonpay\.request_options"
     ):
         getattr(pay.api, name)(argument.get(name, {}))
     assert pay.api.get_httpx_client() is http

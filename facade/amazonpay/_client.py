@@ -70,7 +70,7 @@ def _refused_builder(name: str) -> Callable[..., NoReturn]:
     def refuse(self: _Api, *args: object, **kwargs: object) -> NoReturn:
         raise ConfigurationError(
             f"pay.api.{name}() is not available: it would return a client on plain httpx (unsigned, without "
-            "retries, idempotency keys or typed errors) and change this client's own. Use "
+            "retries, idempotency keys or typed errors) and change this client's own: use "
             "amazonpay.request_options(timeout=..., headers=...) around the call instead; nothing was changed"
         )
 

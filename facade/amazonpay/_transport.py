@@ -132,6 +132,14 @@ class _Attempts:
         if self.shown is not None:
             request.url = httpx.URL(self.url(request))
 
+    def outgoing(self, request: httpx.Request) -> httpx.Request:
+        """What the wrapped transport gets: the request, or a copy when :meth:`hide` will change its URL."""
+        if self.shown is None:
+            return request
+        return httpx.Request(
+            request.method, request.url, headers=request.headers, content=request.content, extensions=request.extensions
+        )
+
 
 class _Unreadable(Exception):
     """The answer's body could not be read in full: too large, or undecodable."""
@@ -228,7 +236,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._prepare(request, attempts)
             then: float | AmazonPayError
             try:
-                response = _read(inner.handle_request(request), request)
+                response = _read(inner.handle_request(attempts.outgoing(request)), request)
             except httpx.TransportError as error:
                 then = self._after_exception(request, attempts, error)
             except _Unreadable as unreadable:
@@ -278,7 +286,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._prepare(request, attempts)
             then: float | AmazonPayError
             try:
-                response = await _aread(await inner.handle_async_request(request), request)
+                response = await _aread(await inner.handle_async_request(attempts.outgoing(request)), request)
             except httpx.TransportError as error:
                 then = self._after_exception(request, attempts, error)
             except _Unreadable as unreadable:
@@ -466,6 +474,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 # The reconciliation that follows finds out; until then the refusal claims nothing.
                 error = self._status_error(request, attempts, response, may_have_been_processed=False)
             raise error
+        response.secrets = attempts.secrets  # the request's URL is hidden from here on
         if not response.content and (response.status_code == 204 or _answers_without_body(request)):
             attempts.hide(request)
             return response
@@ -714,8 +723,9 @@ def unreadable_answer(response: httpx.Response, error: Exception) -> UnexpectedR
     it (the configured generated client reads every answer through here).
     """
     request = response.request
-    shown, secrets = _shown(request)
-    entry = operation_at(request.method, shown or request.url.path)
+    # The transport hid the answered request's secret path segments; it keeps their values on the answer.
+    secrets = response.secrets if isinstance(response, _Answer) else _shown(request)[1]
+    entry = operation_at(request.method, request.url.path)
     what = f"the {entry['operationId']} answer" if entry is not None else "the answer"
     if isinstance(error, KeyError):
         problem = f"{what} lacks the required field {printable(str(error), 100)}"
@@ -842,6 +852,8 @@ class _Answer(httpx.Response):
         self._content = body
         self.close()
         self.checked_json: dict[str, Any] | None = None
+        #: The values of the request's secret path segments, hidden from its URL (for errors that quote the body).
+        self.secrets: tuple[str, ...] = ()
 
     def json(self, **kwargs: Any) -> Any:
         """The body parsed as JSON (the transport's parse, the first time)."""
