@@ -445,3 +445,16 @@ class DownloadExpiredError(StorageError):
 
     Report document URLs are valid 30 seconds. Fetch the document again: call ``download()`` again.
     """
+
+
+class DownloadTooLargeError(StorageError):
+    """The download passed its size limit (``max_bytes=`` of ``download()``, counted decompressed).
+
+    Nothing of it was kept (with a path, the file is not created or replaced). ``limit`` is the
+    limit that was passed: call ``download()`` again with a larger ``max_bytes`` if the report
+    is expected to be that large.
+    """
+
+    def __init__(self, message: str, *, status: int | None, host: str, limit: int) -> None:
+        super().__init__(message, status=status, host=host)
+        self.limit = limit
