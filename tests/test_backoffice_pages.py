@@ -102,7 +102,7 @@ def test_a_repeated_token_stops_the_listing_instead_of_looping(pay: AmazonPay, t
 
 
 def test_a_repeated_token_is_shown_bounded_and_escaped(pay: AmazonPay, transport: Recorder) -> None:
-    token = "x\n" * 10_000  # a hostile or broken service's token: the message stays one short line
+    token = "x\n" * 2_000  # a hostile or broken service's token: the message stays one short line
     transport.default = lambda request: httpx.Response(200, json={"reports": [{"reportId": "R"}], "nextToken": token})
 
     with pytest.raises(UnexpectedResponseError) as raised:
@@ -111,6 +111,34 @@ def test_a_repeated_token_is_shown_bounded_and_escaped(pay: AmazonPay, transport
     assert "\n" not in message
     assert len(message) < 300
     assert "more characters" in message
+
+
+def test_a_page_token_too_long_to_send_ends_the_listing_typed_before_sending(
+    pay: AmazonPay, transport: Recorder
+) -> None:
+    # Issue 19, finding 14: a 70 000-character token raised httpx.InvalidURL in mid-listing.
+    transport.queue(httpx.Response(200, json={"reports": [{"reportId": "R1"}], "nextToken": "T" * 70_000}))
+    seen: list[str] = []
+
+    with pytest.raises(UnexpectedResponseError) as raised:
+        seen.extend(report.report_id for report in pay.reports.list())
+
+    assert seen == ["R1"]  # the page that was read was yielded
+    assert len(transport.sent) == 1  # and nothing was sent with the token
+    message = str(raised.value)
+    assert "a page token of 70000 characters; this client sends at most 4096" in message
+    assert len(message) < 300
+
+
+@pytest.mark.anyio
+async def test_the_async_listing_stops_at_a_token_too_long_the_same_way(
+    async_pay: AsyncAmazonPay, transport: Recorder
+) -> None:
+    transport.queue(httpx.Response(200, json={"disbursements": [], "nextToken": "T" * 4097}))
+    with pytest.raises(UnexpectedResponseError, match="page token of 4097 characters"):
+        async for _ in async_pay.disbursements.list(start_time="20240301T000000Z", end_time="20240331T000000Z"):
+            pass
+    assert len(transport.sent) == 1
 
 
 def test_a_listing_without_a_token_is_one_page(pay: AmazonPay, transport: Recorder) -> None:

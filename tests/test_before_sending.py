@@ -10,9 +10,10 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 
-from amazonpay import ConfigurationError
+from amazonpay import ConfigurationError, NotFoundError
 from amazonpay._validation import ecma_pattern, problems
 from amazonpay_api.models import CreateChargeRequest
 from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY, MONEY
@@ -93,6 +94,44 @@ def test_a_request_that_cannot_be_built_says_nothing_was_sent(pay: AmazonPay, tr
         pay.charges.create({**CREATE_CHARGE_BODY, "softDescriptor": object()})
     assert NOT_SENT in str(raised.value)
     assert "may have" not in str(raised.value)
+    assert transport.sent == []
+
+
+@pytest.mark.parametrize("length", [4097, 70_000])
+def test_an_id_too_long_for_a_url_is_refused_naming_the_parameter_and_the_limit(
+    pay: AmazonPay, transport: Recorder, length: int
+) -> None:
+    # Issue 19, finding 14: it raised httpx.InvalidURL ("URL too long") at 70 000 characters.
+    with pytest.raises(ConfigurationError) as raised:
+        pay.charges.get("C" * length)
+    message = str(raised.value)
+    assert f"charge_id has {length} characters, more than the 4096 an id may have" in message
+    assert NOT_SENT in message
+    assert len(message) < 200  # the id itself is not echoed
+    assert transport.sent == []
+
+
+def test_an_id_at_the_limit_is_sent(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: httpx.Response(404, json={"reasonCode": "ResourceNotFound", "message": "no"})
+    with pytest.raises(NotFoundError):
+        pay.charges.get("C" * 4096)
+    assert len(transport.sent) == 1
+
+
+@pytest.mark.anyio
+async def test_the_async_client_refuses_an_id_too_long_the_same_way(
+    async_pay: AsyncAmazonPay, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError, match="refund_id has 70000 characters"):
+        await async_pay.refunds.get("R" * 70_000)
+    assert transport.sent == []
+
+
+def test_a_query_value_too_long_for_a_url_is_refused_before_sending(pay: AmazonPay, transport: Recorder) -> None:
+    with pytest.raises(ConfigurationError) as raised:
+        list(pay.reports.list(report_types="x" * 70_000))
+    assert "could not be built (InvalidURL" in str(raised.value)
+    assert NOT_SENT in str(raised.value)
     assert transport.sent == []
 
 

@@ -505,6 +505,29 @@ def test_max_age_refuses_old_and_future_messages_before_any_fetch(spy: Spy, now:
         assert spy.calls == []
 
 
+#: Times with an offset that datetime cannot hold once read in UTC (issue 19, finding 9).
+OUT_OF_RANGE_IN_UTC = ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59.999-14:00"]
+
+
+@pytest.mark.parametrize("timestamp", OUT_OF_RANGE_IN_UTC)
+def test_a_forged_timestamp_beyond_utc_is_refused_before_any_fetch(spy: Spy, timestamp: str) -> None:
+    # Unsigned input must end in NotificationVerificationError: this one raised OverflowError.
+    verifier = NotificationVerifier(max_age=timedelta(hours=1), fetcher=spy, clock=lambda: NOW)
+
+    error = refusal(lambda: verifier.verify(edited(signer().notification(), Timestamp=timestamp)))
+
+    assert error.reason is NotificationFailure.BAD_MESSAGE
+    assert spy.calls == []
+
+
+@pytest.mark.parametrize("timestamp", OUT_OF_RANGE_IN_UTC)
+def test_a_signed_timestamp_beyond_utc_is_refused_not_a_crash(verifier: NotificationVerifier, timestamp: str) -> None:
+    fields = {**json.loads(signer().notification()), "Timestamp": timestamp}
+    body = signer().sign({key: fields[key] for key in ("Type", "MessageId", "TopicArn", "Message", "Timestamp")})
+
+    assert refusal(lambda: verifier.verify(body)).reason is NotificationFailure.BAD_MESSAGE
+
+
 @pytest.mark.parametrize("offset", [timedelta(days=-2), timedelta(days=3660)], ids=["before", "after"])
 def test_a_certificate_outside_its_dates_is_refused_at_the_clocks_time(spy: Spy, offset: timedelta) -> None:
     verifier = NotificationVerifier(fetcher=spy, clock=lambda: NOW + offset)

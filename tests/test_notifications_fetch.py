@@ -167,6 +167,34 @@ def test_tls_verification_cannot_be_turned_off() -> None:
     assert HttpxFetcher(verify=None)._limits.verify is True
 
 
+def _not_verifying(how: str) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    if how == "CERT_NONE":
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+@pytest.mark.parametrize("fetcher", [HttpxFetcher, AsyncHttpxFetcher])
+@pytest.mark.parametrize("how", ["CERT_NONE", "check_hostname False"])
+def test_a_context_that_does_not_verify_is_refused(fetcher: type[HttpxFetcher], how: str) -> None:
+    # Issue 19, finding 10: whoever answers an unverified fetch could sign notifications that verify.
+    with pytest.raises(ConfigurationError, match="does not verify certificates") as raised:
+        fetcher(verify=_not_verifying(how))
+    assert "ssl.create_default_context(cafile=...)" in str(raised.value)
+
+
+def test_a_context_turned_off_after_construction_is_refused_before_connecting(server: _Server) -> None:
+    context = ssl.create_default_context()
+    fetcher = HttpxFetcher(verify=context)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # would accept the test server's certificate, which no CA vouches for
+
+    with pytest.raises(ConfigurationError, match="does not verify certificates"):
+        fetcher(url(server, "/cert.pem"))
+    assert server.requests == []
+
+
 def test_plain_http_is_never_fetched(server: _Server) -> None:
     with pytest.raises(FetchError, match="https"):
         HttpxFetcher()(f"http://127.0.0.1:{server.server_address[1]}/cert.pem")

@@ -98,6 +98,19 @@ def test_an_object_type_without_a_get_is_a_typed_error_before_any_request(object
     assert len(shop.sandbox.requests) == before
 
 
+def test_an_unfetchable_notification_shows_its_type_and_id_bounded() -> None:
+    # A topic nobody pinned can publish any text: the message stays short, the fields stay whole.
+    shop = Shop()
+    message = verified(shop, one_of_each(shop)[-1])
+    hostile = dataclasses.replace(message, object_type="X\n" * 100_000, object_id="S01\u2028" * 100_000)
+    with pytest.raises(NotificationObjectError) as refused:
+        shop.pay.notifications.fetch(hostile)
+    assert len(str(refused.value)) < 1000
+    assert "\n" not in str(refused.value)
+    assert "\u2028" not in str(refused.value)
+    assert (refused.value.object_type, refused.value.object_id) == (hostile.object_type, hostile.object_id)
+
+
 def test_only_notifications_name_an_object() -> None:
     shop = Shop()
     for not_a_notification in ({"ObjectType": "CHARGE", "ObjectId": "S01-1"}, shop.sandbox.notifications, None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -271,3 +272,57 @@ def test_refusals_are_logged_with_their_reason(endpoint: str, caplog: pytest.Log
     caplog.set_level(logging.WARNING, logger="amazonpay")
     post(endpoint, "{}")
     assert "SNS message refused: missing_key" in caplog.text
+
+
+# --- Content-Length as the sender wrote it (issue 19, finding 9) ------------------------------
+#: Digits int() refuses to read (more than 4 300), and lengths that are large or merely padded.
+LENGTHS = [("9" * 5000, 413), ("0" * 5000 + "12", None), ("1" + "0" * 30, 413), ("4097", 413)]
+
+
+def raw_post(endpoint: str, length: str, body: bytes) -> int:
+    """The status of a POST whose Content-Length is sent exactly as given (httpx would compute it)."""
+    url = httpx.URL(endpoint)
+    with socket.create_connection((url.host, url.port or 80), timeout=10) as connection:
+        connection.sendall(
+            f"POST {url.path} HTTP/1.0\r\nHost: {url.host}\r\nContent-Length: {length}\r\n\r\n".encode() + body
+        )
+        connection.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return int(answer.split(b" ", 2)[1])
+
+
+@pytest.mark.parametrize(("length", "expected"), LENGTHS, ids=["5000 nines", "zero-padded 12", "10**30", "cap+1"])
+def test_the_wsgi_receiver_answers_any_content_length_without_crashing(
+    endpoint: str, spy: Spy, length: str, expected: int | None
+) -> None:
+    body = b"{not json}!!"  # 12 bytes
+    status = raw_post(endpoint, length, body)
+
+    assert status == (expected or 400)  # a readable length reads the body, which is refused as not JSON
+    assert spy.calls == []
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("length", "expected"), LENGTHS, ids=["5000 nines", "zero-padded 12", "10**30", "cap+1"])
+async def test_the_asgi_receiver_answers_any_content_length_without_crashing(
+    inbox: Inbox, length: str, expected: int | None
+) -> None:
+    spy = AsyncSpy()
+    app = asgi_receiver(AsyncNotificationVerifier(fetcher=spy), inbox.on_notification_async, max_body_bytes=4096)
+    incoming = [{"type": "http.request", "body": b"{not json}!!", "more_body": False}]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return incoming.pop(0) if incoming else {"type": "http.disconnect"}
+
+    async def send(event: dict[str, Any]) -> None:
+        sent.append(event)
+
+    scope = {"type": "http", "method": "POST", "path": "/ipn", "headers": [(b"content-length", length.encode())]}
+    await app(scope, receive, send)
+
+    assert sent[0]["status"] == (expected or 400)
+    assert spy.calls == []
+    assert inbox.deliveries == 0

@@ -93,6 +93,20 @@ def test_the_deadline_raises_with_the_last_object() -> None:
     assert "T-1" not in str(error)  # the object is not in the message
 
 
+def test_the_timeout_message_bounds_the_servers_state_and_the_error_keeps_it_whole() -> None:
+    # Issue 19, finding 16: a 300 000-character state made a 300 000-character message.
+    state = "Pending\u2028" + "x" * 300_000
+    clock = Clock([state])
+    with pytest.raises(WaitTimeoutError) as timed_out:
+        run(clock)
+    message = str(timed_out.value)
+    assert len(message) < 1000
+    assert "more characters" in message
+    assert "\u2028" not in message  # a line separator would split a log line
+    assert message.startswith("getThing: still 'Pending\\u2028xxx")
+    assert timed_out.value.state == state
+
+
 def test_the_last_sleep_is_cut_to_the_deadline_and_the_state_is_checked_at_it() -> None:
     clock = Clock(["Pending"] * 3 + ["Done"])
     assert run(clock, interval=25, deadline=60)["statusDetails"]["state"] == "Done"

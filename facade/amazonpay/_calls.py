@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypedDict, TypeVar, Unpack
 
+import httpx
+
 from amazonpay_api.errors import UnexpectedStatus
 
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
@@ -94,11 +96,22 @@ def _dropped(given: Any, kept: Any, where: str) -> list[str]:
     return []
 
 
+#: The most characters of one value this client puts in a URL (a path id, a page token).
+#: Amazon Pay's ids are tens of characters; 4096, even percent-encoded (up to 12 characters
+#: each), keep the URL under httpx's 64 KiB, past which it fails untyped (httpx.InvalidURL).
+MAX_URL_VALUE: Final = 4096
+
+
 def path_id(name: str, value: str) -> str:
     """``value`` checked for a path segment; an id can never change the path.
 
     The generated operation percent-encodes it; encoding it here as well would double-encode it.
     """
+    if isinstance(value, str) and len(value) > MAX_URL_VALUE:
+        raise ConfigurationError(
+            f"{name} has {len(value)} characters, more than the {MAX_URL_VALUE} an id may have: pass the id "
+            "Amazon Pay returned; nothing was sent"
+        )
     if not isinstance(value, str) or not value.strip() or value in (".", "..") or "/" in value:
         shown = "(a secret, not shown)" if name in secret_arguments() else repr(value)
         raise ConfigurationError(
@@ -166,7 +179,7 @@ def _calling(expected: type[Any], options: Mapping[str, Any]) -> Iterator[CallSt
             yield call
         except AmazonPayError:
             raise
-        except (KeyError, TypeError, ValueError, UnexpectedStatus) as error:
+        except (KeyError, TypeError, ValueError, UnexpectedStatus, httpx.InvalidURL) as error:
             raise unreadable(expected, error, call) from error
 
 

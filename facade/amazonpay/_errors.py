@@ -381,8 +381,9 @@ class WaitTimeoutError(AmazonPayError, TimeoutError):
         deadline: the wait's deadline in seconds.
         operation_id: the GET that was polled.
 
-    Wait again later, or act on the object's notification. The message shows the state, never
-    the object (which may hold the buyer's details).
+    Wait again later, or act on the object's notification. The message shows the state (bounded,
+    control characters escaped: it is the server's text; ``state`` keeps it whole), never the
+    object (which may hold the buyer's details).
 
     """
 
@@ -390,7 +391,7 @@ class WaitTimeoutError(AmazonPayError, TimeoutError):
         self, *, last: Any, state: str | None, attempts: int, waited: float, deadline: float, operation_id: str
     ) -> None:
         super().__init__(
-            f"{operation_id}: still {state!r} after {attempts} GET{'s' if attempts != 1 else ''} over "
+            f"{operation_id}: still {printable(repr(state))} after {attempts} GET{'s' if attempts != 1 else ''} over "
             f"{waited:.1f} s (deadline {deadline:g} s). It has not settled yet: wait again later, or act "
             "on its notification"
         )
@@ -418,7 +419,8 @@ class NotificationObjectError(AmazonPayError, LookupError):
 
     def __init__(self, *, object_type: str, object_id: str, fetchable: tuple[str, ...]) -> None:
         super().__init__(
-            f"cannot fetch the object of a {object_type!r} notification ({object_id}): no operation of the "
+            f"cannot fetch the object of a {printable(repr(object_type), 200)} notification "
+            f"({printable(object_id, 200)}): no operation of the "
             f"effective spec gets one. This client fetches {', '.join(fetchable) or 'none'}; handle this one "
             "from its ids, or regenerate the client from a spec with its GET"
         )
@@ -445,3 +447,16 @@ class DownloadExpiredError(StorageError):
 
     Report document URLs are valid 30 seconds. Fetch the document again: call ``download()`` again.
     """
+
+
+class DownloadTooLargeError(StorageError):
+    """The download passed its size limit (``max_bytes=`` of ``download()``, counted decompressed).
+
+    Nothing of it was kept (with a path, the file is not created or replaced). ``limit`` is the
+    limit that was passed: call ``download()`` again with a larger ``max_bytes`` if the report
+    is expected to be that large.
+    """
+
+    def __init__(self, message: str, *, status: int | None, host: str, limit: int) -> None:
+        super().__init__(message, status=status, host=host)
+        self.limit = limit

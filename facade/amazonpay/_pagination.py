@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from dataclasses import dataclass, field
 from typing import Any, Final, Generic, TypeVar
 
+from ._calls import MAX_URL_VALUE
 from ._errors import UnexpectedResponseError, printable
 
 P = TypeVar("P")  # the page model
@@ -46,7 +47,8 @@ class Paging:
         """The arguments of the next page, or None after the last page.
 
         The token goes alone: the service refuses it alongside any other parameter. A token
-        seen before, or too many empty pages in a row, is an error rather than an endless loop.
+        seen before, or too many empty pages in a row, is an error rather than an endless loop;
+        a token too long to send (over ``MAX_URL_VALUE`` characters) is an error before sending.
         """
         if self.token is None or self.token_argument is None:
             return None
@@ -58,6 +60,17 @@ class Paging:
             raise UnexpectedResponseError(
                 f"the service returned {MAX_EMPTY_PAGES} pages in a row without items, each with a new page "
                 "token; stopped listing instead of looping",
+                status=200,
+                request_id=None,
+                body="",
+            )
+        if len(token) > MAX_URL_VALUE:
+            # Amazon's answer, not the caller's input: a token this client cannot send back in a
+            # URL is an answer it cannot use, and the listing stops before sending anything.
+            raise UnexpectedResponseError(
+                f"the service returned a page token of {len(token)} characters; this client sends at most "
+                f"{MAX_URL_VALUE} in a URL, so it stopped listing before the next page (the items so far were "
+                "yielded)",
                 status=200,
                 request_id=None,
                 body="",

@@ -7,18 +7,27 @@ authorization and no ``x-amz-pay-*`` header ever reaches the storage host, and n
 followed. Only https URLs are used (plain http only on loopback, for a local simulator). Which
 operations download or upload is in the spec (``x-amazonpay-download``, ``x-amazonpay-upload``);
 the generated methods call :class:`Storage` or :class:`AsyncStorage`.
+
+A download is bounded like an API answer (``max_bytes``, counted decompressed, the compressed
+body fed to the decoder in small pieces) and written through a :class:`Sink` made before
+anything is sent: a path gets a fresh temporary file renamed over it once complete.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import ipaddress
 import os
+from collections.abc import AsyncIterable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Final, cast
 
 import httpx
 
-from ._errors import ConfigurationError, DownloadExpiredError, StorageError
+from ._errors import ConfigurationError, DownloadExpiredError, DownloadTooLargeError, StorageError, printable
+from ._transport import _AsyncSmallChunks, _SmallChunks
 
 StrPath = str | os.PathLike[str]
 Destination = StrPath | BinaryIO
@@ -32,7 +41,13 @@ def read_content(content: bytes | StrPath) -> bytes:
         path = Path(content)
         if not path.is_file():
             raise ConfigurationError(f"{str(path)!r} is not a file: pass the path of the file to upload, or its bytes")
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ConfigurationError(
+                f"cannot read {str(path)!r} ({error.strerror or type(error).__name__}): pass a file this process may "
+                "read, or its bytes; nothing was sent"
+            ) from None
     else:
         raise ConfigurationError(f"content must be bytes or a file path, not {type(content).__name__}")
     if not data:
@@ -44,14 +59,17 @@ def _checked(url: object) -> httpx.URL:
     """The pre-signed URL, if it is https (or http to a loopback host)."""
     if not isinstance(url, str) or not url:
         raise StorageError("the answer carries no storage URL", status=None, host="")
-    parsed = httpx.URL(url)
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        raise StorageError("the answer's storage URL is not a URL httpx can fetch", status=None, host="") from None
     if parsed.scheme == "https" and parsed.host:
         return parsed
     if parsed.scheme == "http" and _loopback(parsed.host):
         return parsed
     raise StorageError(
-        f"refusing the storage URL on {parsed.scheme}://{parsed.host}: only https is used (plain http only "
-        "on a loopback host, for a local simulator)",
+        f"refusing the storage URL on {printable(parsed.scheme, 20)}://{_host(parsed)}: only https is used (plain "
+        "http only on a loopback host, for a local simulator)",
         status=None,
         host=parsed.host,
     )
@@ -69,41 +87,210 @@ def _loopback(host: str) -> bool:
 def _failure(status: int, url: httpx.URL, *, downloading: bool) -> StorageError:
     if downloading and status == 403:
         return DownloadExpiredError(
-            f"{url.host} refused the download URL (403): it expired (report document URLs are valid 30 "
+            f"{_host(url)} refused the download URL (403): it expired (report document URLs are valid 30 "
             "seconds); fetch the document again: call download() again",
             status=status,
             host=url.host,
         )
     what = "download from" if downloading else "upload to"
     hint = "" if downloading else "; the file was created without content: call upload() again"
-    return StorageError(f"the {what} {url.host} failed with status {status}{hint}", status=status, host=url.host)
+    return StorageError(f"the {what} {_host(url)} failed with status {status}{hint}", status=status, host=url.host)
 
 
 def _unreachable(error: httpx.RequestError, url: httpx.URL, *, downloading: bool) -> StorageError:
     what = "download from" if downloading else "upload to"
-    return StorageError(f"the {what} {url.host} failed: {type(error).__name__}", status=None, host=url.host)
+    return StorageError(f"the {what} {_host(url)} failed: {type(error).__name__}", status=None, host=url.host)
 
 
-def _open(destination: Destination) -> tuple[BinaryIO, Path | None]:
-    """Where to write: a binary file object as given, or a ``.part`` file renamed when complete."""
-    if isinstance(destination, str | os.PathLike):
-        final = Path(destination)
-        return final.with_name(final.name + ".part").open("wb"), final
-    return destination, None
+#: The largest download accepted unless ``max_bytes=`` says otherwise, counted decompressed. A
+#: settlement report is a CSV of a few hundred bytes a transaction: this is over a million
+#: transactions, and it bounds what a hostile or broken storage answer (a decompression bomb)
+#: can put in memory or on disk.
+DEFAULT_MAX_DOWNLOAD_BYTES: Final = 512 << 20
 
 
-def _complete(out: BinaryIO, final: Path | None) -> None:
-    """Close a ``.part`` file and give it its name: only a complete download has it."""
-    if final is not None:
-        out.close()
-        final.with_name(final.name + ".part").replace(final)
+class Sink:
+    """Where one download's bytes go while it arrives; :func:`download_sink` makes the right one."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0  # bytes received so far, decompressed
+
+    def write_all(self, chunks: Iterable[bytes], url: httpx.URL) -> bytes | int:
+        """Take every chunk, then complete: the bytes (in memory) or how many were written."""
+        for chunk in chunks:
+            self._add(chunk, url)
+        return self._complete(url)
+
+    async def write_all_async(self, chunks: AsyncIterable[bytes], url: httpx.URL) -> bytes | int:
+        """The async twin of :meth:`write_all`."""
+        async for chunk in chunks:
+            self._add(chunk, url)
+        return self._complete(url)
+
+    def check_announced(self, response: httpx.Response, url: httpx.URL) -> None:
+        """Refuse at once an answer whose announced (uncompressed) length is over the limit."""
+        length = response.headers.get("content-length", "")
+        encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
+        if not encoded and length.isascii() and length.isdigit() and int(length) > self.max_bytes:
+            raise self._too_large(url)
+
+    def drop(self) -> None:
+        """Discard what an incomplete download left; nothing to do unless a file was made for it."""
+
+    def _add(self, chunk: bytes, url: httpx.URL) -> None:
+        self.size += len(chunk)
+        if self.size > self.max_bytes:
+            raise self._too_large(url)
+        self._put(chunk, url)
+
+    def _too_large(self, url: httpx.URL) -> DownloadTooLargeError:
+        return DownloadTooLargeError(
+            f"the download from {_host(url)} is larger than max_bytes={self.max_bytes} (counted decompressed); "
+            f"{self._left_over()}: pass a larger max_bytes= if the report is expected to be that large",
+            status=200,
+            host=url.host,
+            limit=self.max_bytes,
+        )
+
+    def _unwritable(self, error: OSError, url: httpx.URL) -> StorageError:
+        return StorageError(
+            f"the download from {_host(url)} could not be written ({error.strerror or type(error).__name__}); "
+            f"{self._left_over()}",
+            status=200,
+            host=url.host,
+        )
+
+    def _left_over(self) -> str:
+        """What a failed download leaves, for its error message."""
+        return "nothing of it was kept"
+
+    def _put(self, chunk: bytes, url: httpx.URL) -> None:
+        raise NotImplementedError
+
+    def _complete(self, url: httpx.URL) -> bytes | int:
+        raise NotImplementedError
 
 
-def _discard(out: BinaryIO, final: Path | None) -> None:
-    """Remove the ``.part`` file of a download that failed halfway."""
-    if final is not None:
-        out.close()
-        final.with_name(final.name + ".part").unlink(missing_ok=True)
+class _InMemory(Sink):
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(max_bytes)
+        self._chunks: list[bytes] = []
+
+    def _put(self, chunk: bytes, url: httpx.URL) -> None:
+        self._chunks.append(chunk)
+
+    def _complete(self, url: httpx.URL) -> bytes:
+        return b"".join(self._chunks)
+
+
+class _FileObject(Sink):
+    """The caller's binary file: written as given; what was written before a failure stays (theirs to discard)."""
+
+    def __init__(self, out: BinaryIO, max_bytes: int) -> None:
+        super().__init__(max_bytes)
+        self._out = out
+
+    def _put(self, chunk: bytes, url: httpx.URL) -> None:
+        try:
+            self._out.write(chunk)
+        except OSError as error:
+            raise self._unwritable(error, url) from error
+
+    def _complete(self, url: httpx.URL) -> int:
+        return self.size
+
+    def _left_over(self) -> str:
+        return "the file object holds what was written before: discard it"
+
+
+class _NewFile(Sink):
+    """A path: a fresh temporary file in its folder, renamed over it in one step once complete.
+
+    The temporary file is created exclusively under a name nobody chose (never through a link
+    planted in the folder), readable by its owner only; any failure removes it. So the path is
+    always absent, as it was, or one whole download, however many downloads to it run at once.
+    """
+
+    def __init__(self, final: Path, max_bytes: int) -> None:
+        import tempfile  # only downloads to a path need it: not loaded by a cold start
+
+        super().__init__(max_bytes)
+        self._final = final
+        if final.is_dir():
+            raise ConfigurationError(f"to={str(final)!r} is a folder: pass the path of the file to write")
+        try:
+            # O_CREAT | O_EXCL (and O_NOFOLLOW where there is one), mode 0o600.
+            descriptor, self._temporary = tempfile.mkstemp(
+                dir=final.parent, prefix=f".{final.name[:100]}.", suffix=".part"
+            )
+        except OSError as error:
+            raise ConfigurationError(
+                f"cannot create a file in {str(final.parent)!r} ({error.strerror or type(error).__name__}): pass a "
+                "path in an existing folder this process may write to; nothing was sent"
+            ) from None
+        self._out = os.fdopen(descriptor, "wb")
+        self._kept = False
+
+    def _put(self, chunk: bytes, url: httpx.URL) -> None:
+        try:
+            self._out.write(chunk)
+        except OSError as error:
+            raise self._unwritable(error, url) from error
+
+    def _complete(self, url: httpx.URL) -> int:
+        try:
+            self._out.flush()
+            os.fsync(self._out.fileno())  # the new name must not point to data still in flight
+            self._out.close()
+            os.replace(self._temporary, self._final)
+        except OSError as error:
+            raise self._unwritable(error, url) from error
+        self._kept = True
+        return self.size
+
+    def drop(self) -> None:
+        """Close and remove the temporary file unless it became the path; safe to call twice."""
+        if self._kept:
+            return
+        with contextlib.suppress(OSError):  # closing flushes, which fails again on a full disk
+            self._out.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._temporary)
+
+    def _left_over(self) -> str:
+        return f"{str(self._final)!r} was left as it was"
+
+
+@contextmanager
+def download_sink(to: Destination | None, max_bytes: int) -> Iterator[Sink]:
+    """Where a download goes, checked (and a path's temporary file made) before anything is sent.
+
+    Leaving the block removes what an incomplete download left. ``to`` is None (the bytes are
+    returned), a path, or a binary file object; ``max_bytes`` is the limit, counted decompressed.
+    """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise ConfigurationError(f"max_bytes must be an int of at least 1, not {max_bytes!r}")
+    sink: Sink
+    if to is None:
+        sink = _InMemory(max_bytes)
+    elif isinstance(to, str | os.PathLike):
+        sink = _NewFile(Path(to), max_bytes)
+    elif isinstance(to, io.TextIOBase):
+        raise ConfigurationError("to is a text file: open it in binary mode ('wb'), or pass its path")
+    elif callable(getattr(to, "write", None)):
+        sink = _FileObject(to, max_bytes)
+    else:
+        raise ConfigurationError(f"to must be a file path or a binary file open for writing, not {type(to).__name__}")
+    try:
+        yield sink
+    finally:
+        sink.drop()
+
+
+def _host(url: httpx.URL) -> str:
+    """The storage host for a message: it comes from Amazon's answer, so it is bounded and escaped."""
+    return printable(url.host, 255)
 
 
 class Storage:
@@ -112,25 +299,17 @@ class Storage:
     def __init__(self, http: httpx.Client) -> None:
         self._http = http
 
-    def download(self, url: object, to: Destination | None = None) -> bytes | int:
-        """The bytes at ``url``; or, with ``to``, the number of bytes streamed into that file."""
+    def download(self, url: object, sink: Sink) -> bytes | int:
+        """The bytes at ``url`` into ``sink``: returned (in memory), or their count once written."""
         checked = _checked(url)
         try:
             with self._http.stream("GET", checked) as response:
                 if response.status_code != 200:  # its body is never read: it may be endless
                     raise _failure(response.status_code, checked, downloading=True)
-                if to is None:
-                    return response.read()
-                out, final = _open(to)
-                written = 0
-                try:
-                    for chunk in response.iter_bytes():
-                        written += out.write(chunk)
-                except BaseException:
-                    _discard(out, final)
-                    raise
-                _complete(out, final)
-                return written
+                sink.check_announced(response, checked)
+                # Small compressed pieces, so that one step of the decoder inflates little.
+                response.stream = _SmallChunks(cast("httpx.SyncByteStream", response.stream))
+                return sink.write_all(response.iter_bytes(), checked)
         except httpx.RequestError as error:
             raise _unreachable(error, checked, downloading=True) from None
 
@@ -152,25 +331,16 @@ class AsyncStorage:
     def __init__(self, http: httpx.AsyncClient) -> None:
         self._http = http
 
-    async def download(self, url: object, to: Destination | None = None) -> bytes | int:
-        """The bytes at ``url``; or, with ``to``, the number of bytes streamed into that file."""
+    async def download(self, url: object, sink: Sink) -> bytes | int:
+        """The bytes at ``url`` into ``sink``: returned (in memory), or their count once written."""
         checked = _checked(url)
         try:
             async with self._http.stream("GET", checked) as response:
                 if response.status_code != 200:  # its body is never read: it may be endless
                     raise _failure(response.status_code, checked, downloading=True)
-                if to is None:
-                    return await response.aread()
-                out, final = _open(to)
-                written = 0
-                try:
-                    async for chunk in response.aiter_bytes():
-                        written += out.write(chunk)
-                except BaseException:
-                    _discard(out, final)
-                    raise
-                _complete(out, final)
-                return written
+                sink.check_announced(response, checked)
+                response.stream = _AsyncSmallChunks(cast("httpx.AsyncByteStream", response.stream))
+                return await sink.write_all_async(response.aiter_bytes(), checked)
         except httpx.RequestError as error:
             raise _unreachable(error, checked, downloading=True) from None
 

@@ -131,6 +131,7 @@ CASES = [
     Case("call", "cancel without cancellationReason", lambda t: client(t).charges.cancel("S02-1-C1", {})),
     Case("call", "id with /", lambda t: client(t).charges.get("S02-1/../../refunds")),
     Case("call", "empty id", lambda t: client(t).charges.get("")),
+    Case("call", "id too long for a URL", lambda t: client(t).charges.get("S" * 70_000)),
     Case(
         "call",
         "headers= overriding a signed header",

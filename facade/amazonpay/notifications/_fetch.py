@@ -43,6 +43,23 @@ class FetchError(AmazonPayError):
     """The httpx fetchers refused an answer: not 200 (redirects included), encoded, or too large."""
 
 
+def _check_context(context: object) -> None:
+    """Refuse a TLS context that does not verify the certificate and its host name.
+
+    TLS is the trust anchor of SNS messages: whoever could answer the certificate fetch
+    unverified could sign notifications that verify. The CA bundle may be replaced, never the
+    verification turned off (``CERT_OPTIONAL`` verifies like ``CERT_REQUIRED`` on a client).
+    """
+    if not isinstance(context, ssl.SSLContext):
+        raise ConfigurationError(f"verify must be an ssl.SSLContext or None, not {context!r}: TLS is always verified")
+    if context.verify_mode == ssl.CERT_NONE or not context.check_hostname:
+        raise ConfigurationError(
+            "verify is an ssl.SSLContext that does not verify certificates (verify_mode CERT_NONE or "
+            "check_hostname False); SNS certificates are only trusted over verified TLS: pass "
+            "ssl.create_default_context(cafile=...) to replace the CA bundle, or None for the default"
+        )
+
+
 class _Limits:
     """What both httpx fetchers share: the limits and the checks of each answer."""
 
@@ -51,12 +68,17 @@ class _Limits:
             raise ConfigurationError(f"timeout and max_bytes must be positive, not {timeout!r} and {max_bytes!r}")
         self.timeout = timeout
         self.max_bytes = max_bytes
-        # TLS is the trust anchor of SNS messages: the CA bundle may be replaced, never turned off.
-        if verify is not None and not isinstance(verify, ssl.SSLContext):
-            raise ConfigurationError(
-                f"verify must be an ssl.SSLContext or None, not {verify!r}: TLS is always verified"
-            )
-        self.verify: ssl.SSLContext | bool = True if verify is None else verify
+        if verify is not None:
+            _check_context(verify)
+        self._context = verify
+
+    @property
+    def verify(self) -> ssl.SSLContext | bool:
+        """What httpx verifies with; a given context is checked again at each use (it is mutable)."""
+        if self._context is None:
+            return True
+        _check_context(self._context)
+        return self._context
 
     @staticmethod
     def check_url(url: str) -> None:
@@ -88,7 +110,9 @@ class HttpxFetcher:
     """GET over https with verified TLS, a timeout, a size cap, no redirects and no content encoding.
 
     ``timeout`` bounds each network step and the whole download; ``verify`` replaces the CA
-    bundle (an ``ssl.SSLContext``; verification cannot be turned off); ``transport`` is for tests.
+    bundle (an ``ssl.SSLContext`` that verifies certificates and host names: one with
+    ``CERT_NONE`` or ``check_hostname=False`` is a :class:`~amazonpay.ConfigurationError`);
+    ``transport`` replaces the network, TLS included: it is for tests.
     A client is made per fetch: the verifier caches certificates, so fetches are rare, and
     nothing is left to close.
     """

@@ -200,13 +200,14 @@ def sns_timestamp(value: str) -> datetime:
     """SNS's ``Timestamp`` (ISO 8601 in UTC, ``2026-11-22T10:00:00.123Z``) as an aware datetime."""
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise NotificationVerificationError(
-            NotificationFailure.BAD_MESSAGE, f"Timestamp {value[:40]!r} is not an ISO 8601 UTC time"
-        )
-    return parsed.astimezone(UTC)
+        # An offset can carry a time outside datetime's range once read in UTC (year 1 at +14:00).
+        if parsed.tzinfo is not None:
+            return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        pass
+    raise NotificationVerificationError(
+        NotificationFailure.BAD_MESSAGE, f"Timestamp {value[:40]!r} is not an ISO 8601 UTC time"
+    )
 
 
 def _inner_value(fields: Mapping[str, Any], key: str) -> str | None:

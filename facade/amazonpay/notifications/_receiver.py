@@ -63,14 +63,17 @@ def _handler_failed(message: Message) -> Answer:
     return 500, "not handled"
 
 
-def _before_body(method: str, length: str | None, max_body_bytes: int) -> Answer | None:
+def _before_body(method: str, length: str | None, max_body_bytes: int) -> Answer | int:
+    """The answer to a request refused before its body is read, or the number of bytes to read."""
     if method != "POST":
         return 405, "POST only"
     if length is None or not (length.isascii() and length.isdigit()):
         return 411, "Content-Length required"
-    if int(length) > max_body_bytes:
+    # Compared as text first: int() refuses more than 4300 digits, and the header is the sender's.
+    digits = length.lstrip("0") or "0"
+    if len(digits) > len(str(max_body_bytes)) or int(digits) > max_body_bytes:
         return 413, "body too large"
-    return None
+    return int(digits)
 
 
 def wsgi_receiver(
@@ -90,10 +93,10 @@ def wsgi_receiver(
     """
 
     def answer(environ: WSGIEnvironment) -> Answer:
-        early = _before_body(environ.get("REQUEST_METHOD", ""), environ.get("CONTENT_LENGTH"), max_body_bytes)
-        if early is not None:
-            return early
-        body = environ["wsgi.input"].read(int(environ["CONTENT_LENGTH"]))
+        length = _before_body(environ.get("REQUEST_METHOD", ""), environ.get("CONTENT_LENGTH"), max_body_bytes)
+        if not isinstance(length, int):
+            return length
+        body = environ["wsgi.input"].read(length)
         try:
             message: Message = verifier.verify(body)
         except NotificationVerificationError as error:
@@ -149,9 +152,9 @@ def asgi_receiver(
 
     async def answer(scope: Scope, receive: Receive) -> Answer:
         headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope["headers"]}
-        early = _before_body(scope["method"], headers.get("content-length"), max_body_bytes)
-        if early is not None:
-            return early
+        length = _before_body(scope["method"], headers.get("content-length"), max_body_bytes)
+        if not isinstance(length, int):
+            return length
         body = await read_body(receive)
         if body is None:
             return 413, "body too large"

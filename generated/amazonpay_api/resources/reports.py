@@ -16,7 +16,7 @@ from amazonpay._calls import (
 )
 from amazonpay._options import CallOptions, MoneyCallOptions
 from amazonpay._pagination import AsyncPager, Paging, SyncPager
-from amazonpay._storage import StrPath
+from amazonpay._storage import DEFAULT_MAX_DOWNLOAD_BYTES, StrPath, download_sink
 
 from amazonpay_api.types import UNSET
 
@@ -166,6 +166,7 @@ class Reports(SyncResource):
         report_document_id: str,
         *,
         to: None = None,
+        max_bytes: int = ...,
         **options: Unpack[CallOptions],
     ) -> bytes: ...
 
@@ -175,6 +176,7 @@ class Reports(SyncResource):
         report_document_id: str,
         *,
         to: StrPath | BinaryIO,
+        max_bytes: int = ...,
         **options: Unpack[CallOptions],
     ) -> int: ...
 
@@ -183,18 +185,23 @@ class Reports(SyncResource):
         report_document_id: str,
         *,
         to: StrPath | BinaryIO | None = None,
+        max_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
         **options: Unpack[CallOptions],
     ) -> bytes | int:
         """Call ``get_document`` and fetch the answer's pre-signed URL at once, unsigned.
 
         Returns the bytes, or with ``to`` (a path or a binary file) streams them there and
-        returns how many were written (a path is written as ``<name>.part``, renamed when
-        complete). Only https is fetched (plain http only on loopback), no Amazon Pay header
-        reaches the storage host; an expired URL raises ``DownloadExpiredError``: call this
-        again. ``options`` apply to the ``get_document`` call.
+        returns how many were written. A path is written to a new temporary file in its
+        folder (owner-only), renamed over the path once complete: the path is one whole
+        download or left as it was. At most ``max_bytes`` are taken, counted decompressed
+        (512 MiB by default), else ``DownloadTooLargeError``. Only https is fetched (plain http
+        only on loopback), no Amazon Pay header reaches the storage host; an expired URL raises
+        ``DownloadExpiredError``: call this again. ``options`` apply to the ``get_document`` call.
         """
-        answer = self.get_document(report_document_id, **options)
-        return self._transfers.download(answer.url, to)
+        # The destination is checked (a path's temporary file made) before anything is sent.
+        with download_sink(to, max_bytes) as sink:
+            answer = self.get_document(report_document_id, **options)
+            return self._transfers.download(answer.url, sink)
 
     def wait(
         self,
@@ -378,6 +385,7 @@ class AsyncReports(AsyncResource):
         report_document_id: str,
         *,
         to: None = None,
+        max_bytes: int = ...,
         **options: Unpack[CallOptions],
     ) -> bytes: ...
 
@@ -387,6 +395,7 @@ class AsyncReports(AsyncResource):
         report_document_id: str,
         *,
         to: StrPath | BinaryIO,
+        max_bytes: int = ...,
         **options: Unpack[CallOptions],
     ) -> int: ...
 
@@ -395,18 +404,23 @@ class AsyncReports(AsyncResource):
         report_document_id: str,
         *,
         to: StrPath | BinaryIO | None = None,
+        max_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
         **options: Unpack[CallOptions],
     ) -> bytes | int:
         """Call ``get_document`` and fetch the answer's pre-signed URL at once, unsigned.
 
         Returns the bytes, or with ``to`` (a path or a binary file) streams them there and
-        returns how many were written (a path is written as ``<name>.part``, renamed when
-        complete). Only https is fetched (plain http only on loopback), no Amazon Pay header
-        reaches the storage host; an expired URL raises ``DownloadExpiredError``: call this
-        again. ``options`` apply to the ``get_document`` call.
+        returns how many were written. A path is written to a new temporary file in its
+        folder (owner-only), renamed over the path once complete: the path is one whole
+        download or left as it was. At most ``max_bytes`` are taken, counted decompressed
+        (512 MiB by default), else ``DownloadTooLargeError``. Only https is fetched (plain http
+        only on loopback), no Amazon Pay header reaches the storage host; an expired URL raises
+        ``DownloadExpiredError``: call this again. ``options`` apply to the ``get_document`` call.
         """
-        answer = await self.get_document(report_document_id, **options)
-        return await self._transfers.download(answer.url, to)
+        # The destination is checked (a path's temporary file made) before anything is sent.
+        with download_sink(to, max_bytes) as sink:
+            answer = await self.get_document(report_document_id, **options)
+            return await self._transfers.download(answer.url, sink)
 
     async def wait(
         self,
