@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import httpx
 import pytest
@@ -27,7 +27,7 @@ from amazonpay.testing import AmazonPaySandbox, SandboxError
 from amazonpay_api.models import Dispute
 from tests.support.operations import money
 from tests.support.shop import Shop
-from tests.test_sandbox import Api, check_response
+from tests.test_sandbox import Api, check_response, error_of
 
 SETTLEMENT = "_SANDBOX_SETTLEMENT_DATA_"
 STORAGE = "/_sandbox/"
@@ -200,6 +200,17 @@ def test_a_next_token_with_any_other_parameter_is_refused(office: Office) -> Non
     assert "nextToken must be sent alone, without pageSize" in refused.json()["message"]
     assert api.call("GET", "/reports?nextToken=made-up").status_code == 400
     assert len(api.call("GET", f"/reports?nextToken={token}").json()["reports"]) == 1
+
+
+@pytest.mark.parametrize("listing", ["/reports", "/disbursements?startTime=20261101T000000Z&endTime=20261128T000000Z"])
+@pytest.mark.parametrize("size", ["\u00b2", "\u2460", "\u0663", "0", "101", "-1", "1.0", "0" * 5000 + "1"])
+def test_a_page_size_other_than_1_to_100_in_ascii_digits_is_a_400(office: Office, listing: str, size: str) -> None:
+    api = Api(office.sandbox, clock=office.sandbox.now)
+    separator = "&" if "?" in listing else "?"
+    refused = api.send(api.build("GET", f"{listing}{separator}{urlencode({'pageSize': size})}"))
+    assert error_of(refused) == (400, "InvalidParameterValue")
+    assert "pageSize" in refused.json()["message"]
+    assert api.send(api.build("GET", f"{listing}{separator}pageSize=100")).status_code == 200
 
 
 def test_an_expired_download_url_is_a_typed_error_and_a_new_one_works(office: Office, tmp_path: Path) -> None:

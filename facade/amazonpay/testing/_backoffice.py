@@ -409,7 +409,8 @@ def _page_size(call: Call) -> int:
     text = _query(call, "pageSize")
     if text is None:
         return DEFAULT_PAGE_SIZE
-    if not text.isdigit() or not 1 <= int(text) <= MAX_PAGE_SIZE:
+    # isdigit alone admits "²" and "①", which int() cannot read; 3 digits at most bound the read.
+    if not (text.isascii() and text.isdigit() and len(text) <= 3) or not 1 <= int(text) <= MAX_PAGE_SIZE:
         raise SandboxError(
             Reason.InvalidParameterValue,
             f"Invalid value for parameter pageSize: {text[:32]!r}; expected 1 to {MAX_PAGE_SIZE}.",
