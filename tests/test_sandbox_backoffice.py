@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -27,6 +28,7 @@ from amazonpay.testing import AmazonPaySandbox, SandboxError
 from amazonpay_api.models import Dispute
 from tests.support.operations import money
 from tests.support.shop import Shop
+from tests.support.spec import effective_spec
 from tests.test_sandbox import Api, check_response, error_of
 
 SETTLEMENT = "_SANDBOX_SETTLEMENT_DATA_"
@@ -430,6 +432,35 @@ async def test_a_payment_service_provider_reports_and_closes_a_dispute(office: O
             await pay.disputes.update(created.dispute_id, {"statusDetails": {"state": "UnderReview"}})
     states = [n.state for n in office.sandbox.notifications if n.object_id == created.dispute_id]
     assert states == ["UnderReview", "Closed"]
+
+
+def test_times_before_the_year_1000_are_answered_with_four_digit_years(office: Office) -> None:
+    timestamp = re.compile(effective_spec()["components"]["schemas"]["Timestamp"]["pattern"])
+    pay = office.pay
+    report_id = pay.reports.create(
+        {"reportType": SETTLEMENT, "startTime": "00010101T000000Z", "endTime": "09991231T235959Z"}
+    ).report_id
+    report = pay.reports.get(report_id)
+    assert (report.start_time, report.end_time) == ("00010101T000000Z", "09991231T235959Z")
+    charge = office.captured_charge("12.00")
+    body = {
+        "chargeId": charge.charge_id,
+        "disputeAmount": money("12.00"),
+        "filingReason": "Fraudulent",
+        "filingTimestamp": "00100101T000000Z",
+        "statusDetails": {"state": "UnderReview"},
+    }
+    dispute = pay.disputes.create(body)
+    closed = pay.disputes.update(
+        dispute.dispute_id,
+        {"statusDetails": {"state": "Resolved", "resolution": "BuyerWon"}, "closureTimestamp": "05000101T000000Z"},
+    )
+    assert (dispute.filing_timestamp, closed.closure_timestamp) == ("00100101T000000Z", "05000101T000000Z")
+    chargebacks = [row for row in office.sandbox.ledger() if row["TransactionType"] == "Chargeback"]
+    assert [row["TransactionPostedDate"] for row in chargebacks] == ["05000101T000000Z"]
+    paid = list(pay.disbursements.list(start_time="00010101T000000Z", end_time="09991231T235959Z"))
+    assert [(d.settlement_id, d.transaction_time) for d in paid] == [("05000101EUR", "05000102T000000Z")]
+    assert all(timestamp.search(text) for text in (report.start_time, report.end_time, paid[0].transaction_time))
 
 
 def test_a_chargeback_needs_a_captured_charge(office: Office) -> None:

@@ -324,13 +324,14 @@ def disbursements(state: State, now: datetime) -> list[dict[str, Any]]:
             days.setdefault((day, move.amount.currency), []).append(move)
     answers = []
     for (day, currency), moves in sorted(days.items(), reverse=True):
+        date = timestamp(day)[:8]  # YYYYMMDD, the year padded to 4 digits as in every timestamp
         places = max(move.amount.places for move in moves)
         total = Money(sum((move.signed for move in moves), Decimal(0)), currency, places)
         answers.append(
             {
                 "sellerId": SELLER_ID,
-                "settlementId": f"{day:%Y%m%d}{currency}",
-                "amazonDisbursementReferenceId": f"D01-{day:%Y%m%d}-{currency}",
+                "settlementId": f"{date}{currency}",
+                "amazonDisbursementReferenceId": f"D01-{date}-{currency}",
                 "amount": total.text(),
                 "currencyCode": currency,
                 "transactionTime": timestamp(day + timedelta(days=1)),

@@ -38,8 +38,13 @@ def utc(moment: datetime) -> datetime:
 
 
 def timestamp(moment: datetime) -> str:
-    """ISO 8601 basic form used in every response, e.g. ``20191015T204313Z``."""
-    return utc(moment).strftime(TIMESTAMP_FORMAT)
+    """ISO 8601 basic form used in every response, e.g. ``20191015T204313Z``; always a 4-digit year.
+
+    ``strftime("%Y")`` leaves years below 1000 unpadded on glibc (``10101T000000Z`` for year 1),
+    which breaks the spec's ``Timestamp`` pattern; requests may name such years.
+    """
+    moment = utc(moment)
+    return f"{moment.year:04d}{moment:%m%dT%H%M%SZ}"
 
 
 def parse_timestamp(text: str) -> datetime:
