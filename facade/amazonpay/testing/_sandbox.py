@@ -243,6 +243,8 @@ class AmazonPaySandbox:
         try:
             with self._lock:
                 return self._advance(delta)
+        except SandboxError as refused:
+            raise ValueError(refused.message) from None
         finally:
             self._outbox.deliver_published()
 
@@ -259,6 +261,15 @@ class AmazonPaySandbox:
         self.sleep(seconds)
 
     def _advance(self, delta: timedelta) -> list[PublishedNotification]:
+        """Move the clock and apply what is due, or refuse a move past :data:`LATEST_TIME` changing nothing."""
+        now = self.now()
+        if delta > LATEST_TIME - now:
+            raise SandboxError(
+                Reason.InvalidParameterValue,
+                f"Moving the simulated time by {delta} from {timestamp(now)} would pass {timestamp(LATEST_TIME)}, "
+                "the latest time the simulator keeps (what it derives from the clock must stay a 4-digit year). "
+                "Nothing was changed.",
+            )
         before = self._offset
         self._offset += delta
         now = self.now()
@@ -750,6 +761,10 @@ _ADVANCE_SCHEMA: Final[dict[str, Any]] = {
     "properties": {"seconds": {"type": "integer"}},
 }
 _MAX_ADVANCE: Final = timedelta(days=3650)
+#: The simulated clock stops short of the last Timestamp the spec can write (9999-12-31): what the
+#: simulator derives from it (expiries of up to 180 days, 90 days of report retention, a
+#: schedule's next period) stays a 4-digit year.
+LATEST_TIME: Final = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 def _advance_by(options: Mapping[str, Any]) -> timedelta:
