@@ -28,6 +28,11 @@ AUTH_TOKEN_HEADER: Final = "x-amz-pay-authtoken"  # noqa: S105 (a header name)
 #: The one charge state a payment service provider is documented to set (Node README sample).
 PSP_SETTABLE_STATES: Final = frozenset({"Canceled"})
 _OPEN_CHARGE_STATES: Final = frozenset({"AuthorizationInitiated", "Authorized"})
+#: Shipments in one Create Delivery Tracker request. The docs (delivery-tracker.html, its ja/
+#: page) give no limit and every SDK sample sends one; the simulator's own bound, so one request
+#: cannot hold its lock for long or fill its memory. Not in the spec: the client must not refuse
+#: what Amazon may accept.
+MAX_SHIPMENTS: Final = 100
 
 
 @dataclass
@@ -206,14 +211,21 @@ def create_delivery_tracker(state: State, call: Call) -> Result:
     details = body["deliveryDetails"]
     if not details:
         raise SandboxError(Reason.InvalidParameterValue, "deliveryDetails lists no shipment.")
-    numbers = [detail["trackingNumber"] for detail in details]
-    used = [n for n in numbers if n in state.extras.tracking_numbers]
-    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
-    if used or repeated:
+    if len(details) > MAX_SHIPMENTS:
         raise SandboxError(
             Reason.InvalidParameterValue,
-            f"trackingNumber {(used or repeated)[0][:64]!r} was already used: a tracking number can be used once.",
+            f"deliveryDetails lists {len(details)} shipments; the simulator takes at most {MAX_SHIPMENTS} in one "
+            "request (Amazon documents no limit; every sample sends one).",
         )
+    numbers = [detail["trackingNumber"] for detail in details]
+    seen: set[str] = set()
+    for number in numbers:
+        if number in seen or number in state.extras.tracking_numbers:
+            raise SandboxError(
+                Reason.InvalidParameterValue,
+                f"trackingNumber {number[:64]!r} was already used: a tracking number can be used once.",
+            )
+        seen.add(number)
     tracker = {name: body[name] for name in given}
     tracker["deliveryDetails"] = [dict(detail) for detail in details]
     for number in numbers:
