@@ -342,6 +342,24 @@ def test_one_time_flow(api: Api, sandbox: AmazonPaySandbox) -> None:
     assert sandbox.requests[0].json()["storeId"] == STORE_ID
 
 
+def test_money_is_counted_and_shown_in_the_currencys_minor_units(api: Api) -> None:
+    session = api.completed("14", "Confirm")  # a limit written without decimals
+    permission_id = session["chargePermissionId"]
+    assert session["paymentDetails"]["chargeAmount"] == {"amount": "14.00", "currencyCode": "USD"}
+    first = api.create_charge(permission_id, "0.5")
+    assert first.status_code == 201, first.text
+    assert first.json()["chargeAmount"]["amount"] == "0.50"
+    limits = api.call("GET", f"/chargePermissions/{permission_id}").json()["limits"]
+    assert limits == {
+        "amountLimit": {"amount": "14.00", "currencyCode": "USD"},
+        "amountBalance": {"amount": "13.50", "currencyCode": "USD"},
+    }
+    too_much = api.create_charge(permission_id, "13.75")
+    assert error_of(too_much) == (400, "TransactionAmountExceeded")
+    assert "exceeds the balance 13.50" in too_much.json()["message"]
+    assert api.create_charge(permission_id, "13.5").status_code == 201
+
+
 def test_authorize_with_capture_and_confirm(api: Api, sandbox: AmazonPaySandbox) -> None:
     session = api.completed(intent="AuthorizeWithCapture")
     assert sandbox.charges[session["chargeId"]]["statusDetails"]["state"] == "Captured"

@@ -27,7 +27,6 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ._errors import Reason, SandboxError
@@ -265,9 +264,9 @@ class Transaction:
     dispute_id: str | None = None
 
     @property
-    def signed(self) -> Decimal:
-        """What it adds to the merchant's balance."""
-        return self.amount.amount if self.type == "Capture" else -self.amount.amount
+    def signed(self) -> int:
+        """What it adds to the merchant's balance, in minor units."""
+        return self.amount.minor if self.type == "Capture" else -self.amount.minor
 
     def row(self) -> dict[str, str]:
         """Its settlement report row."""
@@ -289,7 +288,7 @@ def ledger(state: State) -> list[Transaction]:
     moves = [
         Transaction(charge.status.updated, "Capture", charge.captured, charge.permission_id, charge.id)
         for charge in state.charges.values()
-        if charge.status.state == "Captured" and charge.captured.amount > 0
+        if charge.status.state == "Captured" and charge.captured.minor > 0
     ]
     moves += [
         Transaction(refund.status.updated, "Refund", refund.amount, refund.permission_id, refund.charge_id, refund.id)
@@ -325,8 +324,7 @@ def disbursements(state: State, now: datetime) -> list[dict[str, Any]]:
     answers = []
     for (day, currency), moves in sorted(days.items(), reverse=True):
         date = timestamp(day)[:8]  # YYYYMMDD, the year padded to 4 digits as in every timestamp
-        places = max(move.amount.places for move in moves)
-        total = Money(sum((move.signed for move in moves), Decimal(0)), currency, places)
+        total = Money(sum(move.signed for move in moves), currency)
         answers.append(
             {
                 "sellerId": SELLER_ID,
@@ -679,11 +677,10 @@ def file_chargeback(
         )
     # What the buyer can still claim: the capture less refunds (not declined) and earlier disputes.
     taken = sum(
-        (r.amount.amount for r in state.refunds.values() if r.charge_id == charge.id and r.status.state != "Declined"),
-        Decimal(0),
+        r.amount.minor for r in state.refunds.values() if r.charge_id == charge.id and r.status.state != "Declined"
     )
-    taken += sum((d.amount.amount for d in state.back_office.disputes.values() if d.charge_id == charge.id), Decimal(0))
-    if taken + disputed.amount > charge.captured.amount:
+    taken += sum(d.amount.minor for d in state.back_office.disputes.values() if d.charge_id == charge.id)
+    if taken + disputed.minor > charge.captured.minor:
         raise SandboxError(
             Reason.TransactionAmountExceeded,
             f"disputeAmount {disputed.text()} exceeds what is left to dispute on Charge {charge.id}.",
@@ -693,7 +690,7 @@ def file_chargeback(
         id=_unused(lambda: f"{charge.permission_id}-B{secrets.randbelow(10**6):06d}", state.back_office.disputes),
         charge_id=charge.id,
         permission_id=charge.permission_id,
-        amount=Money(disputed.amount, disputed.currency, max(disputed.places, charge.captured.places)),
+        amount=disputed,
         filing_reason=filing_reason,
         filed=now,
         created=now,

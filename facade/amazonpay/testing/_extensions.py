@@ -140,7 +140,7 @@ def finalize_checkout_session(state: State, call: Call) -> Result:
             Reason.CurrencyMismatch,
             f"chargeAmount.currencyCode {amount.currency} does not match {session.charge_amount.currency}.",
         )
-    if amount.amount != session.charge_amount.amount:
+    if amount.minor != session.charge_amount.minor:
         raise SandboxError(
             Reason.InvalidParameterValue,
             f"chargeAmount {amount.text()} does not match the Checkout Session's chargeAmount "

@@ -14,7 +14,6 @@ import contextlib
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any, Final
 
 from . import _backoffice as backoffice
@@ -205,13 +204,12 @@ class State:
         """What a OneTime permission can still charge: limit minus captures and open authorizations."""
         if permission.limit is None:
             return None
-        used = Decimal(0)
+        used = 0
         for charge in self._charges_of(permission.id):
-            used += charge.captured.amount
+            used += charge.captured.minor
             if charge.status.state in HOLDING_CHARGE_STATES:
-                used += charge.amount.amount
-        left = max(permission.limit.amount - used, Decimal(0))
-        return Money(left, permission.limit.currency, permission.limit.places)
+                used += charge.amount.minor
+        return Money(max(permission.limit.minor - used, 0), permission.limit.currency)
 
     def render_permission(self, permission: ChargePermission) -> dict[str, Any]:
         """The permission's JSON with its current balance."""
@@ -324,7 +322,7 @@ class State:
             )
         assert session.charge_amount is not None  # no ChargeAmountNotSet constraint
         _same_currency(amount, session.charge_amount.currency, "chargeAmount")
-        if amount.amount != session.charge_amount.amount:
+        if amount.minor != session.charge_amount.minor:
             raise SandboxError(
                 Reason.InvalidParameterValue,
                 f"chargeAmount {amount.text()} does not match the Checkout Session's chargeAmount "
@@ -464,15 +462,15 @@ class State:
         charge.status = Status("Captured", now)
         permission = self.charge_permissions[charge.permission_id]
         if permission.limit is not None and permission.status.state != "Closed":
-            captured = sum((c.captured.amount for c in self._charges_of(permission.id)), Decimal(0))
-            if captured >= permission.limit.amount:
+            captured = sum(c.captured.minor for c in self._charges_of(permission.id))
+            if captured >= permission.limit.minor:
                 self._close(permission, now, "AmazonClosed", "The total order amount has been captured.")
 
     def _check_one_time_count(self, permission: ChargePermission, exclude: str | None = None) -> None:
         if permission.type != "OneTime":
             return
         others = [c for c in self._charges_of(permission.id) if c.id != exclude]
-        if any(c.captured.amount > 0 or c.status.state == "CaptureInitiated" for c in others):
+        if any(c.captured.minor > 0 or c.status.state == "CaptureInitiated" for c in others):
             raise SandboxError(
                 Reason.TransactionCountExceeded,
                 f"Charge Permission {permission.id} is OneTime and already has a captured Charge.",
@@ -491,7 +489,7 @@ class State:
         _same_currency(amount, permission.currency, "chargeAmount")
         self._check_one_time_count(permission)
         balance = self.balance(permission)
-        if balance is not None and amount.amount > balance.amount:
+        if balance is not None and amount.minor > balance.minor:
             raise SandboxError(
                 Reason.TransactionAmountExceeded,
                 f"chargeAmount {amount.text()} exceeds the balance {balance.text()} "
@@ -530,7 +528,7 @@ class State:
                 Reason.InvalidChargeStatus, f"Cannot capture Charge {charge.id} in state {charge.status.state}."
             )
         _same_currency(amount, charge.amount.currency, "captureAmount")
-        if amount.amount > charge.amount.amount:
+        if amount.minor > charge.amount.minor:
             raise SandboxError(
                 Reason.TransactionAmountExceeded,
                 f"captureAmount {amount.text()} exceeds the authorized amount {charge.amount.text()}.",
@@ -538,14 +536,13 @@ class State:
         self._check_one_time_count(self.charge_permissions[charge.permission_id], exclude=charge.id)
         if call.body.get("softDescriptor") is not None:
             charge.soft_descriptor = call.body["softDescriptor"]
-        captured = Money(amount.amount, amount.currency, max(amount.places, charge.amount.places))
         # Capture is allowed only from Authorized, so the last change of state was the authorization.
         if call.now - charge.status.updated > SYNCHRONOUS_CAPTURE_WINDOW:
             charge.status = Status("CaptureInitiated", call.now)
-            charge.pending = Pending(call.now, "Captured", amount=captured)
+            charge.pending = Pending(call.now, "Captured", amount=amount)
             self._settle_charge(charge, call.now, read=False)
         else:
-            self._capture(charge, captured, call.now)
+            self._capture(charge, amount, call.now)
         return 200, charge.json()
 
     def cancel_charge(self, call: Call) -> Result:
@@ -572,9 +569,9 @@ class State:
             )
         _same_currency(amount, charge.amount.currency, "refundAmount")
         refunds = [r for r in self.refunds.values() if r.charge_id == charge.id and r.status.state != "Declined"]
-        already = sum((r.amount.amount for r in refunds), Decimal(0))
-        if already + amount.amount > charge.captured.amount:
-            left = charge.captured.minus(Money(already, amount.currency, 0))
+        already = sum(r.amount.minor for r in refunds)
+        if already + amount.minor > charge.captured.minor:
+            left = charge.captured.minus(Money(already, amount.currency))
             raise SandboxError(
                 Reason.TransactionAmountExceeded,
                 f"refundAmount {amount.text()} exceeds what is left to refund on Charge {charge.id} ({left.text()}).",

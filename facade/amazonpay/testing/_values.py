@@ -70,13 +70,21 @@ def decimal_places(amount: str) -> int:
     return len(fraction)
 
 
+def minor_units(currency: str) -> int:
+    """How many decimals the currency has (ISO 4217): 0 for JPY, 2 for the others Amazon Pay uses."""
+    return MINOR_UNITS.get(currency, DEFAULT_MINOR_UNITS)
+
+
 @dataclass(frozen=True)
 class Money:
-    """An amount in a currency, remembering how many decimals it was written with."""
+    """An amount in a currency, counted in the currency's minor units (cents; yen for JPY).
 
-    amount: Decimal
+    Whole minor units make every sum and difference exact, and every amount is shown with the
+    currency's decimals ("14.00" USD, "1400" JPY), however the request wrote it ("14").
+    """
+
+    minor: int
     currency: str
-    places: int
 
     @classmethod
     def from_json(cls, price: Mapping[str, Any], name: str) -> Money:
@@ -87,40 +95,40 @@ class Money:
         """
         text = str(price["amount"])
         currency = str(price["currencyCode"])
-        money = cls(Decimal(text), currency, decimal_places(text))
-        units = MINOR_UNITS.get(currency, DEFAULT_MINOR_UNITS)
-        if money.places > units:
+        units = minor_units(currency)
+        if decimal_places(text) > units:
             raise SandboxError(
                 Reason.InvalidParameterValue,
-                f"{name}.amount {text} has {money.places} decimals; {currency} amounts have at most {units}.",
+                f"{name}.amount {text} has {decimal_places(text)} decimals; {currency} amounts have at most {units}.",
             )
+        amount = Decimal(text)
         cap = AMOUNT_CAPS.get(currency)
-        if cap is not None and money.amount > cap:
+        if cap is not None and amount > cap:
             raise SandboxError(
                 Reason.TransactionAmountExceeded,
                 f"{name}.amount {text} {currency} exceeds the maximum of {cap:,} {currency} for one transaction.",
             )
-        return money
+        return cls(int(amount.scaleb(units)), currency)
 
     def json(self) -> dict[str, Any]:
         """The ``Price`` object of the wire format."""
         return {"amount": self.text(), "currencyCode": self.currency}
 
     def text(self) -> str:
-        """The amount as a decimal string with ``places`` decimals."""
-        return f"{self.amount.quantize(Decimal(1).scaleb(-self.places)):f}"
+        """The amount as a decimal string with the currency's decimals ("14.00", "-4.50", "1400" JPY)."""
+        return f"{Decimal(self.minor).scaleb(-minor_units(self.currency)):f}"
 
     def zero(self) -> Money:
-        """Zero in the same currency and precision."""
-        return Money(Decimal(0), self.currency, self.places)
+        """Zero in the same currency."""
+        return Money(0, self.currency)
 
     def plus(self, other: Money) -> Money:
-        """Sum, written with the larger number of decimals."""
-        return Money(self.amount + other.amount, self.currency, max(self.places, other.places))
+        """The sum (of the same currency)."""
+        return Money(self.minor + other.minor, self.currency)
 
     def minus(self, other: Money) -> Money:
-        """Difference, written with the larger number of decimals."""
-        return Money(self.amount - other.amount, self.currency, max(self.places, other.places))
+        """The difference (of the same currency)."""
+        return Money(self.minor - other.minor, self.currency)
 
 
 def _digits(count: int) -> str:
