@@ -982,6 +982,31 @@ def test_any_base_url_host_is_accepted(sandbox: AmazonPaySandbox) -> None:
     assert "neither the host this request was sent to (testserver)" in bad_host.json()["message"]
 
 
+def test_the_request_log_keeps_the_newest_requests_within_a_count_and_a_size(sandbox: AmazonPaySandbox) -> None:
+    assert (sandbox.max_recorded_requests, sandbox.max_recorded_bytes) == (10_000, 64 * 1024 * 1024)
+    sandbox.max_recorded_bytes = 100_000
+    with httpx.Client(transport=sandbox.transport(), base_url="https://pay-api.amazon.com/v2") as http:
+        # Unauthenticated requests are recorded too: 40 bodies of 10 kB keep the newest that fit 100 kB.
+        for number in range(40):
+            answered = http.post("/checkoutSessions", content=b"%02d" % number + b"x" * 9_998)
+            assert answered.status_code == 401
+        kept = sandbox.requests
+        assert 5 <= len(kept) <= 9
+        assert [r.body[:2] for r in kept] == [b"%02d" % n for n in range(40 - len(kept), 40)]
+        assert sum(len(r.body) for r in kept) <= 100_000
+        sandbox.max_recorded_requests = 2
+        assert [r.body[:2] for r in sandbox.requests] == [b"38", b"39"]
+        huge = http.post("/checkoutSessions", content=b"h" * 200_000)  # over the size: kept, as the newest
+        assert [len(r.body) for r in sandbox.requests] == [200_000]
+        assert huge.status_code == 401
+        sandbox.max_recorded_requests = 0
+        http.get("/charges/x")
+        assert sandbox.requests == []
+    sandbox.max_recorded_requests = sandbox.max_recorded_bytes = None  # no bound, for a test that reads every one
+    with pytest.raises(ValueError, match="max_recorded_requests takes a whole number"):
+        sandbox.max_recorded_requests = -1
+
+
 def test_http_server(sandbox: AmazonPaySandbox) -> None:
     with sandbox.serve("127.0.0.1", 0) as server:
         api = Api(sandbox, base=server.url + "/v2")

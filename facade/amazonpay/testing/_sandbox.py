@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import ssl
@@ -27,6 +26,7 @@ from ._errors import Reason, SandboxError, encode, error_body
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._journal import transaction
 from ._notify import DEFAULT_TIMEOUT, Endpoint, NotificationDelivery, Outbox, PublishedNotification, state_changes
+from ._request_log import RecordedRequest, RequestLog
 from ._resources import Charge, ChargePermission, CheckoutSession, Refund
 from ._sns import SnsSigner
 from ._spec import operation
@@ -48,25 +48,6 @@ logger = logging.getLogger("amazonpay.testing")
 Clock = Callable[[], datetime]
 Response = tuple[int, dict[str, str], bytes]
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class RecordedRequest:
-    """One request the sandbox received, for assertions (the authorization header is left out)."""
-
-    method: str
-    url: str
-    path: str
-    headers: Mapping[str, str]
-    body: bytes
-    operation_id: str | None
-    request_id: str
-    status: int | None  # None when an injected network error replaced the answer before processing
-    replayed: bool = False  # answered from the idempotency store
-
-    def json(self) -> Any:
-        """The body parsed as JSON (``None`` when empty)."""
-        return json.loads(self.body) if self.body else None
 
 
 @dataclass(frozen=True)
@@ -127,7 +108,7 @@ class AmazonPaySandbox:
         self._outbox = Outbox(self.now)
         self._keys: dict[str, rsa.RSAPublicKey] = {}
         self._idempotency = idempotency.IdempotencyStore()
-        self._requests: list[RecordedRequest] = []
+        self._requests = RequestLog()
         self.faults: list[FaultRule] = []
         """Fault rules consulted, in order, before each API request; the first that fires applies."""
 
@@ -512,9 +493,35 @@ class AmazonPaySandbox:
 
     @property
     def requests(self) -> list[RecordedRequest]:
-        """Every request received so far, oldest first (a copy)."""
+        """The requests received, oldest first (a copy).
+
+        The newest only, within :attr:`max_recorded_requests` and :attr:`max_recorded_bytes`.
+        """
         with self._lock:
-            return list(self._requests)
+            return self._requests.copy()
+
+    @property
+    def max_recorded_requests(self) -> int | None:
+        """How many requests :attr:`requests` keeps (default 10 000; None: every one); the oldest go first."""
+        return self._requests.max_requests
+
+    @max_recorded_requests.setter
+    def max_recorded_requests(self, value: int | None) -> None:
+        with self._lock:
+            self._requests.max_requests = value
+
+    @property
+    def max_recorded_bytes(self) -> int | None:
+        """How many bytes of bodies, URLs and headers :attr:`requests` keeps (default 64 MiB; None: no bound).
+
+        The newest request is kept whatever its size.
+        """
+        return self._requests.max_bytes
+
+    @max_recorded_bytes.setter
+    def max_recorded_bytes(self, value: int | None) -> None:
+        with self._lock:
+            self._requests.max_bytes = value
 
     # --- the core -------------------------------------------------------------------------
 
