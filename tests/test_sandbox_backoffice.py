@@ -463,6 +463,28 @@ def test_times_before_the_year_1000_are_answered_with_four_digit_years(office: O
     assert all(timestamp.search(text) for text in (report.start_time, report.end_time, paid[0].transaction_time))
 
 
+def test_a_dispute_with_an_invalid_time_is_refused_before_anything_changes(office: Office) -> None:
+    pay, sandbox = office.pay, office.sandbox
+    charge = office.captured_charge("12.00")
+    body = {
+        "chargeId": charge.charge_id,
+        "disputeAmount": money("12.00"),
+        "filingReason": "Fraudulent",
+        "statusDetails": {"state": "UnderReview"},
+        "merchantResponseDeadline": "00000101T000000Z",  # the Timestamp pattern allows year 0; no date has it
+    }
+    with pytest.raises(BadRequestError, match="merchantResponseDeadline"):
+        pay.disputes.create(body)
+    assert sandbox.disputes == {}
+    dispute = pay.disputes.create({**body, "merchantResponseDeadline": "20261209T000000Z"})  # the whole amount is free
+    closing = {"statusDetails": {"state": "Closed", "resolution": "BuyerWon"}, "closureTimestamp": "00000229T000000Z"}
+    with pytest.raises(BadRequestError, match="closureTimestamp"):
+        pay.disputes.update(dispute.dispute_id, closing)
+    assert pay.disputes.get(dispute.dispute_id).status_details.state == "UnderReview"
+    assert [n.state for n in sandbox.notifications if n.object_id == dispute.dispute_id] == ["UnderReview"]
+    assert [row["TransactionType"] for row in sandbox.ledger()] == ["Capture"]
+
+
 def test_a_chargeback_needs_a_captured_charge(office: Office) -> None:
     session = office.checkout("5.00", "Authorize")
     with pytest.raises(SandboxError, match="not captured"):

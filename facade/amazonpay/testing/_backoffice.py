@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ._errors import Reason, SandboxError
-from ._journal import Journaled, JournaledDict
+from ._journal import Journaled, JournaledDict, time_passing
 from ._resources import RELEASE_ENVIRONMENT, Pending
 from ._values import Money, parse_request_date, timestamp
 
@@ -343,12 +343,13 @@ def disbursements(state: State, now: datetime) -> list[dict[str, Any]]:
 
 def apply_time(state: State, now: datetime) -> None:
     """Run the schedules that are due, settle reports whose time has come, expire disputes past their deadline."""
-    for schedule in list(state.back_office.schedules.values()):
-        _run_schedule(state, schedule, now)
-    for report in list(state.back_office.reports.values()):
-        _settle_report(state, report, now, read=False)
-    for dispute in list(state.back_office.disputes.values()):
-        _expire_dispute(dispute, now)
+    with time_passing():
+        for schedule in list(state.back_office.schedules.values()):
+            _run_schedule(state, schedule, now)
+        for report in list(state.back_office.reports.values()):
+            _settle_report(state, report, now, read=False)
+        for dispute in list(state.back_office.disputes.values()):
+            _expire_dispute(dispute, now)
 
 
 def _run_schedule(state: State, schedule: ReportSchedule, now: datetime) -> None:
@@ -497,7 +498,8 @@ def get_report_by_id(state: State, call: Call) -> Result:
     report = state.back_office.reports.get(call.resource_id)
     if report is None or call.now >= report.created + REPORT_RETENTION:
         raise SandboxError(Reason.ResourceNotFound, f"Report {call.resource_id[:80]} does not exist.")
-    _settle_report(state, report, call.now, read=True)
+    with time_passing():
+        _settle_report(state, report, call.now, read=True)
     return 200, report.json()
 
 
@@ -661,8 +663,14 @@ def file_chargeback(
     filing_reason: str = "ProductNotReceived",
     provider_dispute_id: str | None = None,
     state_name: str = "ActionRequired",
+    filed: datetime | None = None,
+    deadline: datetime | None = None,
 ) -> Dispute:
-    """A chargeback against a captured charge: the buyer's bank files it, the merchant has 11 days."""
+    """A chargeback against a captured charge: the buyer's bank files it, the merchant has 11 days.
+
+    ``filed`` (default ``now``) and ``deadline`` (default 11 days on) are what a payment
+    service provider reports.
+    """
     charge = state._charge(charge_id, now)
     if charge.status.state != "Captured":
         raise SandboxError(
@@ -692,10 +700,10 @@ def file_chargeback(
         permission_id=charge.permission_id,
         amount=disputed,
         filing_reason=filing_reason,
-        filed=now,
+        filed=filed or now,
         created=now,
         status=DisputeStatus(state_name, reason),
-        deadline=now + CHARGEBACK_WINDOW,
+        deadline=deadline or now + CHARGEBACK_WINDOW,
         provider_dispute_id=provider_dispute_id,
     )
     state.back_office.disputes[dispute.id] = dispute
@@ -706,7 +714,8 @@ def _dispute(state: State, dispute_id: str, now: datetime) -> Dispute:
     dispute = state.back_office.disputes.get(dispute_id)
     if dispute is None:
         raise SandboxError(Reason.ResourceNotFound, f"Dispute {dispute_id[:80]} does not exist.")
-    _expire_dispute(dispute, now)
+    with time_passing():
+        _expire_dispute(dispute, now)
     return dispute
 
 
@@ -719,7 +728,9 @@ def create_dispute(state: State, call: Call) -> Result:
         raise SandboxError(
             Reason.InvalidParameterValue, f"A new dispute is ActionRequired or UnderReview, not {state_name}."
         )
-    filed = _time(body["filingTimestamp"], "filingTimestamp") if body.get("filingTimestamp") else call.now
+    filed = _time(body["filingTimestamp"], "filingTimestamp") if body.get("filingTimestamp") else None
+    deadline_text = body.get("merchantResponseDeadline")
+    deadline = _time(deadline_text, "merchantResponseDeadline") if deadline_text else None
     dispute = file_chargeback(
         state,
         body["chargeId"],
@@ -728,10 +739,9 @@ def create_dispute(state: State, call: Call) -> Result:
         filing_reason=body["filingReason"],
         provider_dispute_id=(body.get("providerMetadata") or {}).get("providerDisputeId"),
         state_name=state_name,
+        filed=filed,
+        deadline=deadline,
     )
-    dispute.filed = filed
-    if body.get("merchantResponseDeadline"):
-        dispute.deadline = _time(body["merchantResponseDeadline"], "merchantResponseDeadline")
     return 200, dispute.json()
 
 
@@ -743,6 +753,8 @@ def get_dispute(state: State, call: Call) -> Result:
 def update_dispute(state: State, call: Call) -> Result:
     """PATCH /disputes/{id}: a payment service provider reports the dispute's new status."""
     details = call.body["statusDetails"]
+    closure_text = call.body.get("closureTimestamp")
+    closure = _time(closure_text, "closureTimestamp") if closure_text else call.now
     dispute = _dispute(state, call.resource_id, call.now)
     if dispute.status.state == "Closed":
         raise SandboxError(Reason.InvalidParameterValue, f"Dispute {dispute.id} is Closed: it cannot change.")
@@ -761,8 +773,7 @@ def update_dispute(state: State, call: Call) -> Result:
         resolution or (dispute.status.resolution if wanted in _FINAL_DISPUTE_STATES else None),
     )
     if wanted in _FINAL_DISPUTE_STATES and dispute.closed is None:
-        closure = call.body.get("closureTimestamp")
-        dispute.closed = _time(closure, "closureTimestamp") if closure else call.now
+        dispute.closed = closure
     return 200, dispute.json()
 
 

@@ -364,13 +364,15 @@ class AmazonPaySandbox:
     def _apply(self, change: Callable[[], T], now: datetime, published: list[PublishedNotification] | None = None) -> T:
         """Run one change of the simulated state and publish its notifications: all of it, or nothing.
 
-        A refusal (:class:`SandboxError`) keeps what it changed, so it publishes too; anything
-        else undoes the change, and publishing is the transaction's last step.
+        A refusal (:class:`SandboxError`) undoes what the request changed but keeps what time
+        alone had made due (an expiry found on the way), and publishes that; anything else
+        undoes every change, and publishing is the transaction's last step.
         """
         with transaction() as journal:
             try:
                 outcome: T | SandboxError = change()
             except SandboxError as refusal:
+                journal.refused()
                 outcome = refusal
             made = self._outbox.publish(state_changes(journal), now)
         if published is not None:

@@ -17,9 +17,9 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from . import _backoffice as backoffice
-from ._errors import Reason, SandboxError
+from ._errors import Reason, SandboxError, refusal
 from ._extensions import Extras
-from ._journal import JournaledDict
+from ._journal import JournaledDict, time_passing
 from ._resources import (
     DEFAULT_ADDRESSES,
     Charge,
@@ -112,40 +112,44 @@ class State:
     # --- lookups that apply the passage of time -------------------------------------------
 
     def _session(self, session_id: str, now: datetime) -> CheckoutSession:
-        session = self.checkout_sessions.get(session_id)
-        if session is not None and now >= session.created + SESSION_RETENTION:
-            del self.checkout_sessions[session_id]
-            session = None
-        if session is None:
-            raise SandboxError(Reason.ResourceNotFound, f"Checkout Session {session_id} does not exist.")
-        if session.status.state == "Open" and now >= session.expires:
-            session.status = Status(
-                "Canceled", session.expires, "Expired", "The Checkout Session expired after 24 hours."
-            )
-        return session
+        with time_passing():
+            session = self.checkout_sessions.get(session_id)
+            if session is not None and now >= session.created + SESSION_RETENTION:
+                del self.checkout_sessions[session_id]
+                session = None
+            if session is None:
+                raise SandboxError(Reason.ResourceNotFound, f"Checkout Session {session_id} does not exist.")
+            if session.status.state == "Open" and now >= session.expires:
+                session.status = Status(
+                    "Canceled", session.expires, "Expired", "The Checkout Session expired after 24 hours."
+                )
+            return session
 
     def _permission(self, permission_id: str, now: datetime) -> ChargePermission:
         permission = self.charge_permissions.get(permission_id)
         if permission is None:
             raise SandboxError(Reason.ResourceNotFound, f"Charge Permission {permission_id} does not exist.")
         if permission.expires is not None and permission.status.state != "Closed" and now >= permission.expires:
-            permission.status = Status("Closed", permission.expires, "Expired", "The Charge Permission expired.")
+            with time_passing():
+                permission.status = Status("Closed", permission.expires, "Expired", "The Charge Permission expired.")
         return permission
 
     def _charge(self, charge_id_: str, now: datetime, *, read: bool = False) -> Charge:
         charge = self.charges.get(charge_id_)
         if charge is None:
             raise SandboxError(Reason.ResourceNotFound, f"Charge {charge_id_} does not exist.")
-        self._settle_charge(charge, now, read=read)
-        if charge.status.state == "Authorized" and now >= charge.expires:
-            charge.status = Status("Canceled", charge.expires, "ExpiredUnused", "The Charge expired unused.")
+        with time_passing():
+            self._settle_charge(charge, now, read=read)
+            if charge.status.state == "Authorized" and now >= charge.expires:
+                charge.status = Status("Canceled", charge.expires, "ExpiredUnused", "The Charge expired unused.")
         return charge
 
     def _refund(self, refund_id_: str, now: datetime, *, read: bool = False) -> Refund:
         refund = self.refunds.get(refund_id_)
         if refund is None:
             raise SandboxError(Reason.ResourceNotFound, f"Refund {refund_id_} does not exist.")
-        self._settle_refund(refund, now, read=read)
+        with time_passing():
+            self._settle_refund(refund, now, read=read)
         return refund
 
     def _due(self, pending: Pending, now: datetime, *, read: bool) -> bool:
@@ -184,16 +188,17 @@ class State:
 
     def apply_time(self, now: datetime) -> None:
         """Apply to every object what time has made due by ``now``: what each lookup applies to one."""
-        for session_id in list(self.checkout_sessions):
-            with contextlib.suppress(SandboxError):  # past its retention: the lookup deleted it
-                self._session(session_id, now)
-        for permission_id in list(self.charge_permissions):
-            self._permission(permission_id, now)
-        for charge_id_ in list(self.charges):
-            self._charge(charge_id_, now)
-        for refund_id_ in list(self.refunds):
-            self._refund(refund_id_, now)
-        backoffice.apply_time(self, now)
+        with time_passing():
+            for session_id in list(self.checkout_sessions):
+                with contextlib.suppress(SandboxError):  # past its retention: the lookup deleted it
+                    self._session(session_id, now)
+            for permission_id in list(self.charge_permissions):
+                self._permission(permission_id, now)
+            for charge_id_ in list(self.charges):
+                self._charge(charge_id_, now)
+            for refund_id_ in list(self.refunds):
+                self._refund(refund_id_, now)
+            backoffice.apply_time(self, now)
 
     # --- derived values -------------------------------------------------------------------
 
@@ -331,7 +336,7 @@ class State:
         if call.simulation is not None:
             description = SESSION_CANCEL_REASONS[call.simulation]
             session.status = Status("Canceled", call.now, call.simulation, description)
-            raise SandboxError(
+            return refusal(  # the session stays Canceled
                 Reason.CheckoutSessionCanceled,
                 f"Checkout Session {session.id} was canceled: {call.simulation}. {description}",
             )
@@ -499,7 +504,7 @@ class State:
         if call.simulation is not None and not pending:
             if call.simulation == "AmazonRejected":
                 self._close(permission, call.now, "AmazonRejected", "Charge declined by Amazon.")
-            raise SandboxError(Reason[call.simulation])
+            return refusal(Reason[call.simulation])  # AmazonRejected: the permission stays Closed
         charge = self._new_charge(
             permission,
             amount,
