@@ -3,7 +3,7 @@
 The rules are those amazon-pay-beyond-13.md (section 1.1, "Reports", "Disbursements",
 "Disputes and files") states with its sources. Each handler takes the :class:`State` and a
 validated :class:`Call`, like the handlers of :mod:`._state`; what only these operations
-remember lives in :class:`BackOffice`, journaled like every stored object.
+remember is stored in the :class:`State`, journaled like every stored object.
 
 What the simulator decides where the docs are silent, each said where it is applied:
 - the settlement report (``_SANDBOX_SETTLEMENT_DATA_``, the only report of the sandbox) is a
@@ -25,12 +25,12 @@ import io
 import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ._errors import Reason, SandboxError
-from ._journal import Journaled, JournaledDict, time_passing
+from ._journal import Journaled, time_passing
 from ._resources import RELEASE_ENVIRONMENT, Pending
 from ._values import Money, parse_request_date, timestamp
 
@@ -235,19 +235,6 @@ class Listing:
     page_size: int
 
 
-@dataclass
-class BackOffice:
-    """What the back-office operations remember (journaled: a failing request leaves no trace)."""
-
-    reports: dict[str, Report] = field(default_factory=JournaledDict)
-    documents: dict[str, bytes] = field(default_factory=JournaledDict)  # report document id -> CSV
-    schedules: dict[str, ReportSchedule] = field(default_factory=JournaledDict)
-    disputes: dict[str, Dispute] = field(default_factory=JournaledDict)
-    files: dict[str, StoredFile] = field(default_factory=JournaledDict)
-    links: dict[str, Link] = field(default_factory=JournaledDict)  # URL credential -> what it opens
-    listings: dict[str, Listing] = field(default_factory=JournaledDict)  # nextToken -> the rest
-
-
 # --- the ledger -----------------------------------------------------------------------------------
 
 
@@ -299,7 +286,7 @@ def ledger(state: State) -> list[Transaction]:
         Transaction(
             dispute.closed, "Chargeback", dispute.amount, dispute.permission_id, dispute.charge_id, None, dispute.id
         )
-        for dispute in state.back_office.disputes.values()
+        for dispute in state.disputes.values()
         if dispute.status.resolution == "BuyerWon" and dispute.closed is not None
     ]
     return sorted(moves, key=lambda move: (move.posted, move.type, move.charge_id, move.refund_id or ""))
@@ -344,11 +331,11 @@ def disbursements(state: State, now: datetime) -> list[dict[str, Any]]:
 def apply_time(state: State, now: datetime) -> None:
     """Run the schedules that are due, settle reports whose time has come, expire disputes past their deadline."""
     with time_passing():
-        for schedule in list(state.back_office.schedules.values()):
+        for schedule in list(state.report_schedules.values()):
             _run_schedule(state, schedule, now)
-        for report in list(state.back_office.reports.values()):
+        for report in list(state.reports.values()):
             _settle_report(state, report, now, read=False)
-        for dispute in list(state.back_office.disputes.values()):
+        for dispute in list(state.disputes.values()):
             _expire_dispute(dispute, now)
 
 
@@ -370,7 +357,7 @@ def _settle_report(state: State, report: Report, now: datetime, *, read: bool) -
         return
     report.pending = None
     document_id = "amzn1.tortuga.4.na." + secrets.token_hex(16)
-    state.back_office.documents[document_id] = settlement_csv(
+    state.report_documents[document_id] = settlement_csv(
         move for move in ledger(state) if report.start <= move.posted < report.end
     )
     report.status = "COMPLETED"
@@ -424,7 +411,7 @@ def _page(state: State, kind: str, items: tuple[Any, ...], page_size: int) -> tu
     if not rest:
         return page, None
     token = secrets.token_urlsafe(24)
-    state.back_office.listings[token] = Listing(kind, rest, page_size)
+    state.listings[token] = Listing(kind, rest, page_size)
     return page, token
 
 
@@ -439,7 +426,7 @@ def _continued(state: State, call: Call, kind: str) -> Listing | None:
             Reason.InvalidParameterValue,
             f"nextToken must be sent alone, without {', '.join(others)}: the token carries the listing's parameters.",
         )
-    listing = state.back_office.listings.get(token)
+    listing = state.listings.get(token)
     if listing is None or listing.kind != kind:
         raise SandboxError(
             Reason.InvalidParameterValue, f"nextToken {token[:64]!r} was not issued by a previous page of this listing."
@@ -480,7 +467,7 @@ def create_report(state: State, call: Call) -> Result:
 
 def _new_report(state: State, report_type: str, start: datetime, end: datetime, created: datetime) -> Report:
     report = Report(
-        id=_unused(lambda: "amzn1.tortuga.4.na." + secrets.token_hex(8), state.back_office.reports),
+        id=_unused(lambda: "amzn1.tortuga.4.na." + secrets.token_hex(8), state.reports),
         type=report_type,
         start=start,
         end=end,
@@ -488,14 +475,14 @@ def _new_report(state: State, report_type: str, start: datetime, end: datetime, 
         status="IN_PROGRESS",
         pending=Pending(created, "COMPLETED"),
     )
-    state.back_office.reports[report.id] = report
+    state.reports[report.id] = report
     return report
 
 
 def get_report_by_id(state: State, call: Call) -> Result:
     """GET /reports/{id} (a read: a report in progress may complete)."""
     apply_time(state, call.now)  # a schedule may have made it
-    report = state.back_office.reports.get(call.resource_id)
+    report = state.reports.get(call.resource_id)
     if report is None or call.now >= report.created + REPORT_RETENTION:
         raise SandboxError(Reason.ResourceNotFound, f"Report {call.resource_id[:80]} does not exist.")
     with time_passing():
@@ -523,7 +510,7 @@ def get_reports(state: State, call: Call) -> Result:
         chosen = sorted(
             (
                 r
-                for r in state.back_office.reports.values()
+                for r in state.reports.values()
                 if since <= r.created <= until
                 and call.now < r.created + REPORT_RETENTION
                 and (not types or r.type in types)
@@ -536,7 +523,7 @@ def get_reports(state: State, call: Call) -> Result:
     else:
         items, page_size = listing.rest, listing.page_size
     page, token = _page(state, "reports", items, page_size)
-    answer: dict[str, Any] = {"reports": [state.back_office.reports[i].json() for i in page]}
+    answer: dict[str, Any] = {"reports": [state.reports[i].json() for i in page]}
     if token is not None:
         answer["nextToken"] = token
     return 200, answer
@@ -544,10 +531,10 @@ def get_reports(state: State, call: Call) -> Result:
 
 def get_report_document(state: State, call: Call) -> Result:
     """GET /report-documents/{id}: a URL on this simulator to download the report from, for 30 seconds."""
-    if call.resource_id not in state.back_office.documents:
+    if call.resource_id not in state.report_documents:
         raise SandboxError(Reason.ResourceNotFound, f"Report document {call.resource_id[:80]} does not exist.")
     credential = secrets.token_urlsafe(24)
-    state.back_office.links[credential] = Link(call.resource_id, call.now + DOWNLOAD_LIFETIME)
+    state.links[credential] = Link(call.resource_id, call.now + DOWNLOAD_LIFETIME)
     url = f"{call.origin}/_sandbox/report-documents/{call.resource_id}?X-Amz-Expires=30&X-Amz-Signature={credential}"
     return 200, {"reportDocumentId": call.resource_id, "url": url, "compressionAlgorithm": "N/A"}
 
@@ -579,7 +566,7 @@ def create_report_schedule(state: State, call: Call) -> Result:
     first = (
         _time(body["nextReportCreationTime"], "nextReportCreationTime") if body.get("nextReportCreationTime") else None
     )
-    existing = [s for s in state.back_office.schedules.values() if s.type == report_type]
+    existing = [s for s in state.report_schedules.values() if s.type == report_type]
     if existing and not body.get("deleteExistingSchedule"):
         raise SandboxError(
             Reason.InvalidParameterValue,
@@ -587,26 +574,26 @@ def create_report_schedule(state: State, call: Call) -> Result:
             "deleteExistingSchedule true to replace it.",
         )
     for schedule in existing:
-        del state.back_office.schedules[schedule.id]
+        del state.report_schedules[schedule.id]
     schedule = ReportSchedule(
-        id=_unused(lambda: "amzn1.tortuga.sched." + secrets.token_hex(8), state.back_office.schedules),
+        id=_unused(lambda: "amzn1.tortuga.sched." + secrets.token_hex(8), state.report_schedules),
         type=report_type,
         frequency=body["scheduleFrequency"],
         next_creation=first or call.now + period,
     )
-    state.back_office.schedules[schedule.id] = schedule
+    state.report_schedules[schedule.id] = schedule
     return 200, {"reportScheduleId": schedule.id}
 
 
 def get_report_schedules(state: State, call: Call) -> Result:
     """GET /report-schedules: every schedule, or those of some report types."""
     types = _split(_query(call, "reportTypes"))
-    chosen = [s.json() for s in state.back_office.schedules.values() if not types or s.type in types]
+    chosen = [s.json() for s in state.report_schedules.values() if not types or s.type in types]
     return 200, {"reportSchedules": chosen}
 
 
 def _schedule(state: State, schedule_id: str) -> ReportSchedule:
-    schedule = state.back_office.schedules.get(schedule_id)
+    schedule = state.report_schedules.get(schedule_id)
     if schedule is None:
         raise SandboxError(Reason.ResourceNotFound, f"Report schedule {schedule_id[:80]} does not exist.")
     return schedule
@@ -619,7 +606,7 @@ def get_report_schedule_by_id(state: State, call: Call) -> Result:
 
 def cancel_report_schedule(state: State, call: Call) -> Result:
     """DELETE /report-schedules/{id}: the schedule is gone; the answer has no body."""
-    del state.back_office.schedules[_schedule(state, call.resource_id).id]
+    del state.report_schedules[_schedule(state, call.resource_id).id]
     return 200, None
 
 
@@ -687,7 +674,7 @@ def file_chargeback(
     taken = sum(
         r.amount.minor for r in state.refunds.values() if r.charge_id == charge.id and r.status.state != "Declined"
     )
-    taken += sum(d.amount.minor for d in state.back_office.disputes.values() if d.charge_id == charge.id)
+    taken += sum(d.amount.minor for d in state.disputes.values() if d.charge_id == charge.id)
     if taken + disputed.minor > charge.captured.minor:
         raise SandboxError(
             Reason.TransactionAmountExceeded,
@@ -695,7 +682,7 @@ def file_chargeback(
         )
     reason = "MerchantResponseRequired" if state_name == "ActionRequired" else "ChargebackFiled"
     dispute = Dispute(
-        id=_unused(lambda: f"{charge.permission_id}-B{secrets.randbelow(10**6):06d}", state.back_office.disputes),
+        id=_unused(lambda: f"{charge.permission_id}-B{secrets.randbelow(10**6):06d}", state.disputes),
         charge_id=charge.id,
         permission_id=charge.permission_id,
         amount=disputed,
@@ -706,12 +693,12 @@ def file_chargeback(
         deadline=deadline or now + CHARGEBACK_WINDOW,
         provider_dispute_id=provider_dispute_id,
     )
-    state.back_office.disputes[dispute.id] = dispute
+    state.disputes[dispute.id] = dispute
     return dispute
 
 
 def _dispute(state: State, dispute_id: str, now: datetime) -> Dispute:
-    dispute = state.back_office.disputes.get(dispute_id)
+    dispute = state.disputes.get(dispute_id)
     if dispute is None:
         raise SandboxError(Reason.ResourceNotFound, f"Dispute {dispute_id[:80]} does not exist.")
     with time_passing():
@@ -787,7 +774,7 @@ def contest_dispute(state: State, call: Call) -> Result:
             raise SandboxError(
                 Reason.InvalidParameterValue, "Each merchant evidence needs a fileId or an evidenceText."
             )
-        stored = state.back_office.files.get(evidence.get("fileId", ""))
+        stored = state.files.get(evidence.get("fileId", ""))
         if "fileId" in evidence and (stored is None or stored.content is None):
             raise SandboxError(
                 Reason.InvalidParameterValue,
@@ -822,10 +809,10 @@ def resolve_dispute(state: State, dispute_id: str, resolution: str, now: datetim
 
 def upload_file(state: State, call: Call) -> Result:
     """POST /files: a file and a URL on this simulator to PUT its bytes to, for 15 minutes."""
-    file_id = _unused(lambda: "amzn1.file." + secrets.token_hex(12), state.back_office.files)
+    file_id = _unused(lambda: "amzn1.file." + secrets.token_hex(12), state.files)
     credential = secrets.token_urlsafe(24)
     expires = call.now + UPLOAD_LIFETIME
-    state.back_office.links[credential] = Link(file_id, expires)
+    state.links[credential] = Link(file_id, expires)
     stored = StoredFile(
         id=file_id,
         type=call.body["type"],
@@ -834,7 +821,7 @@ def upload_file(state: State, call: Call) -> Result:
         url=f"{call.origin}/_sandbox/files/{file_id}?X-Amz-Expires=900&X-Amz-Signature={credential}",
         url_expires=expires,
     )
-    state.back_office.files[file_id] = stored
+    state.files[file_id] = stored
     return 200, stored.json()
 
 
@@ -861,14 +848,14 @@ def transfer(
     expected = "GET" if download else "PUT"
     if method != expected:
         return 405, {"allow": expected, "content-type": "application/xml"}, b""
-    link = state.back_office.links.get(query.get("X-Amz-Signature", ""))
+    link = state.links.get(query.get("X-Amz-Signature", ""))
     if link is None or link.target != found["id"]:
         return _denied("The request signature we calculated does not match the signature you provided.")
     if now > link.expires:
         return _denied("Request has expired")
     if download:
-        return 200, {"content-type": "text/csv"}, state.back_office.documents[link.target]
-    stored = state.back_office.files[link.target]
+        return 200, {"content-type": "text/csv"}, state.report_documents[link.target]
+    stored = state.files[link.target]
     stored.content = body
     stored.uploaded = now
     return 200, {"content-type": "application/xml"}, b""

@@ -4,18 +4,16 @@ Finalize Checkout Session (Buy Now and mobile flows), Get Buyer (Amazon Sign-in)
 (payment service providers), Create Delivery Tracker (Alexa notifications) and Get Authorization
 Token (solution providers), with the rules their docs pages state (amazon-pay-beyond-13.md,
 section 1.1). Each handler takes the :class:`State` and a validated :class:`Call`, like the
-handlers of :mod:`._state`; what only these operations remember lives in :class:`Extras`.
+handlers of :mod:`._state`; what they remember is stored in the :class:`State` too.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import Reason, SandboxError
-from ._journal import JournaledDict
 from ._resources import Status
 from ._values import Money
 
@@ -35,17 +33,6 @@ _OPEN_CHARGE_STATES: Final = frozenset({"AuthorizationInitiated", "Authorized"})
 MAX_SHIPMENTS: Final = 100
 
 
-@dataclass
-class Extras:
-    """What the added operations remember (journaled: a failing request leaves no trace)."""
-
-    buyers: dict[str, dict[str, Any]] = field(default_factory=JournaledDict)  # buyer token -> Buyer
-    buyer_tokens: dict[str, str] = field(default_factory=JournaledDict)  # checkout session id -> token
-    tracking_numbers: dict[str, dict[str, Any]] = field(default_factory=JournaledDict)  # -> tracker
-    authorization_tokens: dict[tuple[str, str], str] = field(default_factory=JournaledDict)  # (mws, merchant)
-    issued_tokens: dict[str, str] = field(default_factory=JournaledDict)  # authorization token -> merchant
-
-
 # --- the buyer step and Get Buyer ---------------------------------------------------------------
 
 
@@ -59,7 +46,7 @@ def sign_in(state: State, session_id: str) -> str:
     assert session.buyer is not None  # approved
     address = session.shipping_address or {}
     token = "amzn1.buyer." + secrets.token_urlsafe(24)
-    state.extras.buyers[token] = {
+    state.buyers[token] = {
         **session.buyer,
         "postalCode": address.get("postalCode"),
         "countryCode": address.get("countryCode"),
@@ -68,13 +55,13 @@ def sign_in(state: State, session_id: str) -> str:
         "billingAddress": dict(session.billing_address) if session.billing_address is not None else None,
         "primeMembershipTypes": None,  # only for allow-listed merchants
     }
-    state.extras.buyer_tokens[session_id] = token
+    state.buyer_tokens[session_id] = token
     return token
 
 
 def get_buyer(state: State, call: Call) -> Result:
     """GET /buyers/{buyerToken}: the profile of a buyer who signed in."""
-    buyer = state.extras.buyers.get(call.resource_id)
+    buyer = state.buyers.get(call.resource_id)
     if buyer is None:
         raise SandboxError(
             Reason.ResourceNotFound,
@@ -220,7 +207,7 @@ def create_delivery_tracker(state: State, call: Call) -> Result:
     numbers = [detail["trackingNumber"] for detail in details]
     seen: set[str] = set()
     for number in numbers:
-        if number in seen or number in state.extras.tracking_numbers:
+        if number in seen or number in state.tracking_numbers:
             raise SandboxError(
                 Reason.InvalidParameterValue,
                 f"trackingNumber {number[:64]!r} was already used: a tracking number can be used once.",
@@ -229,7 +216,7 @@ def create_delivery_tracker(state: State, call: Call) -> Result:
     tracker = {name: body[name] for name in given}
     tracker["deliveryDetails"] = [dict(detail) for detail in details]
     for number in numbers:
-        state.extras.tracking_numbers[number] = tracker
+        state.tracking_numbers[number] = tracker
     return 200, tracker
 
 
@@ -254,17 +241,17 @@ def get_authorization_token(state: State, call: Call) -> Result:
             f"mwsAuthToken {mws_token[:64]!r} is not an MWS authorization token ({MWS_TOKEN_PREFIX}...).",
         )
     key = (mws_token, merchant_id)
-    token = state.extras.authorization_tokens.get(key)
+    token = state.authorization_tokens.get(key)
     if token is None:
         token = "Atza|" + secrets.token_urlsafe(48)
-        state.extras.authorization_tokens[key] = token
-        state.extras.issued_tokens[token] = merchant_id
+        state.authorization_tokens[key] = token
+        state.issued_tokens[token] = merchant_id
     return 200, {"authorizationToken": token}
 
 
-def check_auth_token(extras: Extras, token: str | None) -> None:
+def check_auth_token(state: State, token: str | None) -> None:
     """A delegated call must carry a token Get Authorization Token issued (401 otherwise)."""
-    if token is not None and token not in extras.issued_tokens:
+    if token is not None and token not in state.issued_tokens:
         raise SandboxError(
             Reason.UnauthorizedAccess,
             f"The {AUTH_TOKEN_HEADER} header carries a token that was not issued: exchange the merchant's MWS "

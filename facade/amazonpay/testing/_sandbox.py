@@ -289,7 +289,7 @@ class AmazonPaySandbox:
         it in the ``x-sandbox-buyer-token`` header. ``KeyError`` if nobody approved the session.
         """
         with self._lock:
-            return self._state.extras.buyer_tokens[checkout_session_id]
+            return self._state.buyer_tokens[checkout_session_id]
 
     def _approve(
         self,
@@ -491,7 +491,7 @@ class AmazonPaySandbox:
     @property
     def disputes(self) -> Mapping[str, dict[str, Any]]:
         """Disputes by id, as JSON (read-only)."""
-        return _View[backoffice.Dispute](self._lock, self._state.back_office.disputes, backoffice.Dispute.json)
+        return _View[backoffice.Dispute](self._lock, self._state.disputes, backoffice.Dispute.json)
 
     @property
     def requests(self) -> list[RecordedRequest]:
@@ -626,7 +626,7 @@ class AmazonPaySandbox:
                 )
             window = DateWindow(self._settings.future_date_tolerance, self._settings.past_date_tolerance)
             key_id, api_path = authenticate(request, self._keys, now, window)
-            extensions.check_auth_token(self._state.extras, request.headers.get(extensions.AUTH_TOKEN_HEADER))
+            extensions.check_auth_token(self._state, request.headers.get(extensions.AUTH_TOKEN_HEADER))
             if matched is None or matched.route is None:
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No operation {request.method} {api_path.operation_path} in API v2."
@@ -701,7 +701,7 @@ class AmazonPaySandbox:
                 return _Outcome(200, encode(_advanced(self.now(), published)))
             check(options, _approve_schema(), "body")
             session = self._approve(approve["id"], options.get("buyer"), options.get("shippingAddress"))
-            token = self._state.extras.buyer_tokens[approve["id"]]
+            token = self._state.buyer_tokens[approve["id"]]
             return _Outcome(200, encode(session), headers={BUYER_TOKEN_HEADER: token})
         except SandboxError as error:
             return _Outcome.refused(error)

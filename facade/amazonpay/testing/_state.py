@@ -18,7 +18,6 @@ from typing import Any, Final
 
 from . import _backoffice as backoffice
 from ._errors import Reason, SandboxError, refusal
-from ._extensions import Extras
 from ._journal import JournaledDict, time_passing
 from ._resources import (
     DEFAULT_ADDRESSES,
@@ -106,8 +105,20 @@ class State:
         self.charge_permissions: dict[str, ChargePermission] = JournaledDict()
         self.charges: dict[str, Charge] = JournaledDict()
         self.refunds: dict[str, Refund] = JournaledDict()
-        self.extras = Extras()  # what the operations beyond the bundled spec remember
-        self.back_office = backoffice.BackOffice()  # reports, schedules, disputes, files
+        # Get Buyer, Create Delivery Tracker, Get Authorization Token
+        self.buyers: dict[str, dict[str, Any]] = JournaledDict()  # buyer token -> Buyer
+        self.buyer_tokens: dict[str, str] = JournaledDict()  # checkout session id -> buyer token
+        self.tracking_numbers: dict[str, dict[str, Any]] = JournaledDict()  # -> the tracker that used it
+        self.authorization_tokens: dict[tuple[str, str], str] = JournaledDict()  # (MWS token, merchant) -> token
+        self.issued_tokens: dict[str, str] = JournaledDict()  # authorization token -> merchant
+        # the back office
+        self.reports: dict[str, backoffice.Report] = JournaledDict()
+        self.report_documents: dict[str, bytes] = JournaledDict()  # report document id -> CSV
+        self.report_schedules: dict[str, backoffice.ReportSchedule] = JournaledDict()
+        self.disputes: dict[str, backoffice.Dispute] = JournaledDict()
+        self.files: dict[str, backoffice.StoredFile] = JournaledDict()
+        self.links: dict[str, backoffice.Link] = JournaledDict()  # pre-signed URL credential -> what it opens
+        self.listings: dict[str, backoffice.Listing] = JournaledDict()  # nextToken -> the rest of a listing
 
     # --- lookups that apply the passage of time -------------------------------------------
 
