@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
-from . import _backoffice as backoffice
 from . import _body as body
+from . import _disbursements as disbursements
+from . import _disputes as disputes
 from . import _extensions as extensions
+from . import _files as files
+from . import _reports as reports
 from ._spec import Operation, operations
 from ._state import Call, Result, State
 
@@ -43,20 +46,20 @@ HANDLERS: Final[Mapping[str, Handler]] = {
     "createDeliveryTracker": extensions.create_delivery_tracker,
     "getAuthorizationToken": extensions.get_authorization_token,
     # the back office (issue 12)
-    "createReport": backoffice.create_report,
-    "getReports": backoffice.get_reports,
-    "getReportById": backoffice.get_report_by_id,
-    "getReportDocument": backoffice.get_report_document,
-    "createReportSchedule": backoffice.create_report_schedule,
-    "getReportSchedules": backoffice.get_report_schedules,
-    "getReportScheduleById": backoffice.get_report_schedule_by_id,
-    "cancelReportSchedule": backoffice.cancel_report_schedule,
-    "getDisbursements": backoffice.get_disbursements,
-    "createDispute": backoffice.create_dispute,
-    "getDispute": backoffice.get_dispute,
-    "updateDispute": backoffice.update_dispute,
-    "contestDispute": backoffice.contest_dispute,
-    "uploadFile": backoffice.upload_file,
+    "createReport": reports.create_report,
+    "getReports": reports.get_reports,
+    "getReportById": reports.get_report_by_id,
+    "getReportDocument": reports.get_report_document,
+    "createReportSchedule": reports.create_report_schedule,
+    "getReportSchedules": reports.get_report_schedules,
+    "getReportScheduleById": reports.get_report_schedule_by_id,
+    "cancelReportSchedule": reports.cancel_report_schedule,
+    "getDisbursements": disbursements.get_disbursements,
+    "createDispute": disputes.create_dispute,
+    "getDispute": disputes.get_dispute,
+    "updateDispute": disputes.update_dispute,
+    "contestDispute": disputes.contest_dispute,
+    "uploadFile": files.upload_file,
 }
 
 

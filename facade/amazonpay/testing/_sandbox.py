@@ -17,14 +17,16 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from . import _backoffice as backoffice
+from . import _disputes as disputes
 from . import _extensions as extensions
 from . import _idempotency as idempotency
 from . import _routes as routes
+from . import _storage as storage
 from ._body import check, parse_json_object
 from ._errors import Reason, SandboxError, encode, error_body
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._journal import transaction
+from ._ledger import ledger
 from ._notify import DEFAULT_TIMEOUT, Endpoint, NotificationDelivery, Outbox, PublishedNotification, state_changes
 from ._request_log import RecordedRequest, RequestLog
 from ._resources import Charge, ChargePermission, CheckoutSession, Refund
@@ -330,7 +332,7 @@ class AmazonPaySandbox:
                 now = self.now()
                 money = None if amount is None else Money.from_json(amount, "amount")
                 dispute = self._apply(
-                    lambda: backoffice.file_chargeback(
+                    lambda: disputes.file_chargeback(
                         self._state, charge_id, now, amount=money, filing_reason=filing_reason
                     ),
                     now,
@@ -351,7 +353,7 @@ class AmazonPaySandbox:
         try:
             with self._lock:
                 now = self.now()
-                dispute = self._apply(lambda: backoffice.resolve_dispute(self._state, dispute_id, resolution, now), now)
+                dispute = self._apply(lambda: disputes.resolve_dispute(self._state, dispute_id, resolution, now), now)
                 return dispute.json()
         finally:
             self._outbox.deliver_published()
@@ -359,7 +361,7 @@ class AmazonPaySandbox:
     def ledger(self) -> list[dict[str, str]]:
         """Every settled transaction (captures, refunds, lost chargebacks), oldest first, as settlement report rows."""
         with self._lock:
-            return [move.row() for move in backoffice.ledger(self._state)]
+            return [move.row() for move in ledger(self._state)]
 
     def _apply(self, change: Callable[[], T], now: datetime, published: list[PublishedNotification] | None = None) -> T:
         """Run one change of the simulated state and publish its notifications: all of it, or nothing.
@@ -491,7 +493,7 @@ class AmazonPaySandbox:
     @property
     def disputes(self) -> Mapping[str, dict[str, Any]]:
         """Disputes by id, as JSON (read-only)."""
-        return _View[backoffice.Dispute](self._lock, self._state.disputes, backoffice.Dispute.json)
+        return _View[disputes.Dispute](self._lock, self._state.disputes, disputes.Dispute.json)
 
     @property
     def requests(self) -> list[RecordedRequest]:
@@ -679,7 +681,7 @@ class AmazonPaySandbox:
             now = self.now()
             query = dict(request.query)
             moved = self._apply(
-                lambda: backoffice.transfer(self._state, request.method, request.path, query, request.body, now), now
+                lambda: storage.transfer(self._state, request.method, request.path, query, request.body, now), now
             )
             if moved is not None:
                 status, headers, content = moved

@@ -11,12 +11,12 @@ simulated time moves on: one place applies them either way. Only GETs count as r
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from . import _backoffice as backoffice
+from . import _reports as reports
 from ._errors import Reason, SandboxError, refusal
 from ._journal import JournaledDict, time_passing
 from ._resources import (
@@ -28,7 +28,14 @@ from ._resources import (
     Refund,
     Status,
 )
-from ._values import Money, buyer_id, charge_id, charge_permission_id, checkout_session_id, refund_id
+from ._values import Money, buyer_id, charge_id, charge_permission_id, checkout_session_id, refund_id, unused_id
+
+if TYPE_CHECKING:
+    from ._disputes import Dispute
+    from ._files import StoredFile
+    from ._listings import Listing
+    from ._reports import Report, ReportSchedule
+    from ._storage import Link
 
 Result = tuple[int, dict[str, Any] | None]  # None: an answer without a body
 
@@ -71,6 +78,13 @@ class Call:
     query: Mapping[str, str] = field(default_factory=dict)
     origin: str = ""  # scheme://host[:port] the request was sent to: where the simulator's URLs point
 
+    def parameter(self, name: str) -> str | None:
+        """The query parameter ``name`` (None if absent); sent empty, the service's 400 answer."""
+        value = self.query.get(name)
+        if value is not None and not value:
+            raise SandboxError(Reason.InvalidParameterValue, f"Invalid value for parameter {name}: it is empty.")
+        return value
+
 
 def _session_amount(body: Mapping[str, Any]) -> Money | None:
     """The chargeAmount a create or update body sets, parsed before anything changes."""
@@ -83,17 +97,6 @@ def _same_currency(money: Money, currency: str, name: str) -> None:
         raise SandboxError(
             Reason.CurrencyMismatch, f"{name}.currencyCode {money.currency} does not match the currency {currency}."
         )
-
-
-def unused_id(make: Callable[[], str], taken: Container[str]) -> str:
-    """A fresh id from ``make`` that no stored object has.
-
-    Charge and refund ids end in six random digits, so a few thousand of them on one permission
-    would collide (the birthday bound); the service never reuses an id, so neither may we.
-    """
-    while (new := make()) in taken:
-        pass
-    return new
 
 
 class State:
@@ -112,13 +115,13 @@ class State:
         self.authorization_tokens: dict[tuple[str, str], str] = JournaledDict()  # (MWS token, merchant) -> token
         self.issued_tokens: dict[str, str] = JournaledDict()  # authorization token -> merchant
         # the back office
-        self.reports: dict[str, backoffice.Report] = JournaledDict()
+        self.reports: dict[str, Report] = JournaledDict()
         self.report_documents: dict[str, bytes] = JournaledDict()  # report document id -> CSV
-        self.report_schedules: dict[str, backoffice.ReportSchedule] = JournaledDict()
-        self.disputes: dict[str, backoffice.Dispute] = JournaledDict()
-        self.files: dict[str, backoffice.StoredFile] = JournaledDict()
-        self.links: dict[str, backoffice.Link] = JournaledDict()  # pre-signed URL credential -> what it opens
-        self.listings: dict[str, backoffice.Listing] = JournaledDict()  # nextToken -> the rest of a listing
+        self.report_schedules: dict[str, ReportSchedule] = JournaledDict()
+        self.disputes: dict[str, Dispute] = JournaledDict()
+        self.files: dict[str, StoredFile] = JournaledDict()
+        self.links: dict[str, Link] = JournaledDict()  # pre-signed URL credential -> what it opens
+        self.listings: dict[str, Listing] = JournaledDict()  # nextToken -> the rest of a listing
 
     # --- lookups that apply the passage of time -------------------------------------------
 
@@ -209,7 +212,7 @@ class State:
                 self._charge(charge_id_, now)
             for refund_id_ in list(self.refunds):
                 self._refund(refund_id_, now)
-            backoffice.apply_time(self, now)
+            reports.apply_time(self, now)
 
     # --- derived values -------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import re
 import secrets
 import string
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -62,6 +62,17 @@ def parse_request_date(text: str) -> datetime:
         if form.fullmatch(text):
             return datetime.strptime(text, layout).replace(tzinfo=UTC)
     raise ValueError(text)
+
+
+def request_time(value: str, name: str) -> datetime:
+    """A time sent in a request body or query, named ``name``, or the service's 400 answer."""
+    try:
+        return parse_request_date(value)
+    except ValueError:
+        raise SandboxError(
+            Reason.InvalidParameterValue,
+            f"{name} {value[:64]!r} is not a UTC time in ISO 8601 form, such as 20221114T074550Z.",
+        ) from None
 
 
 def decimal_places(amount: str) -> int:
@@ -129,6 +140,17 @@ class Money:
     def minus(self, other: Money) -> Money:
         """The difference (of the same currency)."""
         return Money(self.minor - other.minor, self.currency)
+
+
+def unused_id(make: Callable[[], str], taken: Container[str]) -> str:
+    """A fresh id from ``make`` that no stored object has.
+
+    Charge and refund ids end in six random digits, so a few thousand of them on one permission
+    would collide (the birthday bound); the service never reuses an id, so neither may we.
+    """
+    while (new := make()) in taken:
+        pass
+    return new
 
 
 def _digits(count: int) -> str:
