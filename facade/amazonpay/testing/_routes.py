@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
+from . import _authorization_tokens as authorization_tokens
 from . import _body as body
+from . import _buyers as buyers
+from . import _delivery_trackers as delivery_trackers
 from . import _disbursements as disbursements
 from . import _disputes as disputes
 from . import _extensions as extensions
@@ -41,10 +44,10 @@ HANDLERS: Final[Mapping[str, Handler]] = {
     "getRefund": State.get_refund,
     # beyond the bundled spec (openapi/extensions.overlay.yml)
     "finalizeCheckoutSession": extensions.finalize_checkout_session,
-    "getBuyer": extensions.get_buyer,
+    "getBuyer": buyers.get_buyer,
     "updateCharge": extensions.update_charge,
-    "createDeliveryTracker": extensions.create_delivery_tracker,
-    "getAuthorizationToken": extensions.get_authorization_token,
+    "createDeliveryTracker": delivery_trackers.create_delivery_tracker,
+    "getAuthorizationToken": authorization_tokens.get_authorization_token,
     # the back office (issue 12)
     "createReport": reports.create_report,
     "getReports": reports.get_reports,

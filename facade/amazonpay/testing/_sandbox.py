@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from . import _authorization_tokens as authorization_tokens
+from . import _buyers as buyers
 from . import _disputes as disputes
-from . import _extensions as extensions
 from . import _idempotency as idempotency
 from . import _routes as routes
 from . import _storage as storage
@@ -305,7 +306,7 @@ class AmazonPaySandbox:
 
         def change() -> dict[str, Any]:
             session = self._state.approve(checkout_session_id, now, buyer, shipping_address)
-            extensions.sign_in(self._state, checkout_session_id)
+            buyers.sign_in(self._state, checkout_session_id)
             return session
 
         return self._apply(change, now)
@@ -628,7 +629,9 @@ class AmazonPaySandbox:
                 )
             window = DateWindow(self._settings.future_date_tolerance, self._settings.past_date_tolerance)
             key_id, api_path = authenticate(request, self._keys, now, window)
-            extensions.check_auth_token(self._state, request.headers.get(extensions.AUTH_TOKEN_HEADER))
+            authorization_tokens.check_auth_token(
+                self._state, request.headers.get(authorization_tokens.AUTH_TOKEN_HEADER)
+            )
             if matched is None or matched.route is None:
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No operation {request.method} {api_path.operation_path} in API v2."
