@@ -1088,7 +1088,7 @@ def test_thread_safety(sandbox: AmazonPaySandbox) -> None:
 def test_ids_are_never_reused_even_when_their_random_digits_collide() -> None:
     """Six random digits collide after about a thousand charges on one permission (the birthday
     bound); the simulator draws again rather than overwrite a stored object."""
-    from amazonpay.testing._state import unused_id
+    from amazonpay.testing._values import unused_id
 
     drawn = iter(["S01-1-C000001", "S01-1-C000001", "S01-1-C000002"])
     assert unused_id(lambda: next(drawn), {"S01-1-C000001": object()}) == "S01-1-C000002"

@@ -18,10 +18,11 @@ import httpx
 import pytest
 
 import amazonpay.testing._sandbox as sandbox_module
+import amazonpay.testing._time as simulated_time
 from amazonpay import AmazonPay, AmazonPayError, UnprocessableError
 from amazonpay.notifications import Notification, NotificationVerifier, ObjectType
 from amazonpay.testing import AmazonPaySandbox, PublishedNotification
-from amazonpay.testing._resources import Refund
+from amazonpay.testing._refunds import Refund
 from amazonpay.testing._state import State
 from tests.support.operations import STORE_ID, money
 from tests.support.shop import Shop
@@ -300,13 +301,13 @@ def test_an_advance_that_fails_moves_nothing(shop: Shop, monkeypatch: pytest.Mon
     shop.sandbox.settle_after_reads = 0
     shop.sandbox.settle_after = timedelta(hours=1)
     refund = shop.refund()
-    apply_time = State.apply_time
+    apply_time = simulated_time.apply_time
 
     def apply_then_fail(state: State, now: Any) -> None:
         apply_time(state, now)  # the refund settles ...
         raise RuntimeError("a bug after the change")
 
-    monkeypatch.setattr(State, "apply_time", apply_then_fail)
+    monkeypatch.setattr(simulated_time, "apply_time", apply_then_fail)
     before = shop.sandbox.now()
     with pytest.raises(RuntimeError):
         shop.sandbox.advance(timedelta(days=1))

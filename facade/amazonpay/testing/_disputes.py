@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
+from . import _charges as charges
 from ._errors import Reason, SandboxError
 from ._journal import Journaled, time_passing
-from ._resources import RELEASE_ENVIRONMENT
-from ._values import Money, request_time, timestamp, unused_id
+from ._values import RELEASE_ENVIRONMENT, Money, request_time, timestamp, unused_id
 
 if TYPE_CHECKING:
     from ._state import Call, Result, State
@@ -118,7 +118,7 @@ def file_chargeback(
     ``filed`` (default ``now``) and ``deadline`` (default 11 days on) are what a payment
     service provider reports.
     """
-    charge = state._charge(charge_id, now)
+    charge = charges.find(state, charge_id, now)
     if charge.status.state != "Captured":
         raise SandboxError(
             Reason.InvalidChargeStatus,
@@ -158,6 +158,7 @@ def file_chargeback(
 
 
 def find(state: State, dispute_id: str, now: datetime) -> Dispute:
+    """The dispute, lost if its deadline has passed unanswered; ResourceNotFound if there is none."""
     dispute = state.disputes.get(dispute_id)
     if dispute is None:
         raise SandboxError(Reason.ResourceNotFound, f"Dispute {dispute_id[:80]} does not exist.")

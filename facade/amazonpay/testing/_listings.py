@@ -29,6 +29,7 @@ class Listing:
 
 
 def page_size(call: Call) -> int:
+    """The pageSize query parameter: 1 to 100, default 10; anything else is the service's 400 answer."""
     text = call.parameter("pageSize")
     if text is None:
         return DEFAULT_PAGE_SIZE

@@ -26,7 +26,7 @@ from . import _listings as listings
 from ._errors import Reason, SandboxError
 from ._journal import Journaled, time_passing
 from ._ledger import ledger, settlement_csv
-from ._resources import Pending
+from ._lifecycle import Pending, is_due
 from ._storage import issue_link
 from ._values import request_time, timestamp, unused_id
 
@@ -130,7 +130,7 @@ def _run_schedule(state: State, schedule: ReportSchedule, now: datetime) -> None
 
 def _settle_report(state: State, report: Report, now: datetime, *, read: bool) -> None:
     pending = report.pending
-    if pending is None or not state._due(pending, now, read=read):
+    if pending is None or not is_due(state.settings, pending, now, read=read):
         return
     report.pending = None
     document_id = "amzn1.tortuga.4.na." + secrets.token_hex(16)

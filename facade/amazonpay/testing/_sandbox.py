@@ -19,18 +19,24 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from . import _authorization_tokens as authorization_tokens
 from . import _buyers as buyers
+from . import _charge_permissions as charge_permissions
+from . import _checkout_sessions as checkout_sessions
 from . import _disputes as disputes
 from . import _idempotency as idempotency
 from . import _routes as routes
 from . import _storage as storage
+from . import _time as simulated_time
 from ._body import check, parse_json_object
+from ._charge_permissions import ChargePermission
+from ._charges import Charge
+from ._checkout_sessions import CheckoutSession
 from ._errors import Reason, SandboxError, encode, error_body
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._journal import transaction
 from ._ledger import ledger
 from ._notify import DEFAULT_TIMEOUT, Endpoint, NotificationDelivery, Outbox, PublishedNotification, state_changes
+from ._refunds import Refund
 from ._request_log import RecordedRequest, RequestLog
-from ._resources import Charge, ChargePermission, CheckoutSession, Refund
 from ._sns import SnsSigner
 from ._spec import operation
 from ._state import Call, Settings, State
@@ -259,7 +265,7 @@ class AmazonPaySandbox:
         now = self.now()
         published: list[PublishedNotification] = []
         try:
-            self._apply(lambda: self._state.apply_time(now), now, published)
+            self._apply(lambda: simulated_time.apply_time(self._state, now), now, published)
         except BaseException:
             self._offset = before  # the changes were undone: so is the move
             raise
@@ -305,7 +311,7 @@ class AmazonPaySandbox:
         now = self.now()
 
         def change() -> dict[str, Any]:
-            session = self._state.approve(checkout_session_id, now, buyer, shipping_address)
+            session = checkout_sessions.approve(self._state, checkout_session_id, now, buyer, shipping_address)
             buyers.sign_in(self._state, checkout_session_id)
             return session
 
@@ -479,7 +485,11 @@ class AmazonPaySandbox:
     @property
     def charge_permissions(self) -> Mapping[str, dict[str, Any]]:
         """Charge Permissions by id, as JSON (read-only)."""
-        return _View[ChargePermission](self._lock, self._state.charge_permissions, self._state.render_permission)
+        return _View[ChargePermission](
+            self._lock,
+            self._state.charge_permissions,
+            lambda permission: charge_permissions.render(self._state, permission),
+        )
 
     @property
     def charges(self) -> Mapping[str, dict[str, Any]]:

@@ -26,6 +26,8 @@ MINOR_UNITS: Final[Mapping[str, int]] = {"JPY": 0}
 DEFAULT_MINOR_UNITS: Final = 2
 # The documented maximum of one charge (docs, Charge: chargeAmount "Maximum value").
 AMOUNT_CAPS: Final[Mapping[str, Decimal]] = {"USD": Decimal(150_000), "GBP": Decimal(150_000), "EUR": Decimal(150_000)}
+RELEASE_ENVIRONMENT: Final = "Sandbox"
+MERCHANT_METADATA_FIELDS: Final = ("merchantReferenceId", "merchantStoreName", "noteToBuyer", "customInformation")
 _DIGITS: Final = string.digits
 _KEY_ALPHABET: Final = string.ascii_uppercase + string.digits
 
@@ -151,6 +153,19 @@ def unused_id(make: Callable[[], str], taken: Container[str]) -> str:
     while (new := make()) in taken:
         pass
     return new
+
+
+def merchant_metadata(values: dict[str, Any]) -> dict[str, Any]:
+    """All four merchantMetadata fields, unset ones as null (as in the docs' examples)."""
+    return {name: values.get(name) for name in MERCHANT_METADATA_FIELDS}
+
+
+def same_currency(money: Money, currency: str, name: str) -> None:
+    """Refuse ``money`` (CurrencyMismatch) unless it is in ``currency``; ``name`` names its field."""
+    if money.currency != currency:
+        raise SandboxError(
+            Reason.CurrencyMismatch, f"{name}.currencyCode {money.currency} does not match the currency {currency}."
+        )
 
 
 def _digits(count: int) -> str:
