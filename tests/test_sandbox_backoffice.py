@@ -26,12 +26,12 @@ from amazonpay import AmazonPay, BadRequestError, DownloadExpiredError, NotFound
 from amazonpay.notifications import Notification, NotificationVerifier
 from amazonpay.testing import AmazonPaySandbox, SandboxError
 from amazonpay_api.models import Dispute
-from tests.support.operations import money
+from tests.support.operations import STORE_ID, money
 from tests.support.shop import Shop
-from tests.support.spec import effective_spec
+from tests.support.spec import effective_spec, follow, operations_by_id
 from tests.test_sandbox import Api, check_response, error_of
 
-SETTLEMENT = "_SANDBOX_SETTLEMENT_DATA_"
+SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_"
 STORAGE = "/_sandbox/"
 
 
@@ -152,13 +152,32 @@ def test_a_report_covers_its_period_only(office: Office) -> None:
     ]
 
 
-def test_only_the_sandbox_settlement_report_exists_in_the_sandbox(office: Office) -> None:
-    with pytest.raises(BadRequestError, match="only _SANDBOX_SETTLEMENT_DATA_"):
-        office.pay.reports.create({"reportType": "_CAPTURE_DATA_", **office.window()})
+def test_report_types_are_amazons_full_names_and_the_sandbox_has_the_settlement_report(office: Office) -> None:
+    office.captured_charge("3.00")
+    schema = operations_by_id()["createReport"][2]["requestBody"]["content"]["application/json"]["schema"]
+    suggested = follow(schema)["properties"]["reportType"]["examples"][0]  # what the CLI's help suggests
+    assert suggested == SETTLEMENT
+    report = office.pay.reports.get(office.pay.reports.create({"reportType": suggested, **office.window()}).report_id)
+    assert (report.report_type, report.processing_status) == (SETTLEMENT, "COMPLETED")
+    for short in ("_SANDBOX_SETTLEMENT_DATA_", "_CAPTURE_DATA_"):  # no Amazon page or SDK names these
+        with pytest.raises(BadRequestError, match="is not a report type"):
+            office.pay.reports.create({"reportType": short, **office.window()})
+    with pytest.raises(BadRequestError, match=f"does not exist in the sandbox: only {SETTLEMENT}"):
+        office.pay.reports.create({"reportType": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", **office.window()})
     with pytest.raises(BadRequestError, match="startTime must be before endTime"):
         office.pay.reports.create({"reportType": SETTLEMENT, **office.window(before=-timedelta(days=2))})
     with pytest.raises(NotFoundError):
         office.pay.reports.get("amzn1.tortuga.4.na.nothing")
+
+
+def test_a_report_over_a_period_without_transactions_is_cancelled(office: Office) -> None:
+    office.captured_charge("3.00")
+    empty = office.window(before=timedelta(days=3), after=-timedelta(days=2))  # before the capture
+    report = office.pay.reports.get(office.pay.reports.create({"reportType": SETTLEMENT, **empty}).report_id)
+    assert (report.processing_status, report.report_document_id) == ("CANCELLED", None)
+    assert isinstance(report.processing_end_time, str)
+    listed = office.pay.reports.list(processing_statuses="CANCELLED")
+    assert [r.report_id for r in listed] == [report.report_id]
 
 
 def test_reports_page_with_the_next_token_sent_alone(office: Office) -> None:
@@ -237,11 +256,21 @@ def test_the_http_server_serves_downloads_and_uploads_on_its_own_host() -> None:
         sandbox.serve() as server,
         AmazonPay(public_key_id=key_id, private_key=pem, region="na", base_url=server.url + "/v2") as pay,
     ):
+        session_id = pay.checkout_sessions.create(
+            {"webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"}, "storeId": STORE_ID}
+        ).checkout_session_id
+        sandbox.approve(session_id)
+        details = {
+            "webCheckoutDetails": {"checkoutResultReturnUrl": "https://shop.example/result"},
+            "paymentDetails": {"paymentIntent": "AuthorizeWithCapture", "chargeAmount": money("2.00")},
+        }
+        pay.checkout_sessions.update(session_id, details)
+        pay.checkout_sessions.complete(session_id, {"chargeAmount": money("2.00")})  # a capture to report
         report_id = pay.reports.create({"reportType": SETTLEMENT, **window(sandbox)}).report_id
         document_id = pay.reports.get(report_id).report_document_id
         assert isinstance(document_id, str)
         assert pay.reports.get_document(document_id).url.startswith(server.url + "/_sandbox/report-documents/")
-        assert rows(pay.reports.download(document_id)) == []
+        assert [row["TransactionAmount"] for row in rows(pay.reports.download(document_id))] == ["2.00"]
         uploaded = pay.files.upload(b"%PDF-1.4 receipt", type="pdf")
     assert uploaded.url.startswith(server.url + "/_sandbox/files/")
     assert [r.status for r in sandbox.requests if r.path.startswith(STORAGE)] == [200, 200]

@@ -23,7 +23,7 @@ from tests.support.operations import STORE_ID, money
 from tests.support.shop import Shop
 from tests.test_sandbox import FakeClock
 
-SETTLEMENT = "_SANDBOX_SETTLEMENT_DATA_"
+SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_"
 
 
 def frozen(value: Any) -> Any:

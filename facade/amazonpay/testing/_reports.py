@@ -7,7 +7,8 @@ What the simulator decides where the docs are silent:
   chargeback;
 - a report is generated asynchronously: IN_PROGRESS, then COMPLETED under the same rule as a
   refund (:attr:`Settings.settle_after_reads` reads of Get Report By Id and
-  :attr:`Settings.settle_after` of simulated time), its rows read when it completes;
+  :attr:`Settings.settle_after` of simulated time), its rows read when it completes; over a
+  period without transactions it ends CANCELLED, as the docs say;
 - a schedule creates, at each creation time, a report of the period just ended;
 - a report document is downloaded from a URL valid 30 seconds (then 403, as S3 answers),
   served by the storage host (:mod:`._storage`).
@@ -33,18 +34,22 @@ from ._values import request_time, timestamp, unused_id
 if TYPE_CHECKING:
     from ._state import Call, Result, State
 
-SETTLEMENT_REPORT: Final = "_SANDBOX_SETTLEMENT_DATA_"
+#: The one report of the sandbox (docs, amazon-pay-api-v2/reports.html: "Sandbox support only
+#: exists for the Sandbox Settlement Report"; its reportType in the reports guide's examples).
+SETTLEMENT_REPORT: Final = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_"
 MULTI_CURRENCY_REPORT: Final = "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_"
-#: Report types the service knows (.NET ``Types/ReportTypes.cs`` and manually-requesting-reports).
+#: Report types the service knows, by Amazon's full names: the .NET SDK's
+#: ``WebStore/Types/ReportTypes.cs`` and the multi-currency report of the reports guide
+#: (amazon-pay-reports/manually-requesting-reports.html). The spec gives an example, no enum.
 REPORT_TYPES: Final = frozenset(
     {
         "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_",
         SETTLEMENT_REPORT,
-        "_ORDER_REFERENCE_DATA_",
-        "_BILLING_AGREEMENT_DATA_",
-        "_AUTHORIZATION_DATA_",
-        "_CAPTURE_DATA_",
-        "_REFUND_DATA_",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
         MULTI_CURRENCY_REPORT,
     }
 )
@@ -57,7 +62,7 @@ _FREQUENCY: Final = re.compile(r"P(?:(?P<days>[0-9]+)D)?(?:T(?:(?P<hours>[0-9]+)
 
 @dataclass
 class Report(Journaled):
-    """A report request: IN_PROGRESS -> COMPLETED, with its document once completed."""
+    """A report request: IN_PROGRESS -> COMPLETED with its document, or CANCELLED (no transactions)."""
 
     id: str
     type: str
@@ -133,12 +138,17 @@ def _settle_report(state: State, report: Report, now: datetime, *, read: bool) -
     if pending is None or not is_due(state.settings, pending, now, read=read):
         return
     report.pending = None
-    document_id = "amzn1.tortuga.4.na." + secrets.token_hex(16)
-    state.report_documents[document_id] = settlement_csv(
-        move for move in ledger(state) if report.start <= move.posted < report.end
-    )
-    report.status = "COMPLETED"
     report.finished = now
+    moves = [move for move in ledger(state) if report.start <= move.posted < report.end]
+    if not moves:
+        # "If there are no transactions in sandbox available for the given time range, the
+        # generated report will be in the processingStatus "CANCELLED"." (docs,
+        # amazon-pay-reports/requesting-sandbox-settlement-reports.html); it has no document.
+        report.status = "CANCELLED"
+        return
+    document_id = "amzn1.tortuga.4.na." + secrets.token_hex(16)
+    state.report_documents[document_id] = settlement_csv(moves)
+    report.status = "COMPLETED"
     report.document_id = document_id
 
 
