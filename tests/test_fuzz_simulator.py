@@ -96,10 +96,12 @@ def seed(sandbox: AmazonPaySandbox, pay: AmazonPay) -> dict[str, list[str]]:
     ids["refundId"].append(refund.refund_id)
     # The back office: a completed settlement report and its document, a schedule, a chargeback.
     window = {"startTime": "20200101T000000Z", "endTime": "20991231T000000Z"}
-    report = pay.reports.create({"reportType": "_SANDBOX_SETTLEMENT_DATA_", **window})
+    report = pay.reports.create({"reportType": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", **window})
     ids["reportId"] = [report.report_id]
     ids["reportDocumentId"] = [str(pay.reports.get(report.report_id).report_document_id)]
-    schedule = pay.report_schedules.create({"reportType": "_SANDBOX_SETTLEMENT_DATA_", "scheduleFrequency": "P1D"})
+    schedule = pay.report_schedules.create(
+        {"reportType": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", "scheduleFrequency": "P1D"}
+    )
     ids["reportScheduleId"] = [schedule.report_schedule_id]
     ids["disputeId"] = [
         sandbox.file_chargeback(captured["chargeId"], {"amount": "2.00", "currencyCode": "USD"})["disputeId"]

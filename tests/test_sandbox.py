@@ -342,6 +342,24 @@ def test_one_time_flow(api: Api, sandbox: AmazonPaySandbox) -> None:
     assert sandbox.requests[0].json()["storeId"] == STORE_ID
 
 
+def test_money_is_counted_and_shown_in_the_currencys_minor_units(api: Api) -> None:
+    session = api.completed("14", "Confirm")  # a limit written without decimals
+    permission_id = session["chargePermissionId"]
+    assert session["paymentDetails"]["chargeAmount"] == {"amount": "14.00", "currencyCode": "USD"}
+    first = api.create_charge(permission_id, "0.5")
+    assert first.status_code == 201, first.text
+    assert first.json()["chargeAmount"]["amount"] == "0.50"
+    limits = api.call("GET", f"/chargePermissions/{permission_id}").json()["limits"]
+    assert limits == {
+        "amountLimit": {"amount": "14.00", "currencyCode": "USD"},
+        "amountBalance": {"amount": "13.50", "currencyCode": "USD"},
+    }
+    too_much = api.create_charge(permission_id, "13.75")
+    assert error_of(too_much) == (400, "TransactionAmountExceeded")
+    assert "exceeds the balance 13.50" in too_much.json()["message"]
+    assert api.create_charge(permission_id, "13.5").status_code == 201
+
+
 def test_authorize_with_capture_and_confirm(api: Api, sandbox: AmazonPaySandbox) -> None:
     session = api.completed(intent="AuthorizeWithCapture")
     assert sandbox.charges[session["chargeId"]]["statusDetails"]["state"] == "Captured"
@@ -964,6 +982,31 @@ def test_any_base_url_host_is_accepted(sandbox: AmazonPaySandbox) -> None:
     assert "neither the host this request was sent to (testserver)" in bad_host.json()["message"]
 
 
+def test_the_request_log_keeps_the_newest_requests_within_a_count_and_a_size(sandbox: AmazonPaySandbox) -> None:
+    assert (sandbox.max_recorded_requests, sandbox.max_recorded_bytes) == (10_000, 64 * 1024 * 1024)
+    sandbox.max_recorded_bytes = 100_000
+    with httpx.Client(transport=sandbox.transport(), base_url="https://pay-api.amazon.com/v2") as http:
+        # Unauthenticated requests are recorded too: 40 bodies of 10 kB keep the newest that fit 100 kB.
+        for number in range(40):
+            answered = http.post("/checkoutSessions", content=b"%02d" % number + b"x" * 9_998)
+            assert answered.status_code == 401
+        kept = sandbox.requests
+        assert 5 <= len(kept) <= 9
+        assert [r.body[:2] for r in kept] == [b"%02d" % n for n in range(40 - len(kept), 40)]
+        assert sum(len(r.body) for r in kept) <= 100_000
+        sandbox.max_recorded_requests = 2
+        assert [r.body[:2] for r in sandbox.requests] == [b"38", b"39"]
+        huge = http.post("/checkoutSessions", content=b"h" * 200_000)  # over the size: kept, as the newest
+        assert [len(r.body) for r in sandbox.requests] == [200_000]
+        assert huge.status_code == 401
+        sandbox.max_recorded_requests = 0
+        http.get("/charges/x")
+        assert sandbox.requests == []
+    sandbox.max_recorded_requests = sandbox.max_recorded_bytes = None  # no bound, for a test that reads every one
+    with pytest.raises(ValueError, match="max_recorded_requests takes a whole number"):
+        sandbox.max_recorded_requests = -1
+
+
 def test_http_server(sandbox: AmazonPaySandbox) -> None:
     with sandbox.serve("127.0.0.1", 0) as server:
         api = Api(sandbox, base=server.url + "/v2")
@@ -1045,7 +1088,7 @@ def test_thread_safety(sandbox: AmazonPaySandbox) -> None:
 def test_ids_are_never_reused_even_when_their_random_digits_collide() -> None:
     """Six random digits collide after about a thousand charges on one permission (the birthday
     bound); the simulator draws again rather than overwrite a stored object."""
-    from amazonpay.testing._state import unused_id
+    from amazonpay.testing._values import unused_id
 
     drawn = iter(["S01-1-C000001", "S01-1-C000001", "S01-1-C000002"])
     assert unused_id(lambda: next(drawn), {"S01-1-C000001": object()}) == "S01-1-C000002"

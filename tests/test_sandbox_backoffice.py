@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import httpx
 import pytest
@@ -25,11 +26,12 @@ from amazonpay import AmazonPay, BadRequestError, DownloadExpiredError, NotFound
 from amazonpay.notifications import Notification, NotificationVerifier
 from amazonpay.testing import AmazonPaySandbox, SandboxError
 from amazonpay_api.models import Dispute
-from tests.support.operations import money
+from tests.support.operations import STORE_ID, money
 from tests.support.shop import Shop
-from tests.test_sandbox import Api, check_response
+from tests.support.spec import effective_spec, follow, operations_by_id
+from tests.test_sandbox import Api, check_response, error_of
 
-SETTLEMENT = "_SANDBOX_SETTLEMENT_DATA_"
+SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_"
 STORAGE = "/_sandbox/"
 
 
@@ -150,13 +152,32 @@ def test_a_report_covers_its_period_only(office: Office) -> None:
     ]
 
 
-def test_only_the_sandbox_settlement_report_exists_in_the_sandbox(office: Office) -> None:
-    with pytest.raises(BadRequestError, match="only _SANDBOX_SETTLEMENT_DATA_"):
-        office.pay.reports.create({"reportType": "_CAPTURE_DATA_", **office.window()})
+def test_report_types_are_amazons_full_names_and_the_sandbox_has_the_settlement_report(office: Office) -> None:
+    office.captured_charge("3.00")
+    schema = operations_by_id()["createReport"][2]["requestBody"]["content"]["application/json"]["schema"]
+    suggested = follow(schema)["properties"]["reportType"]["examples"][0]  # what the CLI's help suggests
+    assert suggested == SETTLEMENT
+    report = office.pay.reports.get(office.pay.reports.create({"reportType": suggested, **office.window()}).report_id)
+    assert (report.report_type, report.processing_status) == (SETTLEMENT, "COMPLETED")
+    for short in ("_SANDBOX_SETTLEMENT_DATA_", "_CAPTURE_DATA_"):  # no Amazon page or SDK names these
+        with pytest.raises(BadRequestError, match="is not a report type"):
+            office.pay.reports.create({"reportType": short, **office.window()})
+    with pytest.raises(BadRequestError, match=f"does not exist in the sandbox: only {SETTLEMENT}"):
+        office.pay.reports.create({"reportType": "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", **office.window()})
     with pytest.raises(BadRequestError, match="startTime must be before endTime"):
         office.pay.reports.create({"reportType": SETTLEMENT, **office.window(before=-timedelta(days=2))})
     with pytest.raises(NotFoundError):
         office.pay.reports.get("amzn1.tortuga.4.na.nothing")
+
+
+def test_a_report_over_a_period_without_transactions_is_cancelled(office: Office) -> None:
+    office.captured_charge("3.00")
+    empty = office.window(before=timedelta(days=3), after=-timedelta(days=2))  # before the capture
+    report = office.pay.reports.get(office.pay.reports.create({"reportType": SETTLEMENT, **empty}).report_id)
+    assert (report.processing_status, report.report_document_id) == ("CANCELLED", None)
+    assert isinstance(report.processing_end_time, str)
+    listed = office.pay.reports.list(processing_statuses="CANCELLED")
+    assert [r.report_id for r in listed] == [report.report_id]
 
 
 def test_reports_page_with_the_next_token_sent_alone(office: Office) -> None:
@@ -202,6 +223,17 @@ def test_a_next_token_with_any_other_parameter_is_refused(office: Office) -> Non
     assert len(api.call("GET", f"/reports?nextToken={token}").json()["reports"]) == 1
 
 
+@pytest.mark.parametrize("listing", ["/reports", "/disbursements?startTime=20261101T000000Z&endTime=20261128T000000Z"])
+@pytest.mark.parametrize("size", ["\u00b2", "\u2460", "\u0663", "0", "101", "-1", "1.0", "0" * 5000 + "1"])
+def test_a_page_size_other_than_1_to_100_in_ascii_digits_is_a_400(office: Office, listing: str, size: str) -> None:
+    api = Api(office.sandbox, clock=office.sandbox.now)
+    separator = "&" if "?" in listing else "?"
+    refused = api.send(api.build("GET", f"{listing}{separator}{urlencode({'pageSize': size})}"))
+    assert error_of(refused) == (400, "InvalidParameterValue")
+    assert "pageSize" in refused.json()["message"]
+    assert api.send(api.build("GET", f"{listing}{separator}pageSize=100")).status_code == 200
+
+
 def test_an_expired_download_url_is_a_typed_error_and_a_new_one_works(office: Office, tmp_path: Path) -> None:
     office.captured_charge("2.00")
     document_id = office.report()
@@ -224,11 +256,21 @@ def test_the_http_server_serves_downloads_and_uploads_on_its_own_host() -> None:
         sandbox.serve() as server,
         AmazonPay(public_key_id=key_id, private_key=pem, region="na", base_url=server.url + "/v2") as pay,
     ):
+        session_id = pay.checkout_sessions.create(
+            {"webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"}, "storeId": STORE_ID}
+        ).checkout_session_id
+        sandbox.approve(session_id)
+        details = {
+            "webCheckoutDetails": {"checkoutResultReturnUrl": "https://shop.example/result"},
+            "paymentDetails": {"paymentIntent": "AuthorizeWithCapture", "chargeAmount": money("2.00")},
+        }
+        pay.checkout_sessions.update(session_id, details)
+        pay.checkout_sessions.complete(session_id, {"chargeAmount": money("2.00")})  # a capture to report
         report_id = pay.reports.create({"reportType": SETTLEMENT, **window(sandbox)}).report_id
         document_id = pay.reports.get(report_id).report_document_id
         assert isinstance(document_id, str)
         assert pay.reports.get_document(document_id).url.startswith(server.url + "/_sandbox/report-documents/")
-        assert rows(pay.reports.download(document_id)) == []
+        assert [row["TransactionAmount"] for row in rows(pay.reports.download(document_id))] == ["2.00"]
         uploaded = pay.files.upload(b"%PDF-1.4 receipt", type="pdf")
     assert uploaded.url.startswith(server.url + "/_sandbox/files/")
     assert [r.status for r in sandbox.requests if r.path.startswith(STORAGE)] == [200, 200]
@@ -419,6 +461,57 @@ async def test_a_payment_service_provider_reports_and_closes_a_dispute(office: O
             await pay.disputes.update(created.dispute_id, {"statusDetails": {"state": "UnderReview"}})
     states = [n.state for n in office.sandbox.notifications if n.object_id == created.dispute_id]
     assert states == ["UnderReview", "Closed"]
+
+
+def test_times_before_the_year_1000_are_answered_with_four_digit_years(office: Office) -> None:
+    timestamp = re.compile(effective_spec()["components"]["schemas"]["Timestamp"]["pattern"])
+    pay = office.pay
+    report_id = pay.reports.create(
+        {"reportType": SETTLEMENT, "startTime": "00010101T000000Z", "endTime": "09991231T235959Z"}
+    ).report_id
+    report = pay.reports.get(report_id)
+    assert (report.start_time, report.end_time) == ("00010101T000000Z", "09991231T235959Z")
+    charge = office.captured_charge("12.00")
+    body = {
+        "chargeId": charge.charge_id,
+        "disputeAmount": money("12.00"),
+        "filingReason": "Fraudulent",
+        "filingTimestamp": "00100101T000000Z",
+        "statusDetails": {"state": "UnderReview"},
+    }
+    dispute = pay.disputes.create(body)
+    closed = pay.disputes.update(
+        dispute.dispute_id,
+        {"statusDetails": {"state": "Resolved", "resolution": "BuyerWon"}, "closureTimestamp": "05000101T000000Z"},
+    )
+    assert (dispute.filing_timestamp, closed.closure_timestamp) == ("00100101T000000Z", "05000101T000000Z")
+    chargebacks = [row for row in office.sandbox.ledger() if row["TransactionType"] == "Chargeback"]
+    assert [row["TransactionPostedDate"] for row in chargebacks] == ["05000101T000000Z"]
+    paid = list(pay.disbursements.list(start_time="00010101T000000Z", end_time="09991231T235959Z"))
+    assert [(d.settlement_id, d.transaction_time) for d in paid] == [("05000101EUR", "05000102T000000Z")]
+    assert all(timestamp.search(text) for text in (report.start_time, report.end_time, paid[0].transaction_time))
+
+
+def test_a_dispute_with_an_invalid_time_is_refused_before_anything_changes(office: Office) -> None:
+    pay, sandbox = office.pay, office.sandbox
+    charge = office.captured_charge("12.00")
+    body = {
+        "chargeId": charge.charge_id,
+        "disputeAmount": money("12.00"),
+        "filingReason": "Fraudulent",
+        "statusDetails": {"state": "UnderReview"},
+        "merchantResponseDeadline": "00000101T000000Z",  # the Timestamp pattern allows year 0; no date has it
+    }
+    with pytest.raises(BadRequestError, match="merchantResponseDeadline"):
+        pay.disputes.create(body)
+    assert sandbox.disputes == {}
+    dispute = pay.disputes.create({**body, "merchantResponseDeadline": "20261209T000000Z"})  # the whole amount is free
+    closing = {"statusDetails": {"state": "Closed", "resolution": "BuyerWon"}, "closureTimestamp": "00000229T000000Z"}
+    with pytest.raises(BadRequestError, match="closureTimestamp"):
+        pay.disputes.update(dispute.dispute_id, closing)
+    assert pay.disputes.get(dispute.dispute_id).status_details.state == "UnderReview"
+    assert [n.state for n in sandbox.notifications if n.object_id == dispute.dispute_id] == ["UnderReview"]
+    assert [row["TransactionType"] for row in sandbox.ledger()] == ["Capture"]
 
 
 def test_a_chargeback_needs_a_captured_charge(office: Office) -> None:

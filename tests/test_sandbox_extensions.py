@@ -325,6 +325,24 @@ def test_a_tracking_number_is_accepted_once(pay: AmazonPay, sandbox: AmazonPaySa
     assert pay.delivery_trackers.create(_tracker(permission_id, "TWICE")).to_dict() == _tracker(permission_id, "TWICE")
 
 
+def test_more_than_100_shipments_are_refused_and_repeats_are_found_in_one_pass(
+    pay: AmazonPay, sandbox: AmazonPaySandbox
+) -> None:
+    session_id, shared = approved(pay, sandbox)
+    permission_id = str(pay.checkout_sessions.finalize(session_id, finalize_body(shared)).charge_permission_id)
+    # 20 000 (1 MB) took ~20 s under the simulator's lock, every number compared with every other
+    many = _tracker(permission_id, *(f"1Z{n:016d}" for n in range(1000)))
+    with pytest.raises(BadRequestError) as refused:
+        pay.delivery_trackers.create(many)
+    assert "1000 shipments; the simulator takes at most 100" in refused.value.message
+    limit = _tracker(permission_id, *(f"1Z{n:016d}" for n in range(100)))
+    assert pay.delivery_trackers.create(limit).to_dict() == limit
+    with pytest.raises(BadRequestError, match="'1Z0000000000000099' was already used"):
+        pay.delivery_trackers.create(_tracker(permission_id, "FRESH", "1Z0000000000000099"))
+    with pytest.raises(BadRequestError, match="'LATE' was already used"):
+        pay.delivery_trackers.create(_tracker(permission_id, *(f"N{n}" for n in range(98)), "LATE", "LATE"))
+
+
 @pytest.mark.parametrize(
     ("body", "words"),
     [

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -18,10 +18,11 @@ import httpx
 import pytest
 
 import amazonpay.testing._sandbox as sandbox_module
+import amazonpay.testing._time as simulated_time
 from amazonpay import AmazonPay, AmazonPayError, UnprocessableError
 from amazonpay.notifications import Notification, NotificationVerifier, ObjectType
 from amazonpay.testing import AmazonPaySandbox, PublishedNotification
-from amazonpay.testing._resources import Refund
+from amazonpay.testing._refunds import Refund
 from amazonpay.testing._state import State
 from tests.support.operations import STORE_ID, money
 from tests.support.shop import Shop
@@ -148,6 +149,24 @@ def test_time_only_moves_forward(shop: Shop) -> None:
     before = shop.sandbox.now()
     assert shop.sandbox.advance(timedelta(0)) == []
     assert shop.sandbox.now() - before < timedelta(seconds=5)
+
+
+def test_time_cannot_pass_the_latest_time_it_can_write_and_a_refused_move_changes_nothing(shop: Shop) -> None:
+    sandbox = shop.sandbox
+    for too_far in (timedelta.max, datetime(9999, 1, 1, tzinfo=UTC) - sandbox.now() + timedelta(seconds=1)):
+        before = sandbox.now()
+        with pytest.raises(ValueError, match=r"would pass 99990101T000000Z.*Nothing was changed"):
+            sandbox.advance(too_far)
+        assert sandbox.now() - before < timedelta(seconds=5)
+    sandbox.advance(datetime(9998, 12, 31, tzinfo=UTC) - sandbox.now())  # up to the last day is fine
+    with sandbox.serve() as server, httpx.Client(base_url=server.url) as http:
+        before = sandbox.now()
+        refused = http.post("/_sandbox/advance", json={"seconds": 3650 * 86400})
+        assert (refused.status_code, refused.json()["reasonCode"]) == (400, "InvalidParameterValue")
+        assert "Nothing was changed" in refused.json()["message"]
+        assert sandbox.now() - before < timedelta(seconds=5)
+        assert http.post("/_sandbox/advance", json={"seconds": 60}).status_code == 200
+    assert shop.checkout().status_details.state == "Completed"  # signed requests still work, near the end of time
 
 
 def test_a_client_on_the_sandbox_clock_keeps_working_after_time_moves(shop: Shop) -> None:
@@ -282,13 +301,13 @@ def test_an_advance_that_fails_moves_nothing(shop: Shop, monkeypatch: pytest.Mon
     shop.sandbox.settle_after_reads = 0
     shop.sandbox.settle_after = timedelta(hours=1)
     refund = shop.refund()
-    apply_time = State.apply_time
+    apply_time = simulated_time.apply_time
 
     def apply_then_fail(state: State, now: Any) -> None:
         apply_time(state, now)  # the refund settles ...
         raise RuntimeError("a bug after the change")
 
-    monkeypatch.setattr(State, "apply_time", apply_then_fail)
+    monkeypatch.setattr(simulated_time, "apply_time", apply_then_fail)
     before = shop.sandbox.now()
     with pytest.raises(RuntimeError):
         shop.sandbox.advance(timedelta(days=1))

@@ -415,6 +415,7 @@ async def soak(
 async def test_soak(sleeps: list[float]) -> None:
     clock = FakeClock()
     sandbox = AmazonPaySandbox(clock=lambda: clock.now)
+    sandbox.max_recorded_requests = sandbox.max_recorded_bytes = None  # every request is read back below
     key_id, pem = sandbox.create_key()
     private_key = serialization.load_pem_private_key(pem, password=None)
     assert isinstance(private_key, rsa.RSAPrivateKey)

@@ -21,7 +21,8 @@ SDKs' service-URL overrides (always ``https://``) reach it.
 from ._errors import Reason, SandboxError
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._notify import NotificationDelivery, PublishedNotification
-from ._sandbox import AmazonPaySandbox, RecordedRequest
+from ._request_log import RecordedRequest
+from ._sandbox import AmazonPaySandbox
 from ._server import SandboxServer
 from ._sns import SnsSigner
 from ._transport import SandboxTransport

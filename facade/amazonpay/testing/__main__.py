@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     sandbox = AmazonPaySandbox()
+    sandbox.max_recorded_requests = 0  # nothing in this process reads the request log
     for url in args.notify:
         try:
             sandbox.subscribe(url)

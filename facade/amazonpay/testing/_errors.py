@@ -89,6 +89,17 @@ class SandboxError(Exception):
         return error_body(self.reason.code, self.message)
 
 
+def refusal(reason: Reason, message: str | None = None) -> tuple[int, dict[str, Any]]:
+    """A handler's answer that refuses but keeps what it changed, returned instead of raised.
+
+    A raised :class:`SandboxError` undoes the request's changes; the few refusals the docs
+    pair with a change (an ``AmazonRejected`` decline closes the charge permission; a
+    simulated cancel cancels the checkout session) are returned with this.
+    """
+    error = SandboxError(reason, message)
+    return error.status, error.body()
+
+
 def error_body(reason_code: str, message: str) -> dict[str, Any]:
     """An error body as the service sends it."""
     return {"reasonCode": reason_code, "message": message}

@@ -1,11 +1,18 @@
-"""Undo for the simulator's objects: what an operation changed is rolled back if it fails unexpectedly.
+"""Undo for the simulator's objects: a request that fails or is refused leaves nothing it changed.
 
-Handlers validate their whole input before they change anything, so a refusal (a
-:class:`SandboxError`) never leaves a half-applied request. This is the safety net for what
-validation did not foresee: every attribute assignment on a :class:`Journaled` object and every
-insertion into or deletion from a :class:`JournaledDict` made inside :func:`transaction` is
-recorded, and an exception other than ``SandboxError`` undoes them all, newest first.
-Container attributes are replaced, never changed in place, so assignments are the whole story.
+Every attribute assignment on a :class:`Journaled` object and every insertion into or deletion
+from a :class:`JournaledDict` made inside :func:`transaction` is recorded. Container attributes
+are replaced, never changed in place, so assignments are the whole story.
+
+- An exception escaping :func:`transaction` (a bug) undoes every change, newest first.
+- A refusal (:class:`SandboxError`, which the sandbox catches inside the transaction to answer
+  it) undoes, through :meth:`Journal.refused`, every change the request made, newest first,
+  keeping only what the passage of time had made due before the request changed anything (a
+  session found expired, a refund found settled: changes made under :func:`time_passing`),
+  which would have happened without the request. A handler that refuses after changing
+  something therefore changes nothing. A refusal that must keep a change (an
+  ``AmazonRejected`` decline closes the charge permission) is not raised but returned as the
+  handler's answer (:func:`._errors.refusal`).
 
 The same record says what a transaction changed (:meth:`Journal.changed`): the simulator reads
 the state changes it publishes notifications for there, so none is missed and none is made up.
@@ -16,53 +23,74 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, TypeVar
-
-from ._errors import SandboxError
 
 K = TypeVar("K")
 V = TypeVar("V")
 _ABSENT: Any = object()
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One recorded change: how to undo it, and what it was."""
+
+    undo: Callable[[], None]
+    target: Journaled | None = None  # an assignment: the object, the attribute and its old value
+    name: str = ""
+    old: Any = None
+    created: Any = _ABSENT  # an insertion: the object first stored
+
+
 class Journal:
-    """What one transaction did: the steps that undo it, and what it changed."""
+    """What one transaction did: its changes in order, and which of them time alone made."""
 
     def __init__(self) -> None:
-        self._undo: list[Callable[[], None]] = []
-        # id(object) -> (object, its attributes' values before their first assignment)
-        self._before: dict[int, tuple[Journaled, dict[str, Any]]] = {}
-        self._created: dict[int, Any] = {}  # the objects first stored in this transaction, by id
+        self._steps: list[_Step] = []
+        self._time_depth = 0  # > 0 inside time_passing()
+        self._kept = 0  # the first steps, all made by time passing, that a refusal keeps
 
     def assigned(self, target: Journaled, name: str, old: Any) -> None:
         """``target.name`` is about to change from ``old``."""
-        self._undo.append(lambda: object.__setattr__(target, name, old))
-        _, before = self._before.setdefault(id(target), (target, {}))
-        before.setdefault(name, old)
+        self._add(_Step(lambda: object.__setattr__(target, name, old), target, name, old))
 
     def stored(self, mapping: dict[Any, Any], key: Any, old: Any, new: Any) -> None:
         """``mapping[key]`` changes from ``old`` (``_ABSENT``: a new key) to ``new`` (``_ABSENT``: deleted)."""
         if old is _ABSENT:
-            self._undo.append(lambda: dict.__delitem__(mapping, key))
-            if new is not _ABSENT:
-                self._created[id(new)] = new
+            self._add(_Step(lambda: dict.__delitem__(mapping, key), created=new))
         else:
-            self._undo.append(lambda: dict.__setitem__(mapping, key, old))
+            self._add(_Step(lambda: dict.__setitem__(mapping, key, old)))
+
+    def _add(self, step: _Step) -> None:
+        if self._time_depth and self._kept == len(self._steps):
+            self._kept += 1
+        self._steps.append(step)
 
     def changed(self) -> Iterator[tuple[Journaled, Mapping[str, Any]]]:
         """Each object that existed before the transaction and had attributes assigned, with their old values."""
-        for key, (target, before) in self._before.items():
-            if key not in self._created:
-                yield target, before
+        created = {id(obj) for obj in self.created()}
+        before: dict[int, tuple[Journaled, dict[str, Any]]] = {}
+        for step in self._steps:
+            if step.target is not None and id(step.target) not in created:
+                before.setdefault(id(step.target), (step.target, {}))[1].setdefault(step.name, step.old)
+        yield from before.values()
 
     def created(self) -> Iterator[Any]:
         """Each object first stored in this transaction."""
-        yield from self._created.values()
+        seen: set[int] = set()
+        for step in self._steps:
+            if step.created is not _ABSENT and id(step.created) not in seen:
+                seen.add(id(step.created))
+                yield step.created
 
-    def undo(self) -> None:
-        """Undo every recorded step, newest first."""
-        for step in reversed(self._undo):
-            step()
+    def undo(self, *, keep: int = 0) -> None:
+        """Undo every recorded step after the first ``keep``, newest first."""
+        while len(self._steps) > keep:
+            self._steps.pop().undo()
+
+    def refused(self) -> None:
+        """Undo what the request changed, keeping what time alone had made due before it."""
+        self.undo(keep=self._kept)
 
 
 _JOURNAL: ContextVar[Journal | None] = ContextVar("amazonpay_testing_journal", default=None)
@@ -96,19 +124,26 @@ class JournaledDict(dict[K, V]):
 
 
 @contextmanager
-def transaction() -> Iterator[Journal]:
-    """Record changes; undo them if the block raises anything but a :class:`SandboxError`.
+def time_passing() -> Iterator[None]:
+    """Mark the changes made inside as due to the passage of time (expiry, settling), not to the request."""
+    journal = _JOURNAL.get()
+    if journal is None:
+        yield
+        return
+    journal._time_depth += 1
+    try:
+        yield
+    finally:
+        journal._time_depth -= 1
 
-    A ``SandboxError`` is the service's answer and keeps what the operation meant to change
-    (an ``AmazonRejected`` decline closes the charge permission, and says so). The journal
-    yielded says what changed.
-    """
+
+@contextmanager
+def transaction() -> Iterator[Journal]:
+    """Record changes; undo all of them if the block raises. The journal yielded says what changed."""
     journal = Journal()
     token = _JOURNAL.set(journal)
     try:
         yield journal
-    except SandboxError:
-        raise
     except BaseException:
         journal.undo()
         raise

@@ -14,49 +14,58 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
-from . import _backoffice as backoffice
+from . import _authorization_tokens as authorization_tokens
 from . import _body as body
-from . import _extensions as extensions
+from . import _buyers as buyers
+from . import _charge_permissions as charge_permissions
+from . import _charges as charges
+from . import _checkout_sessions as checkout_sessions
+from . import _delivery_trackers as delivery_trackers
+from . import _disbursements as disbursements
+from . import _disputes as disputes
+from . import _files as files
+from . import _refunds as refunds
+from . import _reports as reports
 from ._spec import Operation, operations
 from ._state import Call, Result, State
 
 Handler = Callable[[State, Call], Result]
 
 HANDLERS: Final[Mapping[str, Handler]] = {
-    "createCheckoutSession": State.create_checkout_session,
-    "getCheckoutSession": State.get_checkout_session,
-    "updateCheckoutSession": State.update_checkout_session,
-    "completeCheckoutSession": State.complete_checkout_session,
-    "createCharge": State.create_charge,
-    "getCharge": State.get_charge,
-    "captureCharge": State.capture_charge,
-    "cancelCharge": State.cancel_charge,
-    "getChargePermission": State.get_charge_permission,
-    "updateChargePermission": State.update_charge_permission,
-    "closeChargePermission": State.close_charge_permission,
-    "createRefund": State.create_refund,
-    "getRefund": State.get_refund,
+    "createCheckoutSession": checkout_sessions.create_checkout_session,
+    "getCheckoutSession": checkout_sessions.get_checkout_session,
+    "updateCheckoutSession": checkout_sessions.update_checkout_session,
+    "completeCheckoutSession": checkout_sessions.complete_checkout_session,
+    "createCharge": charges.create_charge,
+    "getCharge": charges.get_charge,
+    "captureCharge": charges.capture_charge,
+    "cancelCharge": charges.cancel_charge,
+    "getChargePermission": charge_permissions.get_charge_permission,
+    "updateChargePermission": charge_permissions.update_charge_permission,
+    "closeChargePermission": charge_permissions.close_charge_permission,
+    "createRefund": refunds.create_refund,
+    "getRefund": refunds.get_refund,
     # beyond the bundled spec (openapi/extensions.overlay.yml)
-    "finalizeCheckoutSession": extensions.finalize_checkout_session,
-    "getBuyer": extensions.get_buyer,
-    "updateCharge": extensions.update_charge,
-    "createDeliveryTracker": extensions.create_delivery_tracker,
-    "getAuthorizationToken": extensions.get_authorization_token,
+    "finalizeCheckoutSession": checkout_sessions.finalize_checkout_session,
+    "getBuyer": buyers.get_buyer,
+    "updateCharge": charges.update_charge,
+    "createDeliveryTracker": delivery_trackers.create_delivery_tracker,
+    "getAuthorizationToken": authorization_tokens.get_authorization_token,
     # the back office (issue 12)
-    "createReport": backoffice.create_report,
-    "getReports": backoffice.get_reports,
-    "getReportById": backoffice.get_report_by_id,
-    "getReportDocument": backoffice.get_report_document,
-    "createReportSchedule": backoffice.create_report_schedule,
-    "getReportSchedules": backoffice.get_report_schedules,
-    "getReportScheduleById": backoffice.get_report_schedule_by_id,
-    "cancelReportSchedule": backoffice.cancel_report_schedule,
-    "getDisbursements": backoffice.get_disbursements,
-    "createDispute": backoffice.create_dispute,
-    "getDispute": backoffice.get_dispute,
-    "updateDispute": backoffice.update_dispute,
-    "contestDispute": backoffice.contest_dispute,
-    "uploadFile": backoffice.upload_file,
+    "createReport": reports.create_report,
+    "getReports": reports.get_reports,
+    "getReportById": reports.get_report_by_id,
+    "getReportDocument": reports.get_report_document,
+    "createReportSchedule": reports.create_report_schedule,
+    "getReportSchedules": reports.get_report_schedules,
+    "getReportScheduleById": reports.get_report_schedule_by_id,
+    "cancelReportSchedule": reports.cancel_report_schedule,
+    "getDisbursements": disbursements.get_disbursements,
+    "createDispute": disputes.create_dispute,
+    "getDispute": disputes.get_dispute,
+    "updateDispute": disputes.update_dispute,
+    "contestDispute": disputes.contest_dispute,
+    "uploadFile": files.upload_file,
 }
 
 

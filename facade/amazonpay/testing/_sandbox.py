@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import ssl
@@ -18,16 +17,26 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from . import _backoffice as backoffice
-from . import _extensions as extensions
+from . import _authorization_tokens as authorization_tokens
+from . import _buyers as buyers
+from . import _charge_permissions as charge_permissions
+from . import _checkout_sessions as checkout_sessions
+from . import _disputes as disputes
 from . import _idempotency as idempotency
 from . import _routes as routes
+from . import _storage as storage
+from . import _time as simulated_time
 from ._body import check, parse_json_object
+from ._charge_permissions import ChargePermission
+from ._charges import Charge
+from ._checkout_sessions import CheckoutSession
 from ._errors import Reason, SandboxError, encode, error_body
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._journal import transaction
+from ._ledger import ledger
 from ._notify import DEFAULT_TIMEOUT, Endpoint, NotificationDelivery, Outbox, PublishedNotification, state_changes
-from ._resources import Charge, ChargePermission, CheckoutSession, Refund
+from ._refunds import Refund
+from ._request_log import RecordedRequest, RequestLog
 from ._sns import SnsSigner
 from ._spec import operation
 from ._state import Call, Settings, State
@@ -48,25 +57,6 @@ logger = logging.getLogger("amazonpay.testing")
 Clock = Callable[[], datetime]
 Response = tuple[int, dict[str, str], bytes]
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class RecordedRequest:
-    """One request the sandbox received, for assertions (the authorization header is left out)."""
-
-    method: str
-    url: str
-    path: str
-    headers: Mapping[str, str]
-    body: bytes
-    operation_id: str | None
-    request_id: str
-    status: int | None  # None when an injected network error replaced the answer before processing
-    replayed: bool = False  # answered from the idempotency store
-
-    def json(self) -> Any:
-        """The body parsed as JSON (``None`` when empty)."""
-        return json.loads(self.body) if self.body else None
 
 
 @dataclass(frozen=True)
@@ -127,7 +117,7 @@ class AmazonPaySandbox:
         self._outbox = Outbox(self.now)
         self._keys: dict[str, rsa.RSAPublicKey] = {}
         self._idempotency = idempotency.IdempotencyStore()
-        self._requests: list[RecordedRequest] = []
+        self._requests = RequestLog()
         self.faults: list[FaultRule] = []
         """Fault rules consulted, in order, before each API request; the first that fires applies."""
 
@@ -243,6 +233,8 @@ class AmazonPaySandbox:
         try:
             with self._lock:
                 return self._advance(delta)
+        except SandboxError as refused:
+            raise ValueError(refused.message) from None
         finally:
             self._outbox.deliver_published()
 
@@ -259,12 +251,21 @@ class AmazonPaySandbox:
         self.sleep(seconds)
 
     def _advance(self, delta: timedelta) -> list[PublishedNotification]:
+        """Move the clock and apply what is due, or refuse a move past :data:`LATEST_TIME` changing nothing."""
+        now = self.now()
+        if delta > LATEST_TIME - now:
+            raise SandboxError(
+                Reason.InvalidParameterValue,
+                f"Moving the simulated time by {delta} from {timestamp(now)} would pass {timestamp(LATEST_TIME)}, "
+                "the latest time the simulator keeps (what it derives from the clock must stay a 4-digit year). "
+                "Nothing was changed.",
+            )
         before = self._offset
         self._offset += delta
         now = self.now()
         published: list[PublishedNotification] = []
         try:
-            self._apply(lambda: self._state.apply_time(now), now, published)
+            self._apply(lambda: simulated_time.apply_time(self._state, now), now, published)
         except BaseException:
             self._offset = before  # the changes were undone: so is the move
             raise
@@ -297,7 +298,7 @@ class AmazonPaySandbox:
         it in the ``x-sandbox-buyer-token`` header. ``KeyError`` if nobody approved the session.
         """
         with self._lock:
-            return self._state.extras.buyer_tokens[checkout_session_id]
+            return self._state.buyer_tokens[checkout_session_id]
 
     def _approve(
         self,
@@ -310,8 +311,8 @@ class AmazonPaySandbox:
         now = self.now()
 
         def change() -> dict[str, Any]:
-            session = self._state.approve(checkout_session_id, now, buyer, shipping_address)
-            extensions.sign_in(self._state, checkout_session_id)
+            session = checkout_sessions.approve(self._state, checkout_session_id, now, buyer, shipping_address)
+            buyers.sign_in(self._state, checkout_session_id)
             return session
 
         return self._apply(change, now)
@@ -338,7 +339,7 @@ class AmazonPaySandbox:
                 now = self.now()
                 money = None if amount is None else Money.from_json(amount, "amount")
                 dispute = self._apply(
-                    lambda: backoffice.file_chargeback(
+                    lambda: disputes.file_chargeback(
                         self._state, charge_id, now, amount=money, filing_reason=filing_reason
                     ),
                     now,
@@ -359,7 +360,7 @@ class AmazonPaySandbox:
         try:
             with self._lock:
                 now = self.now()
-                dispute = self._apply(lambda: backoffice.resolve_dispute(self._state, dispute_id, resolution, now), now)
+                dispute = self._apply(lambda: disputes.resolve_dispute(self._state, dispute_id, resolution, now), now)
                 return dispute.json()
         finally:
             self._outbox.deliver_published()
@@ -367,18 +368,20 @@ class AmazonPaySandbox:
     def ledger(self) -> list[dict[str, str]]:
         """Every settled transaction (captures, refunds, lost chargebacks), oldest first, as settlement report rows."""
         with self._lock:
-            return [move.row() for move in backoffice.ledger(self._state)]
+            return [move.row() for move in ledger(self._state)]
 
     def _apply(self, change: Callable[[], T], now: datetime, published: list[PublishedNotification] | None = None) -> T:
         """Run one change of the simulated state and publish its notifications: all of it, or nothing.
 
-        A refusal (:class:`SandboxError`) keeps what it changed, so it publishes too; anything
-        else undoes the change, and publishing is the transaction's last step.
+        A refusal (:class:`SandboxError`) undoes what the request changed but keeps what time
+        alone had made due (an expiry found on the way), and publishes that; anything else
+        undoes every change, and publishing is the transaction's last step.
         """
         with transaction() as journal:
             try:
                 outcome: T | SandboxError = change()
             except SandboxError as refusal:
+                journal.refused()
                 outcome = refusal
             made = self._outbox.publish(state_changes(journal), now)
         if published is not None:
@@ -482,7 +485,11 @@ class AmazonPaySandbox:
     @property
     def charge_permissions(self) -> Mapping[str, dict[str, Any]]:
         """Charge Permissions by id, as JSON (read-only)."""
-        return _View[ChargePermission](self._lock, self._state.charge_permissions, self._state.render_permission)
+        return _View[ChargePermission](
+            self._lock,
+            self._state.charge_permissions,
+            lambda permission: charge_permissions.render(self._state, permission),
+        )
 
     @property
     def charges(self) -> Mapping[str, dict[str, Any]]:
@@ -497,13 +504,39 @@ class AmazonPaySandbox:
     @property
     def disputes(self) -> Mapping[str, dict[str, Any]]:
         """Disputes by id, as JSON (read-only)."""
-        return _View[backoffice.Dispute](self._lock, self._state.back_office.disputes, backoffice.Dispute.json)
+        return _View[disputes.Dispute](self._lock, self._state.disputes, disputes.Dispute.json)
 
     @property
     def requests(self) -> list[RecordedRequest]:
-        """Every request received so far, oldest first (a copy)."""
+        """The requests received, oldest first (a copy).
+
+        The newest only, within :attr:`max_recorded_requests` and :attr:`max_recorded_bytes`.
+        """
         with self._lock:
-            return list(self._requests)
+            return self._requests.copy()
+
+    @property
+    def max_recorded_requests(self) -> int | None:
+        """How many requests :attr:`requests` keeps (default 10 000; None: every one); the oldest go first."""
+        return self._requests.max_requests
+
+    @max_recorded_requests.setter
+    def max_recorded_requests(self, value: int | None) -> None:
+        with self._lock:
+            self._requests.max_requests = value
+
+    @property
+    def max_recorded_bytes(self) -> int | None:
+        """How many bytes of bodies, URLs and headers :attr:`requests` keeps (default 64 MiB; None: no bound).
+
+        The newest request is kept whatever its size.
+        """
+        return self._requests.max_bytes
+
+    @max_recorded_bytes.setter
+    def max_recorded_bytes(self, value: int | None) -> None:
+        with self._lock:
+            self._requests.max_bytes = value
 
     # --- the core -------------------------------------------------------------------------
 
@@ -606,7 +639,9 @@ class AmazonPaySandbox:
                 )
             window = DateWindow(self._settings.future_date_tolerance, self._settings.past_date_tolerance)
             key_id, api_path = authenticate(request, self._keys, now, window)
-            extensions.check_auth_token(self._state.extras, request.headers.get(extensions.AUTH_TOKEN_HEADER))
+            authorization_tokens.check_auth_token(
+                self._state, request.headers.get(authorization_tokens.AUTH_TOKEN_HEADER)
+            )
             if matched is None or matched.route is None:
                 raise SandboxError(
                     Reason.ResourceNotFound, f"No operation {request.method} {api_path.operation_path} in API v2."
@@ -659,7 +694,7 @@ class AmazonPaySandbox:
             now = self.now()
             query = dict(request.query)
             moved = self._apply(
-                lambda: backoffice.transfer(self._state, request.method, request.path, query, request.body, now), now
+                lambda: storage.transfer(self._state, request.method, request.path, query, request.body, now), now
             )
             if moved is not None:
                 status, headers, content = moved
@@ -681,7 +716,7 @@ class AmazonPaySandbox:
                 return _Outcome(200, encode(_advanced(self.now(), published)))
             check(options, _approve_schema(), "body")
             session = self._approve(approve["id"], options.get("buyer"), options.get("shippingAddress"))
-            token = self._state.extras.buyer_tokens[approve["id"]]
+            token = self._state.buyer_tokens[approve["id"]]
             return _Outcome(200, encode(session), headers={BUYER_TOKEN_HEADER: token})
         except SandboxError as error:
             return _Outcome.refused(error)
@@ -750,6 +785,10 @@ _ADVANCE_SCHEMA: Final[dict[str, Any]] = {
     "properties": {"seconds": {"type": "integer"}},
 }
 _MAX_ADVANCE: Final = timedelta(days=3650)
+#: The simulated clock stops short of the last Timestamp the spec can write (9999-12-31): what the
+#: simulator derives from it (expiries of up to 180 days, 90 days of report retention, a
+#: schedule's next period) stays a 4-digit year.
+LATEST_TIME: Final = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 def _advance_by(options: Mapping[str, Any]) -> timedelta:

@@ -61,7 +61,7 @@ _ENVELOPE_ORDER: Final = (
 
 def _sns_time(moment: datetime) -> str:
     moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return f"{moment.year:04d}{moment:-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"  # %Y is unpadded below 1000
 
 
 def _name(common_name: str) -> x509.Name:

@@ -6,7 +6,7 @@ import re
 import secrets
 import string
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -26,6 +26,8 @@ MINOR_UNITS: Final[Mapping[str, int]] = {"JPY": 0}
 DEFAULT_MINOR_UNITS: Final = 2
 # The documented maximum of one charge (docs, Charge: chargeAmount "Maximum value").
 AMOUNT_CAPS: Final[Mapping[str, Decimal]] = {"USD": Decimal(150_000), "GBP": Decimal(150_000), "EUR": Decimal(150_000)}
+RELEASE_ENVIRONMENT: Final = "Sandbox"
+MERCHANT_METADATA_FIELDS: Final = ("merchantReferenceId", "merchantStoreName", "noteToBuyer", "customInformation")
 _DIGITS: Final = string.digits
 _KEY_ALPHABET: Final = string.ascii_uppercase + string.digits
 
@@ -38,8 +40,13 @@ def utc(moment: datetime) -> datetime:
 
 
 def timestamp(moment: datetime) -> str:
-    """ISO 8601 basic form used in every response, e.g. ``20191015T204313Z``."""
-    return utc(moment).strftime(TIMESTAMP_FORMAT)
+    """ISO 8601 basic form used in every response, e.g. ``20191015T204313Z``; always a 4-digit year.
+
+    ``strftime("%Y")`` leaves years below 1000 unpadded on glibc (``10101T000000Z`` for year 1),
+    which breaks the spec's ``Timestamp`` pattern; requests may name such years.
+    """
+    moment = utc(moment)
+    return f"{moment.year:04d}{moment:%m%dT%H%M%SZ}"
 
 
 def parse_timestamp(text: str) -> datetime:
@@ -59,19 +66,38 @@ def parse_request_date(text: str) -> datetime:
     raise ValueError(text)
 
 
+def request_time(value: str, name: str) -> datetime:
+    """A time sent in a request body or query, named ``name``, or the service's 400 answer."""
+    try:
+        return parse_request_date(value)
+    except ValueError:
+        raise SandboxError(
+            Reason.InvalidParameterValue,
+            f"{name} {value[:64]!r} is not a UTC time in ISO 8601 form, such as 20221114T074550Z.",
+        ) from None
+
+
 def decimal_places(amount: str) -> int:
     """Number of digits after the decimal point of a decimal string."""
     _, _, fraction = amount.partition(".")
     return len(fraction)
 
 
+def minor_units(currency: str) -> int:
+    """How many decimals the currency has (ISO 4217): 0 for JPY, 2 for the others Amazon Pay uses."""
+    return MINOR_UNITS.get(currency, DEFAULT_MINOR_UNITS)
+
+
 @dataclass(frozen=True)
 class Money:
-    """An amount in a currency, remembering how many decimals it was written with."""
+    """An amount in a currency, counted in the currency's minor units (cents; yen for JPY).
 
-    amount: Decimal
+    Whole minor units make every sum and difference exact, and every amount is shown with the
+    currency's decimals ("14.00" USD, "1400" JPY), however the request wrote it ("14").
+    """
+
+    minor: int
     currency: str
-    places: int
 
     @classmethod
     def from_json(cls, price: Mapping[str, Any], name: str) -> Money:
@@ -82,40 +108,64 @@ class Money:
         """
         text = str(price["amount"])
         currency = str(price["currencyCode"])
-        money = cls(Decimal(text), currency, decimal_places(text))
-        units = MINOR_UNITS.get(currency, DEFAULT_MINOR_UNITS)
-        if money.places > units:
+        units = minor_units(currency)
+        if decimal_places(text) > units:
             raise SandboxError(
                 Reason.InvalidParameterValue,
-                f"{name}.amount {text} has {money.places} decimals; {currency} amounts have at most {units}.",
+                f"{name}.amount {text} has {decimal_places(text)} decimals; {currency} amounts have at most {units}.",
             )
+        amount = Decimal(text)
         cap = AMOUNT_CAPS.get(currency)
-        if cap is not None and money.amount > cap:
+        if cap is not None and amount > cap:
             raise SandboxError(
                 Reason.TransactionAmountExceeded,
                 f"{name}.amount {text} {currency} exceeds the maximum of {cap:,} {currency} for one transaction.",
             )
-        return money
+        return cls(int(amount.scaleb(units)), currency)
 
     def json(self) -> dict[str, Any]:
         """The ``Price`` object of the wire format."""
         return {"amount": self.text(), "currencyCode": self.currency}
 
     def text(self) -> str:
-        """The amount as a decimal string with ``places`` decimals."""
-        return f"{self.amount.quantize(Decimal(1).scaleb(-self.places)):f}"
+        """The amount as a decimal string with the currency's decimals ("14.00", "-4.50", "1400" JPY)."""
+        return f"{Decimal(self.minor).scaleb(-minor_units(self.currency)):f}"
 
     def zero(self) -> Money:
-        """Zero in the same currency and precision."""
-        return Money(Decimal(0), self.currency, self.places)
+        """Zero in the same currency."""
+        return Money(0, self.currency)
 
     def plus(self, other: Money) -> Money:
-        """Sum, written with the larger number of decimals."""
-        return Money(self.amount + other.amount, self.currency, max(self.places, other.places))
+        """The sum (of the same currency)."""
+        return Money(self.minor + other.minor, self.currency)
 
     def minus(self, other: Money) -> Money:
-        """Difference, written with the larger number of decimals."""
-        return Money(self.amount - other.amount, self.currency, max(self.places, other.places))
+        """The difference (of the same currency)."""
+        return Money(self.minor - other.minor, self.currency)
+
+
+def unused_id(make: Callable[[], str], taken: Container[str]) -> str:
+    """A fresh id from ``make`` that no stored object has.
+
+    Charge and refund ids end in six random digits, so a few thousand of them on one permission
+    would collide (the birthday bound); the service never reuses an id, so neither may we.
+    """
+    while (new := make()) in taken:
+        pass
+    return new
+
+
+def merchant_metadata(values: dict[str, Any]) -> dict[str, Any]:
+    """All four merchantMetadata fields, unset ones as null (as in the docs' examples)."""
+    return {name: values.get(name) for name in MERCHANT_METADATA_FIELDS}
+
+
+def same_currency(money: Money, currency: str, name: str) -> None:
+    """Refuse ``money`` (CurrencyMismatch) unless it is in ``currency``; ``name`` names its field."""
+    if money.currency != currency:
+        raise SandboxError(
+            Reason.CurrencyMismatch, f"{name}.currencyCode {money.currency} does not match the currency {currency}."
+        )
 
 
 def _digits(count: int) -> str:
