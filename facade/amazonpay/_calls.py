@@ -124,7 +124,8 @@ def unreadable(expected: type[Any], error: Exception, call: CallState) -> Amazon
 
     Before the first attempt (the request could not even be built) nothing was sent: a
     :class:`ConfigurationError`. After it, a success body this client version cannot parse
-    (a required field missing, an enum value added later): :class:`UnexpectedResponseError`.
+    (a required field missing, a value of the wrong type): :class:`UnexpectedResponseError`. An
+    enum value added later is read (the generated enums keep it), so it never gets here.
     """
     if call.attempts == 0:
         return ConfigurationError(
