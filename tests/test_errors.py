@@ -205,6 +205,13 @@ async def test_an_enum_value_added_later_is_read_async(async_pay: AsyncAmazonPay
     assert isinstance(charge.release_environment, ReleaseEnvironment)
 
 
+def test_an_enum_value_added_later_is_refused_in_a_request_before_sending(pay: AmazonPay, transport: Recorder) -> None:
+    # Reading is lenient, sending is not: the spec's values are checked before anything is sent.
+    with pytest.raises(ConfigurationError, match=r'body\.chargePermissionType is "Weekly"; allowed: "OneTime"'):
+        pay.checkout_sessions.update("CS1", {"chargePermissionType": "Weekly"})
+    assert transport.sent == []
+
+
 def test_an_undocumented_success_status_raises_unexpected_response_error(pay: AmazonPay, transport: Recorder) -> None:
     transport.default = lambda request: httpx.Response(
         202, json={"chargeId": "S02-1-C1"}, headers={"x-amz-pay-request-id": "req-202"}

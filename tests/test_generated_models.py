@@ -138,10 +138,8 @@ def test_repr_names_the_class_and_every_field_in_order() -> None:
         "status_details=StatusDetails(state='Authorized', reason_code=<amazonpay_api.types.Unset object at "
     )
     assert "charge_amount=Price(amount='14.00', currency_code='EUR', additional_properties={})" in text
-    assert text.endswith(
-        "release_environment=<ReleaseEnvironment.SANDBOX: 'Sandbox'>, "
-        "additional_properties={'newerField': {'nested': [1, 2]}})"
-    )
+    assert "release_environment=<ReleaseEnvironment.SANDBOX: 'Sandbox'>, " in text
+    assert text.endswith("additional_properties={'newerField': {'nested': [1, 2]}})")
 
 
 @pytest.mark.parametrize(

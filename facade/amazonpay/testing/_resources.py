@@ -119,7 +119,7 @@ class CheckoutSession(Journaled):
     id: str
     region: str
     store_id: str
-    review_url: str
+    review_url: str | None  # none when the buyer does not return to a review page
     status: Status
     created: datetime
     expires: datetime

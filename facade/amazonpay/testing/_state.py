@@ -228,7 +228,7 @@ class State:
             id=unused_id(checkout_session_id, self.checkout_sessions),
             region=call.region,
             store_id=body["storeId"],
-            review_url=web["checkoutReviewReturnUrl"],
+            review_url=web.get("checkoutReviewReturnUrl"),  # none in ProcessOrder or Saved Wallet setup
             status=Status("Open", call.now),
             created=call.now,
             expires=call.now + SESSION_LIFETIME,
@@ -260,8 +260,6 @@ class State:
         session.provider_metadata = {**session.provider_metadata, **(body.get("providerMetadata") or {})}
         if body.get("platformId") is not None:
             session.platform_id = body["platformId"]
-        if body.get("shippingAddress") is not None:
-            session.shipping_address = dict(body["shippingAddress"])
 
     def get_checkout_session(self, call: Call) -> Result:
         """GET /checkoutSessions/{id}."""

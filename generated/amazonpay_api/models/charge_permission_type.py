@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class ChargePermissionType(StrEnum):
     ONETIME = "OneTime"
+    PAYMENTMETHODONFILE = "PaymentMethodOnFile"
     RECURRING = "Recurring"
 
     def __str__(self) -> str:

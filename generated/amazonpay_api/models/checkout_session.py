@@ -3,19 +3,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ..models.charge_permission_type import ChargePermissionType
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address import Address
+    from ..models.address_with_id import AddressWithId
     from ..models.buyer import Buyer
     from ..models.constraint import Constraint
     from ..models.delivery_specifications import DeliverySpecifications
     from ..models.merchant_metadata import MerchantMetadata
+    from ..models.multi_addresses_checkout_metadata import (
+        MultiAddressesCheckoutMetadata,
+    )
     from ..models.payment_details import PaymentDetails
+    from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata
     from ..models.payment_preference import PaymentPreference
     from ..models.provider_metadata import ProviderMetadata
+    from ..models.recurring_metadata import RecurringMetadata
     from ..models.status_details import StatusDetails
     from ..models.web_checkout_details import WebCheckoutDetails
 
@@ -51,6 +58,11 @@ class CheckoutSession(_Model):
         supplementary_data (None | str | Unset): Amazon Pay system data.
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
         checkout_button_text (None | str | Unset):
+        charge_permission_type (ChargePermissionType | None | Unset):
+        recurring_metadata (None | RecurringMetadata | Unset):
+        payment_method_on_file_metadata (None | PaymentMethodOnFileMetadata | Unset):
+        multi_addresses_checkout_metadata (list[MultiAddressesCheckoutMetadata] | None | Unset):
+        shipping_address_list (list[AddressWithId] | None | Unset):
     """
 
     __slots__ = (
@@ -76,6 +88,11 @@ class CheckoutSession(_Model):
         "supplementary_data",
         "release_environment",
         "checkout_button_text",
+        "charge_permission_type",
+        "recurring_metadata",
+        "payment_method_on_file_metadata",
+        "multi_addresses_checkout_metadata",
+        "shipping_address_list",
         "additional_properties",
     )
     __match_args__ = (
@@ -101,6 +118,11 @@ class CheckoutSession(_Model):
         "supplementary_data",
         "release_environment",
         "checkout_button_text",
+        "charge_permission_type",
+        "recurring_metadata",
+        "payment_method_on_file_metadata",
+        "multi_addresses_checkout_metadata",
+        "shipping_address_list",
     )
 
     checkout_session_id: str
@@ -125,6 +147,13 @@ class CheckoutSession(_Model):
     supplementary_data: None | str | Unset
     release_environment: ReleaseEnvironment | Unset
     checkout_button_text: None | str | Unset
+    charge_permission_type: ChargePermissionType | None | Unset
+    recurring_metadata: None | RecurringMetadata | Unset
+    payment_method_on_file_metadata: None | PaymentMethodOnFileMetadata | Unset
+    multi_addresses_checkout_metadata: (
+        list[MultiAddressesCheckoutMetadata] | None | Unset
+    )
+    shipping_address_list: list[AddressWithId] | None | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
@@ -151,6 +180,15 @@ class CheckoutSession(_Model):
         supplementary_data: None | str | Unset = UNSET,
         release_environment: ReleaseEnvironment | Unset = UNSET,
         checkout_button_text: None | str | Unset = UNSET,
+        charge_permission_type: ChargePermissionType | None | Unset = UNSET,
+        recurring_metadata: None | RecurringMetadata | Unset = UNSET,
+        payment_method_on_file_metadata: None
+        | PaymentMethodOnFileMetadata
+        | Unset = UNSET,
+        multi_addresses_checkout_metadata: list[MultiAddressesCheckoutMetadata]
+        | None
+        | Unset = UNSET,
+        shipping_address_list: list[AddressWithId] | None | Unset = UNSET,
     ) -> None:
         self.checkout_session_id = checkout_session_id
         self.status_details = status_details
@@ -174,13 +212,20 @@ class CheckoutSession(_Model):
         self.supplementary_data = supplementary_data
         self.release_environment = release_environment
         self.checkout_button_text = checkout_button_text
+        self.charge_permission_type = charge_permission_type
+        self.recurring_metadata = recurring_metadata
+        self.payment_method_on_file_metadata = payment_method_on_file_metadata
+        self.multi_addresses_checkout_metadata = multi_addresses_checkout_metadata
+        self.shipping_address_list = shipping_address_list
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
         from ..models.buyer import Buyer  # noqa: PLC0415
         from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
+        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
         from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
 
         checkout_session_id = self.checkout_session_id
 
@@ -307,6 +352,66 @@ class CheckoutSession(_Model):
         else:
             checkout_button_text = self.checkout_button_text
 
+        charge_permission_type: None | str | Unset
+        if isinstance(self.charge_permission_type, Unset):
+            charge_permission_type = UNSET
+        elif isinstance(self.charge_permission_type, ChargePermissionType):
+            charge_permission_type = self.charge_permission_type.value
+        else:
+            charge_permission_type = self.charge_permission_type
+
+        recurring_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.recurring_metadata, Unset):
+            recurring_metadata = UNSET
+        elif isinstance(self.recurring_metadata, RecurringMetadata):
+            recurring_metadata = self.recurring_metadata.to_dict()
+        else:
+            recurring_metadata = self.recurring_metadata
+
+        payment_method_on_file_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.payment_method_on_file_metadata, Unset):
+            payment_method_on_file_metadata = UNSET
+        elif isinstance(
+            self.payment_method_on_file_metadata, PaymentMethodOnFileMetadata
+        ):
+            payment_method_on_file_metadata = (
+                self.payment_method_on_file_metadata.to_dict()
+            )
+        else:
+            payment_method_on_file_metadata = self.payment_method_on_file_metadata
+
+        multi_addresses_checkout_metadata: list[dict[str, Any]] | None | Unset
+        if isinstance(self.multi_addresses_checkout_metadata, Unset):
+            multi_addresses_checkout_metadata = UNSET
+        elif isinstance(self.multi_addresses_checkout_metadata, list):
+            multi_addresses_checkout_metadata = []
+            for (
+                multi_addresses_checkout_metadata_type_0_item_data
+            ) in self.multi_addresses_checkout_metadata:
+                multi_addresses_checkout_metadata_type_0_item = (
+                    multi_addresses_checkout_metadata_type_0_item_data.to_dict()
+                )
+                multi_addresses_checkout_metadata.append(
+                    multi_addresses_checkout_metadata_type_0_item
+                )
+
+        else:
+            multi_addresses_checkout_metadata = self.multi_addresses_checkout_metadata
+
+        shipping_address_list: list[dict[str, Any]] | None | Unset
+        if isinstance(self.shipping_address_list, Unset):
+            shipping_address_list = UNSET
+        elif isinstance(self.shipping_address_list, list):
+            shipping_address_list = []
+            for shipping_address_list_type_0_item_data in self.shipping_address_list:
+                shipping_address_list_type_0_item = (
+                    shipping_address_list_type_0_item_data.to_dict()
+                )
+                shipping_address_list.append(shipping_address_list_type_0_item)
+
+        else:
+            shipping_address_list = self.shipping_address_list
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -355,19 +460,37 @@ class CheckoutSession(_Model):
             field_dict["releaseEnvironment"] = release_environment
         if checkout_button_text is not UNSET:
             field_dict["checkoutButtonText"] = checkout_button_text
+        if charge_permission_type is not UNSET:
+            field_dict["chargePermissionType"] = charge_permission_type
+        if recurring_metadata is not UNSET:
+            field_dict["recurringMetadata"] = recurring_metadata
+        if payment_method_on_file_metadata is not UNSET:
+            field_dict["paymentMethodOnFileMetadata"] = payment_method_on_file_metadata
+        if multi_addresses_checkout_metadata is not UNSET:
+            field_dict["multiAddressesCheckoutMetadata"] = (
+                multi_addresses_checkout_metadata
+            )
+        if shipping_address_list is not UNSET:
+            field_dict["shippingAddressList"] = shipping_address_list
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.address import Address  # noqa: PLC0415
+        from ..models.address_with_id import AddressWithId  # noqa: PLC0415
         from ..models.buyer import Buyer  # noqa: PLC0415
         from ..models.constraint import Constraint  # noqa: PLC0415
         from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
         from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from ..models.multi_addresses_checkout_metadata import (
+            MultiAddressesCheckoutMetadata,  # noqa: PLC0415
+        )
         from ..models.payment_details import PaymentDetails  # noqa: PLC0415
+        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
         from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
         from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
         from ..models.status_details import StatusDetails  # noqa: PLC0415
         from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
@@ -606,6 +729,135 @@ class CheckoutSession(_Model):
             d.pop("checkoutButtonText", UNSET)
         )
 
+        def _parse_charge_permission_type(
+            data: object,
+        ) -> ChargePermissionType | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                charge_permission_type_type_0 = ChargePermissionType(data)
+
+                return charge_permission_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChargePermissionType | None | Unset, data)
+
+        charge_permission_type = _parse_charge_permission_type(
+            d.pop("chargePermissionType", UNSET)
+        )
+
+        def _parse_recurring_metadata(data: object) -> None | RecurringMetadata | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                recurring_metadata_type_0 = RecurringMetadata.from_dict(data)
+
+                return recurring_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RecurringMetadata | Unset, data)
+
+        recurring_metadata = _parse_recurring_metadata(
+            d.pop("recurringMetadata", UNSET)
+        )
+
+        def _parse_payment_method_on_file_metadata(
+            data: object,
+        ) -> None | PaymentMethodOnFileMetadata | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payment_method_on_file_metadata_type_0 = (
+                    PaymentMethodOnFileMetadata.from_dict(data)
+                )
+
+                return payment_method_on_file_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PaymentMethodOnFileMetadata | Unset, data)
+
+        payment_method_on_file_metadata = _parse_payment_method_on_file_metadata(
+            d.pop("paymentMethodOnFileMetadata", UNSET)
+        )
+
+        def _parse_multi_addresses_checkout_metadata(
+            data: object,
+        ) -> list[MultiAddressesCheckoutMetadata] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                multi_addresses_checkout_metadata_type_0 = []
+                _multi_addresses_checkout_metadata_type_0 = data
+                for (
+                    multi_addresses_checkout_metadata_type_0_item_data
+                ) in _multi_addresses_checkout_metadata_type_0:
+                    multi_addresses_checkout_metadata_type_0_item = (
+                        MultiAddressesCheckoutMetadata.from_dict(
+                            multi_addresses_checkout_metadata_type_0_item_data
+                        )
+                    )
+
+                    multi_addresses_checkout_metadata_type_0.append(
+                        multi_addresses_checkout_metadata_type_0_item
+                    )
+
+                return multi_addresses_checkout_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[MultiAddressesCheckoutMetadata] | None | Unset, data)
+
+        multi_addresses_checkout_metadata = _parse_multi_addresses_checkout_metadata(
+            d.pop("multiAddressesCheckoutMetadata", UNSET)
+        )
+
+        def _parse_shipping_address_list(
+            data: object,
+        ) -> list[AddressWithId] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                shipping_address_list_type_0 = []
+                _shipping_address_list_type_0 = data
+                for (
+                    shipping_address_list_type_0_item_data
+                ) in _shipping_address_list_type_0:
+                    shipping_address_list_type_0_item = AddressWithId.from_dict(
+                        shipping_address_list_type_0_item_data
+                    )
+
+                    shipping_address_list_type_0.append(
+                        shipping_address_list_type_0_item
+                    )
+
+                return shipping_address_list_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[AddressWithId] | None | Unset, data)
+
+        shipping_address_list = _parse_shipping_address_list(
+            d.pop("shippingAddressList", UNSET)
+        )
+
         checkout_session = cls(
             checkout_session_id=checkout_session_id,
             status_details=status_details,
@@ -629,6 +881,11 @@ class CheckoutSession(_Model):
             supplementary_data=supplementary_data,
             release_environment=release_environment,
             checkout_button_text=checkout_button_text,
+            charge_permission_type=charge_permission_type,
+            recurring_metadata=recurring_metadata,
+            payment_method_on_file_metadata=payment_method_on_file_metadata,
+            multi_addresses_checkout_metadata=multi_addresses_checkout_metadata,
+            shipping_address_list=shipping_address_list,
         )
 
         checkout_session.additional_properties = d
