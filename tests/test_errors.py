@@ -181,9 +181,7 @@ def test_invalid_request_signature_without_an_echo(pay: AmazonPay, transport: Re
 
 
 # --- success bodies -----------------------------------------------------------------------------
-def test_an_enum_value_added_later_is_read_as_a_member_that_is_not_listed(
-    pay: AmazonPay, transport: Recorder
-) -> None:
+def test_an_enum_value_added_later_is_read_as_a_member_that_is_not_listed(pay: AmazonPay, transport: Recorder) -> None:
     # issue 18: Amazon adds values (PaymentMethodOnFile came after OneTime and Recurring); an answer
     # with one must parse, not fail a call that succeeded at Amazon.
     body = {**CHARGE, "releaseEnvironment": "Staging"}

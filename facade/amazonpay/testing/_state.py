@@ -306,6 +306,10 @@ class State:
 
     def complete_checkout_session(self, call: Call) -> Result:
         """POST /checkoutSessions/{id}/complete: permission (and charge) for an approved session."""
+        if call.body.get("chargeAmount") is None:
+            # The spec takes {} for a Saved Wallet setup-only session (docs, verify and complete
+            # checkout); this simulator does not play setup-only sessions, so every one needs it.
+            raise SandboxError(Reason.MissingParameterValue, "Missing value for required parameter chargeAmount.")
         amount = Money.from_json(call.body["chargeAmount"], "chargeAmount")
         session = self._session(call.resource_id, call.now)
         self._require_open(session, "complete")
