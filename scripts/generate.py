@@ -9,17 +9,20 @@
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
 3. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
-   failing on any warning or skipped endpoint. Four of its templates are ours
+   failing on any warning or skipped endpoint. Five of its templates are ours
    (`templates/generator/`): the models package imports each model on first use, so a call
    loads the models it needs, not the whole API's (`models_init.py.jinja`); the models,
    `types.Response`, `types.File` and the clients are plain classes with `__slots__` and an
    explicit `__init__`, not attrs classes, so importing them imports no attrs and builds no
    class (`model.py.jinja`, `types.py.jinja`, `client.py.jinja`; `types.Model` gives them
-   attrs' equality, repr and unhashability).
+   attrs' equality, repr and unhashability, with the fields the spec marks
+   `x-amazonpay-secret` shown as `<secret>`); every operation reads its answer through the
+   client's `read_response` (`endpoint_module.py.jinja`), where the facade's client turns an
+   answer the models cannot read into its typed error.
 4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
    request body schema, idempotency, simulation codes, resource and method names, the states a
-   wait ends in, the notification objects it gets) and the
+   wait ends in, the notification objects it gets, which path parameters are secrets) and the
    `py.typed` marker.
 
 `--root` writes the outputs under another folder (the `drift` session compares them with the
@@ -53,6 +56,7 @@ EFFECTIVE = Path("openapi") / "amazon-pay-api.effective.yml"
 PACKAGE = Path("generated") / "amazonpay_api"
 REGISTRY = "_operations.json"  # in PACKAGE; amazonpay._registry loads it
 FACADE_OWNED = "x-amazonpay-facade-owned"
+SECRET_MARK = "x-amazonpay-secret"  # noqa: S105 (the extension's name, not a secret)
 NOTIFICATION_OBJECT = "x-amazonpay-notification-object"
 #: Our overrides of openapi-python-client's templates (the rest are its own).
 GENERATOR_TEMPLATES = Path(__file__).resolve().parent / "templates" / "generator"
@@ -159,6 +163,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                         "argument": str(PythonIdentifier(parameter["name"], prefix="field")),
                         "required": bool(parameter.get("required")),
                         "description": parameter.get("description", ""),
+                        "secret": _secret(operation, parameter),
                     }
                     for parameter in declared
                     if parameter["in"] in ("path", "query")
@@ -176,6 +181,21 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return registry
+
+
+def _secret(operation: dict[str, Any], parameter: dict[str, Any]) -> bool:
+    """Whether the parameter is a credential (``x-amazonpay-secret``), never to be shown.
+
+    Only a path parameter may be one: the facade shows every path with its secret segments
+    replaced, and nothing redacts a query string.
+    """
+    secret = bool(parameter.get(SECRET_MARK))
+    if secret and parameter["in"] != "path":
+        raise GenerationError(
+            f"{operation['operationId']}: {SECRET_MARK} on the {parameter['in']} parameter {parameter['name']}; "
+            "only path parameters can be kept secret"
+        )
+    return secret
 
 
 def notification_object(path: str, method: str, operation: dict[str, Any], taken: dict[str, str]) -> str | None:

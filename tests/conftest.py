@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import settings
 import amazonpay
 import amazonpay._client
 import amazonpay._transport
+from amazonpay._registry import hide_secrets
 from amazonpay._transport import AmazonPayTransport
 from amazonpay.testing import AmazonPaySandbox
 from tests.support.spec import request_violations
@@ -73,7 +75,8 @@ def secrets_stay_secret(
     prepared_requests: list[Observer],
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[None]:
-    """Collect every private key, authorization header, signature and auth token the test used; scan the logs."""
+    """Collect every private key, authorization header, signature, auth token and secret path value the test used;
+    scan the logs."""
     caplog.set_level(logging.DEBUG)
     secrets: set[str] = set()
     request.node.stash[SECRETS] = secrets
@@ -83,6 +86,10 @@ def secrets_stay_secret(
         secrets.update({authorization, authorization.rsplit("Signature=", 1)[-1]})
         if "x-amz-pay-authtoken" in sent.headers:  # a solution provider's delegated credential
             secrets.add(sent.headers["x-amz-pay-authtoken"])
+        # Secret path parameters (x-amazonpay-secret: the MWS auth token, amzn.mws. and a UUID), as
+        # sent and decoded; a generated id of a few characters would be found in any text by chance.
+        _, values = hide_secrets(sent.method, sent.url.raw_path.split(b"?", 1)[0].decode("ascii"))
+        secrets.update(form for value in values for form in (value, unquote(value)) if len(form) >= 8)
 
     load = amazonpay._client.load_private_key
 

@@ -233,6 +233,66 @@ def test_exit_codes_without_a_fault(sandbox: AmazonPaySandbox, env: dict[str, st
     assert invoke(env, "--sandbox", "charges", "get", "S02-1").exit_code == CODES["NotFoundError"]
 
 
+MWS_TOKEN = "amzn.mws.4ea38b7b-f563-7709-4bae-87aeaCLI"
+
+
+def test_the_mws_auth_token_comes_from_the_environment_a_file_or_stdin_never_an_argument(
+    sandbox: AmazonPaySandbox, env: dict[str, str], tmp_path: Path
+) -> None:
+    get = ("authorization-tokens", "get", "--merchant-id", "A1MERCHANT")
+    sent = len(sandbox.requests)
+    as_argument = invoke(env, "authorization-tokens", "get", MWS_TOKEN, "--merchant-id", "A1MERCHANT")
+    assert as_argument.exit_code == USAGE_EXIT_CODE
+    assert "$AMAZON_PAY_MWS_AUTH_TOKEN" in as_argument.stderr
+    assert "--mws-auth-token-file" in as_argument.stderr
+    assert MWS_TOKEN not in as_argument.output
+    missing = invoke(env, *get)
+    assert missing.exit_code == USAGE_EXIT_CODE
+    assert "the mws-auth-token is missing: set $AMAZON_PAY_MWS_AUTH_TOKEN" in missing.stderr
+    assert len(sandbox.requests) == sent  # neither was sent
+    token_file = tmp_path / "mws-token"
+    token_file.write_text(f"{MWS_TOKEN}\n", encoding="utf-8")
+    results = [
+        invoke({**env, "AMAZON_PAY_MWS_AUTH_TOKEN": MWS_TOKEN}, *get),
+        invoke(env, *get, "--mws-auth-token-file", str(token_file)),
+        invoke(env, *get, "--mws-auth-token-file", "-", stdin=f"{MWS_TOKEN}\n"),
+    ]
+    assert [result.exit_code for result in results] == [0, 0, 0], [result.output for result in results]
+    issued = {json.loads(result.stdout)["authorizationToken"] for result in results}
+    assert len(issued) == 1  # the same MWS token, read three ways, exchanges for the same token
+    assert all(MWS_TOKEN not in result.stderr for result in results)
+    assert invoke(env, *get, "--mws-auth-token-file", "-", "--auth-token-file", "-").exit_code == USAGE_EXIT_CODE
+
+
+def test_the_delegated_token_comes_from_the_environment_or_a_file_never_an_argument(
+    sandbox: AmazonPaySandbox, env: dict[str, str], tmp_path: Path
+) -> None:
+    exchanged = invoke(
+        {**env, "AMAZON_PAY_MWS_AUTH_TOKEN": MWS_TOKEN}, "authorization-tokens", "get", "--merchant-id", "M"
+    )
+    token = json.loads(exchanged.stdout)["authorizationToken"]
+    as_argument = invoke(env, "buyers", "get", "buyer-1", "--auth-token", token)
+    assert as_argument.exit_code == USAGE_EXIT_CODE
+    assert "$AMAZON_PAY_AUTH_TOKEN" in as_argument.stderr
+    assert token not in as_argument.output
+    token_file = tmp_path / "auth-token"
+    token_file.write_text(f"{token}\n", encoding="utf-8")
+    wrong_file = tmp_path / "wrong-token"
+    wrong_file.write_text("Atza|not-issued\n", encoding="utf-8")
+    # A token the simulator issued gets as far as the buyer lookup (404); another one is refused (401).
+    assert (
+        invoke({**env, "AMAZON_PAY_AUTH_TOKEN": token}, "buyers", "get", "buyer-1").exit_code == CODES["NotFoundError"]
+    )
+    assert (
+        invoke(env, "buyers", "get", "buyer-1", "--auth-token-file", str(token_file)).exit_code
+        == CODES["NotFoundError"]
+    )
+    assert (
+        invoke(env, "buyers", "get", "buyer-1", "--auth-token-file", str(wrong_file)).exit_code
+        == CODES["AuthenticationError"]
+    )
+
+
 def test_exit_codes_are_distinct_and_the_readme_documents_them() -> None:
     codes = [code for _, code, _ in EXIT_CODES]
     assert len(set(codes)) == len(codes)

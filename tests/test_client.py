@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError, request_options
+from amazonpay_api import Client
 from tests.support.independent_signing import verify_request
 from tests.support.operations import BY_NAME, OPERATIONS, Operation
 from tests.support.spec import simulation_codes
@@ -305,6 +306,106 @@ def test_a_bad_auth_token_is_refused_before_sending_and_never_shown(
     assert transport.sent == []
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://attacker.example/v2/merchantAccounts",
+        "http://pay-api.amazon.eu/v2/merchantAccounts",
+        "https://pay-api.amazon.eu:8443/v2/merchantAccounts",
+        "https://pay-api.amazon.com/v2/merchantAccounts",
+        "https://pay-api.amazon.eu/merchantAccounts",
+        "https://pay-api.amazon.eu/v2x/merchantAccounts",
+        "/../merchantAccounts",
+        "/%2e%2e/merchantAccounts",
+        "/charges/%2E/x",
+    ],
+)
+def test_signed_requests_go_only_to_the_configured_endpoint(url: str, pay: AmazonPay, transport: Recorder) -> None:
+    """pay.api's httpx client signs (with any delegated token) only for the endpoint: scheme, host, port, path."""
+    with (
+        request_options(auth_token="Atza|delegated"),
+        pytest.raises(ConfigurationError, match=r"signs requests for https://pay-api\.amazon\.eu/v2 only"),
+    ):
+        pay.api.get_httpx_client().get(url)
+    assert transport.sent == []
+
+
+@pytest.mark.spec_violations_expected  # operations beyond the spec, under a proxy's path
+def test_the_endpoint_is_the_configured_base_url(rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
+    transport.default = lambda request: httpx.Response(200, json={})
+    base_url = "http://127.0.0.1:8765/sandbox-proxy/v2"
+    with AmazonPay(
+        public_key_id="SANDBOX-AEBASE", private_key=rsa_key, region="eu", base_url=base_url, transport=transport
+    ) as pay:
+        http = pay.api.get_httpx_client()
+        http.post("/merchantAccounts", json={})
+        http.get(f"{base_url}/merchantAccounts")
+        for elsewhere in ("http://127.0.0.1:8766/sandbox-proxy/v2/x", "http://localhost:8765/sandbox-proxy/v2/x"):
+            with pytest.raises(ConfigurationError, match="not sent"):
+                http.get(elsewhere)
+    assert [str(sent.url) for sent in transport.sent] == [f"{base_url}/merchantAccounts"] * 2
+
+
+@pytest.mark.parametrize("name", sorted(name for name in dir(Client) if name.startswith("with_")))
+def test_the_generated_clients_builders_are_refused_on_pay_api_and_change_nothing(
+    name: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    """with_timeout/with_headers/... would give a plain httpx client and change pay's own in place."""
+    http = pay.api.get_httpx_client()
+    timeout, headers = http.timeout, dict(http.headers)
+    argument = {"with_timeout": httpx.Timeout(None), "with_headers": {"x-a": "1"}, "with_cookies": {"c": "1"}}
+    with pytest.raises(
+        ConfigurationError, match=rf"pay\.api\.{name}\(\) is not available: .* use amazonpay\.request_options"
+    ):
+        getattr(pay.api, name)(argument.get(name, {}))
+    assert pay.api.get_httpx_client() is http
+    assert (http.timeout, dict(http.headers), dict(http.cookies)) == (timeout, headers, {})
+    transport.default = BY_NAME["charges.get"].answer()
+    pay.charges.get("S02-1-C1")
+    assert transport.sent[0].extensions["timeout"] == timeout.as_dict()
+
+
+@pytest.mark.parametrize(
+    "send",
+    [
+        pytest.param(
+            lambda pay: pay.api.get_httpx_client().get(
+                "/charges/C1", headers=[("x-amz-pay-partner", "a"), ("X-Amz-Pay-Partner", "b")]
+            ),
+            id="two lines on the request",
+        ),
+        pytest.param(
+            lambda pay: pay.charges.get("C1", headers={"x-amz-pay-partner": "a", "X-Amz-Pay-Partner": "b"}),
+            id="headers= in two cases",
+        ),
+        pytest.param(
+            lambda pay: pay.api.get_httpx_client().get(
+                "/charges/C1", headers=[("x-amz-pay-partner", "a"), ("x-amz-pay-partner", "a")]
+            ),
+            id="the same line twice",
+        ),
+    ],
+)
+def test_two_lines_of_one_x_amz_pay_header_are_refused_before_sending(
+    send: Any, pay: AmazonPay, transport: Recorder
+) -> None:
+    """Sent as two lines, they would be signed joined ("a, b"): how Amazon canonicalises that is not documented."""
+    with pytest.raises(ConfigurationError, match="header x-amz-pay-partner is given more than once"):
+        send(pay)
+    assert transport.sent == []
+
+
+def test_a_per_call_header_replaces_the_clients_line_of_that_name(
+    pay: AmazonPay, transport: Recorder, public_key: rsa.RSAPublicKey
+) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    pay.api.get_httpx_client().headers["x-amz-pay-partner"] = "client"
+    pay.charges.get("S02-1-C1", headers={"X-Amz-Pay-Partner": "call"})
+    sent = transport.sent[0]
+    assert sent.headers["x-amz-pay-partner"] == "call"
+    assert "x-amz-pay-partner" in verify_request(public_key, sent.method, str(sent.url), sent.headers, b"").signed
+
+
 def test_per_call_timeout_reaches_the_transport(pay: AmazonPay, transport: Recorder) -> None:
     transport.default = BY_NAME["charges.get"].answer()
     pay.charges.get("S02-1-C1", timeout=2.5)
@@ -360,7 +461,7 @@ ENV = ("AMAZON_PAY_PUBLIC_KEY_ID", "AMAZON_PAY_PRIVATE_KEY", "AMAZON_PAY_REGION"
 
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in (*ENV, "AMAZON_PAY_PRIVATE_KEY_PASSWORD"):
+    for name in (*ENV, "AMAZON_PAY_PRIVATE_KEY_PASSWORD", "AMAZON_PAY_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -388,6 +489,23 @@ def test_from_env_reads_every_variable(
     sent = transport.sent[0]
     assert str(sent.url) == "https://pay-api.amazon.eu/sandbox/v2/charges/S02-1-C1"
     assert verify_request(public_key, sent.method, str(sent.url), sent.headers, sent.content).key_id == "AHLEGACYKEY"
+
+
+def test_from_env_reads_the_base_url_the_command_line_reads(
+    clean_env: pytest.MonkeyPatch, private_pem: bytes, transport: Recorder
+) -> None:
+    """One reading of the environment: a receiver configured like the CLI calls the same host."""
+    clean_env.setenv("AMAZON_PAY_PUBLIC_KEY_ID", "SANDBOX-AEBASEURL")
+    clean_env.setenv("AMAZON_PAY_PRIVATE_KEY", private_pem.decode())
+    clean_env.setenv("AMAZON_PAY_REGION", "eu")
+    clean_env.setenv("AMAZON_PAY_BASE_URL", "http://127.0.0.1:8765/v2/")
+    transport.default = BY_NAME["charges.get"].answer()
+    with AmazonPay.from_env(transport=transport) as pay:
+        assert pay.endpoint.base_url == "http://127.0.0.1:8765/v2"
+        pay.charges.get("S02-1-C1")
+    with AmazonPay.from_env(transport=transport, base_url="http://127.0.0.1:9999/v2") as pay:
+        assert pay.endpoint.base_url == "http://127.0.0.1:9999/v2"  # an argument overrides it
+    assert str(transport.sent[0].url) == "http://127.0.0.1:8765/v2/charges/S02-1-C1"
 
 
 def test_from_env_sandbox_false(clean_env: pytest.MonkeyPatch, private_pem: bytes) -> None:

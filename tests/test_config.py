@@ -200,7 +200,12 @@ STRICTER = [
     (
         "a non-ASCII header value",
         call(lambda pay: pay.charges.get("C1", headers={"x-app": "café"})),
-        "header x-app has a value that is not printable ASCII",
+        "header x-app has a value that cannot be sent as it is; header values must be str of printable ASCII",
+    ),
+    (
+        "a header value with a space at the end",
+        call(lambda pay: pay.charges.get("C1", headers={"x-app": "partner "})),
+        "(no line breaks, no space at either end)",
     ),
     (
         "an int header value",
@@ -210,7 +215,7 @@ STRICTER = [
     (
         "a header value with a line break",
         call(lambda pay: pay.charges.get("C1", headers={"x-app": "a\r\nx-amz-pay-date: 1"})),
-        "(no line breaks)",
+        "(no line breaks, no space at either end)",
     ),
     (
         "an unknown option",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -26,10 +27,11 @@ from amazonpay import (
     ServerError,
     UnexpectedResponseError,
     UnprocessableError,
+    request_options,
 )
 from amazonpay.testing._errors import Reason
-from amazonpay_api.api.charges import get_charge
-from amazonpay_api.models import Charge, ReleaseEnvironment
+from amazonpay_api.api.charges import create_charge, get_charge
+from amazonpay_api.models import Charge, CreateChargeRequest, ReleaseEnvironment
 from tests.support.operations import CHARGE, CREATE_CHARGE_BODY
 from tests.test_faults import Harness, h
 
@@ -366,13 +368,36 @@ def test_every_error_pickles_with_its_class_message_and_fields(
     ],
     ids=["empty", "no statusDetails", "no state"],
 )
+@pytest.mark.parametrize("through", ["method", "pay.api"])
 def test_a_success_body_without_id_or_state_names_what_is_missing(
-    body: dict[str, Any], missing: str, pay: AmazonPay, transport: Recorder
+    body: dict[str, Any], missing: str, through: str, pay: AmazonPay, transport: Recorder
 ) -> None:
+    """The resource method and the generated operation through pay.api raise the same typed error."""
     transport.default = lambda request: httpx.Response(201, json=body, headers={"x-amz-pay-request-id": "req-7"})
+
+    def create() -> object:
+        if through == "method":
+            return pay.charges.create(CREATE_CHARGE_BODY, idempotency_key="order-7")
+        with request_options(idempotency_key="order-7"):
+            return create_charge.sync_detailed(client=pay.api, body=CreateChargeRequest.from_dict(CREATE_CHARGE_BODY))
+
     with pytest.raises(UnexpectedResponseError) as raised:
-        pay.charges.create(CREATE_CHARGE_BODY, idempotency_key="order-7")
+        create()
     error = raised.value
-    assert f"the Charge in the answer lacks the required field {missing}" in str(error)
+    assert f"the createCharge answer lacks the required field {missing}" in str(error)
     assert "retry with idempotency_key='order-7' to get its result" in str(error)
     assert (error.status, error.request_id, error.idempotency_key) == (201, "req-7", "order-7")
+    assert error.body == json.dumps(body, separators=(",", ":"))
+
+
+@pytest.mark.anyio
+async def test_pay_api_reads_answers_as_the_methods_do_async(async_pay: AsyncAmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: httpx.Response(200, json={"statusDetails": None})
+    with pytest.raises(UnexpectedResponseError, match="the getCharge answer lacks the required field 'chargeId'"):
+        await get_charge.asyncio_detailed(client=async_pay.api, charge_id="S02-1-C1")
+
+
+def test_pay_api_types_a_success_status_the_spec_does_not_document(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = lambda request: httpx.Response(202, json=CHARGE)
+    with pytest.raises(UnexpectedResponseError, match="has the status 202, which the spec does not document"):
+        get_charge.sync_detailed(client=pay.api, charge_id="S02-1-C1")

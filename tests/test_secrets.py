@@ -1,14 +1,18 @@
-"""Secrets (the private key, signatures, authorization headers) stay out of reprs, logs and errors."""
+"""Secrets (the private key, signatures, authorization headers, auth tokens, secret path parameters)
+stay out of reprs, logs and errors."""
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 
-from amazonpay import AmazonPay, AmazonPayError, AsyncAmazonPay
+from amazonpay import AmazonPay, AmazonPayError, APIConnectionError, AsyncAmazonPay, ConfigurationError
+from amazonpay_api.api.authorization_tokens import get_authorization_token
+from amazonpay_api.models import AuthorizationToken
 from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY
 
 if TYPE_CHECKING:
@@ -107,3 +111,153 @@ def test_logs_and_errors_never_show_secrets(
         assert_free_of(str(error), secrets)
         assert_free_of(repr(error), secrets)
         assert_free_of(repr(vars(error)), secrets)
+
+
+# --- header values never reach a transport error (issue 19, finding 5) -------------------------
+AUTH_TOKEN = "Atza|IwEBIdelegatedTOKENvalue0123456789"
+
+
+@pytest.mark.parametrize(
+    "token",
+    [f" {AUTH_TOKEN}", f"{AUTH_TOKEN} ", f"{AUTH_TOKEN}\t", f"{AUTH_TOKEN}\r\n", f"{AUTH_TOKEN}\x01", f"{AUTH_TOKEN}é"],
+    ids=["leading space", "trailing space", "trailing tab", "line break", "control character", "non-ASCII"],
+)
+def test_an_auth_token_the_http_layer_would_refuse_is_refused_before_sending_and_never_shown(
+    token: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError) as raised:
+        pay.charges.get("S02-1-C1", auth_token=token)
+    assert transport.sent == []
+    assert_free_of(f"{raised.value}{raised.value!r}{vars(raised.value)!r}", [AUTH_TOKEN])
+
+
+def test_a_header_value_of_the_httpx_client_the_http_layer_would_refuse_is_refused_before_sending(
+    pay: AmazonPay, transport: Recorder
+) -> None:
+    pay.api.get_httpx_client().headers["x-partner-key"] = "partner-secret-0123 "
+    with pytest.raises(
+        ConfigurationError, match="header x-partner-key has a value the HTTP layer would refuse"
+    ) as raised:
+        pay.charges.get("S02-1-C1")
+    assert transport.sent == []
+    assert_free_of(str(raised.value), ["partner-secret-0123"])
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    link: BaseException | None = error
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    return chain
+
+
+def _quoting(kind: type[httpx.TransportError], name: str) -> Callable[[httpx.Request], httpx.Response]:
+    """An HTTP layer that fails quoting a header the request carries, as h11 quotes a value it refuses."""
+
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise kind(f"Illegal header value {request.headers.raw[-1][1]!r} near {request.headers[name]}", request=request)
+
+    return fail
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("kind", [httpx.LocalProtocolError, httpx.ConnectError, httpx.ReadError])
+@pytest.mark.parametrize("name", ["authorization", "x-amz-pay-authtoken", "x-partner-key"])
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_transport_error_never_carries_a_header_value(
+    kind: type[httpx.TransportError],
+    name: str,
+    mode: str,
+    rsa_key: rsa.RSAPrivateKey,
+    transport: Recorder,
+    sleeps: list[float],
+) -> None:
+    """Its message names the httpx error; neither the message nor any cause or context holds a header value."""
+    transport.default = _quoting(kind, name)
+    options: dict[str, Any] = {"auth_token": AUTH_TOKEN, "headers": {"x-partner-key": "partner-secret-0123"}}
+    arguments: dict[str, Any] = {"public_key_id": "SANDBOX-AEQUOTE", "private_key": rsa_key, "region": "eu"}
+
+    async def get() -> object:
+        if mode == "sync":
+            with AmazonPay(**arguments, transport=transport) as pay:
+                return pay.charges.get("S02-1-C1", max_retries=1, **options)
+        async with AsyncAmazonPay(**arguments, transport=transport) as apay:
+            return await apay.charges.get("S02-1-C1", max_retries=1, **options)
+
+    with pytest.raises(APIConnectionError) as raised:
+        await get()
+    error = raised.value
+    secrets = [*sent_secrets(transport), AUTH_TOKEN, "partner-secret-0123"]
+    assert error.__cause__ is None
+    assert error.__context__ is None
+    assert f"failed ({kind.__name__}" in str(error)
+    for link in _chain(error):
+        assert_free_of(f"{link}{link!r}{vars(link)!r}", secrets)
+
+
+def test_a_transport_error_keeps_a_text_that_quotes_nothing_of_the_request(
+    pay: AmazonPay, transport: Recorder, sleeps: list[float]
+) -> None:
+    transport.default = lambda request: (_ for _ in ()).throw(httpx.ConnectError("[Errno 111] Connection refused"))
+    with pytest.raises(APIConnectionError, match=r"failed \(ConnectError: \[Errno 111\] Connection refused\)"):
+        pay.charges.get("S02-1-C1", auth_token=AUTH_TOKEN)
+
+
+# --- the MWS auth token in the path of Get Authorization Token (issue 19, finding 6) -----------
+MWS_TOKEN = "amzn.mws.4ea38b7b-f563-7709-4bae-87aeaSECRET"
+
+
+def test_the_mws_auth_token_is_never_shown_in_logs_errors_or_reprs(
+    caplog: pytest.LogCaptureFixture, pay: AmazonPay, transport: Recorder, sleeps: list[float]
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    echoed = {"reasonCode": "InvalidParameterValue", "message": f"mwsAuthToken {MWS_TOKEN} is not valid"}
+    transport.queue(
+        httpx.Response(503, json={"reasonCode": "ServiceUnavailable", "message": "later"}),  # a retry: INFO
+        httpx.Response(400, json=echoed),  # the service echoes it: BadRequestError
+        httpx.ConnectError(f"connection reset while sending /authorizationTokens/{MWS_TOKEN}"),
+        httpx.ConnectError("connection reset"),  # APIConnectionError
+        httpx.Response(200, text=f"<html>{MWS_TOKEN}</html>"),  # UnexpectedResponseError
+        httpx.Response(200, json={"authorizationToken": AUTH_TOKEN}),
+    )
+    errors: list[AmazonPayError] = []
+    for _ in range(3):
+        with pytest.raises(AmazonPayError) as raised:
+            pay.authorization_tokens.get(MWS_TOKEN, merchant_id="A1MERCHANT", max_retries=1)
+        errors.append(raised.value)
+    response = get_authorization_token.sync_detailed(MWS_TOKEN, client=pay.api, merchant_id="A1MERCHANT")
+    with pytest.raises(ConfigurationError) as refused:  # an id with "/" is refused without being echoed
+        pay.authorization_tokens.get(f"{MWS_TOKEN}/x", merchant_id="A1MERCHANT")
+    errors.append(refused.value)
+
+    assert [type(error).__name__ for error in errors] == [
+        "BadRequestError",
+        "APIConnectionError",
+        "UnexpectedResponseError",
+        "ConfigurationError",
+    ]
+    assert all(
+        str(sent.url).endswith(f"/authorizationTokens/{MWS_TOKEN}?merchantId=A1MERCHANT") for sent in transport.sent
+    )
+    assert "GET /v2/authorizationTokens/*** -> 503" in caplog.text
+    assert "retrying GET /v2/authorizationTokens/*** after status 503" in caplog.text
+    assert errors[0].url == "https://pay-api.amazon.eu/v2/authorizationTokens/***?merchantId=A1MERCHANT"  # type: ignore[attr-defined]
+    secrets = [MWS_TOKEN, AUTH_TOKEN]
+    assert_free_of(caplog.text, secrets)
+    for error in errors:
+        for link in _chain(error):
+            assert_free_of(f"{link}{link!r}{vars(link)!r}", secrets)
+    assert isinstance(response.parsed, AuthorizationToken)
+    assert response.parsed.authorization_token == AUTH_TOKEN
+    assert repr(response.parsed) == "AuthorizationToken(authorization_token=<secret>, additional_properties={})"
+    assert_free_of(repr(response), secrets)
+
+
+def test_a_secret_path_segment_is_hidden_however_the_url_is_made(pay: AmazonPay, transport: Recorder) -> None:
+    """Through pay.api's httpx client too: the operation's path template says which segment is secret."""
+    transport.default = lambda request: httpx.Response(404, json={"reasonCode": "ResourceNotFound", "message": "no"})
+    with pytest.raises(AmazonPayError) as raised:
+        pay.api.get_httpx_client().get(f"/authorizationTokens/{MWS_TOKEN}", params={"merchantId": "M"})
+    assert raised.value.url == "https://pay-api.amazon.eu/v2/authorizationTokens/***?merchantId=M"  # type: ignore[attr-defined]
+    assert_free_of(f"{raised.value}{vars(raised.value)!r}", [MWS_TOKEN])

@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypedDict, TypeVar, Unpack
 
-import httpx
-
 from amazonpay_api.errors import UnexpectedStatus
 
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
 from ._options import CallState, call_options
+from ._registry import secret_arguments
 from ._storage import AsyncStorage, Storage
+from ._transport import unreadable_answer
 from ._validation import json_ready
 
 if TYPE_CHECKING:
@@ -103,8 +103,9 @@ def path_id(name: str, value: str) -> str:
     The generated operation percent-encodes it; encoding it here as well would double-encode it.
     """
     if not isinstance(value, str) or not value.strip() or value in (".", "..") or "/" in value:
+        shown = "(a secret, not shown)" if name in secret_arguments() else repr(value)
         raise ConfigurationError(
-            f"{name} {value!r} is not a valid id: pass the non-empty id Amazon Pay returned (no '/')"
+            f"{name} {shown} is not a valid id: pass the non-empty id Amazon Pay returned (no '/')"
         )
     return value
 
@@ -127,30 +128,16 @@ def unreadable(expected: type[Any], error: Exception, call: CallState) -> Amazon
 
     Before the first attempt (the request could not even be built) nothing was sent: a
     :class:`ConfigurationError`. After it, a success body this client version cannot parse
-    (a required field missing, a value of the wrong type): :class:`UnexpectedResponseError`. An
-    enum value added later is read (the generated enums keep it), so it never gets here.
+    (a required field missing, a value of the wrong type): :class:`UnexpectedResponseError`,
+    as the configured generated client raises it for ``pay.api`` too. An enum value added later
+    is read (the generated enums keep it), so it never gets here.
     """
-    if call.attempts == 0:
+    if call.attempts == 0 or call.response is None:  # every attempt that ends without an error records its answer
         return ConfigurationError(
             f"the request for a {expected.__name__} could not be built ({type(error).__name__}: "
             f"{printable(str(error), 200)}); nothing was sent"
         )
-    try:
-        content = call.response.content if call.response is not None else b""
-    except httpx.ResponseNotRead:
-        content = b""
-    if isinstance(error, KeyError):
-        problem = f"the {expected.__name__} in the answer lacks the required field {printable(str(error), 100)}"
-    else:
-        problem = f"cannot read the answer as {expected.__name__} ({type(error).__name__}: {printable(str(error))})"
-    return UnexpectedResponseError(
-        f"{problem}; the call may have succeeded at Amazon: {_recovery(call)}, or regenerate the client "
-        "from a newer spec",
-        status=call.status or 0,
-        request_id=call.request_id,
-        body=content.decode("utf-8", errors="replace"),
-        idempotency_key=call.idempotency_key,
-    )
+    return unreadable_answer(call.response, error)
 
 
 def _recovery(call: CallState) -> str:

@@ -13,23 +13,26 @@ import logging
 import os
 import ssl
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, Self, TypeVar
 
 import httpx
 
 from amazonpay_api import Client
+from amazonpay_api.errors import UnexpectedStatus
 from amazonpay_api.resources import AsyncResources, Resources
+from amazonpay_api.types import Response
 
 from ._endpoints import Endpoint, environment_proxy, resolve_endpoint
 from ._errors import ConfigurationError
 from ._keys import PrivateKeySource, load_private_key, private_key_from_env
 from ._options import checked_timeout
+from ._registry import hide_secrets
 from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
 from ._storage import AsyncStorage, Storage
-from ._transport import AmazonPayTransport, Clock, ClockSkew, utc_now
+from ._transport import AmazonPayTransport, Clock, ClockSkew, unreadable_answer, utc_now
 
 if TYPE_CHECKING:
     from .notifications._objects import AsyncClientNotifications, ClientNotifications
@@ -38,6 +41,47 @@ logger = logging.getLogger("amazonpay")
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
+T = TypeVar("T")
+
+
+class _Api(Client):
+    """The generated client as amazonpay configures it (``pay.api``).
+
+    Every answer of a generated operation is read here: one that the generated models cannot
+    read is the :class:`UnexpectedResponseError` the resource methods raise, not a bare
+    ``KeyError``. Its ``with_*`` builders are refused: the generated ones make a plain httpx
+    client (unsigned, without retries, idempotency keys or typed errors) and change this one's
+    httpx client in place; per-call options (``request_options``) do what they would.
+    """
+
+    __slots__ = ()
+
+    def read_response(self, response: httpx.Response, parse: Callable[..., T | None]) -> Response[T]:
+        """The generated operation's answer, or :class:`UnexpectedResponseError` when it cannot be read."""
+        try:
+            return super().read_response(response, parse)
+        except (KeyError, TypeError, ValueError, AttributeError, UnexpectedStatus) as error:
+            failure = unreadable_answer(response, error)
+        # Raised outside the except clause: the parsing error (which may quote the body) is not chained.
+        raise failure
+
+
+def _refused_builder(name: str) -> Callable[..., NoReturn]:
+    def refuse(self: _Api, *args: object, **kwargs: object) -> NoReturn:
+        raise ConfigurationError(
+            f"pay.api.{name}() is not available: it would return a client on plain httpx (unsigned, without "
+            "retries, idempotency keys or typed errors) and change this client's own: use "
+            "amazonpay.request_options(timeout=..., headers=...) around the call instead; nothing was changed"
+        )
+
+    refuse.__name__ = refuse.__qualname__ = name
+    refuse.__doc__ = f"Refused: use ``amazonpay.request_options`` instead of ``{name}``."
+    return refuse
+
+
+# Every builder the generated client has, including ones a newer generator adds.
+for _name in [name for name in dir(Client) if name.startswith("with_")]:
+    setattr(_Api, _name, _refused_builder(_name))
 
 
 class _Config:
@@ -159,7 +203,7 @@ class _Client(ABC, Generic[_Inner]):
             clock_skew=clock_skew,
         )
         #: The generated low-level client, fully configured (signing, routing, retries, errors).
-        self.api = Client(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
+        self.api: Client = _Api(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
         if transport is None:
             chosen = proxy if proxy is not None else environment_proxy(self._config.endpoint.base_url)
             if chosen is not None and not isinstance(chosen, str | httpx.Proxy):
@@ -211,7 +255,8 @@ class _Client(ABC, Generic[_Inner]):
         """Configure from the environment; keyword arguments override it.
 
         Reads AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY (a path or the PEM text),
-        AMAZON_PAY_REGION, and optionally AMAZON_PAY_SANDBOX and AMAZON_PAY_PRIVATE_KEY_PASSWORD.
+        AMAZON_PAY_REGION, and optionally AMAZON_PAY_SANDBOX, AMAZON_PAY_PRIVATE_KEY_PASSWORD and
+        AMAZON_PAY_BASE_URL (the ``amazonpay`` command reads its configuration here too).
         """
 
         def need(name: str) -> str:
@@ -235,6 +280,9 @@ class _Client(ABC, Generic[_Inner]):
         password = os.environ.get("AMAZON_PAY_PRIVATE_KEY_PASSWORD")
         if "password" not in overrides and password:
             arguments["password"] = password
+        base_url = os.environ.get("AMAZON_PAY_BASE_URL", "").strip()
+        if "base_url" not in overrides and base_url:
+            arguments["base_url"] = base_url
         return cls(**(arguments | overrides))
 
 
@@ -321,7 +369,8 @@ class _HttpClient(httpx.Client):
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         if self.is_closed:
             raise ConfigurationError(
-                f"{request.method} {request.url.path} not sent: this AmazonPay client is closed; "
+                f"{request.method} {hide_secrets(request.method, request.url.path)[0]} not sent: this AmazonPay "
+                "client is closed; "
                 "make calls inside its with block, or create a new client"
             )
         return super().send(request, **kwargs)
@@ -333,7 +382,8 @@ class _AsyncHttpClient(httpx.AsyncClient):
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         if self.is_closed:
             raise ConfigurationError(
-                f"{request.method} {request.url.path} not sent: this AsyncAmazonPay client is closed; "
+                f"{request.method} {hide_secrets(request.method, request.url.path)[0]} not sent: this AsyncAmazonPay "
+                "client is closed; "
                 "make calls inside its async with block, or create a new client"
             )
         return await super().send(request, **kwargs)

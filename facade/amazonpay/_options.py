@@ -67,7 +67,10 @@ _FRAMING_HEADERS: Final = frozenset(
     }
 )
 _TOKEN: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
-_FIELD_VALUE: Final = re.compile(r"[\x20-\x7e\t]*")  # visible ASCII, space and tab
+#: A header value the HTTP layer sends (h11's field-value, ASCII only: httpx encodes str values as
+#: ASCII): visible characters with spaces or tabs between them, none at either end (RFC 9110 5.5).
+#: Anything else is refused before sending; h11 would refuse it later, quoting the value.
+FIELD_VALUE: Final = re.compile(r"(?:[\x21-\x7e]+(?:[ \t]+[\x21-\x7e]+)*)?")
 #: The longest timeout accepted: a payment call never needs more, and larger values overflow.
 MAX_TIMEOUT: Final = 3600.0
 
@@ -306,10 +309,11 @@ def _checked_key(key: object) -> str:
 
 
 def _checked_auth_token(token: object) -> str:
-    if not (isinstance(token, str) and token.strip() and _FIELD_VALUE.fullmatch(token)):
+    if not (isinstance(token, str) and token.strip() and FIELD_VALUE.fullmatch(token)):
         # The token is a credential: the message never shows it.
         raise ConfigurationError(
-            "auth_token must be the non-empty token Get Authorization Token returned (printable ASCII)"
+            "auth_token must be the non-empty token Get Authorization Token returned (printable ASCII, no space "
+            "at either end, no line break); its value is not shown"
         )
     return token
 
@@ -317,7 +321,7 @@ def _checked_auth_token(token: object) -> str:
 def _checked_simulation_code(code: object) -> str:
     if not isinstance(code, str):
         raise ConfigurationError(f"simulation_code must be a str such as 'SoftDeclined', not {type(code).__name__}")
-    if not code.strip() or not _FIELD_VALUE.fullmatch(code):
+    if not code.strip() or not FIELD_VALUE.fullmatch(code):
         raise ConfigurationError(
             f"simulation_code {code!r} is not a sandbox simulation code; pass one such as 'SoftDeclined'"
         )
@@ -346,14 +350,15 @@ def _checked_headers(headers: object) -> dict[str, str]:
                 f"headers= may not set {name}: httpx sets it from the request, and another value would "
                 "desynchronise the connection or send the request elsewhere"
             )
-        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+        if not isinstance(value, str) or not FIELD_VALUE.fullmatch(value):
             shown = (
-                "a value that is not printable ASCII"
+                "a value that cannot be sent as it is"
                 if isinstance(value, str)
                 else f"a value of type {type(value).__name__}"
             )
             raise ConfigurationError(
-                f"header {name} has {shown}; header values must be str of printable ASCII (no line breaks)"
+                f"header {name} has {shown}; header values must be str of printable ASCII (no line breaks, "
+                "no space at either end)"
             )
         checked[name] = value
     return checked

@@ -3,9 +3,9 @@
 ``scripts/generate.py`` writes ``amazonpay_api/_operations.json``: per operation its id,
 resource and method names, HTTP method, path template, summary and description, path and
 query parameters, request body schema and presence, whether it declares or requires an
-idempotency key and which simulation codes it accepts. The client's pre-send body check, the
-``amazonpay.testing`` simulator and the ``amazonpay`` command read it through
-:func:`operation_registry`, the one place that knows where it lives.
+idempotency key, which simulation codes it accepts and which path parameters are secrets. The
+client's pre-send body check, the ``amazonpay.testing`` simulator and the ``amazonpay`` command
+read it through :func:`operation_registry`, the one place that knows where it lives.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ import json
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
+
+#: What a secret path segment is shown as (logs, error messages, error attributes).
+HIDDEN: Final = "***"
 
 
 @cache
@@ -77,3 +80,60 @@ def operation_at(method: str, path: str) -> dict[str, Any] | None:
     """The entry of the operation that ``method`` on the URL ``path`` reaches (None: no operation of the spec)."""
     found = route(method, path)
     return found.entry if found is not None else None
+
+
+class _SecretRoute(NamedTuple):
+    template: tuple[str, ...]  # the path template split at "/"
+    where: tuple[int, ...]  # the indices of its secret parameters in it
+    literals: tuple[str, ...]  # "/segment" for each literal segment: a path without one cannot match
+
+
+@cache
+def _secret_routes() -> dict[str, list[_SecretRoute]]:
+    """The operations with a secret path parameter, by HTTP method."""
+    routes: dict[str, list[_SecretRoute]] = {}
+    for entry in operation_registry():
+        secret = {f"{{{p['name']}}}" for p in entry["parameters"] if p["secret"]}
+        if secret:
+            template = tuple(entry["path"].split("/"))
+            where = tuple(index for index, segment in enumerate(template) if segment in secret)
+            literals = tuple(f"/{segment}" for segment in template if segment and not segment.startswith("{"))
+            routes.setdefault(entry["method"], []).append(_SecretRoute(template, where, literals))
+    return routes
+
+
+def hide_secrets(method: str, path: str) -> tuple[str, tuple[str, ...]]:
+    """``path`` with its secret path parameters (``x-amazonpay-secret``) shown as :data:`HIDDEN`, and their values.
+
+    ``path`` is a URL path as sent (percent-encoded), possibly after the base URL's prefix; a
+    path no operation with secret parameters reaches comes back as it is, with no values.
+    """
+    routes = _secret_routes().get(method)
+    if not routes:
+        return path, ()
+    segments: list[str] | None = None
+    for template, where, literals in routes:
+        if not all(literal in path for literal in literals):
+            continue  # most paths: no split, no comparison
+        segments = segments or path.split("/")
+        start = len(segments) - len(template)
+        if start < 0:
+            continue
+        pairs = zip(template[1:], segments[start + 1 :], strict=True)
+        if all(bool(segment) if pattern.startswith("{") else pattern == segment for pattern, segment in pairs):
+            values = tuple(segments[start + index] for index in where)
+            for index in where:
+                segments[start + index] = HIDDEN
+            return "/".join(segments), values
+    return path, ()
+
+
+@cache
+def secret_arguments() -> frozenset[str]:
+    """The resource methods' argument names of secret path parameters (their values are never echoed)."""
+    return frozenset(p["argument"] for entry in operation_registry() for p in entry["parameters"] if p["secret"])
+
+
+def has_secret_paths(method: str) -> bool:
+    """Whether an operation of ``method`` has a secret path parameter (most have none: nothing to hide)."""
+    return method in _secret_routes()

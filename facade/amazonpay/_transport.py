@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -22,9 +23,12 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Literal
+from urllib.parse import unquote_to_bytes
 
 import anyio
 import httpx
+
+from amazonpay_api.errors import UnexpectedStatus
 
 if TYPE_CHECKING:
     from anyio.lowlevel import RunVar
@@ -43,8 +47,8 @@ from ._errors import (
     outcome_hint,
     printable,
 )
-from ._options import CallState, current_call
-from ._registry import operation_at, route
+from ._options import FIELD_VALUE, CallState, current_call
+from ._registry import has_secret_paths, hide_secrets, operation_at, route
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
 from ._validation import check_request_body
@@ -72,6 +76,25 @@ _NOTHING_SENT: Final = (
     httpx.LocalProtocolError,
 )
 _HOP_BY_HOP: Final = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
+#: Every value of a header list, joined by newlines (which no sendable value holds), is sendable.
+_FIELD_VALUES: Final = re.compile(b"%s(?:\n%s)*" % ((FIELD_VALUE.pattern.encode("ascii"),) * 2))
+#: Headers whose values are no secret (httpx and this transport set them alike on every request);
+#: any other value (the authorization header, the auth token, the caller's headers) may be one.
+_PUBLIC_HEADERS: Final = frozenset(
+    {
+        b"accept",
+        b"accept-encoding",
+        b"connection",
+        b"content-length",
+        b"content-type",
+        b"host",
+        b"user-agent",
+        b"x-amz-pay-date",
+        b"x-amz-pay-host",
+        b"x-amz-pay-idempotency-key",
+        b"x-amz-pay-region",
+    }
+)
 
 
 def utc_now() -> datetime:
@@ -90,6 +113,32 @@ class _Attempts:
     started: float = 0.0
     sent: bool = False  # an attempt's bytes may have left the process
     uncertain: bool = False  # an attempt may have been processed without a definitive answer
+    shown: str | None = None  # the URL path with its secret segments hidden (None: it has none)
+    secrets: tuple[str, ...] = ()  # the values of those segments, as sent
+
+    def path(self, request: httpx.Request) -> str:
+        """The request's path as logs and messages show it."""
+        return request.url.path if self.shown is None else self.shown
+
+    def url(self, request: httpx.Request) -> str:
+        """The request's URL as messages and errors show it."""
+        if self.shown is None:
+            return str(request.url)
+        query = request.url.query
+        return str(request.url.copy_with(raw_path=self.shown.encode("ascii") + (b"?" + query if query else b"")))
+
+    def hide(self, request: httpx.Request) -> None:
+        """Give the answered request its URL as it may be shown: httpx logs it (and the answer keeps it)."""
+        if self.shown is not None:
+            request.url = httpx.URL(self.url(request))
+
+    def outgoing(self, request: httpx.Request) -> httpx.Request:
+        """What the wrapped transport gets: the request, or a copy when :meth:`hide` will change its URL."""
+        if self.shown is None:
+            return request
+        return httpx.Request(
+            request.method, request.url, headers=request.headers, content=request.content, extensions=request.extensions
+        )
 
 
 class _Unreadable(Exception):
@@ -99,6 +148,14 @@ class _Unreadable(Exception):
         super().__init__(reason)
         self.response = response
         self.reason = reason
+
+
+def _shown(request: httpx.Request) -> tuple[str | None, tuple[str, ...]]:
+    """The request's path with its secret segments hidden (None: it has none), and their values."""
+    if not has_secret_paths(request.method):
+        return None, ()
+    shown, secrets = hide_secrets(request.method, request.url.raw_path.split(b"?", 1)[0].decode("ascii"))
+    return (shown, secrets) if secrets else (None, ())
 
 
 def _answers_without_body(request: httpx.Request) -> bool:
@@ -127,6 +184,10 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._correct_skew = clock_skew == "auto"
         self._skew = timedelta(0)  # added to the local clock when signing
         self._ran_in_a_loop = False
+        base = httpx.URL(endpoint.base_url)
+        #: Where signed requests may go: the endpoint's scheme, host and port, under its path.
+        self._origin = (base.scheme, base.host, base.port)
+        self._prefix = base.raw_path.rstrip(b"/") + b"/"
         #: The headers that are the same on every request of this client.
         self._fixed_headers = {
             "accept": "application/json",
@@ -163,7 +224,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if check is None:
                 raise
             rule, fetch = check
-            fetched = self._fetch_attempts(attempts)
+            fetched = self._fetch_attempts(attempts, fetch)
             try:
                 found = self._exchange(inner, fetch, fetched)
             except AmazonPayError as failure:
@@ -173,17 +234,23 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _exchange(self, inner: httpx.BaseTransport, request: httpx.Request, attempts: _Attempts) -> httpx.Response:
         while True:
             self._prepare(request, attempts)
+            then: float | AmazonPayError
             try:
-                response = _read(inner.handle_request(request), request)
+                response = _read(inner.handle_request(attempts.outgoing(request)), request)
             except httpx.TransportError as error:
-                time.sleep(self._after_exception(request, attempts, error))
-                continue
+                then = self._after_exception(request, attempts, error)
             except _Unreadable as unreadable:
-                raise self._unreadable(request, attempts, unreadable) from None
-            delay = self._retry_delay(request, attempts, response)
-            if delay is None:
-                return self._final(request, attempts, response)
-            time.sleep(delay)
+                then = self._unreadable(request, attempts, unreadable)
+            else:
+                delay = self._retry_delay(request, attempts, response)
+                if delay is None:
+                    return self._final(request, attempts, response)
+                then = delay
+            if isinstance(then, AmazonPayError):
+                # Raised here, outside the except clause: the httpx exception (which holds the
+                # request, headers and all) is neither its cause nor its context.
+                raise then
+            time.sleep(then)
 
     def close(self) -> None:
         """Close the wrapped transport."""
@@ -205,7 +272,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if check is None:
                 raise
             rule, fetch = check
-            fetched = self._fetch_attempts(attempts)
+            fetched = self._fetch_attempts(attempts, fetch)
             try:
                 found = await self._async_exchange(inner, fetch, fetched)
             except AmazonPayError as failure:
@@ -217,17 +284,21 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     ) -> httpx.Response:
         while True:
             self._prepare(request, attempts)
+            then: float | AmazonPayError
             try:
-                response = await _aread(await inner.handle_async_request(request), request)
+                response = await _aread(await inner.handle_async_request(attempts.outgoing(request)), request)
             except httpx.TransportError as error:
-                await anyio.sleep(self._after_exception(request, attempts, error))
-                continue
+                then = self._after_exception(request, attempts, error)
             except _Unreadable as unreadable:
-                raise self._unreadable(request, attempts, unreadable) from None
-            delay = self._retry_delay(request, attempts, response)
-            if delay is None:
-                return self._final(request, attempts, response)
-            await anyio.sleep(delay)
+                then = self._unreadable(request, attempts, unreadable)
+            else:
+                delay = self._retry_delay(request, attempts, response)
+                if delay is None:
+                    return self._final(request, attempts, response)
+                then = delay
+            if isinstance(then, AmazonPayError):
+                raise then  # outside the except clause, as in _exchange
+            await anyio.sleep(then)
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""
@@ -239,10 +310,11 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if self._home_loop.get(False):
             return
         if self._ran_in_a_loop:
+            shown, _ = _shown(request)
             raise ConfigurationError(
-                f"{request.method} {request.url.path} not sent: this AsyncAmazonPay was first used in another event "
-                "loop, and its connections belong to that loop. Create the client in the loop that uses it "
-                "(for example inside the function that asyncio.run runs)"
+                f"{request.method} {shown or request.url.path} not sent: this AsyncAmazonPay was first used in "
+                "another event loop, and its connections belong to that loop. Create the client in the loop that "
+                "uses it (for example inside the function that asyncio.run runs)"
             )
         self._home_loop.set(True)
         self._ran_in_a_loop = True
@@ -250,17 +322,21 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     # --- shared steps -------------------------------------------------------------------
     def _begin(self, request: httpx.Request, body: bytes) -> _Attempts:
         """Check the call once, before its first attempt: nothing invalid is ever sent."""
+        shown, secrets = _shown(request)
+        path = shown or request.url.path
+        self._check_destination(request, path)
         if "x-amz-pay-idempotency-key" in request.headers:
             # Set on the httpx client or request, it would be replaced by the call's own key, and a
             # caller re-running the call in the belief that it is idempotent could pay twice.
             raise ConfigurationError(
-                f"{request.method} {request.url.path} not sent: set the idempotency key with "
+                f"{request.method} {path} not sent: set the idempotency key with "
                 "request_options(idempotency_key=...) or the method's idempotency_key=, not as a header; "
                 "nothing was sent"
             )
-        check_request_body(request.method, request.url.path, body)
         call = current_call() or CallState()
-        key = call.take_idempotency_key(request.method, request.url.path)
+        _check_headers(request, call, f"{request.method} {path}")
+        check_request_body(request.method, path, body)
+        key = call.take_idempotency_key(request.method, path)
         if request.method == "POST" and key is None:
             key = os.urandom(16).hex()  # 128 random bits in 32 hex digits, as uuid4().hex, without importing uuid
         if call.timeout is not None:
@@ -270,7 +346,20 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             query = request.url.params.multi_items()
             request.url = request.url.copy_with(query=encode_query(query).encode("ascii"))
         retries = self._policy.max_retries if call.max_retries is None else call.max_retries
-        return _Attempts(call=call, idempotency_key=key, max_retries=retries)
+        return _Attempts(call=call, idempotency_key=key, max_retries=retries, shown=shown, secrets=secrets)
+
+    def _check_destination(self, request: httpx.Request, path: str) -> None:
+        """Refuse a URL outside the configured endpoint: the request would carry its signature elsewhere."""
+        url = request.url
+        raw = url.raw_path
+        if (url.scheme, url.host, url.port) == self._origin and raw.startswith(self._prefix) and not _dot_segment(raw):
+            return
+        raise ConfigurationError(
+            f"{request.method} {url.scheme}://{printable(url.netloc.decode('ascii'), 100)}{printable(path, 200)} not "
+            f"sent: amazonpay signs requests for {self._endpoint.base_url} only, and a signed request (with any "
+            "delegated auth token) must not reach another host or path. Give pay.api's httpx client a path "
+            "relative to its base URL (such as '/merchantAccounts'); nothing was sent"
+        )
 
     def _prepare(self, request: httpx.Request, attempts: _Attempts) -> None:
         """Stamp this attempt's headers and sign them."""
@@ -307,15 +396,17 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
         request.headers = httpx.Headers([*kept, *stamped, (b"authorization", authorization.encode("ascii"))])
 
-    def _after_exception(self, request: httpx.Request, attempts: _Attempts, error: httpx.TransportError) -> float:
-        """The delay before the next attempt, or raise the typed error when out of attempts."""
+    def _after_exception(
+        self, request: httpx.Request, attempts: _Attempts, error: httpx.TransportError
+    ) -> float | APIConnectionError:
+        """The delay before the next attempt, or the typed error when out of attempts."""
         if not isinstance(error, _NOTHING_SENT):
             attempts.sent = attempts.uncertain = True
         self._record(attempts, status=None, request_id=None)
         logger.debug(
             "%s %s failed: %s (attempt %d, %.1f ms)",
             request.method,
-            request.url.path,
+            attempts.path(request),
             type(error).__name__,
             attempts.number,
             self._elapsed_ms(attempts),
@@ -325,9 +416,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._log_retry(request, attempts, type(error).__name__, delay)
             return delay
         cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
-        what = (
-            "timed out" if cls is APITimeoutError else f"failed ({type(error).__name__}: {printable(str(error), 200)})"
-        )
+        what = "timed out" if cls is APITimeoutError else f"failed ({_failure(error, request, attempts)})"
         hint = (
             outcome_hint(request.method, attempts.idempotency_key, may_have_been_processed=True)
             if attempts.uncertain
@@ -335,14 +424,15 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if not attempts.sent
             else ""
         )
-        raise cls(
-            f"{request.method} {request.url} {what} after {attempts.number} attempt(s){hint}",
+        url = attempts.url(request)
+        return cls(
+            f"{request.method} {url} {what} after {attempts.number} attempt(s){hint}",
             method=request.method,
-            url=str(request.url),
+            url=url,
             attempts=attempts.number,
             idempotency_key=attempts.idempotency_key,
             may_have_been_processed=attempts.uncertain,
-        ) from error
+        )
 
     def _retry_delay(self, request: httpx.Request, attempts: _Attempts, response: httpx.Response) -> float | None:
         """The delay before retrying after ``response``, or ``None`` to stop here."""
@@ -353,7 +443,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             logger.debug(
                 "%s %s -> %d (request id %s, attempt %d, %.1f ms)",
                 request.method,
-                request.url.path,
+                attempts.path(request),
                 response.status_code,
                 printable(request_id or "none", 80),
                 attempts.number,
@@ -384,7 +474,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 # The reconciliation that follows finds out; until then the refusal claims nothing.
                 error = self._status_error(request, attempts, response, may_have_been_processed=False)
             raise error
+        response.secrets = attempts.secrets  # the request's URL is hidden from here on
         if not response.content and (response.status_code == 204 or _answers_without_body(request)):
+            attempts.hide(request)
             return response
         try:
             body: Any = json.loads(response.content)
@@ -393,6 +485,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if not isinstance(body, dict):
             raise self._unreadable(request, attempts, _Unreadable(response, "the body is not a JSON object"))
         response.checked_json = body
+        attempts.hide(request)
         return response
 
     @staticmethod
@@ -401,11 +494,11 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     ) -> APIStatusError:
         return error_for_status(
             response.status_code,
-            response.content,
+            _hidden(response.content, attempts.secrets),
             request_id=response.headers.get("x-amz-pay-request-id"),
             attempts=attempts.number,
             method=request.method,
-            url=str(request.url),
+            url=attempts.url(request),
             idempotency_key=attempts.idempotency_key,
             may_have_been_processed=may_have_been_processed,
             location=response.headers.get("location"),
@@ -423,11 +516,11 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         key = attempts.idempotency_key
         recover = f"retry with idempotency_key={key!r} to get its result" if key else "get the object to see its state"
         return UnexpectedResponseError(
-            f"{request.method} {request.url} was answered {response.status_code} but {problem.reason}; the call may "
-            f"have succeeded at Amazon: {recover}",
+            f"{request.method} {attempts.url(request)} was answered {response.status_code} but {problem.reason}; the "
+            f"call may have succeeded at Amazon: {recover}",
             status=response.status_code,
             request_id=request_id,
-            body=content[:MAX_RESPONSE_BYTES].decode("utf-8", errors="replace"),
+            body=_hidden(content[:MAX_RESPONSE_BYTES], attempts.secrets).decode("utf-8", errors="replace"),
             idempotency_key=key,
         )
 
@@ -450,13 +543,16 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         url = request.url.copy_with(raw_path=path.encode("ascii"))
         return rule, httpx.Request("GET", url, extensions=dict(request.extensions))
 
-    def _fetch_attempts(self, attempts: _Attempts) -> _Attempts:
+    def _fetch_attempts(self, attempts: _Attempts, fetch: httpx.Request) -> _Attempts:
         """Attempts of the reconciling GET: counted on after the call's, with a full retry budget."""
+        shown, secrets = _shown(fetch)
         return _Attempts(
             call=attempts.call,
             idempotency_key=None,
             max_retries=attempts.number + self._policy.max_retries,
             number=attempts.number,
+            shown=shown,
+            secrets=secrets,
         )
 
     def _reconciled(
@@ -474,11 +570,12 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             logger.info(
                 "%s %s answered %s, but the object is already %s: returning it (%s)",
                 request.method,
-                request.url.path,
+                attempts.path(request),
                 refused.reason_code,
                 rule["state"],
                 "an earlier attempt did it" if attempts.uncertain else "it was done before this call",
             )
+            attempts.hide(request)
             return found
         # The object is not in the state asked for, so this call did not put it there: the refusal stands.
         raise refused
@@ -493,12 +590,13 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     ) -> AmazonPayError:
         if not attempts.uncertain:
             return refused  # every attempt was answered: the refusal is the outcome
+        url = attempts.url(request)
         return OutcomeUnknownError(
-            f"{request.method} {request.url} answered {refused.reason_code} after an earlier attempt may have been "
+            f"{request.method} {url} answered {refused.reason_code} after an earlier attempt may have been "
             f"processed, and the object could not be fetched to tell ({type(failure).__name__}): the outcome is "
             "unknown; get the object to see its state before calling again",
             method=request.method,
-            url=str(request.url),
+            url=url,
             attempts=fetched.number,
             idempotency_key=None,
         )
@@ -544,12 +642,116 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         logger.info(
             "retrying %s %s after %s in %.2f s (attempt %d of %d)",
             request.method,
-            request.url.path,
+            attempts.path(request),
             cause,
             delay,
             attempts.number + 1,
             attempts.max_retries + 1,
         )
+
+
+# --- what a request may show of itself ---------------------------------------------------------
+def _check_headers(request: httpx.Request, call: CallState, where: str) -> None:
+    """Refuse, before sending, header values the HTTP layer would refuse and repeated ``x-amz-pay-*`` names.
+
+    A value h11 refuses (a space at either end, a control character) fails in the middle of
+    the send with an error quoting it; the values of ``headers=`` and the per-call options are
+    checked where they are given, these are the httpx client's and request's own. Two lines of
+    one ``x-amz-pay-*`` name would be sent apart but signed joined (``a, b``): how Amazon
+    canonicalises them is not documented, so they are not guessed at.
+    """
+    raw = request.headers.raw
+    if not _FIELD_VALUES.fullmatch(b"\n".join([value for _, value in raw])):
+        name = next(name for name, value in raw if not FIELD_VALUE.fullmatch(value.decode("latin-1")))
+        raise ConfigurationError(
+            f"{where} not sent: header {printable(name.decode('latin-1'), 100)} has a value the HTTP layer would "
+            "refuse (a space at either end, a control character, a line break or non-ASCII); its value is not "
+            "shown; nothing was sent"
+        )
+    if not call.headers and b"x-amz-pay-" not in b"\n".join([name for name, _ in raw]).lower():
+        return  # the common case: no header of the caller's own is signed
+    own = [name.lower() for name, _ in raw if name[:10].lower() == b"x-amz-pay-"]
+    given = [name.lower().encode("ascii") for name in call.headers]  # headers= replace the request's lines
+    # The transport replaces every line of the names it stamps.
+    stamped = {b"x-amz-pay-date", b"x-amz-pay-host", b"x-amz-pay-region"}
+    if call.simulation_code is not None:
+        stamped.add(b"x-amz-pay-simulation-code")
+    if call.auth_token is not None:
+        stamped.add(b"x-amz-pay-authtoken")
+    names = [name for name in own if name not in given] + [name for name in given if name.startswith(b"x-amz-pay-")]
+    repeated = next((name for name in names if names.count(name) > 1 and name not in stamped), None)
+    if repeated is not None:
+        raise ConfigurationError(
+            f"{where} not sent: header {repeated.decode('ascii')} is given more than once; each x-amz-pay-* header "
+            "is signed, and two lines of one name have no documented signed form: pass it once; nothing was sent"
+        )
+
+
+def _dot_segment(raw_path: bytes) -> bool:
+    """Whether a path has a percent-encoded ``.`` or ``..`` segment (httpx removes the plain ones)."""
+    return b"%2" in raw_path and any(
+        unquote_to_bytes(segment) in (b".", b"..") for segment in raw_path.split(b"?", 1)[0].split(b"/")
+    )
+
+
+def _failure(error: httpx.TransportError, request: httpx.Request, attempts: _Attempts) -> str:
+    """What an httpx failure says, unless its text quotes what the request carried.
+
+    Its class name always; its text only if no header value that may be a secret (anything but
+    :data:`_PUBLIC_HEADERS`) and no secret path segment appears in it, as written or escaped as
+    Python writes bytes (as h11 quotes them). A ``LocalProtocolError`` is the HTTP layer refusing
+    the request as built, so its text is never shown.
+    """
+    name = type(error).__name__
+    if isinstance(error, httpx.LocalProtocolError):
+        return f"{name}: the HTTP layer refused the request as built (its text, which quotes the request, is not shown)"
+    text = str(error)
+    values = [value for name, value in request.headers.raw if value and name.lower() not in _PUBLIC_HEADERS]
+    values += [secret.encode("ascii") for secret in attempts.secrets]
+    values += [unquote_to_bytes(secret) for secret in attempts.secrets]
+    if any(form in text for value in values for form in (value.decode("latin-1"), repr(value)[2:-1])):
+        return f"{name} (its text is not shown: it quotes the request)"
+    return f"{name}: {printable(text, 200)}"
+
+
+def unreadable_answer(response: httpx.Response, error: Exception) -> UnexpectedResponseError:
+    """The typed error for a success answer the generated code cannot read into its model.
+
+    ``error`` is what the generated parsing raised: a ``KeyError`` for a required field missing,
+    a ``ValueError`` for a value the spec does not list, ``UnexpectedStatus`` for a success
+    status it does not document. Calls through ``pay.api`` and the resource methods alike get
+    it (the configured generated client reads every answer through here).
+    """
+    request = response.request
+    # The transport hid the answered request's secret path segments; it keeps their values on the answer.
+    secrets = response.secrets if isinstance(response, _Answer) else _shown(request)[1]
+    entry = operation_at(request.method, request.url.path)
+    what = f"the {entry['operationId']} answer" if entry is not None else "the answer"
+    if isinstance(error, KeyError):
+        problem = f"{what} lacks the required field {printable(str(error), 100)}"
+    elif isinstance(error, UnexpectedStatus):
+        problem = f"{what} has the status {response.status_code}, which the spec does not document"
+    else:
+        problem = f"cannot read {what} ({type(error).__name__}: {printable(str(error))})"
+    key = request.headers.get("x-amz-pay-idempotency-key")
+    recover = f"retry with idempotency_key={key!r} to get its result" if key else "get the object again"
+    content = _hidden(response.content, secrets)
+    problem = _hidden(problem.encode("utf-8"), secrets).decode("utf-8")
+    return UnexpectedResponseError(
+        f"{problem}; the call may have succeeded at Amazon: {recover}, or regenerate the client from a newer spec",
+        status=response.status_code,
+        request_id=response.headers.get("x-amz-pay-request-id"),
+        body=content.decode("utf-8", errors="replace"),
+        idempotency_key=key,
+    )
+
+
+def _hidden(content: bytes, secrets: tuple[str, ...]) -> bytes:
+    """An answer's body with the request's secret path segments (as sent or decoded) hidden, for an error."""
+    for secret in secrets:
+        for form in {secret.encode("ascii"), unquote_to_bytes(secret)}:
+            content = content.replace(form, b"***")
+    return content
 
 
 # --- reading an answer in full, within the attempt ----------------------------------------------
@@ -650,6 +852,8 @@ class _Answer(httpx.Response):
         self._content = body
         self.close()
         self.checked_json: dict[str, Any] | None = None
+        #: The values of the request's secret path segments, hidden from its URL (for errors that quote the body).
+        self.secrets: tuple[str, ...] = ()
 
     def json(self, **kwargs: Any) -> Any:
         """The body parsed as JSON (the transport's parse, the first time)."""

@@ -1,9 +1,13 @@
 import ssl
-from typing import Any, Self
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any, Self, TypeVar
 
 import httpx
 
-from .types import Model
+from .types import Model, Response
+
+T = TypeVar("T")
 
 
 class Client(Model):
@@ -171,6 +175,22 @@ class Client(Model):
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+    def read_response(
+        self, response: httpx.Response, parse: Callable[..., T | None]
+    ) -> Response[T]:
+        """An operation's answer: ``response`` with its body parsed by the operation's ``parse``
+
+        Every generated operation reads its answer here, so a subclass can turn an answer that
+        cannot be read (a required field missing, a value the spec does not list, a status it
+        does not document) into an error of its own.
+        """
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=parse(client=self, response=response),
+        )
 
 
 class AuthenticatedClient(Model):
@@ -365,3 +385,19 @@ class AuthenticatedClient(Model):
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+    def read_response(
+        self, response: httpx.Response, parse: Callable[..., T | None]
+    ) -> Response[T]:
+        """An operation's answer: ``response`` with its body parsed by the operation's ``parse``
+
+        Every generated operation reads its answer here, so a subclass can turn an answer that
+        cannot be read (a required field missing, a value the spec does not list, a status it
+        does not document) into an error of its own.
+        """
+        return Response(
+            status_code=HTTPStatus(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=parse(client=self, response=response),
+        )

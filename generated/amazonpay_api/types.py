@@ -11,11 +11,18 @@ class Model:
     Each generated class is a plain class with ``__slots__`` and an explicit ``__init__``, so
     importing it builds no class at run time (attrs compiles one per class): equality compares
     two instances of the same class field by field, instances are unhashable (they are
-    mutable), the repr lists the fields in order, and they pickle and copy.
+    mutable), the repr lists the fields in order, and they pickle and copy. The repr shows
+    ``<secret>`` for the fields the spec marks as credentials (``x-amazonpay-secret``).
     """
 
     __slots__ = ()
     __hash__ = None  # type: ignore[assignment]
+    #: The fields holding credentials (set by the model template from ``x-amazonpay-secret``).
+    _secret_fields: frozenset[str] = frozenset()
+
+    def _secrets(self) -> frozenset[str]:
+        """The fields the repr does not show."""
+        return self._secret_fields
 
     def _field_names(self) -> tuple[str, ...]:
         """The slots of every class from Model down, in order: a subclass's own slots add fields."""
@@ -38,8 +45,10 @@ class Model:
         )
 
     def __repr__(self) -> str:
+        secrets = self._secrets()
         fields = ", ".join(
-            f"{name}={getattr(self, name)!r}" for name in self._field_names()
+            f"{name}=<secret>" if name in secrets else f"{name}={getattr(self, name)!r}"
+            for name in self._field_names()
         )
         return f"{self.__class__.__qualname__}({fields})"
 
@@ -118,6 +127,15 @@ class Response(Model, Generic[T]):
         self.content = content
         self.headers = headers
         self.parsed = parsed
+
+    def _secrets(self) -> frozenset[str]:
+        # The raw body holds what the parsed model keeps out of its repr.
+        parsed = self.parsed
+        return (
+            frozenset({"content"})
+            if isinstance(parsed, Model) and parsed._secrets()
+            else frozenset()
+        )
 
 
 __all__ = ["UNSET", "File", "FileTypes", "Model", "RequestFiles", "Response", "Unset"]

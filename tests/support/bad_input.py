@@ -137,6 +137,27 @@ CASES = [
         lambda t: client(t).charges.get("C1", headers={"x-amz-pay-date": "x"}),
     ),
     Case("call", "idempotency key on a GET", lambda t: client(t).charges.get("C1", idempotency_key="k")),  # type: ignore[call-arg]
+    Case("call", "auth token with a space at the end", lambda t: client(t).charges.get("C1", auth_token="Atza|t ")),
+    Case(
+        "call",
+        "header value with a line break",
+        lambda t: client(t).charges.get("C1", headers={"x-request-source": "a\r\nb"}),
+    ),
+    Case(
+        "call",
+        "one x-amz-pay-* header twice",
+        lambda t: client(t).charges.get("C1", headers={"x-amz-pay-partner": "a", "X-Amz-Pay-Partner": "b"}),
+    ),
+    Case(
+        "call",
+        "secret path parameter with /",
+        lambda t: client(t).authorization_tokens.get("amzn.mws.a/b", merchant_id="M1"),
+    ),
+    Case(
+        "api", "absolute URL of another host", lambda t: client(t).api.get_httpx_client().get("https://example.com/v2")
+    ),
+    Case("api", "path outside the base URL", lambda t: client(t).api.get_httpx_client().get("/../merchantAccounts")),
+    Case("api", "with_timeout()", lambda t: client(t).api.with_timeout(httpx.Timeout(None))),
 ]
 
 

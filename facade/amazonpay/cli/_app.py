@@ -57,17 +57,18 @@ class _Root(click.Group):
     cls=_Root,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Configuration: AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY (a path or the PEM text), "
-    "AMAZON_PAY_REGION, and optionally AMAZON_PAY_SANDBOX, AMAZON_PAY_PRIVATE_KEY_PASSWORD, "
-    "AMAZON_PAY_BASE_URL and AMAZON_PAY_AUTH_TOKEN. Results are JSON on stdout; errors go to stderr "
+    "AMAZON_PAY_REGION, and optionally AMAZON_PAY_SANDBOX, AMAZON_PAY_PRIVATE_KEY_PASSWORD and "
+    "AMAZON_PAY_BASE_URL (read by AmazonPay.from_env()); secrets such as AMAZON_PAY_AUTH_TOKEN come from the "
+    "environment or a --...-file, never from arguments. Results are JSON on stdout; errors go to stderr "
     "with their reason code and request id, and each error class has its own exit code (see the README).",
 )
 @click.option("--sandbox", is_flag=True, default=None, help="Use Amazon Pay's sandbox (overrides AMAZON_PAY_SANDBOX).")
 @click.option("--region", metavar="REGION", help="na|us, eu|de|uk or jp (overrides AMAZON_PAY_REGION).")
 @click.option(
     "--base-url",
-    envvar="AMAZON_PAY_BASE_URL",
     metavar="URL",
-    help="Send requests here instead, e.g. the simulator's base URL (http only on loopback).",
+    help="Send requests here instead, e.g. the simulator's base URL (http only on loopback; overrides "
+    "AMAZON_PAY_BASE_URL).",
 )
 @click.version_option(__version__, prog_name="amazonpay")
 @click.pass_context

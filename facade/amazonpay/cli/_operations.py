@@ -1,6 +1,9 @@
 """One click command per registry entry: its arguments, flags and help, all read from the spec.
 
-Path ids are arguments; query parameters are options; the request body comes from ``--body``
+Path ids are arguments, except secrets (``x-amazonpay-secret``, such as the MWS auth token),
+which like the delegated-access token are read from the environment, a file or stdin, never from
+the command line, which every user of the machine sees (``ps``); query parameters are options;
+the request body comes from ``--body``
 (inline JSON, ``@file.json`` or ``-`` for stdin) and from flags derived from the body schema's
 simple fields: its scalar properties and the scalar properties of its object properties (an
 amount's ``amount`` and ``currencyCode``). A flag is named after its field (``chargeId`` is
@@ -11,19 +14,22 @@ name too (``--charge-amount-amount``). Deeper fields and arrays go in ``--body``
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from ._calling import CallRequest, call_operation
 
 #: Per-call options of every operation command; a body field with one of these names keeps its parent's name.
-_PER_CALL = frozenset({"body", "idempotency-key", "simulation-code", "timeout", "max-retries", "auth-token", "header"})
+_PER_CALL = frozenset(
+    {"body", "idempotency-key", "simulation-code", "timeout", "max-retries", "auth-token", "auth-token-file", "header"}
+)
 _SCALARS = {"string": click.STRING, "integer": click.INT, "number": click.FLOAT, "boolean": click.BOOL}
 
 
@@ -105,6 +111,60 @@ def _click_name(flag: str) -> str:
     return "body_" + flag.replace("-", "_")
 
 
+@dataclass(frozen=True)
+class Secret:
+    """A credential the command reads from an environment variable or a file (``-``: stdin), never an argument."""
+
+    flag: str  # its file option, e.g. auth-token-file
+    variable: str  # e.g. AMAZON_PAY_AUTH_TOKEN
+    what: str  # what the messages call it
+
+    @classmethod
+    def of_parameter(cls, name: str) -> Secret:
+        """The secret for a path parameter marked ``x-amazonpay-secret`` (``mwsAuthToken``)."""
+        return cls(f"{kebab(name)}-file", f"AMAZON_PAY_{kebab(name).replace('-', '_').upper()}", kebab(name))
+
+    @property
+    def click_name(self) -> str:
+        """Its file option's parameter name (a namespace of its own)."""
+        return "secret_" + self.flag.replace("-", "_")
+
+    def option(self) -> click.Option:
+        """Its file option."""
+        return click.Option(
+            [f"--{self.flag}", self.click_name],
+            metavar="FILE|-",
+            help=f"Read the {self.what} from this file (- for stdin) instead of ${self.variable}; never an argument.",
+        )
+
+    def read(self, file: str | None, required: bool) -> str | None:
+        """The value from the file option if given, else from the environment (an empty variable is unset)."""
+        if file is None:
+            value = os.environ.get(self.variable) or None
+            if value is None and required:
+                raise click.UsageError(f"the {self.what} is missing: set ${self.variable}, or pass --{self.flag} FILE")
+            return value
+        if file == "-":
+            return sys.stdin.read().rstrip("\r\n")
+        try:
+            with click.open_file(file, encoding="utf-8") as opened:
+                return str(opened.read()).rstrip("\r\n")
+        except OSError as error:
+            raise click.BadParameter(f"cannot read {file}: {error.strerror}", param_hint=f"--{self.flag}") from None
+
+
+#: The delegated-access token of every command (the per-call option auth_token=).
+AUTH_TOKEN = Secret("auth-token-file", "AMAZON_PAY_AUTH_TOKEN", "delegated-access token")
+
+
+def _refuse_on_command_line(what: str, secret: Secret) -> NoReturn:
+    # The value is never echoed; it was on the command line already, so say how to keep it off.
+    raise click.UsageError(
+        f"the {what} is a secret and is not taken on the command line, which every user of this machine can "
+        f"see (ps): set ${secret.variable}, or pass --{secret.flag} FILE (- reads stdin)"
+    )
+
+
 def read_body(value: str | None) -> dict[str, Any]:
     """The JSON object ``--body`` names: inline JSON, ``@file.json``, or ``-`` for stdin."""
     if value is None:
@@ -168,7 +228,12 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
     """The command for one registry entry."""
     parameters: list[click.Parameter] = []
     arguments: dict[str, str] = {}  # click's parameter name -> the resource method's argument
+    secrets: dict[str, Secret] = {}  # the resource method's argument -> where the secret is read from
     for parameter in method_parameters(entry):
+        if parameter["secret"]:
+            secrets[parameter["argument"]] = secret = Secret.of_parameter(parameter["name"])
+            parameters.append(secret.option())
+            continue
         if parameter["in"] == "path":
             click_name = parameter["argument"]
             parameters.append(click.Argument([click_name], metavar=parameter["argument"].upper()))
@@ -183,6 +248,7 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
             )
         arguments[click_name] = parameter["argument"]
     taken = _PER_CALL | {kebab(p["name"]) for p in method_parameters(entry) if p["in"] == "query"}
+    taken |= {secret.flag for secret in secrets.values()}
     fields = body_fields(entry["requestSchema"], taken) if entry["requestBody"] else {}
     by_click_name: dict[str, BodyField] = {}
     for flag, field in fields.items():
@@ -216,17 +282,24 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
     parameters += [
         click.Option(["--timeout"], type=click.FloatRange(min=0, min_open=True), help="Seconds per attempt."),
         click.Option(["--max-retries"], type=click.IntRange(min=0), help="Retries after the first attempt."),
-        click.Option(
-            ["--auth-token"],
-            envvar="AMAZON_PAY_AUTH_TOKEN",
-            metavar="TOKEN",
-            help="A solution provider's delegated-access token (x-amz-pay-authtoken); prefer $AMAZON_PAY_AUTH_TOKEN.",
-        ),
+        AUTH_TOKEN.option(),
+        # Kept, hidden, to refuse the token where it used to be taken (every user sees arguments).
+        click.Option(["--auth-token"], hidden=True, expose_value=True),
         click.Option(["--header"], multiple=True, metavar="NAME:VALUE", help="An extra request header (repeatable)."),
     ]
 
     def run(**values: Any) -> None:
         context = click.get_current_context()
+        if values["auth_token"] is not None:
+            _refuse_on_command_line("delegated-access token", AUTH_TOKEN)
+        if context.args:  # a secret path parameter given as an argument, the way it used to be
+            argument, secret = next(iter(secrets.items()))
+            _refuse_on_command_line(argument.upper(), secret)
+        files = [values[s.click_name] for s in (*secrets.values(), AUTH_TOKEN)]
+        if files.count("-") + (values.get("body") == "-") > 1:
+            raise click.UsageError("only one of --body and the --...-file options can read stdin (-)")
+        found = {argument: s.read(values[s.click_name], required=True) for argument, s in secrets.items()}
+        auth_token = AUTH_TOKEN.read(values[AUTH_TOKEN.click_name], required=False)
         body = None
         if entry["requestBody"]:
             given = [(field, values[name]) for name, field in by_click_name.items() if values[name] is not None]
@@ -244,7 +317,7 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
         options = {
             "timeout": values["timeout"],
             "max_retries": values["max_retries"],
-            "auth_token": values["auth_token"],
+            "auth_token": auth_token,
             "simulation_code": values.get("simulation_code"),
             "headers": headers or None,
         }
@@ -253,7 +326,7 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
             CallRequest(
                 resource=entry["resource"],
                 action=entry["action"],
-                arguments={argument: values[name] for name, argument in arguments.items()},
+                arguments={**{argument: values[name] for name, argument in arguments.items()}, **found},
                 body=body,
                 options={name: value for name, value in options.items() if value is not None},
                 takes_idempotency_key=bool(entry["idempotencyKey"]),
@@ -263,6 +336,8 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
 
     return click.Command(
         kebab(entry["action"]),
+        # A command with a secret path parameter collects stray arguments to refuse the old way.
+        context_settings={"allow_extra_args": True} if secrets else None,
         params=parameters,
         callback=run,
         help=_help(entry),

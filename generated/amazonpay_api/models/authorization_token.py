@@ -24,6 +24,7 @@ class AuthorizationToken(_Model):
 
     authorization_token: str | Unset
     additional_properties: dict[str, Any]
+    _secret_fields = frozenset({"authorization_token"})
 
     def __init__(
         self,
