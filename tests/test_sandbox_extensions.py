@@ -416,5 +416,5 @@ def test_complete_without_a_charge_amount_is_refused_for_a_session_that_is_not_a
     )
     with pytest.raises(BadRequestError) as refused:
         pay.checkout_sessions.complete(session_id, {})
-    assert refused.value.reason_code == "MissingParameterValue"
-    assert "chargeAmount" in refused.value.message
+    assert refused.value.reason_code == "InvalidParameterValue"
+    assert "chargeAmount is required to complete Checkout Session" in refused.value.message

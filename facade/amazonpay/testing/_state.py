@@ -306,12 +306,16 @@ class State:
 
     def complete_checkout_session(self, call: Call) -> Result:
         """POST /checkoutSessions/{id}/complete: permission (and charge) for an approved session."""
-        if call.body.get("chargeAmount") is None:
-            # The spec takes {} for a Saved Wallet setup-only session (docs, verify and complete
-            # checkout); this simulator does not play setup-only sessions, so every one needs it.
-            raise SandboxError(Reason.MissingParameterValue, "Missing value for required parameter chargeAmount.")
-        amount = Money.from_json(call.body["chargeAmount"], "chargeAmount")
         session = self._session(call.resource_id, call.now)
+        if call.body.get("chargeAmount") is None:
+            # A business rule, not a schema one: the spec takes {} for a Saved Wallet setup-only
+            # session (docs, verify and complete checkout), which this simulator does not play.
+            raise SandboxError(
+                Reason.InvalidParameterValue,
+                f"chargeAmount is required to complete Checkout Session {session.id}: only a Saved Wallet "
+                "setup-only session is completed without it.",
+            )
+        amount = Money.from_json(call.body["chargeAmount"], "chargeAmount")
         self._require_open(session, "complete")
         missing = session.constraints()
         if missing:
