@@ -138,7 +138,9 @@ class Demo:
 
 def state(obj: Any) -> str:
     details = obj.status_details
-    reason = f" ({details.reason_code})" if details.reason_code else ""
+    # A Charge Permission lists its reasons; the other objects have one reason code.
+    codes = [r.reason_code for r in details.reasons or []] if hasattr(details, "reasons") else [details.reason_code]
+    reason = f" ({', '.join(code for code in codes if code)})" if any(codes) else ""
     return f"{details.state}{reason}"
 
 

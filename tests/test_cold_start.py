@@ -101,6 +101,13 @@ def test_one_get_of_a_charge_loads_the_charge_models_only(after_one_get: set[str
         "provider_metadata",
         "release_environment",
         "error_response",
+        # the Saved Wallet fields of a Charge (issue 18): its merchant metadata, the checkout
+        # URLs of a charge that needs the buyer, who initiated it and through which channel
+        "merchant_metadata",
+        "web_checkout_details",
+        "checkout_mode",
+        "charge_initiator",
+        "channel",
     }
 
 
@@ -146,7 +153,8 @@ def test_the_whole_generated_package_imports_no_attrs() -> None:
 def test_importing_one_model_does_not_import_every_model() -> None:
     code = "import json, sys, amazonpay_api.models.charge; print(json.dumps(sorted(sys.modules)))"
     loaded = model_modules(imported_by(code))
-    assert loaded == {"charge", "release_environment"}  # a Charge's nested models load when a body is parsed
+    # a Charge's enums load with it; its nested models load when a body is parsed
+    assert loaded == {"charge", "release_environment", "charge_initiator", "channel"}
 
 
 def test_every_model_is_reachable_from_the_models_package() -> None:

@@ -387,7 +387,7 @@ def test_recurring_flow(api: Api, sandbox: AmazonPaySandbox) -> None:
     closed = api.close(permission_id)
     assert closed.status_code == 200
     assert closed.json()["statusDetails"]["state"] == "Closed"
-    assert closed.json()["statusDetails"]["reasonCode"] == "MerchantClosed"
+    assert closed.json()["statusDetails"]["reasons"][0]["reasonCode"] == "MerchantClosed"
     assert error_of(api.create_charge(permission_id, "9.99")) == (422, "InvalidChargePermissionStatus")
 
 
@@ -811,7 +811,7 @@ def test_pending_authorization_declines_later(api: Api) -> None:
 def test_close_simulation(api: Api) -> None:
     permission_id = api.completed(intent="Confirm")["chargePermissionId"]
     closed = api.close(permission_id, simulation="AmazonClosed").json()["statusDetails"]
-    assert (closed["state"], closed["reasonCode"]) == ("Closed", "AmazonClosed")
+    assert (closed["state"], closed["reasons"][0]["reasonCode"]) == ("Closed", "AmazonClosed")
 
 
 def test_invalid_simulation_codes(api: Api, sandbox: AmazonPaySandbox) -> None:

@@ -115,6 +115,26 @@ def test_buy_now_flow_ends_in_finalize(pay: AmazonPay, sandbox: AmazonPaySandbox
     assert sent.headers["x-amz-pay-idempotency-key"]
 
 
+def test_finalize_takes_a_null_billing_address_for_pay_and_ship(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
+    # The Node and PHP READMEs and the Node SDK's sandbox test send "billingAddress": null (issue 18).
+    session_id, shared = approved(pay, sandbox)
+    done = pay.checkout_sessions.finalize(session_id, {**finalize_body(shared), "billingAddress": None})
+    assert done.status_details.state == "Completed"
+
+
+@pytest.mark.spec_violations_expected
+def test_the_simulator_refuses_an_unknown_field_of_a_nullable_billing_address(
+    pay: AmazonPay, sandbox: AmazonPaySandbox
+) -> None:
+    # Through pay.api's httpx client, whose pre-send check leaves names to the model and the service.
+    session_id, shared = approved(pay, sandbox)
+    body = {**finalize_body(shared), "billingAddress": {**shared, "floor": "3"}}
+    with pytest.raises(BadRequestError) as refused:
+        pay.api.get_httpx_client().post(f"/checkoutSessions/{session_id}/finalize", json=body)
+    assert refused.value.reason_code == "UnrecognizedField"
+    assert "billingAddress.floor is not a recognized field" in refused.value.message
+
+
 @pytest.mark.parametrize(("intent", "state"), [("AuthorizeWithCapture", "Captured"), ("Confirm", None)])
 def test_finalize_follows_the_payment_intent_it_is_sent(
     pay: AmazonPay, sandbox: AmazonPaySandbox, intent: str, state: str | None
@@ -401,3 +421,18 @@ def test_an_mws_token_must_look_like_one(pay: AmazonPay) -> None:
         pay.authorization_tokens.get("not-an-mws-token", merchant_id="A1MERCHANT")
     assert refused.value.reason_code == "InvalidParameterValue"
     assert "amzn.mws." in refused.value.message
+
+
+def test_complete_without_a_charge_amount_is_refused_for_a_session_that_is_not_a_setup(
+    pay: AmazonPay, sandbox: AmazonPaySandbox
+) -> None:
+    # The spec takes {} (a Saved Wallet setup-only session, issue 18); a one-time session still
+    # needs its amount: the simulator answers as the service does, not with a failure of its own.
+    session_id, _ = approved(pay, sandbox)
+    pay.checkout_sessions.update(
+        session_id, {"webCheckoutDetails": {"checkoutResultReturnUrl": "https://shop.example/r"}}
+    )
+    with pytest.raises(BadRequestError) as refused:
+        pay.checkout_sessions.complete(session_id, {})
+    assert refused.value.reason_code == "InvalidParameterValue"
+    assert "chargeAmount is required to complete Checkout Session" in refused.value.message

@@ -200,7 +200,7 @@ def test_a_refusal_keeps_what_time_had_made_due_and_publishes_it() -> None:
     with pytest.raises(UnprocessableError, match="is Closed, not Chargeable"):
         shop.pay.charges.create({"chargePermissionId": permission_id, "chargeAmount": money("1.00")})
     # The expiry would have happened without the request: it stays, with its notification.
-    assert shop.sandbox.charge_permissions[permission_id]["statusDetails"]["reasonCode"] == "Expired"
+    assert shop.sandbox.charge_permissions[permission_id]["statusDetails"]["reasons"][0]["reasonCode"] == "Expired"
     assert [(n.object_id, n.state) for n in shop.sandbox.notifications] == [(permission_id, "Closed")]
     shop.pay.close()
 
@@ -214,5 +214,5 @@ def test_a_refusal_the_docs_pair_with_a_change_keeps_it() -> None:
         )
     assert declined.value.reason_code == "AmazonRejected"
     status = shop.pay.charge_permissions.get(permission_id).status_details
-    assert (status.state, status.reason_code) == ("Closed", "AmazonRejected")
+    assert (status.state, status.reasons[0].reason_code) == ("Closed", "AmazonRejected")
     shop.pay.close()

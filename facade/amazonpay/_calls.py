@@ -57,8 +57,10 @@ def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
     """The generated request model for ``body`` (a model instance or a dict in API field names).
 
     ``Decimal`` amounts become their exact decimal strings; NaN and infinities are refused. A
-    field the model does not have is refused (the generated model would drop it silently, and
-    Amazon refuses fields it does not know).
+    field the model does not have is refused, naming it: the generated model would drop it
+    silently, and it is not in the API as documented (the effective spec the models are
+    generated from covers every field Amazon's pages and the official SDKs send), so it is most
+    likely a misspelling, which the service would refuse too (400 UnrecognizedField).
     """
     if isinstance(body, model):
         body = body.to_dict()
@@ -76,8 +78,9 @@ def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
         raise ConfigurationError(f"body does not fit {model.__name__}: {error}") from None
     if unknown:
         raise ConfigurationError(
-            f"{model.__name__} has no field {', '.join(unknown)}: Amazon Pay refuses fields it does not know "
-            "(400 UnrecognizedField); check the names against the API reference; nothing was sent"
+            f"{model.__name__} has no field {', '.join(unknown)}: it is not in the Amazon Pay API as documented "
+            "(Amazon's API reference and the official SDKs); check its spelling against the API reference; "
+            "nothing was sent"
         )
     return result
 
@@ -138,8 +141,9 @@ def unreadable(expected: type[Any], error: Exception, call: CallState) -> Amazon
 
     Before the first attempt (the request could not even be built) nothing was sent: a
     :class:`ConfigurationError`. After it, a success body this client version cannot parse
-    (a required field missing, an enum value added later): :class:`UnexpectedResponseError`,
-    as the configured generated client raises it for ``pay.api`` too.
+    (a required field missing, a value of the wrong type): :class:`UnexpectedResponseError`,
+    as the configured generated client raises it for ``pay.api`` too. An enum value added later
+    is read (the generated enums keep it), so it never gets here.
     """
     if call.attempts == 0 or call.response is None:  # every attempt that ends without an error records its answer
         return ConfigurationError(

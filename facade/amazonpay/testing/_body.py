@@ -23,7 +23,10 @@ from ._errors import Reason, SandboxError
 
 # Keywords that constrain a value, and those that only describe it.
 _CHECKED: Final = frozenset(
-    {"type", "enum", "properties", "required", "additionalProperties", "items", "maxLength", "minLength", "pattern"}
+    {
+        *("type", "enum", "properties", "required", "additionalProperties", "items"),
+        *("maxLength", "minLength", "pattern", "anyOf"),
+    }
 )
 _ANNOTATIONS: Final = frozenset({"description", "examples", "format", "readOnly", "title", "default"})
 _JSON_TYPES: Final[Mapping[str, tuple[type, ...]]] = {
@@ -90,6 +93,8 @@ def _children(schema: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any
         yield "*", extra
     if "items" in schema:
         yield "[]", schema["items"]
+    for index, option in enumerate(schema.get("anyOf", ())):
+        yield f"anyOf[{index}]", option
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
@@ -111,6 +116,16 @@ def _reject_constant(name: str) -> Any:
 
 def check(value: Any, schema: Mapping[str, Any], where: str) -> None:
     """Raise the service's 400 answer if ``value`` breaks ``schema`` (``where`` names its place)."""
+    if "anyOf" in schema:  # a nullable object (Finalize Checkout Session's billingAddress): the first that fits
+        refusals = []
+        for option in schema["anyOf"]:
+            try:
+                check(value, option, where)
+            except SandboxError as refused:
+                refusals.append(refused)
+            else:
+                return
+        raise refusals[0]
     types = schema.get("type")
     if types is not None:
         names = [types] if isinstance(types, str) else list(types)

@@ -48,7 +48,7 @@ class ChargePermission(Journaled):
             "chargePermissionId": self.id,
             "chargePermissionType": self.type,
             "buyer": dict(self.buyer),
-            "statusDetails": self.status.json(),
+            "statusDetails": self.status.json_with_reasons(),
             "creationTimestamp": timestamp(self.created),
             "merchantMetadata": merchant_metadata(self.merchant_metadata),
             "platformId": self.platform_id,

@@ -36,6 +36,18 @@ class Status:
             "lastUpdatedTimestamp": timestamp(self.updated),
         }
 
+    def json_with_reasons(self) -> dict[str, Any]:
+        """A Charge Permission's ``statusDetails``: its reasons are a list, null when there is none.
+
+        A NonChargeable permission can have several reasons at once (.NET SDK
+        ``Types/ChargePermissionStatusDetails.cs``; ``ChargePermissionResponseTests.cs`` shows
+        ``"reasons": null`` while Chargeable).
+        """
+        reasons = None
+        if self.reason_code is not None:
+            reasons = [{"reasonCode": self.reason_code, "reasonDescription": self.reason_description}]
+        return {"state": self.state, "reasons": reasons, "lastUpdatedTimestamp": timestamp(self.updated)}
+
 
 @dataclass
 class Pending(Journaled):

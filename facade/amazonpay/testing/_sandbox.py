@@ -835,8 +835,12 @@ def _request_body(body: bytes, schema: dict[str, Any] | None, required: bool, op
 
 @cache
 def _approve_schema() -> dict[str, Any]:
-    """The control endpoint's body: an optional buyer and the spec's request-side address."""
-    update = operation("updateCheckoutSession").request_schema or {}
+    """The control endpoint's body: an optional buyer and the spec's request-side address.
+
+    The address is the one Finalize Checkout Session confirms: Update Checkout Session takes
+    none (the buyer picks it on Amazon's page, which this endpoint stands for).
+    """
+    finalize = operation("finalizeCheckoutSession").request_schema or {}
     text = {"type": "string", "minLength": 1}
     return {
         "type": "object",
@@ -847,6 +851,6 @@ def _approve_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {"name": text, "email": text, "buyerId": text},
             },
-            "shippingAddress": update["properties"]["shippingAddress"],
+            "shippingAddress": finalize["properties"]["shippingAddress"],
         },
     }

@@ -11,21 +11,31 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .address import Address
+    from .address_details_input import AddressDetailsInput
     from .address_input import AddressInput
+    from .address_with_id import AddressWithId
     from .authorization_token import AuthorizationToken
     from .buyer import Buyer
     from .cancel_charge_request import CancelChargeRequest
     from .capture_charge_request import CaptureChargeRequest
+    from .channel import Channel
     from .charge import Charge
+    from .charge_initiator import ChargeInitiator
     from .charge_permission import ChargePermission
     from .charge_permission_limits import ChargePermissionLimits
+    from .charge_permission_status_details import ChargePermissionStatusDetails
     from .charge_permission_type import ChargePermissionType
+    from .checkout_mode import CheckoutMode
     from .checkout_session import CheckoutSession
+    from .checkout_session_scope import CheckoutSessionScope
     from .close_charge_permission_request import CloseChargePermissionRequest
     from .complete_checkout_session_request import CompleteCheckoutSessionRequest
     from .constraint import Constraint
     from .contest_dispute_request import ContestDisputeRequest
     from .create_charge_request import CreateChargeRequest
+    from .create_charge_request_web_checkout_details import (
+        CreateChargeRequestWebCheckoutDetails,
+    )
     from .create_checkout_session_request import CreateCheckoutSessionRequest
     from .create_checkout_session_request_payment_details import (
         CreateCheckoutSessionRequestPaymentDetails,
@@ -85,6 +95,9 @@ if TYPE_CHECKING:
     from .evidence_type import EvidenceType
     from .file import File
     from .finalize_checkout_session_request import FinalizeCheckoutSessionRequest
+    from .frequency import Frequency
+    from .frequency_input import FrequencyInput
+    from .frequency_unit import FrequencyUnit
     from .get_disbursements_response import GetDisbursementsResponse
     from .get_report_schedules_response import GetReportSchedulesResponse
     from .get_reports_response import GetReportsResponse
@@ -92,13 +105,22 @@ if TYPE_CHECKING:
     from .merchant_evidence_input import MerchantEvidenceInput
     from .merchant_metadata import MerchantMetadata
     from .merchant_metadata_input import MerchantMetadataInput
+    from .multi_addresses_checkout_metadata import MultiAddressesCheckoutMetadata
+    from .multi_addresses_checkout_metadata_input import (
+        MultiAddressesCheckoutMetadataInput,
+    )
     from .payment_details import PaymentDetails
     from .payment_intent import PaymentIntent
+    from .payment_method_on_file_metadata import PaymentMethodOnFileMetadata
+    from .payment_method_on_file_metadata_input import PaymentMethodOnFileMetadataInput
     from .payment_preference import PaymentPreference
     from .price import Price
     from .price_input import PriceInput
     from .provider_metadata import ProviderMetadata
     from .provider_metadata_input import ProviderMetadataInput
+    from .reason import Reason
+    from .recurring_metadata import RecurringMetadata
+    from .recurring_metadata_input import RecurringMetadataInput
     from .refund import Refund
     from .release_environment import ReleaseEnvironment
     from .report import Report
@@ -129,21 +151,29 @@ if TYPE_CHECKING:
 #: Model name -> the module that defines it.
 _MODULES = {
     "Address": ".address",
+    "AddressDetailsInput": ".address_details_input",
     "AddressInput": ".address_input",
+    "AddressWithId": ".address_with_id",
     "AuthorizationToken": ".authorization_token",
     "Buyer": ".buyer",
     "CancelChargeRequest": ".cancel_charge_request",
     "CaptureChargeRequest": ".capture_charge_request",
+    "Channel": ".channel",
     "Charge": ".charge",
+    "ChargeInitiator": ".charge_initiator",
     "ChargePermission": ".charge_permission",
     "ChargePermissionLimits": ".charge_permission_limits",
+    "ChargePermissionStatusDetails": ".charge_permission_status_details",
     "ChargePermissionType": ".charge_permission_type",
+    "CheckoutMode": ".checkout_mode",
     "CheckoutSession": ".checkout_session",
+    "CheckoutSessionScope": ".checkout_session_scope",
     "CloseChargePermissionRequest": ".close_charge_permission_request",
     "CompleteCheckoutSessionRequest": ".complete_checkout_session_request",
     "Constraint": ".constraint",
     "ContestDisputeRequest": ".contest_dispute_request",
     "CreateChargeRequest": ".create_charge_request",
+    "CreateChargeRequestWebCheckoutDetails": ".create_charge_request_web_checkout_details",
     "CreateCheckoutSessionRequest": ".create_checkout_session_request",
     "CreateCheckoutSessionRequestPaymentDetails": ".create_checkout_session_request_payment_details",
     "CreateCheckoutSessionRequestWebCheckoutDetails": ".create_checkout_session_request_web_checkout_details",
@@ -181,6 +211,9 @@ _MODULES = {
     "EvidenceType": ".evidence_type",
     "File": ".file",
     "FinalizeCheckoutSessionRequest": ".finalize_checkout_session_request",
+    "Frequency": ".frequency",
+    "FrequencyInput": ".frequency_input",
+    "FrequencyUnit": ".frequency_unit",
     "GetDisbursementsResponse": ".get_disbursements_response",
     "GetReportSchedulesResponse": ".get_report_schedules_response",
     "GetReportsResponse": ".get_reports_response",
@@ -188,13 +221,20 @@ _MODULES = {
     "MerchantEvidenceInput": ".merchant_evidence_input",
     "MerchantMetadata": ".merchant_metadata",
     "MerchantMetadataInput": ".merchant_metadata_input",
+    "MultiAddressesCheckoutMetadata": ".multi_addresses_checkout_metadata",
+    "MultiAddressesCheckoutMetadataInput": ".multi_addresses_checkout_metadata_input",
     "PaymentDetails": ".payment_details",
     "PaymentIntent": ".payment_intent",
+    "PaymentMethodOnFileMetadata": ".payment_method_on_file_metadata",
+    "PaymentMethodOnFileMetadataInput": ".payment_method_on_file_metadata_input",
     "PaymentPreference": ".payment_preference",
     "Price": ".price",
     "PriceInput": ".price_input",
     "ProviderMetadata": ".provider_metadata",
     "ProviderMetadataInput": ".provider_metadata_input",
+    "Reason": ".reason",
+    "RecurringMetadata": ".recurring_metadata",
+    "RecurringMetadataInput": ".recurring_metadata_input",
     "Refund": ".refund",
     "ReleaseEnvironment": ".release_environment",
     "Report": ".report",
@@ -235,21 +275,29 @@ def __dir__() -> list[str]:
 
 __all__ = (
     "Address",
+    "AddressDetailsInput",
     "AddressInput",
+    "AddressWithId",
     "AuthorizationToken",
     "Buyer",
     "CancelChargeRequest",
     "CaptureChargeRequest",
+    "Channel",
     "Charge",
+    "ChargeInitiator",
     "ChargePermission",
     "ChargePermissionLimits",
+    "ChargePermissionStatusDetails",
     "ChargePermissionType",
+    "CheckoutMode",
     "CheckoutSession",
+    "CheckoutSessionScope",
     "CloseChargePermissionRequest",
     "CompleteCheckoutSessionRequest",
     "Constraint",
     "ContestDisputeRequest",
     "CreateChargeRequest",
+    "CreateChargeRequestWebCheckoutDetails",
     "CreateCheckoutSessionRequest",
     "CreateCheckoutSessionRequestPaymentDetails",
     "CreateCheckoutSessionRequestWebCheckoutDetails",
@@ -287,6 +335,9 @@ __all__ = (
     "EvidenceType",
     "File",
     "FinalizeCheckoutSessionRequest",
+    "Frequency",
+    "FrequencyInput",
+    "FrequencyUnit",
     "GetDisbursementsResponse",
     "GetReportSchedulesResponse",
     "GetReportsResponse",
@@ -294,13 +345,20 @@ __all__ = (
     "MerchantEvidenceInput",
     "MerchantMetadata",
     "MerchantMetadataInput",
+    "MultiAddressesCheckoutMetadata",
+    "MultiAddressesCheckoutMetadataInput",
     "PaymentDetails",
     "PaymentIntent",
+    "PaymentMethodOnFileMetadata",
+    "PaymentMethodOnFileMetadataInput",
     "PaymentPreference",
     "Price",
     "PriceInput",
     "ProviderMetadata",
     "ProviderMetadataInput",
+    "Reason",
+    "RecurringMetadata",
+    "RecurringMetadataInput",
     "Refund",
     "ReleaseEnvironment",
     "Report",

@@ -3,14 +3,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ..models.channel import Channel
+from ..models.charge_initiator import ChargeInitiator
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.merchant_metadata import MerchantMetadata
     from ..models.price import Price
     from ..models.provider_metadata import ProviderMetadata
     from ..models.status_details import StatusDetails
+    from ..models.web_checkout_details import WebCheckoutDetails
 
 
 T = TypeVar("T", bound="Charge")
@@ -36,6 +40,11 @@ class Charge(_Model):
         converted_amount (None | Price | str | Unset):
         conversion_rate (float | None | str | Unset):
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
+        platform_id (None | str | Unset):
+        merchant_metadata (MerchantMetadata | Unset):
+        web_checkout_details (None | Unset | WebCheckoutDetails):
+        charge_initiator (ChargeInitiator | None | Unset):
+        channel (Channel | None | Unset):
     """
 
     __slots__ = (
@@ -54,6 +63,11 @@ class Charge(_Model):
         "converted_amount",
         "conversion_rate",
         "release_environment",
+        "platform_id",
+        "merchant_metadata",
+        "web_checkout_details",
+        "charge_initiator",
+        "channel",
         "additional_properties",
     )
     __match_args__ = (
@@ -72,6 +86,11 @@ class Charge(_Model):
         "converted_amount",
         "conversion_rate",
         "release_environment",
+        "platform_id",
+        "merchant_metadata",
+        "web_checkout_details",
+        "charge_initiator",
+        "channel",
     )
 
     charge_id: str
@@ -89,6 +108,11 @@ class Charge(_Model):
     converted_amount: None | Price | str | Unset
     conversion_rate: float | None | str | Unset
     release_environment: ReleaseEnvironment | Unset
+    platform_id: None | str | Unset
+    merchant_metadata: MerchantMetadata | Unset
+    web_checkout_details: None | Unset | WebCheckoutDetails
+    charge_initiator: ChargeInitiator | None | Unset
+    channel: Channel | None | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
@@ -108,6 +132,11 @@ class Charge(_Model):
         converted_amount: None | Price | str | Unset = UNSET,
         conversion_rate: float | None | str | Unset = UNSET,
         release_environment: ReleaseEnvironment | Unset = UNSET,
+        platform_id: None | str | Unset = UNSET,
+        merchant_metadata: MerchantMetadata | Unset = UNSET,
+        web_checkout_details: None | Unset | WebCheckoutDetails = UNSET,
+        charge_initiator: ChargeInitiator | None | Unset = UNSET,
+        channel: Channel | None | Unset = UNSET,
     ) -> None:
         self.charge_id = charge_id
         self.charge_permission_id = charge_permission_id
@@ -124,10 +153,16 @@ class Charge(_Model):
         self.converted_amount = converted_amount
         self.conversion_rate = conversion_rate
         self.release_environment = release_environment
+        self.platform_id = platform_id
+        self.merchant_metadata = merchant_metadata
+        self.web_checkout_details = web_checkout_details
+        self.charge_initiator = charge_initiator
+        self.channel = channel
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.price import Price  # noqa: PLC0415
+        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         charge_id = self.charge_id
 
@@ -183,6 +218,40 @@ class Charge(_Model):
         if not isinstance(self.release_environment, Unset):
             release_environment = self.release_environment.value
 
+        platform_id: None | str | Unset
+        if isinstance(self.platform_id, Unset):
+            platform_id = UNSET
+        else:
+            platform_id = self.platform_id
+
+        merchant_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.merchant_metadata, Unset):
+            merchant_metadata = self.merchant_metadata.to_dict()
+
+        web_checkout_details: dict[str, Any] | None | Unset
+        if isinstance(self.web_checkout_details, Unset):
+            web_checkout_details = UNSET
+        elif isinstance(self.web_checkout_details, WebCheckoutDetails):
+            web_checkout_details = self.web_checkout_details.to_dict()
+        else:
+            web_checkout_details = self.web_checkout_details
+
+        charge_initiator: None | str | Unset
+        if isinstance(self.charge_initiator, Unset):
+            charge_initiator = UNSET
+        elif isinstance(self.charge_initiator, ChargeInitiator):
+            charge_initiator = self.charge_initiator.value
+        else:
+            charge_initiator = self.charge_initiator
+
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        elif isinstance(self.channel, Channel):
+            channel = self.channel.value
+        else:
+            channel = self.channel
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -218,14 +287,26 @@ class Charge(_Model):
             field_dict["conversionRate"] = conversion_rate
         if release_environment is not UNSET:
             field_dict["releaseEnvironment"] = release_environment
+        if platform_id is not UNSET:
+            field_dict["platformId"] = platform_id
+        if merchant_metadata is not UNSET:
+            field_dict["merchantMetadata"] = merchant_metadata
+        if web_checkout_details is not UNSET:
+            field_dict["webCheckoutDetails"] = web_checkout_details
+        if charge_initiator is not UNSET:
+            field_dict["chargeInitiator"] = charge_initiator
+        if channel is not UNSET:
+            field_dict["channel"] = channel
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
         from ..models.price import Price  # noqa: PLC0415
         from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
         from ..models.status_details import StatusDetails  # noqa: PLC0415
+        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_id = d.pop("chargeId")
@@ -312,6 +393,77 @@ class Charge(_Model):
         else:
             release_environment = ReleaseEnvironment(_release_environment)
 
+        def _parse_platform_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        platform_id = _parse_platform_id(d.pop("platformId", UNSET))
+
+        _merchant_metadata = d.pop("merchantMetadata", UNSET)
+        merchant_metadata: MerchantMetadata | Unset
+        if isinstance(_merchant_metadata, Unset):
+            merchant_metadata = UNSET
+        else:
+            merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
+
+        def _parse_web_checkout_details(
+            data: object,
+        ) -> None | Unset | WebCheckoutDetails:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                web_checkout_details_type_0 = WebCheckoutDetails.from_dict(data)
+
+                return web_checkout_details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | WebCheckoutDetails, data)
+
+        web_checkout_details = _parse_web_checkout_details(
+            d.pop("webCheckoutDetails", UNSET)
+        )
+
+        def _parse_charge_initiator(data: object) -> ChargeInitiator | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                charge_initiator_type_0 = ChargeInitiator(data)
+
+                return charge_initiator_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChargeInitiator | None | Unset, data)
+
+        charge_initiator = _parse_charge_initiator(d.pop("chargeInitiator", UNSET))
+
+        def _parse_channel(data: object) -> Channel | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                channel_type_0 = Channel(data)
+
+                return channel_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Channel | None | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
+
         charge = cls(
             charge_id=charge_id,
             charge_permission_id=charge_permission_id,
@@ -328,6 +480,11 @@ class Charge(_Model):
             converted_amount=converted_amount,
             conversion_rate=conversion_rate,
             release_environment=release_environment,
+            platform_id=platform_id,
+            merchant_metadata=merchant_metadata,
+            web_checkout_details=web_checkout_details,
+            charge_initiator=charge_initiator,
+            channel=channel,
         )
 
         charge.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -16,8 +16,8 @@ T = TypeVar("T", bound="ChargePermissionLimits")
 class ChargePermissionLimits(_Model):
     """
     Attributes:
-        amount_limit (Price | Unset):
-        amount_balance (Price | Unset):
+        amount_limit (None | Price | Unset):
+        amount_balance (None | Price | Unset):
     """
 
     __slots__ = (
@@ -30,27 +30,37 @@ class ChargePermissionLimits(_Model):
         "amount_balance",
     )
 
-    amount_limit: Price | Unset
-    amount_balance: Price | Unset
+    amount_limit: None | Price | Unset
+    amount_balance: None | Price | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
         self,
-        amount_limit: Price | Unset = UNSET,
-        amount_balance: Price | Unset = UNSET,
+        amount_limit: None | Price | Unset = UNSET,
+        amount_balance: None | Price | Unset = UNSET,
     ) -> None:
         self.amount_limit = amount_limit
         self.amount_balance = amount_balance
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        amount_limit: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.amount_limit, Unset):
-            amount_limit = self.amount_limit.to_dict()
+        from ..models.price import Price  # noqa: PLC0415
 
-        amount_balance: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.amount_balance, Unset):
+        amount_limit: dict[str, Any] | None | Unset
+        if isinstance(self.amount_limit, Unset):
+            amount_limit = UNSET
+        elif isinstance(self.amount_limit, Price):
+            amount_limit = self.amount_limit.to_dict()
+        else:
+            amount_limit = self.amount_limit
+
+        amount_balance: dict[str, Any] | None | Unset
+        if isinstance(self.amount_balance, Unset):
+            amount_balance = UNSET
+        elif isinstance(self.amount_balance, Price):
             amount_balance = self.amount_balance.to_dict()
+        else:
+            amount_balance = self.amount_balance
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,19 +77,40 @@ class ChargePermissionLimits(_Model):
         from ..models.price import Price  # noqa: PLC0415
 
         d = dict(src_dict)
-        _amount_limit = d.pop("amountLimit", UNSET)
-        amount_limit: Price | Unset
-        if isinstance(_amount_limit, Unset):
-            amount_limit = UNSET
-        else:
-            amount_limit = Price.from_dict(_amount_limit)
 
-        _amount_balance = d.pop("amountBalance", UNSET)
-        amount_balance: Price | Unset
-        if isinstance(_amount_balance, Unset):
-            amount_balance = UNSET
-        else:
-            amount_balance = Price.from_dict(_amount_balance)
+        def _parse_amount_limit(data: object) -> None | Price | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                amount_limit_type_0 = Price.from_dict(data)
+
+                return amount_limit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Price | Unset, data)
+
+        amount_limit = _parse_amount_limit(d.pop("amountLimit", UNSET))
+
+        def _parse_amount_balance(data: object) -> None | Price | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                amount_balance_type_0 = Price.from_dict(data)
+
+                return amount_balance_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Price | Unset, data)
+
+        amount_balance = _parse_amount_balance(d.pop("amountBalance", UNSET))
 
         charge_permission_limits = cls(
             amount_limit=amount_limit,

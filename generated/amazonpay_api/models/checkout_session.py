@@ -3,19 +3,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ..models.charge_permission_type import ChargePermissionType
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address import Address
+    from ..models.address_with_id import AddressWithId
     from ..models.buyer import Buyer
     from ..models.constraint import Constraint
     from ..models.delivery_specifications import DeliverySpecifications
     from ..models.merchant_metadata import MerchantMetadata
+    from ..models.multi_addresses_checkout_metadata import (
+        MultiAddressesCheckoutMetadata,
+    )
     from ..models.payment_details import PaymentDetails
+    from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata
     from ..models.payment_preference import PaymentPreference
     from ..models.provider_metadata import ProviderMetadata
+    from ..models.recurring_metadata import RecurringMetadata
     from ..models.status_details import StatusDetails
     from ..models.web_checkout_details import WebCheckoutDetails
 
@@ -28,17 +35,13 @@ class CheckoutSession(_Model):
     Attributes:
         checkout_session_id (str):
         status_details (StatusDetails):
-        merchant_metadata (MerchantMetadata | Unset):
         charge_permission_id (None | str | Unset): Set once the session is Completed.
         charge_id (None | str | Unset): Set once the session is Completed with an authorization.
         creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
         expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
-        web_checkout_details (WebCheckoutDetails | Unset): URLs of the checkout (docs, type webCheckoutDetail; the wire
-            name is plural).
         product_type (None | str | Unset): PayAndShip or PayOnly.
-        payment_details (PaymentDetails | Unset): Payment details set by the merchant (docs, type paymentDetail).
         platform_id (None | str | Unset):
         provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
         buyer (Buyer | None | Unset):
@@ -51,19 +54,28 @@ class CheckoutSession(_Model):
         supplementary_data (None | str | Unset): Amazon Pay system data.
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
         checkout_button_text (None | str | Unset):
+        charge_permission_type (ChargePermissionType | None | Unset):
+        recurring_metadata (None | RecurringMetadata | Unset):
+        payment_method_on_file_metadata (None | PaymentMethodOnFileMetadata | Unset):
+        multi_addresses_checkout_metadata (list[MultiAddressesCheckoutMetadata] | None | Unset):
+        shipping_address_list (list[AddressWithId | str] | None | Unset): The service sends each address as JSON text of
+            an AddressWithId, which every official SDK decodes (Java `Util.enhanceResponseWithShippingAddressList` and its
+            test `UtilTest.testEnhanceResponseWithShippingAddressList`; .NET `Client.cs`; Node
+            `clientHelper.enhanceResponseWithShippingAddressList`; PHP `Client::enhanceResponseWithShippingAddressList`);
+            .NET models the decoded object. Both forms are read: json.loads a string item to get the address.
+        web_checkout_details (None | Unset | WebCheckoutDetails):
+        payment_details (None | PaymentDetails | Unset):
+        merchant_metadata (MerchantMetadata | None | Unset):
     """
 
     __slots__ = (
         "checkout_session_id",
         "status_details",
-        "merchant_metadata",
         "charge_permission_id",
         "charge_id",
         "creation_timestamp",
         "expiration_timestamp",
-        "web_checkout_details",
         "product_type",
-        "payment_details",
         "platform_id",
         "provider_metadata",
         "buyer",
@@ -76,19 +88,24 @@ class CheckoutSession(_Model):
         "supplementary_data",
         "release_environment",
         "checkout_button_text",
+        "charge_permission_type",
+        "recurring_metadata",
+        "payment_method_on_file_metadata",
+        "multi_addresses_checkout_metadata",
+        "shipping_address_list",
+        "web_checkout_details",
+        "payment_details",
+        "merchant_metadata",
         "additional_properties",
     )
     __match_args__ = (
         "checkout_session_id",
         "status_details",
-        "merchant_metadata",
         "charge_permission_id",
         "charge_id",
         "creation_timestamp",
         "expiration_timestamp",
-        "web_checkout_details",
         "product_type",
-        "payment_details",
         "platform_id",
         "provider_metadata",
         "buyer",
@@ -101,18 +118,23 @@ class CheckoutSession(_Model):
         "supplementary_data",
         "release_environment",
         "checkout_button_text",
+        "charge_permission_type",
+        "recurring_metadata",
+        "payment_method_on_file_metadata",
+        "multi_addresses_checkout_metadata",
+        "shipping_address_list",
+        "web_checkout_details",
+        "payment_details",
+        "merchant_metadata",
     )
 
     checkout_session_id: str
     status_details: StatusDetails
-    merchant_metadata: MerchantMetadata | Unset
     charge_permission_id: None | str | Unset
     charge_id: None | str | Unset
     creation_timestamp: str | Unset
     expiration_timestamp: str | Unset
-    web_checkout_details: WebCheckoutDetails | Unset
     product_type: None | str | Unset
-    payment_details: PaymentDetails | Unset
     platform_id: None | str | Unset
     provider_metadata: ProviderMetadata | Unset
     buyer: Buyer | None | Unset
@@ -125,20 +147,27 @@ class CheckoutSession(_Model):
     supplementary_data: None | str | Unset
     release_environment: ReleaseEnvironment | Unset
     checkout_button_text: None | str | Unset
+    charge_permission_type: ChargePermissionType | None | Unset
+    recurring_metadata: None | RecurringMetadata | Unset
+    payment_method_on_file_metadata: None | PaymentMethodOnFileMetadata | Unset
+    multi_addresses_checkout_metadata: (
+        list[MultiAddressesCheckoutMetadata] | None | Unset
+    )
+    shipping_address_list: list[AddressWithId | str] | None | Unset
+    web_checkout_details: None | Unset | WebCheckoutDetails
+    payment_details: None | PaymentDetails | Unset
+    merchant_metadata: MerchantMetadata | None | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
         self,
         checkout_session_id: str,
         status_details: StatusDetails,
-        merchant_metadata: MerchantMetadata | Unset = UNSET,
         charge_permission_id: None | str | Unset = UNSET,
         charge_id: None | str | Unset = UNSET,
         creation_timestamp: str | Unset = UNSET,
         expiration_timestamp: str | Unset = UNSET,
-        web_checkout_details: WebCheckoutDetails | Unset = UNSET,
         product_type: None | str | Unset = UNSET,
-        payment_details: PaymentDetails | Unset = UNSET,
         platform_id: None | str | Unset = UNSET,
         provider_metadata: ProviderMetadata | Unset = UNSET,
         buyer: Buyer | None | Unset = UNSET,
@@ -151,17 +180,26 @@ class CheckoutSession(_Model):
         supplementary_data: None | str | Unset = UNSET,
         release_environment: ReleaseEnvironment | Unset = UNSET,
         checkout_button_text: None | str | Unset = UNSET,
+        charge_permission_type: ChargePermissionType | None | Unset = UNSET,
+        recurring_metadata: None | RecurringMetadata | Unset = UNSET,
+        payment_method_on_file_metadata: None
+        | PaymentMethodOnFileMetadata
+        | Unset = UNSET,
+        multi_addresses_checkout_metadata: list[MultiAddressesCheckoutMetadata]
+        | None
+        | Unset = UNSET,
+        shipping_address_list: list[AddressWithId | str] | None | Unset = UNSET,
+        web_checkout_details: None | Unset | WebCheckoutDetails = UNSET,
+        payment_details: None | PaymentDetails | Unset = UNSET,
+        merchant_metadata: MerchantMetadata | None | Unset = UNSET,
     ) -> None:
         self.checkout_session_id = checkout_session_id
         self.status_details = status_details
-        self.merchant_metadata = merchant_metadata
         self.charge_permission_id = charge_permission_id
         self.charge_id = charge_id
         self.creation_timestamp = creation_timestamp
         self.expiration_timestamp = expiration_timestamp
-        self.web_checkout_details = web_checkout_details
         self.product_type = product_type
-        self.payment_details = payment_details
         self.platform_id = platform_id
         self.provider_metadata = provider_metadata
         self.buyer = buyer
@@ -174,21 +212,31 @@ class CheckoutSession(_Model):
         self.supplementary_data = supplementary_data
         self.release_environment = release_environment
         self.checkout_button_text = checkout_button_text
+        self.charge_permission_type = charge_permission_type
+        self.recurring_metadata = recurring_metadata
+        self.payment_method_on_file_metadata = payment_method_on_file_metadata
+        self.multi_addresses_checkout_metadata = multi_addresses_checkout_metadata
+        self.shipping_address_list = shipping_address_list
+        self.web_checkout_details = web_checkout_details
+        self.payment_details = payment_details
+        self.merchant_metadata = merchant_metadata
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
+        from ..models.address_with_id import AddressWithId  # noqa: PLC0415
         from ..models.buyer import Buyer  # noqa: PLC0415
         from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
+        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from ..models.payment_details import PaymentDetails  # noqa: PLC0415
+        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
         from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
+        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         checkout_session_id = self.checkout_session_id
 
         status_details = self.status_details.to_dict()
-
-        merchant_metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.merchant_metadata, Unset):
-            merchant_metadata = self.merchant_metadata.to_dict()
 
         charge_permission_id: None | str | Unset
         if isinstance(self.charge_permission_id, Unset):
@@ -206,19 +254,11 @@ class CheckoutSession(_Model):
 
         expiration_timestamp = self.expiration_timestamp
 
-        web_checkout_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.web_checkout_details, Unset):
-            web_checkout_details = self.web_checkout_details.to_dict()
-
         product_type: None | str | Unset
         if isinstance(self.product_type, Unset):
             product_type = UNSET
         else:
             product_type = self.product_type
-
-        payment_details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.payment_details, Unset):
-            payment_details = self.payment_details.to_dict()
 
         platform_id: None | str | Unset
         if isinstance(self.platform_id, Unset):
@@ -307,6 +347,96 @@ class CheckoutSession(_Model):
         else:
             checkout_button_text = self.checkout_button_text
 
+        charge_permission_type: None | str | Unset
+        if isinstance(self.charge_permission_type, Unset):
+            charge_permission_type = UNSET
+        elif isinstance(self.charge_permission_type, ChargePermissionType):
+            charge_permission_type = self.charge_permission_type.value
+        else:
+            charge_permission_type = self.charge_permission_type
+
+        recurring_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.recurring_metadata, Unset):
+            recurring_metadata = UNSET
+        elif isinstance(self.recurring_metadata, RecurringMetadata):
+            recurring_metadata = self.recurring_metadata.to_dict()
+        else:
+            recurring_metadata = self.recurring_metadata
+
+        payment_method_on_file_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.payment_method_on_file_metadata, Unset):
+            payment_method_on_file_metadata = UNSET
+        elif isinstance(
+            self.payment_method_on_file_metadata, PaymentMethodOnFileMetadata
+        ):
+            payment_method_on_file_metadata = (
+                self.payment_method_on_file_metadata.to_dict()
+            )
+        else:
+            payment_method_on_file_metadata = self.payment_method_on_file_metadata
+
+        multi_addresses_checkout_metadata: list[dict[str, Any]] | None | Unset
+        if isinstance(self.multi_addresses_checkout_metadata, Unset):
+            multi_addresses_checkout_metadata = UNSET
+        elif isinstance(self.multi_addresses_checkout_metadata, list):
+            multi_addresses_checkout_metadata = []
+            for (
+                multi_addresses_checkout_metadata_type_0_item_data
+            ) in self.multi_addresses_checkout_metadata:
+                multi_addresses_checkout_metadata_type_0_item = (
+                    multi_addresses_checkout_metadata_type_0_item_data.to_dict()
+                )
+                multi_addresses_checkout_metadata.append(
+                    multi_addresses_checkout_metadata_type_0_item
+                )
+
+        else:
+            multi_addresses_checkout_metadata = self.multi_addresses_checkout_metadata
+
+        shipping_address_list: list[dict[str, Any] | str] | None | Unset
+        if isinstance(self.shipping_address_list, Unset):
+            shipping_address_list = UNSET
+        elif isinstance(self.shipping_address_list, list):
+            shipping_address_list = []
+            for shipping_address_list_type_0_item_data in self.shipping_address_list:
+                shipping_address_list_type_0_item: dict[str, Any] | str
+                if isinstance(shipping_address_list_type_0_item_data, AddressWithId):
+                    shipping_address_list_type_0_item = (
+                        shipping_address_list_type_0_item_data.to_dict()
+                    )
+                else:
+                    shipping_address_list_type_0_item = (
+                        shipping_address_list_type_0_item_data
+                    )
+                shipping_address_list.append(shipping_address_list_type_0_item)
+
+        else:
+            shipping_address_list = self.shipping_address_list
+
+        web_checkout_details: dict[str, Any] | None | Unset
+        if isinstance(self.web_checkout_details, Unset):
+            web_checkout_details = UNSET
+        elif isinstance(self.web_checkout_details, WebCheckoutDetails):
+            web_checkout_details = self.web_checkout_details.to_dict()
+        else:
+            web_checkout_details = self.web_checkout_details
+
+        payment_details: dict[str, Any] | None | Unset
+        if isinstance(self.payment_details, Unset):
+            payment_details = UNSET
+        elif isinstance(self.payment_details, PaymentDetails):
+            payment_details = self.payment_details.to_dict()
+        else:
+            payment_details = self.payment_details
+
+        merchant_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.merchant_metadata, Unset):
+            merchant_metadata = UNSET
+        elif isinstance(self.merchant_metadata, MerchantMetadata):
+            merchant_metadata = self.merchant_metadata.to_dict()
+        else:
+            merchant_metadata = self.merchant_metadata
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -315,8 +445,6 @@ class CheckoutSession(_Model):
                 "statusDetails": status_details,
             }
         )
-        if merchant_metadata is not UNSET:
-            field_dict["merchantMetadata"] = merchant_metadata
         if charge_permission_id is not UNSET:
             field_dict["chargePermissionId"] = charge_permission_id
         if charge_id is not UNSET:
@@ -325,12 +453,8 @@ class CheckoutSession(_Model):
             field_dict["creationTimestamp"] = creation_timestamp
         if expiration_timestamp is not UNSET:
             field_dict["expirationTimestamp"] = expiration_timestamp
-        if web_checkout_details is not UNSET:
-            field_dict["webCheckoutDetails"] = web_checkout_details
         if product_type is not UNSET:
             field_dict["productType"] = product_type
-        if payment_details is not UNSET:
-            field_dict["paymentDetails"] = payment_details
         if platform_id is not UNSET:
             field_dict["platformId"] = platform_id
         if provider_metadata is not UNSET:
@@ -355,19 +479,43 @@ class CheckoutSession(_Model):
             field_dict["releaseEnvironment"] = release_environment
         if checkout_button_text is not UNSET:
             field_dict["checkoutButtonText"] = checkout_button_text
+        if charge_permission_type is not UNSET:
+            field_dict["chargePermissionType"] = charge_permission_type
+        if recurring_metadata is not UNSET:
+            field_dict["recurringMetadata"] = recurring_metadata
+        if payment_method_on_file_metadata is not UNSET:
+            field_dict["paymentMethodOnFileMetadata"] = payment_method_on_file_metadata
+        if multi_addresses_checkout_metadata is not UNSET:
+            field_dict["multiAddressesCheckoutMetadata"] = (
+                multi_addresses_checkout_metadata
+            )
+        if shipping_address_list is not UNSET:
+            field_dict["shippingAddressList"] = shipping_address_list
+        if web_checkout_details is not UNSET:
+            field_dict["webCheckoutDetails"] = web_checkout_details
+        if payment_details is not UNSET:
+            field_dict["paymentDetails"] = payment_details
+        if merchant_metadata is not UNSET:
+            field_dict["merchantMetadata"] = merchant_metadata
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.address import Address  # noqa: PLC0415
+        from ..models.address_with_id import AddressWithId  # noqa: PLC0415
         from ..models.buyer import Buyer  # noqa: PLC0415
         from ..models.constraint import Constraint  # noqa: PLC0415
         from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
         from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from ..models.multi_addresses_checkout_metadata import (
+            MultiAddressesCheckoutMetadata,  # noqa: PLC0415
+        )
         from ..models.payment_details import PaymentDetails  # noqa: PLC0415
+        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
         from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
         from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
         from ..models.status_details import StatusDetails  # noqa: PLC0415
         from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
@@ -375,13 +523,6 @@ class CheckoutSession(_Model):
         checkout_session_id = d.pop("checkoutSessionId")
 
         status_details = StatusDetails.from_dict(d.pop("statusDetails"))
-
-        _merchant_metadata = d.pop("merchantMetadata", UNSET)
-        merchant_metadata: MerchantMetadata | Unset
-        if isinstance(_merchant_metadata, Unset):
-            merchant_metadata = UNSET
-        else:
-            merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
 
         def _parse_charge_permission_id(data: object) -> None | str | Unset:
             if data is None:
@@ -407,13 +548,6 @@ class CheckoutSession(_Model):
 
         expiration_timestamp = d.pop("expirationTimestamp", UNSET)
 
-        _web_checkout_details = d.pop("webCheckoutDetails", UNSET)
-        web_checkout_details: WebCheckoutDetails | Unset
-        if isinstance(_web_checkout_details, Unset):
-            web_checkout_details = UNSET
-        else:
-            web_checkout_details = WebCheckoutDetails.from_dict(_web_checkout_details)
-
         def _parse_product_type(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -422,13 +556,6 @@ class CheckoutSession(_Model):
             return cast(None | str | Unset, data)
 
         product_type = _parse_product_type(d.pop("productType", UNSET))
-
-        _payment_details = d.pop("paymentDetails", UNSET)
-        payment_details: PaymentDetails | Unset
-        if isinstance(_payment_details, Unset):
-            payment_details = UNSET
-        else:
-            payment_details = PaymentDetails.from_dict(_payment_details)
 
         def _parse_platform_id(data: object) -> None | str | Unset:
             if data is None:
@@ -606,17 +733,216 @@ class CheckoutSession(_Model):
             d.pop("checkoutButtonText", UNSET)
         )
 
+        def _parse_charge_permission_type(
+            data: object,
+        ) -> ChargePermissionType | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                charge_permission_type_type_0 = ChargePermissionType(data)
+
+                return charge_permission_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChargePermissionType | None | Unset, data)
+
+        charge_permission_type = _parse_charge_permission_type(
+            d.pop("chargePermissionType", UNSET)
+        )
+
+        def _parse_recurring_metadata(data: object) -> None | RecurringMetadata | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                recurring_metadata_type_0 = RecurringMetadata.from_dict(data)
+
+                return recurring_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RecurringMetadata | Unset, data)
+
+        recurring_metadata = _parse_recurring_metadata(
+            d.pop("recurringMetadata", UNSET)
+        )
+
+        def _parse_payment_method_on_file_metadata(
+            data: object,
+        ) -> None | PaymentMethodOnFileMetadata | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payment_method_on_file_metadata_type_0 = (
+                    PaymentMethodOnFileMetadata.from_dict(data)
+                )
+
+                return payment_method_on_file_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PaymentMethodOnFileMetadata | Unset, data)
+
+        payment_method_on_file_metadata = _parse_payment_method_on_file_metadata(
+            d.pop("paymentMethodOnFileMetadata", UNSET)
+        )
+
+        def _parse_multi_addresses_checkout_metadata(
+            data: object,
+        ) -> list[MultiAddressesCheckoutMetadata] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                multi_addresses_checkout_metadata_type_0 = []
+                _multi_addresses_checkout_metadata_type_0 = data
+                for (
+                    multi_addresses_checkout_metadata_type_0_item_data
+                ) in _multi_addresses_checkout_metadata_type_0:
+                    multi_addresses_checkout_metadata_type_0_item = (
+                        MultiAddressesCheckoutMetadata.from_dict(
+                            multi_addresses_checkout_metadata_type_0_item_data
+                        )
+                    )
+
+                    multi_addresses_checkout_metadata_type_0.append(
+                        multi_addresses_checkout_metadata_type_0_item
+                    )
+
+                return multi_addresses_checkout_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[MultiAddressesCheckoutMetadata] | None | Unset, data)
+
+        multi_addresses_checkout_metadata = _parse_multi_addresses_checkout_metadata(
+            d.pop("multiAddressesCheckoutMetadata", UNSET)
+        )
+
+        def _parse_shipping_address_list(
+            data: object,
+        ) -> list[AddressWithId | str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                shipping_address_list_type_0 = []
+                _shipping_address_list_type_0 = data
+                for (
+                    shipping_address_list_type_0_item_data
+                ) in _shipping_address_list_type_0:
+
+                    def _parse_shipping_address_list_type_0_item(
+                        data: object,
+                    ) -> AddressWithId | str:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            shipping_address_list_type_0_item_type_0 = (
+                                AddressWithId.from_dict(data)
+                            )
+
+                            return shipping_address_list_type_0_item_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(AddressWithId | str, data)
+
+                    shipping_address_list_type_0_item = (
+                        _parse_shipping_address_list_type_0_item(
+                            shipping_address_list_type_0_item_data
+                        )
+                    )
+
+                    shipping_address_list_type_0.append(
+                        shipping_address_list_type_0_item
+                    )
+
+                return shipping_address_list_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[AddressWithId | str] | None | Unset, data)
+
+        shipping_address_list = _parse_shipping_address_list(
+            d.pop("shippingAddressList", UNSET)
+        )
+
+        def _parse_web_checkout_details(
+            data: object,
+        ) -> None | Unset | WebCheckoutDetails:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                web_checkout_details_type_0 = WebCheckoutDetails.from_dict(data)
+
+                return web_checkout_details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | WebCheckoutDetails, data)
+
+        web_checkout_details = _parse_web_checkout_details(
+            d.pop("webCheckoutDetails", UNSET)
+        )
+
+        def _parse_payment_details(data: object) -> None | PaymentDetails | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payment_details_type_0 = PaymentDetails.from_dict(data)
+
+                return payment_details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PaymentDetails | Unset, data)
+
+        payment_details = _parse_payment_details(d.pop("paymentDetails", UNSET))
+
+        def _parse_merchant_metadata(data: object) -> MerchantMetadata | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                merchant_metadata_type_0 = MerchantMetadata.from_dict(data)
+
+                return merchant_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MerchantMetadata | None | Unset, data)
+
+        merchant_metadata = _parse_merchant_metadata(d.pop("merchantMetadata", UNSET))
+
         checkout_session = cls(
             checkout_session_id=checkout_session_id,
             status_details=status_details,
-            merchant_metadata=merchant_metadata,
             charge_permission_id=charge_permission_id,
             charge_id=charge_id,
             creation_timestamp=creation_timestamp,
             expiration_timestamp=expiration_timestamp,
-            web_checkout_details=web_checkout_details,
             product_type=product_type,
-            payment_details=payment_details,
             platform_id=platform_id,
             provider_metadata=provider_metadata,
             buyer=buyer,
@@ -629,6 +955,14 @@ class CheckoutSession(_Model):
             supplementary_data=supplementary_data,
             release_environment=release_environment,
             checkout_button_text=checkout_button_text,
+            charge_permission_type=charge_permission_type,
+            recurring_metadata=recurring_metadata,
+            payment_method_on_file_metadata=payment_method_on_file_metadata,
+            multi_addresses_checkout_metadata=multi_addresses_checkout_metadata,
+            shipping_address_list=shipping_address_list,
+            web_checkout_details=web_checkout_details,
+            payment_details=payment_details,
+            merchant_metadata=merchant_metadata,
         )
 
         checkout_session.additional_properties = d

@@ -3,10 +3,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..models.channel import Channel
+from ..models.charge_initiator import ChargeInitiator
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.create_charge_request_web_checkout_details import (
+        CreateChargeRequestWebCheckoutDetails,
+    )
+    from ..models.merchant_metadata_input import MerchantMetadataInput
     from ..models.price_input import PriceInput
     from ..models.provider_metadata_input import ProviderMetadataInput
 
@@ -23,6 +29,12 @@ class CreateChargeRequest(_Model):
         soft_descriptor (str | Unset):
         can_handle_pending_authorization (bool | Unset):
         provider_metadata (ProviderMetadataInput | Unset):
+        charge_initiator (ChargeInitiator | Unset): Who initiates a Saved Wallet charge: customer (CIT) or merchant
+            (MIT), unscheduled (U) or recurring (R).
+        channel (Channel | Unset): The channel a charge is made through.
+        merchant_metadata (MerchantMetadataInput | Unset):
+        platform_id (str | Unset):
+        web_checkout_details (CreateChargeRequestWebCheckoutDetails | Unset):
     """
 
     __slots__ = (
@@ -32,6 +44,11 @@ class CreateChargeRequest(_Model):
         "soft_descriptor",
         "can_handle_pending_authorization",
         "provider_metadata",
+        "charge_initiator",
+        "channel",
+        "merchant_metadata",
+        "platform_id",
+        "web_checkout_details",
     )
     __match_args__ = (
         "charge_permission_id",
@@ -40,6 +57,11 @@ class CreateChargeRequest(_Model):
         "soft_descriptor",
         "can_handle_pending_authorization",
         "provider_metadata",
+        "charge_initiator",
+        "channel",
+        "merchant_metadata",
+        "platform_id",
+        "web_checkout_details",
     )
 
     charge_permission_id: str
@@ -48,6 +70,11 @@ class CreateChargeRequest(_Model):
     soft_descriptor: str | Unset
     can_handle_pending_authorization: bool | Unset
     provider_metadata: ProviderMetadataInput | Unset
+    charge_initiator: ChargeInitiator | Unset
+    channel: Channel | Unset
+    merchant_metadata: MerchantMetadataInput | Unset
+    platform_id: str | Unset
+    web_checkout_details: CreateChargeRequestWebCheckoutDetails | Unset
 
     def __init__(
         self,
@@ -57,6 +84,11 @@ class CreateChargeRequest(_Model):
         soft_descriptor: str | Unset = UNSET,
         can_handle_pending_authorization: bool | Unset = UNSET,
         provider_metadata: ProviderMetadataInput | Unset = UNSET,
+        charge_initiator: ChargeInitiator | Unset = UNSET,
+        channel: Channel | Unset = UNSET,
+        merchant_metadata: MerchantMetadataInput | Unset = UNSET,
+        platform_id: str | Unset = UNSET,
+        web_checkout_details: CreateChargeRequestWebCheckoutDetails | Unset = UNSET,
     ) -> None:
         self.charge_permission_id = charge_permission_id
         self.charge_amount = charge_amount
@@ -64,6 +96,11 @@ class CreateChargeRequest(_Model):
         self.soft_descriptor = soft_descriptor
         self.can_handle_pending_authorization = can_handle_pending_authorization
         self.provider_metadata = provider_metadata
+        self.charge_initiator = charge_initiator
+        self.channel = channel
+        self.merchant_metadata = merchant_metadata
+        self.platform_id = platform_id
+        self.web_checkout_details = web_checkout_details
 
     def to_dict(self) -> dict[str, Any]:
         charge_permission_id = self.charge_permission_id
@@ -79,6 +116,24 @@ class CreateChargeRequest(_Model):
         provider_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.provider_metadata, Unset):
             provider_metadata = self.provider_metadata.to_dict()
+
+        charge_initiator: str | Unset = UNSET
+        if not isinstance(self.charge_initiator, Unset):
+            charge_initiator = self.charge_initiator.value
+
+        channel: str | Unset = UNSET
+        if not isinstance(self.channel, Unset):
+            channel = self.channel.value
+
+        merchant_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.merchant_metadata, Unset):
+            merchant_metadata = self.merchant_metadata.to_dict()
+
+        platform_id = self.platform_id
+
+        web_checkout_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.web_checkout_details, Unset):
+            web_checkout_details = self.web_checkout_details.to_dict()
 
         field_dict: dict[str, Any] = {}
 
@@ -98,11 +153,25 @@ class CreateChargeRequest(_Model):
             )
         if provider_metadata is not UNSET:
             field_dict["providerMetadata"] = provider_metadata
+        if charge_initiator is not UNSET:
+            field_dict["chargeInitiator"] = charge_initiator
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if merchant_metadata is not UNSET:
+            field_dict["merchantMetadata"] = merchant_metadata
+        if platform_id is not UNSET:
+            field_dict["platformId"] = platform_id
+        if web_checkout_details is not UNSET:
+            field_dict["webCheckoutDetails"] = web_checkout_details
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.create_charge_request_web_checkout_details import (
+            CreateChargeRequestWebCheckoutDetails,  # noqa: PLC0415
+        )
+        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
         from ..models.price_input import PriceInput  # noqa: PLC0415
         from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
 
@@ -124,6 +193,38 @@ class CreateChargeRequest(_Model):
         else:
             provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
+        _charge_initiator = d.pop("chargeInitiator", UNSET)
+        charge_initiator: ChargeInitiator | Unset
+        if isinstance(_charge_initiator, Unset):
+            charge_initiator = UNSET
+        else:
+            charge_initiator = ChargeInitiator(_charge_initiator)
+
+        _channel = d.pop("channel", UNSET)
+        channel: Channel | Unset
+        if isinstance(_channel, Unset):
+            channel = UNSET
+        else:
+            channel = Channel(_channel)
+
+        _merchant_metadata = d.pop("merchantMetadata", UNSET)
+        merchant_metadata: MerchantMetadataInput | Unset
+        if isinstance(_merchant_metadata, Unset):
+            merchant_metadata = UNSET
+        else:
+            merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
+
+        platform_id = d.pop("platformId", UNSET)
+
+        _web_checkout_details = d.pop("webCheckoutDetails", UNSET)
+        web_checkout_details: CreateChargeRequestWebCheckoutDetails | Unset
+        if isinstance(_web_checkout_details, Unset):
+            web_checkout_details = UNSET
+        else:
+            web_checkout_details = CreateChargeRequestWebCheckoutDetails.from_dict(
+                _web_checkout_details
+            )
+
         create_charge_request = cls(
             charge_permission_id=charge_permission_id,
             charge_amount=charge_amount,
@@ -131,6 +232,11 @@ class CreateChargeRequest(_Model):
             soft_descriptor=soft_descriptor,
             can_handle_pending_authorization=can_handle_pending_authorization,
             provider_metadata=provider_metadata,
+            charge_initiator=charge_initiator,
+            channel=channel,
+            merchant_metadata=merchant_metadata,
+            platform_id=platform_id,
+            web_checkout_details=web_checkout_details,
         )
 
         return create_charge_request

@@ -4,10 +4,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..models.charge_permission_type import ChargePermissionType
+from ..models.checkout_session_scope import CheckoutSessionScope
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.address_details_input import AddressDetailsInput
     from ..models.create_checkout_session_request_payment_details import (
         CreateCheckoutSessionRequestPaymentDetails,
     )
@@ -16,7 +18,14 @@ if TYPE_CHECKING:
     )
     from ..models.delivery_specifications_input import DeliverySpecificationsInput
     from ..models.merchant_metadata_input import MerchantMetadataInput
+    from ..models.multi_addresses_checkout_metadata_input import (
+        MultiAddressesCheckoutMetadataInput,
+    )
+    from ..models.payment_method_on_file_metadata_input import (
+        PaymentMethodOnFileMetadataInput,
+    )
     from ..models.provider_metadata_input import ProviderMetadataInput
+    from ..models.recurring_metadata_input import RecurringMetadataInput
 
 
 T = TypeVar("T", bound="CreateCheckoutSessionRequest")
@@ -33,6 +42,16 @@ class CreateCheckoutSessionRequest(_Model):
         delivery_specifications (DeliverySpecificationsInput | Unset):
         platform_id (str | Unset):
         provider_metadata (ProviderMetadataInput | Unset):
+        recurring_metadata (RecurringMetadataInput | Unset): How the recurring Charge Permission will be used (the
+            merchant still calls Create Charge for every billing cycle). amount is optional: left out when it varies.
+        payment_method_on_file_metadata (PaymentMethodOnFileMetadataInput | Unset): Saved Wallet set-up: setupOnly true
+            saves the payment method without charging (the session is then completed with an empty body).
+        charge_permission_id (str | Unset):
+        address_details (AddressDetailsInput | Unset): The shipping address the merchant collected, for the Additional
+            Payment Button (checkoutMode ProcessOrder): required there for PayAndShip.
+        scopes (list[CheckoutSessionScope] | Unset):
+        multi_addresses_checkout_metadata (list[MultiAddressesCheckoutMetadataInput] | Unset):
+        supplementary_data (str | Unset):
     """
 
     __slots__ = (
@@ -44,6 +63,13 @@ class CreateCheckoutSessionRequest(_Model):
         "delivery_specifications",
         "platform_id",
         "provider_metadata",
+        "recurring_metadata",
+        "payment_method_on_file_metadata",
+        "charge_permission_id",
+        "address_details",
+        "scopes",
+        "multi_addresses_checkout_metadata",
+        "supplementary_data",
     )
     __match_args__ = (
         "web_checkout_details",
@@ -54,6 +80,13 @@ class CreateCheckoutSessionRequest(_Model):
         "delivery_specifications",
         "platform_id",
         "provider_metadata",
+        "recurring_metadata",
+        "payment_method_on_file_metadata",
+        "charge_permission_id",
+        "address_details",
+        "scopes",
+        "multi_addresses_checkout_metadata",
+        "supplementary_data",
     )
 
     web_checkout_details: CreateCheckoutSessionRequestWebCheckoutDetails
@@ -64,6 +97,13 @@ class CreateCheckoutSessionRequest(_Model):
     delivery_specifications: DeliverySpecificationsInput | Unset
     platform_id: str | Unset
     provider_metadata: ProviderMetadataInput | Unset
+    recurring_metadata: RecurringMetadataInput | Unset
+    payment_method_on_file_metadata: PaymentMethodOnFileMetadataInput | Unset
+    charge_permission_id: str | Unset
+    address_details: AddressDetailsInput | Unset
+    scopes: list[CheckoutSessionScope] | Unset
+    multi_addresses_checkout_metadata: list[MultiAddressesCheckoutMetadataInput] | Unset
+    supplementary_data: str | Unset
 
     def __init__(
         self,
@@ -75,6 +115,15 @@ class CreateCheckoutSessionRequest(_Model):
         delivery_specifications: DeliverySpecificationsInput | Unset = UNSET,
         platform_id: str | Unset = UNSET,
         provider_metadata: ProviderMetadataInput | Unset = UNSET,
+        recurring_metadata: RecurringMetadataInput | Unset = UNSET,
+        payment_method_on_file_metadata: PaymentMethodOnFileMetadataInput
+        | Unset = UNSET,
+        charge_permission_id: str | Unset = UNSET,
+        address_details: AddressDetailsInput | Unset = UNSET,
+        scopes: list[CheckoutSessionScope] | Unset = UNSET,
+        multi_addresses_checkout_metadata: list[MultiAddressesCheckoutMetadataInput]
+        | Unset = UNSET,
+        supplementary_data: str | Unset = UNSET,
     ) -> None:
         self.web_checkout_details = web_checkout_details
         self.store_id = store_id
@@ -84,6 +133,13 @@ class CreateCheckoutSessionRequest(_Model):
         self.delivery_specifications = delivery_specifications
         self.platform_id = platform_id
         self.provider_metadata = provider_metadata
+        self.recurring_metadata = recurring_metadata
+        self.payment_method_on_file_metadata = payment_method_on_file_metadata
+        self.charge_permission_id = charge_permission_id
+        self.address_details = address_details
+        self.scopes = scopes
+        self.multi_addresses_checkout_metadata = multi_addresses_checkout_metadata
+        self.supplementary_data = supplementary_data
 
     def to_dict(self) -> dict[str, Any]:
         web_checkout_details = self.web_checkout_details.to_dict()
@@ -112,6 +168,44 @@ class CreateCheckoutSessionRequest(_Model):
         if not isinstance(self.provider_metadata, Unset):
             provider_metadata = self.provider_metadata.to_dict()
 
+        recurring_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recurring_metadata, Unset):
+            recurring_metadata = self.recurring_metadata.to_dict()
+
+        payment_method_on_file_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.payment_method_on_file_metadata, Unset):
+            payment_method_on_file_metadata = (
+                self.payment_method_on_file_metadata.to_dict()
+            )
+
+        charge_permission_id = self.charge_permission_id
+
+        address_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.address_details, Unset):
+            address_details = self.address_details.to_dict()
+
+        scopes: list[str] | Unset = UNSET
+        if not isinstance(self.scopes, Unset):
+            scopes = []
+            for scopes_item_data in self.scopes:
+                scopes_item = scopes_item_data.value
+                scopes.append(scopes_item)
+
+        multi_addresses_checkout_metadata: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.multi_addresses_checkout_metadata, Unset):
+            multi_addresses_checkout_metadata = []
+            for (
+                multi_addresses_checkout_metadata_item_data
+            ) in self.multi_addresses_checkout_metadata:
+                multi_addresses_checkout_metadata_item = (
+                    multi_addresses_checkout_metadata_item_data.to_dict()
+                )
+                multi_addresses_checkout_metadata.append(
+                    multi_addresses_checkout_metadata_item
+                )
+
+        supplementary_data = self.supplementary_data
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -132,11 +226,28 @@ class CreateCheckoutSessionRequest(_Model):
             field_dict["platformId"] = platform_id
         if provider_metadata is not UNSET:
             field_dict["providerMetadata"] = provider_metadata
+        if recurring_metadata is not UNSET:
+            field_dict["recurringMetadata"] = recurring_metadata
+        if payment_method_on_file_metadata is not UNSET:
+            field_dict["paymentMethodOnFileMetadata"] = payment_method_on_file_metadata
+        if charge_permission_id is not UNSET:
+            field_dict["chargePermissionId"] = charge_permission_id
+        if address_details is not UNSET:
+            field_dict["addressDetails"] = address_details
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
+        if multi_addresses_checkout_metadata is not UNSET:
+            field_dict["multiAddressesCheckoutMetadata"] = (
+                multi_addresses_checkout_metadata
+            )
+        if supplementary_data is not UNSET:
+            field_dict["supplementaryData"] = supplementary_data
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address_details_input import AddressDetailsInput  # noqa: PLC0415
         from ..models.create_checkout_session_request_payment_details import (
             CreateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
         )
@@ -145,7 +256,14 @@ class CreateCheckoutSessionRequest(_Model):
         )
         from ..models.delivery_specifications_input import DeliverySpecificationsInput  # noqa: PLC0415
         from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
+        from ..models.multi_addresses_checkout_metadata_input import (
+            MultiAddressesCheckoutMetadataInput,  # noqa: PLC0415
+        )
+        from ..models.payment_method_on_file_metadata_input import (
+            PaymentMethodOnFileMetadataInput,  # noqa: PLC0415
+        )
         from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
+        from ..models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
 
         d = dict(src_dict)
         web_checkout_details = CreateCheckoutSessionRequestWebCheckoutDetails.from_dict(
@@ -195,6 +313,65 @@ class CreateCheckoutSessionRequest(_Model):
         else:
             provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
+        _recurring_metadata = d.pop("recurringMetadata", UNSET)
+        recurring_metadata: RecurringMetadataInput | Unset
+        if isinstance(_recurring_metadata, Unset):
+            recurring_metadata = UNSET
+        else:
+            recurring_metadata = RecurringMetadataInput.from_dict(_recurring_metadata)
+
+        _payment_method_on_file_metadata = d.pop("paymentMethodOnFileMetadata", UNSET)
+        payment_method_on_file_metadata: PaymentMethodOnFileMetadataInput | Unset
+        if isinstance(_payment_method_on_file_metadata, Unset):
+            payment_method_on_file_metadata = UNSET
+        else:
+            payment_method_on_file_metadata = (
+                PaymentMethodOnFileMetadataInput.from_dict(
+                    _payment_method_on_file_metadata
+                )
+            )
+
+        charge_permission_id = d.pop("chargePermissionId", UNSET)
+
+        _address_details = d.pop("addressDetails", UNSET)
+        address_details: AddressDetailsInput | Unset
+        if isinstance(_address_details, Unset):
+            address_details = UNSET
+        else:
+            address_details = AddressDetailsInput.from_dict(_address_details)
+
+        _scopes = d.pop("scopes", UNSET)
+        scopes: list[CheckoutSessionScope] | Unset = UNSET
+        if _scopes is not UNSET:
+            scopes = []
+            for scopes_item_data in _scopes:
+                scopes_item = CheckoutSessionScope(scopes_item_data)
+
+                scopes.append(scopes_item)
+
+        _multi_addresses_checkout_metadata = d.pop(
+            "multiAddressesCheckoutMetadata", UNSET
+        )
+        multi_addresses_checkout_metadata: (
+            list[MultiAddressesCheckoutMetadataInput] | Unset
+        ) = UNSET
+        if _multi_addresses_checkout_metadata is not UNSET:
+            multi_addresses_checkout_metadata = []
+            for (
+                multi_addresses_checkout_metadata_item_data
+            ) in _multi_addresses_checkout_metadata:
+                multi_addresses_checkout_metadata_item = (
+                    MultiAddressesCheckoutMetadataInput.from_dict(
+                        multi_addresses_checkout_metadata_item_data
+                    )
+                )
+
+                multi_addresses_checkout_metadata.append(
+                    multi_addresses_checkout_metadata_item
+                )
+
+        supplementary_data = d.pop("supplementaryData", UNSET)
+
         create_checkout_session_request = cls(
             web_checkout_details=web_checkout_details,
             store_id=store_id,
@@ -204,6 +381,13 @@ class CreateCheckoutSessionRequest(_Model):
             delivery_specifications=delivery_specifications,
             platform_id=platform_id,
             provider_metadata=provider_metadata,
+            recurring_metadata=recurring_metadata,
+            payment_method_on_file_metadata=payment_method_on_file_metadata,
+            charge_permission_id=charge_permission_id,
+            address_details=address_details,
+            scopes=scopes,
+            multi_addresses_checkout_metadata=multi_addresses_checkout_metadata,
+            supplementary_data=supplementary_data,
         )
 
         return create_checkout_session_request

@@ -3,7 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from ..models.dispute_reason_code import DisputeReasonCode
 from ..models.dispute_state import DisputeState
+from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateDisputeRequestStatusDetails")
@@ -13,21 +15,43 @@ class CreateDisputeRequestStatusDetails(_Model):
     """
     Attributes:
         state (DisputeState):
+        reason_code (DisputeReasonCode | Unset):
+        reason_description (str | Unset):
     """
 
-    __slots__ = ("state",)
-    __match_args__ = ("state",)
+    __slots__ = (
+        "state",
+        "reason_code",
+        "reason_description",
+    )
+    __match_args__ = (
+        "state",
+        "reason_code",
+        "reason_description",
+    )
 
     state: DisputeState
+    reason_code: DisputeReasonCode | Unset
+    reason_description: str | Unset
 
     def __init__(
         self,
         state: DisputeState,
+        reason_code: DisputeReasonCode | Unset = UNSET,
+        reason_description: str | Unset = UNSET,
     ) -> None:
         self.state = state
+        self.reason_code = reason_code
+        self.reason_description = reason_description
 
     def to_dict(self) -> dict[str, Any]:
         state = self.state.value
+
+        reason_code: str | Unset = UNSET
+        if not isinstance(self.reason_code, Unset):
+            reason_code = self.reason_code.value
+
+        reason_description = self.reason_description
 
         field_dict: dict[str, Any] = {}
 
@@ -36,6 +60,10 @@ class CreateDisputeRequestStatusDetails(_Model):
                 "state": state,
             }
         )
+        if reason_code is not UNSET:
+            field_dict["reasonCode"] = reason_code
+        if reason_description is not UNSET:
+            field_dict["reasonDescription"] = reason_description
 
         return field_dict
 
@@ -44,8 +72,19 @@ class CreateDisputeRequestStatusDetails(_Model):
         d = dict(src_dict)
         state = DisputeState(d.pop("state"))
 
+        _reason_code = d.pop("reasonCode", UNSET)
+        reason_code: DisputeReasonCode | Unset
+        if isinstance(_reason_code, Unset):
+            reason_code = UNSET
+        else:
+            reason_code = DisputeReasonCode(_reason_code)
+
+        reason_description = d.pop("reasonDescription", UNSET)
+
         create_dispute_request_status_details = cls(
             state=state,
+            reason_code=reason_code,
+            reason_description=reason_description,
         )
 
         return create_dispute_request_status_details

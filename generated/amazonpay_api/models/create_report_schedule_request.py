@@ -16,7 +16,8 @@ class CreateReportScheduleRequest(_Model):
         report_type (str):
         schedule_frequency (ScheduleFrequency): How often a scheduled report is generated (ISO 8601 durations).
         next_report_creation_time (str | Unset): UTC date and time, ISO 8601 (the samples use the basic form).
-        delete_existing_schedule (bool | Unset): Replace the schedule this report type already has (one per type).
+        delete_existing_schedule (bool | Unset): Replace the schedule this report type already has (one per type). Sent
+            in the body, as every official SDK does; Amazon's page lists it as a query parameter (see the overlay).
     """
 
     __slots__ = (

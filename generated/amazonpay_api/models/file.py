@@ -22,6 +22,8 @@ class File(_Model):
         url (str | Unset):
         url_expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
             example (20191015T204313Z); RFC 3339 `date-time` would reject it.
+        url_expiration_time_stamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
+            example (20191015T204313Z); RFC 3339 `date-time` would reject it.
     """
 
     __slots__ = (
@@ -32,6 +34,7 @@ class File(_Model):
         "upload_timestamp",
         "url",
         "url_expiration_timestamp",
+        "url_expiration_time_stamp",
         "additional_properties",
     )
     __match_args__ = (
@@ -42,6 +45,7 @@ class File(_Model):
         "upload_timestamp",
         "url",
         "url_expiration_timestamp",
+        "url_expiration_time_stamp",
     )
 
     id: str | Unset
@@ -51,6 +55,7 @@ class File(_Model):
     upload_timestamp: str | Unset
     url: str | Unset
     url_expiration_timestamp: str | Unset
+    url_expiration_time_stamp: str | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
@@ -62,6 +67,7 @@ class File(_Model):
         upload_timestamp: str | Unset = UNSET,
         url: str | Unset = UNSET,
         url_expiration_timestamp: str | Unset = UNSET,
+        url_expiration_time_stamp: str | Unset = UNSET,
     ) -> None:
         self.id = id
         self.type_ = type_
@@ -70,6 +76,7 @@ class File(_Model):
         self.upload_timestamp = upload_timestamp
         self.url = url
         self.url_expiration_timestamp = url_expiration_timestamp
+        self.url_expiration_time_stamp = url_expiration_time_stamp
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,6 +98,8 @@ class File(_Model):
 
         url_expiration_timestamp = self.url_expiration_timestamp
 
+        url_expiration_time_stamp = self.url_expiration_time_stamp
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -108,6 +117,8 @@ class File(_Model):
             field_dict["url"] = url
         if url_expiration_timestamp is not UNSET:
             field_dict["urlExpirationTimestamp"] = url_expiration_timestamp
+        if url_expiration_time_stamp is not UNSET:
+            field_dict["urlExpirationTimeStamp"] = url_expiration_time_stamp
 
         return field_dict
 
@@ -135,6 +146,8 @@ class File(_Model):
 
         url_expiration_timestamp = d.pop("urlExpirationTimestamp", UNSET)
 
+        url_expiration_time_stamp = d.pop("urlExpirationTimeStamp", UNSET)
+
         file = cls(
             id=id,
             type_=type_,
@@ -143,6 +156,7 @@ class File(_Model):
             upload_timestamp=upload_timestamp,
             url=url,
             url_expiration_timestamp=url_expiration_timestamp,
+            url_expiration_time_stamp=url_expiration_time_stamp,
         )
 
         file.additional_properties = d

@@ -25,7 +25,9 @@ class FinalizeCheckoutSessionRequest(_Model):
             total_order_amount (PriceInput | Unset): An amount to charge, capture or refund, and its currency.
             can_handle_pending_authorization (bool | Unset):
             shipping_address (AddressInput | Unset):
-            billing_address (AddressInput | Unset):
+            billing_address (AddressInput | None | Unset): Required for PayOnly; must match the address Amazon shared. Null
+                or left out otherwise: the Node README and the PHP README send null for PayAndShip, and the Node SDK's tests
+                send that body to Amazon's sandbox (tst/webStoreClientTest.js).
             supplementary_data (None | str | Unset): Required if the Checkout Session has it.
     """
 
@@ -53,7 +55,7 @@ class FinalizeCheckoutSessionRequest(_Model):
     total_order_amount: PriceInput | Unset
     can_handle_pending_authorization: bool | Unset
     shipping_address: AddressInput | Unset
-    billing_address: AddressInput | Unset
+    billing_address: AddressInput | None | Unset
     supplementary_data: None | str | Unset
 
     def __init__(
@@ -63,7 +65,7 @@ class FinalizeCheckoutSessionRequest(_Model):
         total_order_amount: PriceInput | Unset = UNSET,
         can_handle_pending_authorization: bool | Unset = UNSET,
         shipping_address: AddressInput | Unset = UNSET,
-        billing_address: AddressInput | Unset = UNSET,
+        billing_address: AddressInput | None | Unset = UNSET,
         supplementary_data: None | str | Unset = UNSET,
     ) -> None:
         self.charge_amount = charge_amount
@@ -75,6 +77,8 @@ class FinalizeCheckoutSessionRequest(_Model):
         self.supplementary_data = supplementary_data
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.address_input import AddressInput  # noqa: PLC0415
+
         charge_amount = self.charge_amount.to_dict()
 
         payment_intent = self.payment_intent.value
@@ -89,9 +93,13 @@ class FinalizeCheckoutSessionRequest(_Model):
         if not isinstance(self.shipping_address, Unset):
             shipping_address = self.shipping_address.to_dict()
 
-        billing_address: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.billing_address, Unset):
+        billing_address: dict[str, Any] | None | Unset
+        if isinstance(self.billing_address, Unset):
+            billing_address = UNSET
+        elif isinstance(self.billing_address, AddressInput):
             billing_address = self.billing_address.to_dict()
+        else:
+            billing_address = self.billing_address
 
         supplementary_data: None | str | Unset
         if isinstance(self.supplementary_data, Unset):
@@ -148,12 +156,22 @@ class FinalizeCheckoutSessionRequest(_Model):
         else:
             shipping_address = AddressInput.from_dict(_shipping_address)
 
-        _billing_address = d.pop("billingAddress", UNSET)
-        billing_address: AddressInput | Unset
-        if isinstance(_billing_address, Unset):
-            billing_address = UNSET
-        else:
-            billing_address = AddressInput.from_dict(_billing_address)
+        def _parse_billing_address(data: object) -> AddressInput | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_address_type_0 = AddressInput.from_dict(data)
+
+                return billing_address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AddressInput | None | Unset, data)
+
+        billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
 
         def _parse_supplementary_data(data: object) -> None | str | Unset:
             if data is None:

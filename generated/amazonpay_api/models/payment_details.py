@@ -23,6 +23,10 @@ class PaymentDetails(_Model):
         charge_amount (None | Price | Unset):
         soft_descriptor (None | str | Unset):
         presentment_currency (None | str | Unset):
+        total_order_amount (None | Price | Unset):
+        allow_overcharge (bool | None | Unset):
+        extend_expiration (bool | None | Unset):
+        estimate_order_total (None | Price | Unset):
     """
 
     __slots__ = (
@@ -31,6 +35,10 @@ class PaymentDetails(_Model):
         "charge_amount",
         "soft_descriptor",
         "presentment_currency",
+        "total_order_amount",
+        "allow_overcharge",
+        "extend_expiration",
+        "estimate_order_total",
         "additional_properties",
     )
     __match_args__ = (
@@ -39,6 +47,10 @@ class PaymentDetails(_Model):
         "charge_amount",
         "soft_descriptor",
         "presentment_currency",
+        "total_order_amount",
+        "allow_overcharge",
+        "extend_expiration",
+        "estimate_order_total",
     )
 
     payment_intent: None | PaymentIntent | Unset
@@ -46,6 +58,10 @@ class PaymentDetails(_Model):
     charge_amount: None | Price | Unset
     soft_descriptor: None | str | Unset
     presentment_currency: None | str | Unset
+    total_order_amount: None | Price | Unset
+    allow_overcharge: bool | None | Unset
+    extend_expiration: bool | None | Unset
+    estimate_order_total: None | Price | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
@@ -55,12 +71,20 @@ class PaymentDetails(_Model):
         charge_amount: None | Price | Unset = UNSET,
         soft_descriptor: None | str | Unset = UNSET,
         presentment_currency: None | str | Unset = UNSET,
+        total_order_amount: None | Price | Unset = UNSET,
+        allow_overcharge: bool | None | Unset = UNSET,
+        extend_expiration: bool | None | Unset = UNSET,
+        estimate_order_total: None | Price | Unset = UNSET,
     ) -> None:
         self.payment_intent = payment_intent
         self.can_handle_pending_authorization = can_handle_pending_authorization
         self.charge_amount = charge_amount
         self.soft_descriptor = soft_descriptor
         self.presentment_currency = presentment_currency
+        self.total_order_amount = total_order_amount
+        self.allow_overcharge = allow_overcharge
+        self.extend_expiration = extend_expiration
+        self.estimate_order_total = estimate_order_total
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,6 +120,34 @@ class PaymentDetails(_Model):
         else:
             presentment_currency = self.presentment_currency
 
+        total_order_amount: dict[str, Any] | None | Unset
+        if isinstance(self.total_order_amount, Unset):
+            total_order_amount = UNSET
+        elif isinstance(self.total_order_amount, Price):
+            total_order_amount = self.total_order_amount.to_dict()
+        else:
+            total_order_amount = self.total_order_amount
+
+        allow_overcharge: bool | None | Unset
+        if isinstance(self.allow_overcharge, Unset):
+            allow_overcharge = UNSET
+        else:
+            allow_overcharge = self.allow_overcharge
+
+        extend_expiration: bool | None | Unset
+        if isinstance(self.extend_expiration, Unset):
+            extend_expiration = UNSET
+        else:
+            extend_expiration = self.extend_expiration
+
+        estimate_order_total: dict[str, Any] | None | Unset
+        if isinstance(self.estimate_order_total, Unset):
+            estimate_order_total = UNSET
+        elif isinstance(self.estimate_order_total, Price):
+            estimate_order_total = self.estimate_order_total.to_dict()
+        else:
+            estimate_order_total = self.estimate_order_total
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -111,6 +163,14 @@ class PaymentDetails(_Model):
             field_dict["softDescriptor"] = soft_descriptor
         if presentment_currency is not UNSET:
             field_dict["presentmentCurrency"] = presentment_currency
+        if total_order_amount is not UNSET:
+            field_dict["totalOrderAmount"] = total_order_amount
+        if allow_overcharge is not UNSET:
+            field_dict["allowOvercharge"] = allow_overcharge
+        if extend_expiration is not UNSET:
+            field_dict["extendExpiration"] = extend_expiration
+        if estimate_order_total is not UNSET:
+            field_dict["estimateOrderTotal"] = estimate_order_total
 
         return field_dict
 
@@ -176,12 +236,70 @@ class PaymentDetails(_Model):
             d.pop("presentmentCurrency", UNSET)
         )
 
+        def _parse_total_order_amount(data: object) -> None | Price | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                total_order_amount_type_0 = Price.from_dict(data)
+
+                return total_order_amount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Price | Unset, data)
+
+        total_order_amount = _parse_total_order_amount(d.pop("totalOrderAmount", UNSET))
+
+        def _parse_allow_overcharge(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        allow_overcharge = _parse_allow_overcharge(d.pop("allowOvercharge", UNSET))
+
+        def _parse_extend_expiration(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        extend_expiration = _parse_extend_expiration(d.pop("extendExpiration", UNSET))
+
+        def _parse_estimate_order_total(data: object) -> None | Price | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                estimate_order_total_type_0 = Price.from_dict(data)
+
+                return estimate_order_total_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Price | Unset, data)
+
+        estimate_order_total = _parse_estimate_order_total(
+            d.pop("estimateOrderTotal", UNSET)
+        )
+
         payment_details = cls(
             payment_intent=payment_intent,
             can_handle_pending_authorization=can_handle_pending_authorization,
             charge_amount=charge_amount,
             soft_descriptor=soft_descriptor,
             presentment_currency=presentment_currency,
+            total_order_amount=total_order_amount,
+            allow_overcharge=allow_overcharge,
+            extend_expiration=extend_expiration,
+            estimate_order_total=estimate_order_total,
         )
 
         payment_details.additional_properties = d

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
@@ -21,9 +22,10 @@ class Refund(_Model):
         charge_id (str):
         status_details (StatusDetails):
         refund_amount (Price | Unset):
-        soft_descriptor (str | Unset):
+        soft_descriptor (None | str | Unset):
         creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
+        release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
     """
 
     __slots__ = (
@@ -33,6 +35,7 @@ class Refund(_Model):
         "refund_amount",
         "soft_descriptor",
         "creation_timestamp",
+        "release_environment",
         "additional_properties",
     )
     __match_args__ = (
@@ -42,14 +45,16 @@ class Refund(_Model):
         "refund_amount",
         "soft_descriptor",
         "creation_timestamp",
+        "release_environment",
     )
 
     refund_id: str
     charge_id: str
     status_details: StatusDetails
     refund_amount: Price | Unset
-    soft_descriptor: str | Unset
+    soft_descriptor: None | str | Unset
     creation_timestamp: str | Unset
+    release_environment: ReleaseEnvironment | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
@@ -58,8 +63,9 @@ class Refund(_Model):
         charge_id: str,
         status_details: StatusDetails,
         refund_amount: Price | Unset = UNSET,
-        soft_descriptor: str | Unset = UNSET,
+        soft_descriptor: None | str | Unset = UNSET,
         creation_timestamp: str | Unset = UNSET,
+        release_environment: ReleaseEnvironment | Unset = UNSET,
     ) -> None:
         self.refund_id = refund_id
         self.charge_id = charge_id
@@ -67,6 +73,7 @@ class Refund(_Model):
         self.refund_amount = refund_amount
         self.soft_descriptor = soft_descriptor
         self.creation_timestamp = creation_timestamp
+        self.release_environment = release_environment
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,9 +87,17 @@ class Refund(_Model):
         if not isinstance(self.refund_amount, Unset):
             refund_amount = self.refund_amount.to_dict()
 
-        soft_descriptor = self.soft_descriptor
+        soft_descriptor: None | str | Unset
+        if isinstance(self.soft_descriptor, Unset):
+            soft_descriptor = UNSET
+        else:
+            soft_descriptor = self.soft_descriptor
 
         creation_timestamp = self.creation_timestamp
+
+        release_environment: str | Unset = UNSET
+        if not isinstance(self.release_environment, Unset):
+            release_environment = self.release_environment.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -99,6 +114,8 @@ class Refund(_Model):
             field_dict["softDescriptor"] = soft_descriptor
         if creation_timestamp is not UNSET:
             field_dict["creationTimestamp"] = creation_timestamp
+        if release_environment is not UNSET:
+            field_dict["releaseEnvironment"] = release_environment
 
         return field_dict
 
@@ -121,9 +138,23 @@ class Refund(_Model):
         else:
             refund_amount = Price.from_dict(_refund_amount)
 
-        soft_descriptor = d.pop("softDescriptor", UNSET)
+        def _parse_soft_descriptor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        soft_descriptor = _parse_soft_descriptor(d.pop("softDescriptor", UNSET))
 
         creation_timestamp = d.pop("creationTimestamp", UNSET)
+
+        _release_environment = d.pop("releaseEnvironment", UNSET)
+        release_environment: ReleaseEnvironment | Unset
+        if isinstance(_release_environment, Unset):
+            release_environment = UNSET
+        else:
+            release_environment = ReleaseEnvironment(_release_environment)
 
         refund = cls(
             refund_id=refund_id,
@@ -132,6 +163,7 @@ class Refund(_Model):
             refund_amount=refund_amount,
             soft_descriptor=soft_descriptor,
             creation_timestamp=creation_timestamp,
+            release_environment=release_environment,
         )
 
         refund.additional_properties = d
