@@ -356,8 +356,8 @@ function cancel(): void
 }
 
 /**
- * Recurring (Amazon's recurring checkout guide, developer.amazon.com/docs/amazon-pay-checkout/
- * recurring-checkout.html and its steps): a session created Recurring with recurringMetadata,
+ * Recurring: a session created Recurring with recurringMetadata (as on the upgrade page below;
+ * Amazon's Magento plugin creates its subscription sessions so, tests/corpus/plugin-magento.json),
  * charged at checkout and then each billing cycle on the permission, its metadata updated after
  * checkout (/docs/amazon-pay-checkout/update-info-post-checkout.html), closed.
  */
@@ -403,10 +403,19 @@ function recurring(): void
     foreach (['month 2', 'month 3'] as $cycle) {
         readme_charge("recurring: create charge, $cycle (README body)", $permissionId, '30');
     }
-    $changed = ['frequency' => ['unit' => 'Month', 'value' => '1'], 'amount' => money('45')];
+    // The page's body, as it is (tests/corpus/checkout-guide.json, update-info-post-checkout-request).
     call('recurring: update charge permission recurringMetadata', 'updateChargePermission', 200,
-        fn () => $client->updateChargePermission($permissionId, ['recurringMetadata' => $changed]),
-        fn ($d) => price_is($d, 'recurringMetadata.amount', '45') && at($d, 'recurringMetadata.frequency.unit') === 'Month');
+        fn () => $client->updateChargePermission($permissionId, [
+            'merchantMetadata' => [
+                'merchantReferenceId' => '32-41-323141-32',
+                'merchantStoreName' => 'AmazonTestStoreFront',
+                'noteToBuyer' => 'Some Note to buyer',
+                'customInformation' => '',
+            ],
+            'recurringMetadata' => ['frequency' => ['unit' => 'Month', 'value' => '1'], 'amount' => ['amount' => '14', 'currencyCode' => 'USD']],
+        ]),
+        fn ($d) => price_is($d, 'recurringMetadata.amount', '14') && at($d, 'recurringMetadata.frequency.unit') === 'Month'
+            && at($d, 'merchantMetadata.merchantReferenceId') === '32-41-323141-32');
     call('recurring: close charge permission (README body)', 'closeChargePermission', 200,
         fn () => $client->closeChargePermission($permissionId, README_CLOSE),
         fn ($d) => at($d, 'statusDetails.state') === 'Closed');
@@ -455,21 +464,26 @@ function upgrade(): void
 }
 
 /**
- * Saved Wallet, setup only (/docs/amazon-pay-paymentmethodonfile-setupintent/: "Add the Amazon Pay
- * button", "Verify & complete checkout", "Manage payments using Saved Wallet"): no payment at
- * setup, Complete Checkout Session with the body {}, then charges with chargeInitiator.
+ * Saved Wallet, setup only: the session of the .NET SDK's README (its payment-method-on-file
+ * button; Amazon's setup-intent page names the same fields, /docs/amazon-pay-paymentmethodonfile-
+ * setupintent/add-the-amazon-pay-button.html), no payment at setup, Complete Checkout Session with
+ * the body {} (/docs/amazon-pay-paymentmethodonfile-setupintent/verify-and-complete-checkout.html),
+ * then charges with chargeInitiator (/docs/amazon-pay-paymentmethodonfile-apb/manage-payments-
+ * using-payment-method-on-file.html); tests/corpus/saved-wallet.json and sdk-readme-dotnet.json.
  */
 function saved_wallet(): void
 {
     global $client;
     $created = call('saved wallet: create checkout session (setupOnly)', 'createCheckoutSession', 201,
         fn () => $client->createCheckoutSession([
-            'webCheckoutDetails' => ['checkoutResultReturnUrl' => RESULT],
             'storeId' => STORE,
-            'chargePermissionType' => 'PaymentMethodOnFile',
             'paymentMethodOnFileMetadata' => ['setupOnly' => true],
+            'webCheckoutDetails' => [
+                'checkoutReviewReturnUrl' => 'https://example.com/review.html',
+                'checkoutResultReturnUrl' => 'https://example.com/return.html',
+            ],
             'paymentDetails' => ['paymentIntent' => 'Confirm'],
-            'scopes' => ['name', 'email', 'phoneNumber', 'billingAddress'],
+            'chargePermissionType' => 'PaymentMethodOnFile',
         ], idempotency()),
         fn ($d) => at($d, 'chargePermissionType') === 'PaymentMethodOnFile' && at($d, 'statusDetails.state') === 'Open');
     if ($created === null) {
@@ -489,7 +503,8 @@ function saved_wallet(): void
     $permissionId = $done['chargePermissionId'];
     call('saved wallet: get charge permission', 'getChargePermission', 200, fn () => $client->getChargePermission($permissionId),
         fn ($d) => at($d, 'chargePermissionType') === 'PaymentMethodOnFile' && at($d, 'statusDetails.state') === 'Chargeable');
-    // Values of chargeInitiator and channel: .NET WebStore/Types/ChargeInitiator.cs, Channel.cs.
+    // The page's body (its README twin, readme_charge, plus chargeInitiator and channel); MITU,
+    // the merchant charging without the buyer, is a value of .NET WebStore/Types/ChargeInitiator.cs.
     readme_charge('saved wallet: create charge, buyer present (CITU, Web)', $permissionId, '14.00',
         ['chargeInitiator' => 'CITU', 'channel' => 'Web']);
     $later = readme_charge('saved wallet: create charge, merchant initiated (MITU)', $permissionId, '5.00', ['chargeInitiator' => 'MITU']);
@@ -561,9 +576,11 @@ function process_order(): void
 }
 
 /**
- * Set payment info with softDescriptor and totalOrderAmount (/docs/amazon-pay-checkout/
- * set-payment-info.html; softDescriptor applies with AuthorizeWithCapture), completed with the
- * totalOrderAmount (/docs/amazon-pay-checkout/verify-and-complete-checkout.html).
+ * Set payment info: the body of /docs/amazon-pay-checkout/set-payment-info.html (softDescriptor,
+ * which applies with AuthorizeWithCapture) with the totalOrderAmount the acquirer guide's
+ * set-payment-info page adds (tests/corpus/checkout-guide.json), completed with both amounts, as
+ * /docs/amazon-pay-checkout/verify-and-complete-checkout.html asks when the session has a
+ * totalOrderAmount; the charge carries the soft descriptor.
  */
 function payment_info(): void
 {
