@@ -38,6 +38,11 @@ def money(amount: str) -> dict[str, str]:
     return {"amount": amount, "currencyCode": "EUR"}
 
 
+#: A monthly billing cycle: a Recurring checkout says how often it charges (its session has the
+#: RecurringFrequencyNotSet constraint until it does).
+MONTHLY = {"frequency": {"unit": "Month", "value": "1"}}
+
+
 def recurring_checkout(amount: str) -> dict[str, Any]:
     """The body creating a Checkout Session for a Recurring permission of ``amount`` euros."""
     return {
@@ -47,6 +52,7 @@ def recurring_checkout(amount: str) -> dict[str, Any]:
         },
         "storeId": STORE_ID,
         "chargePermissionType": "Recurring",
+        "recurringMetadata": MONTHLY,
         "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": money(amount)},
     }
 
