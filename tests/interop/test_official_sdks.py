@@ -277,6 +277,8 @@ class Flow:
             "chargePermissionType": kind,
             "paymentDetails": {"paymentIntent": intent, "chargeAmount": money(amount)},
         }
+        if kind == "Recurring":  # how often it charges (else the session has RecurringFrequencyNotSet)
+            body["recurringMetadata"] = {"frequency": {"unit": "Month", "value": "1"}, "amount": money(amount)}
         created = self.expect(201, self.client.create_checkout_session(body))
         session_id: str = created["checkoutSessionId"]
         return session_id

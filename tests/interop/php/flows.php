@@ -704,16 +704,22 @@ function disputes(?string $chargeId): void
         return;
     }
     $created = time();
-    // README body; its amount is in JPY for its JP configuration, ours is a US merchant.
+    $stamp = static fn (int $time): string => gmdate('Ymd\THis\Z', $time);
+    // README body; its amount is in JPY for its JP configuration, ours is a US merchant. The
+    // README sends the filing time as creationTimestamp and both times as epoch seconds; the
+    // spec decided (openapi overlays, with the Node and Java READMEs and the Node SDK's sandbox
+    // test) that the field is filingTimestamp and dispute times are ISO 8601 basic-form
+    // strings, so this body sends those (and update dispute's closureTimestamp below): the
+    // only PHP bodies changed from their source.
     $dispute = call('dispute: create dispute (README body)', 'createDispute', 200,
         fn () => $client->createDispute([
             'chargeId' => $chargeId,
             'providerMetadata' => ['providerDisputeId' => 'AXXXXXXXXX'],
             'disputeAmount' => ['amount' => '1', 'currencyCode' => 'USD'],
             'filingReason' => DisputeFilingReason::PRODUCT_NOT_RECEIVED,
-            'creationTimestamp' => $created,
+            'filingTimestamp' => $stamp($created),
             'statusDetails' => ['state' => 'ActionRequired'],
-            'merchantResponseDeadline' => $created + (14 * 24 * 60 * 60),
+            'merchantResponseDeadline' => $stamp($created + (14 * 24 * 60 * 60)),
         ], ['x-amz-pay-idempotency-key' => uniqid()]),
         fn ($d) => at($d, 'chargeId') === $chargeId && at($d, 'statusDetails.state') === DisputeState::ACTION_REQUIRED
             && price_is($d, 'disputeAmount', '1'));
@@ -744,6 +750,7 @@ function disputes(?string $chargeId): void
             'evidenceText' => 'raw text supporting merchant evidence',
         ]]]),
         fn ($d) => at($d, 'statusDetails.state') === DisputeState::UNDER_REVIEW);
+    // README body, closureTimestamp as an ISO 8601 string (why: at create dispute above).
     call('dispute: update dispute (README body)', 'updateDispute', 200,
         fn () => $client->updateDispute($disputeId, [
             'statusDetails' => [
@@ -752,7 +759,7 @@ function disputes(?string $chargeId): void
                 'reasonCode' => DisputeReasonCode::MERCHANT_ACCEPTED_DISPUTE,
                 'reasonDescription' => 'Merchant accepted the dispute request',
             ],
-            'closureTimestamp' => time(),
+            'closureTimestamp' => $stamp(time()),
         ]),
         fn ($d) => at($d, 'statusDetails.state') === DisputeState::RESOLVED
             && at($d, 'statusDetails.resolution') === DisputeResolution::MERCHANT_WON);
