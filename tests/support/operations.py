@@ -57,6 +57,17 @@ def recurring_checkout(amount: str) -> dict[str, Any]:
     }
 
 
+def saved_wallet_checkout(amount: str) -> dict[str, Any]:
+    """A Saved Wallet (PaymentMethodOnFile) checkout with a first charge of ``amount`` euros.
+
+    For a shop that charges the permission many times a month: its monthly limit is EUR 15,000
+    where a Recurring one has EUR 1,000 (amazonpay.testing._limits).
+    """
+    body = {**recurring_checkout(amount), "chargePermissionType": "PaymentMethodOnFile"}
+    del body["recurringMetadata"]
+    return body
+
+
 MONEY = money("10.00")
 CHARGE = {
     "chargeId": "S02-1-C1",
