@@ -340,23 +340,20 @@ def create_checkout_session(state: State, call: Call) -> Result:
     if session.checkout_mode == PROCESS_ORDER and not session.setup_only:
         unset = [f"paymentDetails.{name}" for name in ("paymentIntent", "chargeAmount") if details.get(name) is None]
         if unset:
-            raise SandboxError(
-                Reason.InvalidParameterValue,
+            raise _refuse(
                 f"{' and '.join(unset)} must be set when creating a Checkout Session with checkoutMode "
-                "ProcessOrder: the buyer completes checkout on Amazon Pay's page right after the button.",
+                "ProcessOrder: the buyer completes checkout on Amazon Pay's page right after the button."
             )
     if merchant_address is not None and session.checkout_mode != PROCESS_ORDER:
-        raise SandboxError(
-            Reason.InvalidParameterValue,
+        raise _refuse(
             "addressDetails is the address the buyer typed in the shop, sent with webCheckoutDetails.checkoutMode "
-            "ProcessOrder; without it the buyer picks the address on Amazon Pay's page.",
+            "ProcessOrder; without it the buyer picks the address on Amazon Pay's page."
         )
     if session.saved_permission_id is not None:
         if session.charge_permission_type != "PaymentMethodOnFile":
-            raise SandboxError(
-                Reason.InvalidParameterValue,
+            raise _refuse(
                 "chargePermissionId names the buyer's Saved Wallet: send it with chargePermissionType "
-                "PaymentMethodOnFile.",
+                "PaymentMethodOnFile."
             )
         charge_permissions.saved_wallet(state, session.saved_permission_id, call.now)
     state.checkout_sessions[session.id] = session
