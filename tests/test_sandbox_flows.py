@@ -329,6 +329,28 @@ def test_a_returning_buyer_updates_the_saved_wallet_a_session_names(pay: AmazonP
         pay.checkout_sessions.create({"storeId": STORE_ID, **body, "chargePermissionId": one_time})
 
 
+def test_a_session_naming_a_saved_wallet_stays_a_saved_wallet_checkout(
+    pay: AmazonPay, sandbox: AmazonPaySandbox
+) -> None:
+    # Create refuses chargePermissionId without PaymentMethodOnFile; an update must not get round it
+    # (the session completed as OneTime onto the PaymentMethodOnFile permission).
+    permission_id = saved_wallet(pay, sandbox).charge_permission_id
+    session_id = checkout(
+        pay,
+        sandbox,
+        chargePermissionType="PaymentMethodOnFile",
+        chargePermissionId=permission_id,
+        webCheckoutDetails={"checkoutReviewReturnUrl": REVIEW, "checkoutResultReturnUrl": RESULT},
+        paymentDetails={"paymentIntent": "Authorize", "chargeAmount": money("10.00")},
+    )
+    for kind in ("OneTime", "Recurring"):
+        body = {"chargePermissionType": kind, **({"recurringMetadata": MONTHLY} if kind == "Recurring" else {})}
+        with pytest.raises(BadRequestError, match=f"stays PaymentMethodOnFile, not {kind}"):
+            pay.checkout_sessions.update(session_id, body)
+    done = pay.checkout_sessions.complete(session_id, {"chargeAmount": money("10.00")})
+    assert (done.charge_permission_type, done.charge_permission_id) == ("PaymentMethodOnFile", permission_id)
+
+
 # --- end of checkout (ProcessOrder) -----------------------------------------------------------------
 
 ADDRESS_DETAILS = {  # docs mobile-app/sample-post-payload.html

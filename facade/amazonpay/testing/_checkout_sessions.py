@@ -350,11 +350,6 @@ def create_checkout_session(state: State, call: Call) -> Result:
             "ProcessOrder; without it the buyer picks the address on Amazon Pay's page."
         )
     if session.saved_permission_id is not None:
-        if session.charge_permission_type != "PaymentMethodOnFile":
-            raise _refuse(
-                "chargePermissionId names the buyer's Saved Wallet: send it with chargePermissionType "
-                "PaymentMethodOnFile."
-            )
         charge_permissions.saved_wallet(state, session.saved_permission_id, call.now)
     state.checkout_sessions[session.id] = session
     return 201, session.json()
@@ -408,6 +403,11 @@ def _check(session: CheckoutSession) -> None:
         raise _refuse(
             f"recurringMetadata describes a Recurring Charge Permission; the Checkout Session's "
             f"chargePermissionType is {kind}: send chargePermissionType Recurring with it."
+        )
+    if session.saved_permission_id is not None and kind != "PaymentMethodOnFile":
+        raise _refuse(
+            f"chargePermissionId names the buyer's Saved Wallet, so the Checkout Session's chargePermissionType "
+            f"stays PaymentMethodOnFile, not {kind}."
         )
     if session.setup_only is not None and kind != "PaymentMethodOnFile":
         raise _refuse(
