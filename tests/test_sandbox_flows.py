@@ -351,6 +351,27 @@ def test_a_session_naming_a_saved_wallet_stays_a_saved_wallet_checkout(
     assert (done.charge_permission_type, done.charge_permission_id) == ("PaymentMethodOnFile", permission_id)
 
 
+def test_a_saved_wallet_is_charged_at_checkout_in_its_own_currency(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
+    # Create Charge refuses another currency on the permission (CurrencyMismatch), and so must a
+    # checkout onto it: an EUR 14,000.00 charge was made on the USD wallet and counted as USD
+    # 14,000.00 of its monthly limit.
+    permission_id = saved_wallet(pay, sandbox).charge_permission_id
+    session_id = checkout(
+        pay,
+        sandbox,
+        chargePermissionType="PaymentMethodOnFile",
+        chargePermissionId=permission_id,
+        webCheckoutDetails={"checkoutReviewReturnUrl": REVIEW, "checkoutResultReturnUrl": RESULT},
+        paymentDetails={"paymentIntent": "AuthorizeWithCapture", "chargeAmount": money("14000.00", "EUR")},
+    )
+    with pytest.raises(BadRequestError) as refused:
+        pay.checkout_sessions.complete(session_id, {"chargeAmount": money("14000.00", "EUR")})
+    assert refused.value.reason_code == "CurrencyMismatch"
+    assert pay.checkout_sessions.get(session_id).status_details.state == "Open"
+    limits = as_json(pay.charge_permissions.get(permission_id))["limits"]
+    assert limits["amountBalance"] == money("15000.00")
+
+
 # --- end of checkout (ProcessOrder) -----------------------------------------------------------------
 
 ADDRESS_DETAILS = {  # docs mobile-app/sample-post-payload.html

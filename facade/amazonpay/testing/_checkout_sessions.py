@@ -571,6 +571,8 @@ def _check_permission(state: State, session: CheckoutSession, intent: str | None
     saved = None
     if session.saved_permission_id is not None:
         saved = charge_permissions.saved_wallet(state, session.saved_permission_id, now)
+        if session.charge_amount is not None:  # as Create Charge on it would (CurrencyMismatch)
+            same_currency(session.charge_amount, saved.currency, "paymentDetails.chargeAmount")
     if intent not in CHARGING_INTENTS or session.charge_amount is None:
         return
     if saved is not None:
