@@ -185,11 +185,9 @@ class CheckoutSession(Journaled):
         return f"https://{REDIRECT_HOSTS[self.region]}/checkout?amazonCheckoutSessionId={self.id}"
 
     def currency(self) -> str:
-        """The presentment currency: as set, else the charge amount's, else the region's."""
+        """The presentment currency: as set (a chargeAmount sets it to its own), else the region's."""
         if self.presentment_currency is not None:
             return self.presentment_currency
-        if self.charge_amount is not None:
-            return self.charge_amount.currency
         return DEFAULT_CURRENCIES[self.region]
 
     def shares_billing_address(self) -> bool:
@@ -370,6 +368,10 @@ def _set_details(session: CheckoutSession, body: Mapping[str, Any], amounts: _Am
     for attribute in ("charge_amount", "total_order_amount", "estimate_order_total"):
         if getattr(amounts, attribute) is not None:
             setattr(session, attribute, getattr(amounts, attribute))
+    if amounts.charge_amount is not None:
+        # docs amazon-pay-checkout/multi-currency-integration.html: a chargeAmount in another currency
+        # "will also automatically update the presentmentCurrency".
+        session.presentment_currency = amounts.charge_amount.currency
     for name, attribute in (
         ("paymentIntent", "payment_intent"),
         ("canHandlePendingAuthorization", "can_handle_pending"),
@@ -431,6 +433,13 @@ def _check(session: CheckoutSession) -> None:
             f"advanced-one-time-payment-options.html); the Checkout Session's chargePermissionType is {kind}."
         )
     charge, total = session.charge_amount, session.total_order_amount
+    if charge is not None and session.presentment_currency != charge.currency:
+        raise SandboxError(
+            Reason.CurrencyMismatch,
+            f"paymentDetails.presentmentCurrency {session.presentment_currency} does not match the chargeAmount's "
+            f"currency {charge.currency}: set chargeAmount.currencyCode, which sets presentmentCurrency too "
+            "(docs amazon-pay-checkout/multi-currency-integration.html).",
+        )
     if charge is not None and total is not None:
         same_currency(total, charge.currency, "paymentDetails.totalOrderAmount")
         if charge.minor > total.minor:
