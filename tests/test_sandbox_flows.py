@@ -449,6 +449,29 @@ def test_pay_only_end_of_checkout_finalizes_with_the_billing_address(pay: Amazon
     assert done.status_details.state == "Completed"
 
 
+def test_a_checkout_whose_authorization_is_pending_answers_202(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
+    # The PHP SDK's README, completeCheckoutSession: "if ($result['status'] === 202) { // Charge
+    # Permission is in AuthorizationInitiated state", else 200; Amazon's Magento plugin takes a 202 as
+    # pending. The client raised UnexpectedResponseError on it ("the call may have succeeded").
+    pending = {"paymentIntent": "Authorize", "chargeAmount": money("10.00"), "canHandlePendingAuthorization": True}
+    urls = {"checkoutReviewReturnUrl": REVIEW, "checkoutResultReturnUrl": RESULT}
+    completed = checkout(pay, sandbox, webCheckoutDetails=urls, paymentDetails=pending)
+    done = pay.checkout_sessions.complete(completed, {"chargeAmount": money("10.00")})
+    finalized = checkout(pay, sandbox, paymentDetails=pending)
+    shared = as_json(pay.checkout_sessions.get(finalized))["shippingAddress"]
+    body = {"chargeAmount": money("10.00"), "paymentIntent": "Authorize", "shippingAddress": shared}
+    finished = pay.checkout_sessions.finalize(finalized, {**body, "canHandlePendingAuthorization": True})
+    at_once = checkout(
+        pay, sandbox, webCheckoutDetails=urls, paymentDetails={**pending, "canHandlePendingAuthorization": False}
+    )
+    pay.checkout_sessions.complete(at_once, {"chargeAmount": money("10.00")})
+    answered = [r.status for r in sandbox.requests if r.path.endswith(("/complete", "/finalize"))]
+    assert answered == [202, 202, 200]
+    for session in (done, finished):
+        assert session.status_details.state == "Completed"
+        assert sandbox.charges[session.charge_id]["statusDetails"]["state"] == "AuthorizationInitiated"
+
+
 # --- Buy Now with scopes, Finalize ------------------------------------------------------------------
 
 

@@ -625,8 +625,7 @@ def complete_checkout_session(state: State, call: Call) -> Result:
             Reason.CheckoutSessionCanceled,
             f"Checkout Session {session.id} was canceled: {call.simulation}. {description}",
         )
-    finish(state, session, call.now)
-    return 200, session.json()
+    return finish(state, session, call.now)
 
 
 def finalize_checkout_session(state: State, call: Call) -> Result:
@@ -677,12 +676,16 @@ def finalize_checkout_session(state: State, call: Call) -> Result:
     session.payment_intent = body["paymentIntent"]
     if body.get("canHandlePendingAuthorization") is not None:
         session.can_handle_pending = body["canHandlePendingAuthorization"]
-    finish(state, session, call.now)
-    return 200, session.json()
+    return finish(state, session, call.now)
 
 
-def finish(state: State, session: CheckoutSession, now: datetime) -> None:
-    """Complete a verified session: its permission and, unless only confirmed, its charge."""
+def finish(state: State, session: CheckoutSession, now: datetime) -> Result:
+    """Complete a verified session: its permission and, unless only confirmed, its charge; the answer.
+
+    202 while the charge's authorization is pending (AuthorizationInitiated), else 200: the PHP
+    SDK's README reads Complete Checkout Session so, and Amazon's Magento plugin takes a 202 as
+    pending.
+    """
     permission = charge_permissions.grant(state, session, now)
     if session.payment_intent in CHARGING_INTENTS and session.charge_amount is not None:
         charge = charges.new_charge(
@@ -701,3 +704,7 @@ def finish(state: State, session: CheckoutSession, now: datetime) -> None:
         session.charge_id = charge.id
     session.charge_permission_id = permission.id
     session.status = Status("Completed", now)
+    pending = (
+        session.charge_id is not None and state.charges[session.charge_id].status.state == "AuthorizationInitiated"
+    )
+    return 202 if pending else 200, session.json()
