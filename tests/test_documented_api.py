@@ -126,12 +126,6 @@ RESOLVED_ANSWERS: dict[str, tuple[str, str]] = {
 #: version), which the current pages, every official SDK and the service write in the plural.
 V1_NAMES = frozenset({"webCheckoutDetail", "paymentDetail", "statusDetail"})
 
-#: Answer fields a source shows that nothing documents: no page describes them and no official SDK
-#: models them. Read untyped (kept in ``additional_properties``), not added to the spec on a guess.
-UNDOCUMENTED_ANSWER_FIELDS: dict[str, str] = {
-    "amazonPayToken": "only in the sandbox answers of the .NET SDK's tests, ChargePermissionResponseTests.cs",
-}
-
 
 @dataclass(frozen=True)
 class Example:
@@ -635,8 +629,7 @@ def answer_model(example: Example) -> type[Any]:
     _, _, operation = operations_by_id()[example.operation]
     responses = operation["responses"]
     status = str(example.status)
-    if status not in responses:  # a status the spec does not list: its class of answer
-        status = next(code for code in responses if code[0] == status[0]) if status[0] == "2" else "400"
+    assert status in responses, f"{example.source}: the spec does not declare {example.operation}'s status {status}"
     schema = follow(responses[status])["content"]["application/json"]["schema"]
     model: type[Any] = getattr(amazonpay_api.models, schema["$ref"].rsplit("/", 1)[1])
     return model
@@ -650,7 +643,7 @@ def untyped(value: Any, where: str) -> list[str]:
         return []
     fields = type(value).__match_args__
     extra = getattr(value, "additional_properties", {})
-    found = [] if not fields else [f"{where}.{name}" for name in extra if name not in UNDOCUMENTED_ANSWER_FIELDS]
+    found = [] if not fields else [f"{where}.{name}" for name in extra]
     found += [item for name in fields for item in untyped(getattr(value, name), f"{where}.{name}")]
     if not fields:  # a map (its keys are data): its values may be models
         found += [item for name, member in extra.items() for item in untyped(member, f"{where}[{name!r}]")]
@@ -681,8 +674,6 @@ def closed(schema: Any) -> Any:
         return schema
     result = {key: closed(value) for key, value in schema.items() if key != "required"}
     if "properties" in schema and "additionalProperties" not in schema:
-        extra = {name: {} for name in UNDOCUMENTED_ANSWER_FIELDS}
-        result["properties"] = {**extra, **result["properties"]}
         result["additionalProperties"] = False
     return result
 

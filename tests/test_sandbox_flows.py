@@ -329,6 +329,49 @@ def test_a_returning_buyer_updates_the_saved_wallet_a_session_names(pay: AmazonP
         pay.checkout_sessions.create({"storeId": STORE_ID, **body, "chargePermissionId": one_time})
 
 
+def test_a_session_naming_a_saved_wallet_stays_a_saved_wallet_checkout(
+    pay: AmazonPay, sandbox: AmazonPaySandbox
+) -> None:
+    # Create refuses chargePermissionId without PaymentMethodOnFile; an update must not get round it
+    # (the session completed as OneTime onto the PaymentMethodOnFile permission).
+    permission_id = saved_wallet(pay, sandbox).charge_permission_id
+    session_id = checkout(
+        pay,
+        sandbox,
+        chargePermissionType="PaymentMethodOnFile",
+        chargePermissionId=permission_id,
+        webCheckoutDetails={"checkoutReviewReturnUrl": REVIEW, "checkoutResultReturnUrl": RESULT},
+        paymentDetails={"paymentIntent": "Authorize", "chargeAmount": money("10.00")},
+    )
+    for kind in ("OneTime", "Recurring"):
+        body = {"chargePermissionType": kind, **({"recurringMetadata": MONTHLY} if kind == "Recurring" else {})}
+        with pytest.raises(BadRequestError, match=f"stays PaymentMethodOnFile, not {kind}"):
+            pay.checkout_sessions.update(session_id, body)
+    done = pay.checkout_sessions.complete(session_id, {"chargeAmount": money("10.00")})
+    assert (done.charge_permission_type, done.charge_permission_id) == ("PaymentMethodOnFile", permission_id)
+
+
+def test_a_saved_wallet_is_charged_at_checkout_in_its_own_currency(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
+    # Create Charge refuses another currency on the permission (CurrencyMismatch), and so must a
+    # checkout onto it: an EUR 14,000.00 charge was made on the USD wallet and counted as USD
+    # 14,000.00 of its monthly limit.
+    permission_id = saved_wallet(pay, sandbox).charge_permission_id
+    session_id = checkout(
+        pay,
+        sandbox,
+        chargePermissionType="PaymentMethodOnFile",
+        chargePermissionId=permission_id,
+        webCheckoutDetails={"checkoutReviewReturnUrl": REVIEW, "checkoutResultReturnUrl": RESULT},
+        paymentDetails={"paymentIntent": "AuthorizeWithCapture", "chargeAmount": money("14000.00", "EUR")},
+    )
+    with pytest.raises(BadRequestError) as refused:
+        pay.checkout_sessions.complete(session_id, {"chargeAmount": money("14000.00", "EUR")})
+    assert refused.value.reason_code == "CurrencyMismatch"
+    assert pay.checkout_sessions.get(session_id).status_details.state == "Open"
+    limits = as_json(pay.charge_permissions.get(permission_id))["limits"]
+    assert limits["amountBalance"] == money("15000.00")
+
+
 # --- end of checkout (ProcessOrder) -----------------------------------------------------------------
 
 ADDRESS_DETAILS = {  # docs mobile-app/sample-post-payload.html
@@ -404,6 +447,29 @@ def test_pay_only_end_of_checkout_finalizes_with_the_billing_address(pay: Amazon
         pay.checkout_sessions.finalize(session_id, {**finalize, "billingAddress": billing, "shippingAddress": billing})
     done = pay.checkout_sessions.finalize(session_id, {**finalize, "billingAddress": billing})
     assert done.status_details.state == "Completed"
+
+
+def test_a_checkout_whose_authorization_is_pending_answers_202(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
+    # The PHP SDK's README, completeCheckoutSession: "if ($result['status'] === 202) { // Charge
+    # Permission is in AuthorizationInitiated state", else 200; Amazon's Magento plugin takes a 202 as
+    # pending. The client raised UnexpectedResponseError on it ("the call may have succeeded").
+    pending = {"paymentIntent": "Authorize", "chargeAmount": money("10.00"), "canHandlePendingAuthorization": True}
+    urls = {"checkoutReviewReturnUrl": REVIEW, "checkoutResultReturnUrl": RESULT}
+    completed = checkout(pay, sandbox, webCheckoutDetails=urls, paymentDetails=pending)
+    done = pay.checkout_sessions.complete(completed, {"chargeAmount": money("10.00")})
+    finalized = checkout(pay, sandbox, paymentDetails=pending)
+    shared = as_json(pay.checkout_sessions.get(finalized))["shippingAddress"]
+    body = {"chargeAmount": money("10.00"), "paymentIntent": "Authorize", "shippingAddress": shared}
+    finished = pay.checkout_sessions.finalize(finalized, {**body, "canHandlePendingAuthorization": True})
+    at_once = checkout(
+        pay, sandbox, webCheckoutDetails=urls, paymentDetails={**pending, "canHandlePendingAuthorization": False}
+    )
+    pay.checkout_sessions.complete(at_once, {"chargeAmount": money("10.00")})
+    answered = [r.status for r in sandbox.requests if r.path.endswith(("/complete", "/finalize"))]
+    assert answered == [202, 202, 200]
+    for session in (done, finished):
+        assert session.status_details.state == "Completed"
+        assert sandbox.charges[session.charge_id]["statusDetails"]["state"] == "AuthorizationInitiated"
 
 
 # --- Buy Now with scopes, Finalize ------------------------------------------------------------------

@@ -3,8 +3,10 @@ stay out of reprs, logs and errors."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -261,3 +263,32 @@ def test_a_secret_path_segment_is_hidden_however_the_url_is_made(pay: AmazonPay,
         pay.api.get_httpx_client().get(f"/authorizationTokens/{MWS_TOKEN}", params={"merchantId": "M"})
     assert raised.value.url == "https://pay-api.amazon.eu/v2/authorizationTokens/***?merchantId=M"  # type: ignore[attr-defined]
     assert_free_of(f"{raised.value}{vars(raised.value)!r}", [MWS_TOKEN])
+
+
+def _corpus_answer(file: str, name: str) -> dict[str, Any]:
+    examples = json.loads((Path(__file__).parent / "corpus" / f"{file}.json").read_text(encoding="utf-8"))["examples"]
+    body: dict[str, Any] = next(example["body"] for example in examples if example["name"] == name)
+    return body
+
+
+@pytest.mark.parametrize(
+    ("resource", "file", "name"),
+    [
+        ("checkout_sessions", "checkout-guide", "acquirer-verify-checkout-info-response"),
+        ("charge_permissions", "sdk-tests-dotnet", "charge-permission-recurring-response"),
+    ],
+)
+def test_the_amazon_pay_token_of_an_answer_is_typed_and_never_shown(
+    resource: str, file: str, name: str, pay: AmazonPay, transport: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whoever holds amazonPayToken can have the buyer charged through an acquirer (acquirer guide,
+    verify-checkout-info.html): documented answers carry it, and it stays out of every repr."""
+    caplog.set_level(logging.DEBUG)
+    body = _corpus_answer(file, name)
+    token = body["amazonPayToken"]
+    transport.queue(lambda request: httpx.Response(200, json=body))
+    answer = getattr(pay, resource).get("an-id")
+    assert answer.amazon_pay_token == token
+    assert "amazonPayToken" not in answer.additional_properties
+    assert answer.to_dict()["amazonPayToken"] == token
+    assert_free_of(f"{answer!r}{answer}{caplog.text}", [token])

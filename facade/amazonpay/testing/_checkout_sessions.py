@@ -185,11 +185,9 @@ class CheckoutSession(Journaled):
         return f"https://{REDIRECT_HOSTS[self.region]}/checkout?amazonCheckoutSessionId={self.id}"
 
     def currency(self) -> str:
-        """The presentment currency: as set, else the charge amount's, else the region's."""
+        """The presentment currency: as set (a chargeAmount sets it to its own), else the region's."""
         if self.presentment_currency is not None:
             return self.presentment_currency
-        if self.charge_amount is not None:
-            return self.charge_amount.currency
         return DEFAULT_CURRENCIES[self.region]
 
     def shares_billing_address(self) -> bool:
@@ -350,11 +348,6 @@ def create_checkout_session(state: State, call: Call) -> Result:
             "ProcessOrder; without it the buyer picks the address on Amazon Pay's page."
         )
     if session.saved_permission_id is not None:
-        if session.charge_permission_type != "PaymentMethodOnFile":
-            raise _refuse(
-                "chargePermissionId names the buyer's Saved Wallet: send it with chargePermissionType "
-                "PaymentMethodOnFile."
-            )
         charge_permissions.saved_wallet(state, session.saved_permission_id, call.now)
     state.checkout_sessions[session.id] = session
     return 201, session.json()
@@ -375,6 +368,10 @@ def _set_details(session: CheckoutSession, body: Mapping[str, Any], amounts: _Am
     for attribute in ("charge_amount", "total_order_amount", "estimate_order_total"):
         if getattr(amounts, attribute) is not None:
             setattr(session, attribute, getattr(amounts, attribute))
+    if amounts.charge_amount is not None:
+        # docs amazon-pay-checkout/multi-currency-integration.html: a chargeAmount in another currency
+        # "will also automatically update the presentmentCurrency".
+        session.presentment_currency = amounts.charge_amount.currency
     for name, attribute in (
         ("paymentIntent", "payment_intent"),
         ("canHandlePendingAuthorization", "can_handle_pending"),
@@ -409,6 +406,11 @@ def _check(session: CheckoutSession) -> None:
             f"recurringMetadata describes a Recurring Charge Permission; the Checkout Session's "
             f"chargePermissionType is {kind}: send chargePermissionType Recurring with it."
         )
+    if session.saved_permission_id is not None and kind != "PaymentMethodOnFile":
+        raise _refuse(
+            f"chargePermissionId names the buyer's Saved Wallet, so the Checkout Session's chargePermissionType "
+            f"stays PaymentMethodOnFile, not {kind}."
+        )
     if session.setup_only is not None and kind != "PaymentMethodOnFile":
         raise _refuse(
             f"paymentMethodOnFileMetadata sets up a Saved Wallet; the Checkout Session's chargePermissionType is "
@@ -431,6 +433,13 @@ def _check(session: CheckoutSession) -> None:
             f"advanced-one-time-payment-options.html); the Checkout Session's chargePermissionType is {kind}."
         )
     charge, total = session.charge_amount, session.total_order_amount
+    if charge is not None and session.presentment_currency != charge.currency:
+        raise SandboxError(
+            Reason.CurrencyMismatch,
+            f"paymentDetails.presentmentCurrency {session.presentment_currency} does not match the chargeAmount's "
+            f"currency {charge.currency}: set chargeAmount.currencyCode, which sets presentmentCurrency too "
+            "(docs amazon-pay-checkout/multi-currency-integration.html).",
+        )
     if charge is not None and total is not None:
         same_currency(total, charge.currency, "paymentDetails.totalOrderAmount")
         if charge.minor > total.minor:
@@ -571,6 +580,8 @@ def _check_permission(state: State, session: CheckoutSession, intent: str | None
     saved = None
     if session.saved_permission_id is not None:
         saved = charge_permissions.saved_wallet(state, session.saved_permission_id, now)
+        if session.charge_amount is not None:  # as Create Charge on it would (CurrencyMismatch)
+            same_currency(session.charge_amount, saved.currency, "paymentDetails.chargeAmount")
     if intent not in CHARGING_INTENTS or session.charge_amount is None:
         return
     if saved is not None:
@@ -614,8 +625,7 @@ def complete_checkout_session(state: State, call: Call) -> Result:
             Reason.CheckoutSessionCanceled,
             f"Checkout Session {session.id} was canceled: {call.simulation}. {description}",
         )
-    finish(state, session, call.now)
-    return 200, session.json()
+    return finish(state, session, call.now)
 
 
 def finalize_checkout_session(state: State, call: Call) -> Result:
@@ -666,12 +676,16 @@ def finalize_checkout_session(state: State, call: Call) -> Result:
     session.payment_intent = body["paymentIntent"]
     if body.get("canHandlePendingAuthorization") is not None:
         session.can_handle_pending = body["canHandlePendingAuthorization"]
-    finish(state, session, call.now)
-    return 200, session.json()
+    return finish(state, session, call.now)
 
 
-def finish(state: State, session: CheckoutSession, now: datetime) -> None:
-    """Complete a verified session: its permission and, unless only confirmed, its charge."""
+def finish(state: State, session: CheckoutSession, now: datetime) -> Result:
+    """Complete a verified session: its permission and, unless only confirmed, its charge; the answer.
+
+    202 while the charge's authorization is pending (AuthorizationInitiated), else 200: the PHP
+    SDK's README reads Complete Checkout Session so, and Amazon's Magento plugin takes a 202 as
+    pending.
+    """
     permission = charge_permissions.grant(state, session, now)
     if session.payment_intent in CHARGING_INTENTS and session.charge_amount is not None:
         charge = charges.new_charge(
@@ -690,3 +704,7 @@ def finish(state: State, session: CheckoutSession, now: datetime) -> None:
         session.charge_id = charge.id
     session.charge_permission_id = permission.id
     session.status = Status("Completed", now)
+    pending = (
+        session.charge_id is not None and state.charges[session.charge_id].status.state == "AuthorizationInitiated"
+    )
+    return 202 if pending else 200, session.json()

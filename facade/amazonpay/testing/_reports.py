@@ -177,7 +177,7 @@ def create_report(state: State, call: Call) -> Result:
         raise SandboxError(Reason.InvalidParameterValue, "startTime must be before endTime.")
     report = _new_report(state, report_type, start, end, call.now)
     _settle_report(state, report, call.now, read=False)
-    return 200, {"reportId": report.id}
+    return 201, {"reportId": report.id}  # "Returns HTTP 201" (docs, manually-requesting-reports.html)
 
 
 def _new_report(state: State, report_type: str, start: datetime, end: datetime, created: datetime) -> Report:
@@ -289,7 +289,7 @@ def create_report_schedule(state: State, call: Call) -> Result:
         next_creation=first or call.now + period,
     )
     state.report_schedules[schedule.id] = schedule
-    return 200, {"reportScheduleId": schedule.id}
+    return 201, {"reportScheduleId": schedule.id}  # as Create Report (the Node SDK's tests expect 201)
 
 
 def get_report_schedules(state: State, call: Call) -> Result:

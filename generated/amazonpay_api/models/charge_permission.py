@@ -43,6 +43,7 @@ class ChargePermission(_Model):
         presentment_currency (None | str | Unset):
         recurring_metadata (None | RecurringMetadata | Unset):
         payment_method_on_file_metadata (None | PaymentMethodOnFileMetadata | Unset):
+        amazon_pay_token (None | str | Unset):
     """
 
     __slots__ = (
@@ -63,6 +64,7 @@ class ChargePermission(_Model):
         "presentment_currency",
         "recurring_metadata",
         "payment_method_on_file_metadata",
+        "amazon_pay_token",
         "additional_properties",
     )
     __match_args__ = (
@@ -83,6 +85,7 @@ class ChargePermission(_Model):
         "presentment_currency",
         "recurring_metadata",
         "payment_method_on_file_metadata",
+        "amazon_pay_token",
     )
 
     charge_permission_id: str
@@ -102,7 +105,9 @@ class ChargePermission(_Model):
     presentment_currency: None | str | Unset
     recurring_metadata: None | RecurringMetadata | Unset
     payment_method_on_file_metadata: None | PaymentMethodOnFileMetadata | Unset
+    amazon_pay_token: None | str | Unset
     additional_properties: dict[str, Any]
+    _secret_fields = frozenset({"amazon_pay_token"})
 
     def __init__(
         self,
@@ -125,6 +130,7 @@ class ChargePermission(_Model):
         payment_method_on_file_metadata: None
         | PaymentMethodOnFileMetadata
         | Unset = UNSET,
+        amazon_pay_token: None | str | Unset = UNSET,
     ) -> None:
         self.charge_permission_id = charge_permission_id
         self.status_details = status_details
@@ -143,6 +149,7 @@ class ChargePermission(_Model):
         self.presentment_currency = presentment_currency
         self.recurring_metadata = recurring_metadata
         self.payment_method_on_file_metadata = payment_method_on_file_metadata
+        self.amazon_pay_token = amazon_pay_token
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
@@ -262,6 +269,12 @@ class ChargePermission(_Model):
         else:
             payment_method_on_file_metadata = self.payment_method_on_file_metadata
 
+        amazon_pay_token: None | str | Unset
+        if isinstance(self.amazon_pay_token, Unset):
+            amazon_pay_token = UNSET
+        else:
+            amazon_pay_token = self.amazon_pay_token
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -300,6 +313,8 @@ class ChargePermission(_Model):
             field_dict["recurringMetadata"] = recurring_metadata
         if payment_method_on_file_metadata is not UNSET:
             field_dict["paymentMethodOnFileMetadata"] = payment_method_on_file_metadata
+        if amazon_pay_token is not UNSET:
+            field_dict["amazonPayToken"] = amazon_pay_token
 
         return field_dict
 
@@ -534,6 +549,15 @@ class ChargePermission(_Model):
             d.pop("paymentMethodOnFileMetadata", UNSET)
         )
 
+        def _parse_amazon_pay_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        amazon_pay_token = _parse_amazon_pay_token(d.pop("amazonPayToken", UNSET))
+
         charge_permission = cls(
             charge_permission_id=charge_permission_id,
             status_details=status_details,
@@ -552,6 +576,7 @@ class ChargePermission(_Model):
             presentment_currency=presentment_currency,
             recurring_metadata=recurring_metadata,
             payment_method_on_file_metadata=payment_method_on_file_metadata,
+            amazon_pay_token=amazon_pay_token,
         )
 
         charge_permission.additional_properties = d

@@ -63,6 +63,7 @@ class CheckoutSession(_Model):
             test `UtilTest.testEnhanceResponseWithShippingAddressList`; .NET `Client.cs`; Node
             `clientHelper.enhanceResponseWithShippingAddressList`; PHP `Client::enhanceResponseWithShippingAddressList`);
             .NET models the decoded object. Both forms are read: json.loads a string item to get the address.
+        amazon_pay_token (None | str | Unset):
         web_checkout_details (None | Unset | WebCheckoutDetails):
         payment_details (None | PaymentDetails | Unset):
         merchant_metadata (MerchantMetadata | None | Unset):
@@ -93,6 +94,7 @@ class CheckoutSession(_Model):
         "payment_method_on_file_metadata",
         "multi_addresses_checkout_metadata",
         "shipping_address_list",
+        "amazon_pay_token",
         "web_checkout_details",
         "payment_details",
         "merchant_metadata",
@@ -123,6 +125,7 @@ class CheckoutSession(_Model):
         "payment_method_on_file_metadata",
         "multi_addresses_checkout_metadata",
         "shipping_address_list",
+        "amazon_pay_token",
         "web_checkout_details",
         "payment_details",
         "merchant_metadata",
@@ -154,10 +157,12 @@ class CheckoutSession(_Model):
         list[MultiAddressesCheckoutMetadata] | None | Unset
     )
     shipping_address_list: list[AddressWithId | str] | None | Unset
+    amazon_pay_token: None | str | Unset
     web_checkout_details: None | Unset | WebCheckoutDetails
     payment_details: None | PaymentDetails | Unset
     merchant_metadata: MerchantMetadata | None | Unset
     additional_properties: dict[str, Any]
+    _secret_fields = frozenset({"amazon_pay_token"})
 
     def __init__(
         self,
@@ -189,6 +194,7 @@ class CheckoutSession(_Model):
         | None
         | Unset = UNSET,
         shipping_address_list: list[AddressWithId | str] | None | Unset = UNSET,
+        amazon_pay_token: None | str | Unset = UNSET,
         web_checkout_details: None | Unset | WebCheckoutDetails = UNSET,
         payment_details: None | PaymentDetails | Unset = UNSET,
         merchant_metadata: MerchantMetadata | None | Unset = UNSET,
@@ -217,6 +223,7 @@ class CheckoutSession(_Model):
         self.payment_method_on_file_metadata = payment_method_on_file_metadata
         self.multi_addresses_checkout_metadata = multi_addresses_checkout_metadata
         self.shipping_address_list = shipping_address_list
+        self.amazon_pay_token = amazon_pay_token
         self.web_checkout_details = web_checkout_details
         self.payment_details = payment_details
         self.merchant_metadata = merchant_metadata
@@ -413,6 +420,12 @@ class CheckoutSession(_Model):
         else:
             shipping_address_list = self.shipping_address_list
 
+        amazon_pay_token: None | str | Unset
+        if isinstance(self.amazon_pay_token, Unset):
+            amazon_pay_token = UNSET
+        else:
+            amazon_pay_token = self.amazon_pay_token
+
         web_checkout_details: dict[str, Any] | None | Unset
         if isinstance(self.web_checkout_details, Unset):
             web_checkout_details = UNSET
@@ -491,6 +504,8 @@ class CheckoutSession(_Model):
             )
         if shipping_address_list is not UNSET:
             field_dict["shippingAddressList"] = shipping_address_list
+        if amazon_pay_token is not UNSET:
+            field_dict["amazonPayToken"] = amazon_pay_token
         if web_checkout_details is not UNSET:
             field_dict["webCheckoutDetails"] = web_checkout_details
         if payment_details is not UNSET:
@@ -880,6 +895,15 @@ class CheckoutSession(_Model):
             d.pop("shippingAddressList", UNSET)
         )
 
+        def _parse_amazon_pay_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        amazon_pay_token = _parse_amazon_pay_token(d.pop("amazonPayToken", UNSET))
+
         def _parse_web_checkout_details(
             data: object,
         ) -> None | Unset | WebCheckoutDetails:
@@ -960,6 +984,7 @@ class CheckoutSession(_Model):
             payment_method_on_file_metadata=payment_method_on_file_metadata,
             multi_addresses_checkout_metadata=multi_addresses_checkout_metadata,
             shipping_address_list=shipping_address_list,
+            amazon_pay_token=amazon_pay_token,
             web_checkout_details=web_checkout_details,
             payment_details=payment_details,
             merchant_metadata=merchant_metadata,

@@ -14,7 +14,9 @@ class CreateReportScheduleRequest(_Model):
     """
     Attributes:
         report_type (str):
-        schedule_frequency (ScheduleFrequency): How often a scheduled report is generated (ISO 8601 durations).
+        schedule_frequency (ScheduleFrequency): How often a scheduled report is generated (ISO 8601 durations): the
+            values of .NET `Types/ScheduleFrequency.cs` (2.7.0 to 2.7.3), the only source that lists them; the Node SDK's
+            tests send PT84H. No Amazon source has PT72H.
         next_report_creation_time (str | Unset): UTC date and time, ISO 8601 (the samples use the basic form).
         delete_existing_schedule (bool | Unset): Replace the schedule this report type already has (one per type). Sent
             in the body, as every official SDK does; Amazon's page lists it as a query parameter (see the overlay).

@@ -13,11 +13,11 @@ class ScheduleFrequency(StrEnum):
     PT12H = "PT12H"
     PT15M = "PT15M"
     PT1H = "PT1H"
+    PT24H = "PT24H"
     PT2H = "PT2H"
     PT30M = "PT30M"
     PT4H = "PT4H"
     PT5M = "PT5M"
-    PT72H = "PT72H"
     PT84H = "PT84H"
     PT8H = "PT8H"
 

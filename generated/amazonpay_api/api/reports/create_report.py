@@ -37,6 +37,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 201:
+        response_201 = CreateReportResponse.from_dict(response.json())
+
+        return response_201
+
     if response.status_code == 400:
         response_400 = ErrorResponse.from_dict(response.json())
 
