@@ -42,6 +42,7 @@ class Demo:
     def __init__(self) -> None:
         self.calls = 0
         self.retries = 0
+        self.flows = 0
         self.received: list[str] = []  # notification bodies the shop's endpoint received
         if all(os.environ.get(name) for name in REAL_SANDBOX_VARIABLES):
             self.sandbox: AmazonPaySandbox | None = None
@@ -128,9 +129,32 @@ class Demo:
             )
             self.step("fetch the object it names", partial(self.pay.notifications.fetch, message), state)
 
+    def ledger_shows(self, permission_id: str, charges: dict[str, str | None], permission_state: str) -> None:
+        """Against the embedded sandbox: the permission's captures in its ledger are exactly ``charges``.
+
+        ``charges`` maps each charge made on it to its chargeInitiator: the ledger holds each
+        once (a replayed key made no second one), captured, the permission is in ``permission_state``.
+        """
+        if self.sandbox is None:
+            return
+        on_it = [charge for charge in self.sandbox.charges.values() if charge["chargePermissionId"] == permission_id]
+        initiators = {charge["chargeId"]: charge["chargeInitiator"] for charge in on_it}
+        rows = [row for row in self.sandbox.ledger() if row["ChargePermissionId"] == permission_id]
+        captured = sorted(row["ChargeId"] for row in rows if row["TransactionType"] == "Capture")
+        permission = self.sandbox.charge_permissions[permission_id]["statusDetails"]["state"]
+        if initiators != charges or captured != sorted(charges) or permission != permission_state:
+            raise SystemExit(
+                f"the simulator's ledger disagrees on {permission_id}: charges {initiators}, captured {captured}, "
+                f"{permission}; expected {charges}, all captured, {permission_state}"
+            )
+        total = sum(Decimal(row["TransactionAmount"]) for row in rows)
+        currency = rows[0]["CurrencyCode"]
+        print(f"  {'matches the simulator ledger':<34} {'-':<38} {len(rows)} captures, {total} {currency}, each once")
+
     @contextmanager
     def flow(self, title: str) -> Iterator[None]:
-        print(f"{title}")
+        self.flows += 1
+        print(f"{self.flows}. {title}")
         started = time.perf_counter()
         yield
         print(f"  ({time.perf_counter() - started:.2f} s)\n")
@@ -152,9 +176,35 @@ def amount(price: Any) -> str:
     return f"{price.amount} {price.currency_code}" if price else "-"
 
 
-def checkout(demo: Demo, permission_type: str, total: str) -> Any:
-    """Create a session, let the buyer sign in, set the amount, complete: the common start."""
+def monthly(demo: Demo, price: str) -> dict[str, Any]:
+    """A subscription's recurringMetadata: every month, at ``price``.
+
+    As docs amazon-pay-checkout/upgrading-from-onetime-to-recurring.html sends it (the frequency's
+    value a string); a recurring session without a frequency waits (RecurringFrequencyNotSet).
+    """
+    return {"frequency": {"unit": "Month", "value": "1"}, "amount": demo.money(price)}
+
+
+def cycle(recurring: Any) -> str:
+    """A subscription's billing cycle and price, from its recurringMetadata (none: empty)."""
+    if not recurring:
+        return ""
+    return f", every {recurring.frequency.value} {recurring.frequency.unit} at {amount(recurring.amount)}"
+
+
+def session_type(session: Any) -> str:
+    """A session's state and permission type, with a subscription's cycle."""
+    return f"{state(session)}, {session.charge_permission_type or 'OneTime'}{cycle(session.recurring_metadata)}"
+
+
+def checkout(demo: Demo, permission_type: str, total: str, *, capture: bool = False) -> Any:
+    """Create a session, let the buyer sign in, set the amount, complete: the common start.
+
+    ``capture``: the charge checkout makes is captured at once (AuthorizeWithCapture), else only
+    authorized.
+    """
     pay = demo.pay
+    recurring = {"recurringMetadata": monthly(demo, total)} if permission_type == "Recurring" else {}
     session = demo.step(
         "create checkout session",
         lambda: pay.checkout_sessions.create(
@@ -162,24 +212,27 @@ def checkout(demo: Demo, permission_type: str, total: str) -> Any:
                 "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
                 "storeId": demo.store_id,
                 "chargePermissionType": permission_type,
-                # A subscription says how often it charges (else RecurringFrequencyNotSet).
-                **(
-                    {"recurringMetadata": {"frequency": {"unit": "Month", "value": "1"}}}
-                    if permission_type == "Recurring"
-                    else {}
-                ),
+                **recurring,
             }
         ),
-        state,
+        session_type,
     )
     demo.buyer_signs_in(session.checkout_session_id)
+    # The body of docs amazon-pay-checkout/set-payment-info.html (the recurring guide's page shows
+    # the same): a softDescriptor goes with AuthorizeWithCapture only.
+    intent = {"paymentIntent": "AuthorizeWithCapture", "softDescriptor": "DEMO SHOP"} if capture else {}
     session = demo.step(
         "update amount and return URL",
         lambda: pay.checkout_sessions.update(
             session.checkout_session_id,
             {
                 "webCheckoutDetails": {"checkoutResultReturnUrl": "https://shop.example/result"},
-                "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": demo.money(total)},
+                "paymentDetails": {
+                    "paymentIntent": "Authorize",
+                    "canHandlePendingAuthorization": False,
+                    "chargeAmount": demo.money(total),
+                    **intent,
+                },
                 "merchantMetadata": {"merchantReferenceId": f"order-{permission_type.lower()}-1"},
             },
         ),
@@ -189,13 +242,13 @@ def checkout(demo: Demo, permission_type: str, total: str) -> Any:
     return demo.step(
         "complete checkout session",
         lambda: pay.checkout_sessions.complete(session.checkout_session_id, {"chargeAmount": demo.money(total)}),
-        lambda s: f"{state(s)}, permission {s.charge_permission_id}",
+        lambda s: f"{state(s)}, permission {s.charge_permission_id}, charge {s.charge_id or '-'}",
     )
 
 
 def one_time(demo: Demo) -> None:
     pay = demo.pay
-    with demo.flow("1. One-time checkout: authorize, capture, partial refund, close"):
+    with demo.flow("One-time checkout: authorize, capture, partial refund, close"):
         session = checkout(demo, "OneTime", "49.99")
         charge = demo.step(
             "capture 49.99",
@@ -233,33 +286,151 @@ def one_time(demo: Demo) -> None:
             )
 
 
+def charge_made(charge: Any) -> str:
+    """A charge on a permission: its id, state, amount, and who initiated it through which channel."""
+    initiated = "".join(f", {value}" for value in (charge.charge_initiator, charge.channel) if value)
+    return f"{charge.charge_id} {state(charge)}, {amount(charge.capture_amount)}{initiated}"
+
+
+def permission_now(permission: Any) -> str:
+    """A permission's state, and what a recurring or Saved Wallet one may still charge this month."""
+    limits = permission.limits
+    left = f", {amount(limits.amount_balance)} left this month" if limits and limits.amount_balance else ""
+    kind = f"{permission.charge_permission_type}{cycle(permission.recurring_metadata)}"
+    return f"{state(permission)}, {kind}{left}"
+
+
 def recurring(demo: Demo) -> None:
     pay = demo.pay
-    with demo.flow("2. Recurring: the buyer agrees once, the shop charges twice without them"):
-        session = checkout(demo, "Recurring", "9.99")
-        for month in ("November", "December"):
-            demo.step(
-                f"charge {month} (no buyer present)",
-                lambda: pay.charges.create(
-                    {
-                        "chargePermissionId": session.charge_permission_id,
-                        "chargeAmount": demo.money("9.99"),
-                        "captureNow": True,
-                        "softDescriptor": "DEMO SUBSCR",
-                    }
-                ),
-                lambda c: f"{state(c)}, {amount(c.capture_amount)}",
+    with demo.flow("Recurring: a monthly subscription, charged without the buyer, repriced, canceled"):
+        session = checkout(demo, "Recurring", "9.99", capture=True)  # month 1, captured at checkout
+        permission_id = session.charge_permission_id
+        # Create Charge's body from docs amazon-pay-recurring-checkout/manage-recurring-payments.html,
+        # made by the shop with no buyer present: chargeInitiator MITR, merchant-initiated recurring
+        # (.NET SDK WebStore/Types/ChargeInitiator.cs). One key per billing cycle: a retried job
+        # replays its cycle's charge and never makes a second one.
+        body = {
+            "chargePermissionId": permission_id,
+            "chargeAmount": demo.money("9.99"),
+            "captureNow": True,
+            "softDescriptor": "DEMO SUBSCR",
+            "canHandlePendingAuthorization": False,
+            "chargeInitiator": "MITR",
+        }
+        keys = {month: f"{permission_id}-month-{month}" for month in (2, 3)}
+        made: dict[int, str] = {}
+        for month, key in keys.items():
+            charge = demo.step(
+                f"charge month {month} (key ...-month-{month})",
+                partial(pay.charges.create, body, idempotency_key=key),
+                charge_made,
             )
-        demo.step(
-            "permission after two charges",
-            lambda: pay.charge_permissions.get(session.charge_permission_id),
-            lambda p: f"{state(p)}, {p.charge_permission_type}",
+            made[month] = charge.charge_id
+        replayed = demo.step(
+            "month 3 again, with its key",
+            partial(pay.charges.create, body, idempotency_key=keys[3]),
+            lambda c: f"{c.charge_id}: the stored answer, not a second charge",
         )
+        if replayed.charge_id != made[3]:
+            raise SystemExit(f"a replayed key charged again: {replayed.charge_id}, not {made[3]}")
+        demo.step(
+            "the permission, 3 months charged",
+            lambda: pay.charge_permissions.get(permission_id),
+            permission_now,
+        )
+        # The body of docs amazon-pay-checkout/update-info-post-checkout.html (merchantMetadata and
+        # recurringMetadata): the new price from the next cycle on, which Amazon Pay uses in what it
+        # tells the buyer; the shop still charges each cycle.
+        demo.step(
+            "update the recurring metadata",
+            lambda: pay.charge_permissions.update(
+                permission_id,
+                {
+                    "merchantMetadata": {"merchantReferenceId": "order-recurring-1", "noteToBuyer": "New price"},
+                    "recurringMetadata": monthly(demo, "12.99"),
+                },
+            ),
+            permission_now,
+        )
+        # As the Amazon Pay Magento plugin closes a canceled subscription (Helper/SubscriptionHelper.php:
+        # a closureReason, cancelPendingCharges false).
+        demo.step(
+            "close: the buyer cancels",
+            lambda: pay.charge_permissions.close(
+                permission_id, {"closureReason": "Subscription canceled by the buyer", "cancelPendingCharges": False}
+            ),
+            state,
+        )
+        # What the ledger must hold: each charge once, with its initiator (none at checkout).
+        demo.ledger_shows(permission_id, {session.charge_id: None} | dict.fromkeys(made.values(), "MITR"), "Closed")
+
+
+def saved_wallet(demo: Demo) -> None:
+    pay = demo.pay
+    with demo.flow("Saved Wallet: Amazon Pay saved once, each car rental charged after its return"):
+        # The .NET SDK README's Payment Method On File button (L248): set-up only, nothing charged.
+        session = demo.step(
+            "create setup-only session",
+            lambda: pay.checkout_sessions.create(
+                {
+                    "storeId": demo.store_id,
+                    "chargePermissionType": "PaymentMethodOnFile",
+                    "paymentMethodOnFileMetadata": {"setupOnly": True},
+                    "webCheckoutDetails": {
+                        "checkoutReviewReturnUrl": "https://shop.example/review",
+                        "checkoutResultReturnUrl": "https://shop.example/result",
+                    },
+                    "paymentDetails": {"paymentIntent": "Confirm"},
+                }
+            ),
+            lambda s: f"{session_type(s)}, setupOnly {s.payment_method_on_file_metadata.setup_only}",
+        )
+        session_id = session.checkout_session_id
+        demo.buyer_signs_in(session_id)
+        session = demo.step(
+            "get session",
+            lambda: pay.checkout_sessions.get(session_id),
+            lambda s: f"{state(s)}, {len(s.constraints)} constraint(s), redirect URL {redirect(s)}",
+        )
+        demo.buyer_confirms(session.web_checkout_details.amazon_pay_redirect_url)
+        # docs amazon-pay-paymentmethodonfile-setupintent/verify-and-complete-checkout.html: a
+        # setup-only session completes with an empty body and grants the permission without a charge.
+        done = demo.step(
+            "complete with {}",
+            lambda: pay.checkout_sessions.complete(session_id, {}),
+            lambda s: f"{state(s)}, permission {s.charge_permission_id}, charge {s.charge_id or '-'}",
+        )
+        permission_id = done.charge_permission_id
+        demo.step("the saved wallet", lambda: pay.charge_permissions.get(permission_id), permission_now)
+        charges: dict[str, str | None] = {}
+        for rental, price in ((1, "38.40"), (2, "12.60")):
+            # Create Charge's body from docs
+            # amazon-pay-paymentmethodonfile-apb/manage-payments-using-payment-method-on-file.html,
+            # charged by the shop after the rental, without the buyer: chargeInitiator MITU,
+            # merchant-initiated unscheduled (.NET ChargeInitiator.cs); channel Web, where it was
+            # booked. One key per rental, unique to this wallet.
+            body = {
+                "chargePermissionId": permission_id,
+                "chargeAmount": demo.money(price),
+                "chargeInitiator": "MITU",
+                "channel": "Web",
+                "captureNow": True,
+                "softDescriptor": "DEMO RENTAL",
+                "canHandlePendingAuthorization": False,
+            }
+            charge = demo.step(
+                f"charge rental {rental} after its return",
+                partial(pay.charges.create, body, idempotency_key=f"{permission_id}-rental-{rental}"),
+                charge_made,
+            )
+            charges[charge.charge_id] = "MITU"
+        demo.step("the saved wallet after", lambda: pay.charge_permissions.get(permission_id), permission_now)
+        demo.ledger_shows(permission_id, charges, "Chargeable")
 
 
 def decline_and_throttle(demo: Demo) -> None:
     pay = demo.pay
-    with demo.flow("3. A soft decline handled, and a throttled (429) answer retried"):
+    with demo.flow("A soft decline handled, and a throttled (429) answer retried"):
         session = checkout(demo, "Recurring", "20.00")
         body = {
             "chargePermissionId": session.charge_permission_id,
@@ -287,7 +458,7 @@ def decline_and_throttle(demo: Demo) -> None:
 
 def buy_now(demo: Demo) -> None:
     pay = demo.pay
-    with demo.flow("4. Buy Now: the session starts with its amount, the shop verifies and finalizes"):
+    with demo.flow("Buy Now: the session starts with its amount, the shop verifies and finalizes"):
         session = demo.step(
             "create session with its amount",
             lambda: pay.checkout_sessions.create(
@@ -335,7 +506,7 @@ FINAL_REPORT_STATES = ("COMPLETED", "FAILED", "CANCELLED")
 def settlement(demo: Demo) -> None:
     """Finance's view: the settlement report of this demo's transactions, downloaded and summarised."""
     pay = demo.pay
-    with demo.flow("5. Back office: the settlement report of this demo's transactions"):
+    with demo.flow("Back office: the settlement report of this demo's transactions"):
         period = {
             "startTime": f"{demo.started:%Y%m%dT%H%M%SZ}",
             "endTime": f"{demo.now() + timedelta(minutes=1):%Y%m%dT%H%M%SZ}",
@@ -383,6 +554,7 @@ def main() -> int:
         with demo.pay:
             one_time(demo)
             recurring(demo)
+            saved_wallet(demo)
             decline_and_throttle(demo)
             buy_now(demo)
             settlement(demo)
@@ -390,7 +562,7 @@ def main() -> int:
         print(f"\nFAILED: {error}", file=sys.stderr)
         return 1
     print(
-        f"Summary: 5 flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
+        f"Summary: {demo.flows} flows green, {demo.calls} API calls, {demo.retries} retried attempt(s), "
         f"{time.perf_counter() - started:.1f} s"
     )
     if demo.sandbox is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ STORE_ID = "amzn1.application-oa2-client.flows"
 REVIEW = "https://shop.example/review"
 RESULT = "https://shop.example/result"
 MONTHLY = {"frequency": {"unit": "Month", "value": "1"}, "amount": money("30.00")}
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 @pytest.fixture
@@ -370,6 +372,34 @@ def test_a_saved_wallet_is_charged_at_checkout_in_its_own_currency(pay: AmazonPa
     assert pay.checkout_sessions.get(session_id).status_details.state == "Open"
     limits = as_json(pay.charge_permissions.get(permission_id))["limits"]
     assert limits["amountBalance"] == money("15000.00")
+
+
+# --- the README's subscription and Saved Wallet --------------------------------------------------
+
+
+def readme_example() -> str:
+    """The code block of the README's section on charging without the buyer."""
+    section = README.read_text(encoding="utf-8").split("## Subscriptions and Saved Wallet:", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_subscription_and_saved_wallet_run_as_written(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
+    namespace: dict[str, Any] = {"pay": pay, "store_id": STORE_ID, "buyer_signs_in": sandbox.approve}
+    exec(readme_example(), namespace)  # noqa: S102  # the README's own text, run as written
+    subscription, saved = namespace["subscription"], namespace["saved"]
+    closed = sandbox.charge_permissions[subscription]
+    assert (closed["statusDetails"]["state"], closed["recurringMetadata"]["amount"]) == ("Closed", money("12.99"))
+    assert sandbox.charge_permissions[saved]["statusDetails"]["state"] == "Chargeable"
+    made = sorted(
+        (charge["chargePermissionId"] == saved, charge["chargeInitiator"] or "", charge["channel"] or "")
+        for charge in sandbox.charges.values()
+        if charge["statusDetails"]["state"] == "Captured"
+    )
+    # Month 1 at checkout (no initiator), two MITR cycles; the wallet's one MITU charge through Web.
+    assert made == [(False, "", ""), (False, "MITR", ""), (False, "MITR", ""), (True, "MITU", "Web")]
+    settled = [(row["ChargePermissionId"], row["TransactionAmount"]) for row in sandbox.ledger()]
+    assert settled == [(subscription, "9.99")] * 3 + [(saved, "38.40")]
+    assert len(sandbox.charges) == 4
 
 
 # --- end of checkout (ProcessOrder) -----------------------------------------------------------------
