@@ -7,6 +7,7 @@ import filecmp
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import tomllib
@@ -146,15 +147,60 @@ def contract(session: nox.Session) -> None:
     session.run("pytest", "-m", "contract", *session.posargs)
 
 
+#: Debian's packages for the official PHP SDK (tests/interop/php): PHP's command line, the curl
+#: and mbstring extensions it calls (mbstring undeclared), phpseclib 3, and GMP, which phpseclib
+#: does its RSA arithmetic with when present (in plain PHP a signature takes half a second).
+PHP_PACKAGES = ("php-cli", "php-curl", "php-mbstring", "php-gmp", "php-phpseclib3")
+PHP_EXTENSIONS = ("curl", "mbstring", "gmp")
+PHPSECLIB_AUTOLOAD = Path("/usr/share/php/phpseclib3/autoload.php")
+
+
+def _php_missing() -> list[str]:
+    """What the PHP SDK needs and this machine lacks: php, an extension, phpseclib's autoloader."""
+    php = shutil.which("php")
+    if php is None:
+        return ["php"]
+    # Not session.run, which --install-only skips: the answer decides whether to install.
+    listed = subprocess.run([php, "-m"], capture_output=True, text=True, check=False)  # noqa: S603 (fixed arguments)
+    modules = listed.stdout.lower().split()
+    missing = [f"PHP's {name} extension" for name in PHP_EXTENSIONS if name not in modules]
+    return missing + ([] if PHPSECLIB_AUTOLOAD.is_file() else [str(PHPSECLIB_AUTOLOAD)])
+
+
+def _install_php(session: nox.Session) -> None:
+    """Install Debian's PHP packages with apt-get where something is missing (CI runs as root)."""
+    missing = _php_missing()
+    if not missing:
+        return
+    wanted = " ".join(PHP_PACKAGES)
+    advice = (
+        f"nox -s interop runs the official Amazon Pay PHP SDK and needs Debian's {wanted}; "
+        f"install them (as root: apt-get update && apt-get install -y {wanted})"
+    )
+    apt = shutil.which("apt-get")
+    if apt is None:
+        session.error(f"{', '.join(missing)} missing and apt-get not found: {advice}")
+    session.log(f"{', '.join(missing)} missing: apt-get install -y {wanted}")
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    try:
+        session.run_install(apt, "update", external=True, env=env, silent=True)
+        session.run_install(apt, "install", "-y", *PHP_PACKAGES, external=True, env=env, silent=True)
+    except nox.command.CommandFailed:
+        session.error(f"apt-get could not install the PHP packages (not root, or no Debian mirror): {advice}")
+    if still := _php_missing():
+        session.error(f"{', '.join(still)} still missing after apt-get: {advice}")
+
+
 @nox.session(python=PYTHON)
 def interop(session: nox.Session) -> None:
-    """The official Node SDK (npm, pinned) and AmazonPayClient (PyPI), unpatched, against the simulator."""
+    """The official Node and PHP SDKs and AmazonPayClient (PyPI), unpatched, against the simulator."""
     missing = [tool for tool in ("node", "npm") if shutil.which(tool) is None]
     if missing:
         session.error(
             f"{' and '.join(missing)} not found on PATH: nox -s interop runs the official Amazon Pay Node SDK "
             "against the simulator and needs Node.js 20 or later with npm (e.g. apt-get install nodejs npm)"
         )
+    _install_php(session)
     _install_project(session)
     session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "interop.txt"))
     session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", "tests/interop/node", external=True)

@@ -162,6 +162,12 @@ def checkout(demo: Demo, permission_type: str, total: str) -> Any:
                 "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
                 "storeId": demo.store_id,
                 "chargePermissionType": permission_type,
+                # A subscription says how often it charges (else RecurringFrequencyNotSet).
+                **(
+                    {"recurringMetadata": {"frequency": {"unit": "Month", "value": "1"}}}
+                    if permission_type == "Recurring"
+                    else {}
+                ),
             }
         ),
         state,

@@ -25,9 +25,11 @@ request is sent, the ids it needs are replaced by real ones that the same client
 simulator first (``_Objects``): path ids (``checkoutSessionId``, ``chargePermissionId``,
 ``chargeId``, ...) and the ids a body points at (Create Charge's ``chargePermissionId``, Create
 Refund's ``chargeId``, ...). Nothing else of a body is changed but the values of
-``VALUE_REFUSALS``. What the simulator then refuses for its business rules (a capture above the
-authorized amount, a report type the sandbox lacks, ...) is printed, not failed: both body
-checks accepted the body first.
+``VALUE_REFUSALS``. The objects are set up as the documented flow of the body would have them
+(``_Objects._session_for``: a Recurring session for recurringMetadata, a setup-only Saved
+Wallet for Complete's ``{}``, a shared billing address for a Finalize that sends one, ...), so
+that each body is sent where it is valid; the few the simulator refuses anyway break a rule
+Amazon documents, each listed with it in ``JUSTIFIED_REFUSALS``, and any other refusal fails.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXAMPLE_KEYS = {"name", "operation", "kind", "status", "source", "section", "path", "query", "body", "edits", "notes"}
 NOT_IN_SPEC = "operation not in the effective spec"
+STORE_ID = "amzn1.application-oa2-client.0123456789abcdef"
 
 
 def _epoch_to_timestamp(value: Any) -> Any:
@@ -230,6 +233,7 @@ def test_the_corpus_files_have_the_shared_form() -> None:
 def test_the_decisions_name_examples_of_the_corpus() -> None:
     # A decision whose example is gone (renamed, dropped) must go too.
     assert set(RESOLVED_ANSWERS) <= set(ids(list(corpus())))
+    assert set(JUSTIFIED_REFUSALS) <= set(ids(REQUESTS))
     fields = request_fields()
     assert set(REFUSED_NAMES) <= set(fields)
 
@@ -337,6 +341,38 @@ def test_every_request_example_passes_both_body_checks(example: Example) -> None
 #: What each request did in the simulator: sent, or refused for a business rule (reason, message).
 OUTCOMES: dict[str, str] = {}
 
+_SANDBOX_REPORTS = (
+    'a report type the sandbox does not produce: "Sandbox support only exists for the Sandbox Settlement '
+    "Report\" (docs amazon-pay-api-v2/reports.html); the SDKs' samples request production reports"
+)
+#: Documented bodies the simulator refuses however the session or object is set up, each for a
+#: rule Amazon documents: the example's reason code and why. Every other body is sent in a flow
+#: where it is valid and accepted; a body listed here that comes to be accepted fails the test
+#: until it leaves the list.
+JUSTIFIED_REFUSALS: dict[str, tuple[str, str]] = {
+    "checkout-guide:acquirer-set-payment-info-update-request": (
+        "CurrencyMismatch",
+        "the acquirer guide's example gives totalOrderAmount in USD and chargeAmount in GBP: the part of the "
+        "order processed at checkout and the order total are amounts of one order, in one currency",
+    ),
+    "reports:create-report-request": (
+        "InvalidParameterValue",
+        "its startTime 2022-08-04T00-00-00Z writes the time with hyphens: not the ISO 8601 time the reports "
+        "API takes (20220804T000000Z)",
+    ),
+    "reports:create-report-request-ja": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-dotnet:create-report": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-dotnet:create-report-schedule": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-java:create-report": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-java:create-report-schedule": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-node:create-report": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-node:create-report-schedule": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-php:create-report": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-readme-php:create-report-schedule": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-tests-nodejs:create-report": ("InvalidParameterValue", _SANDBOX_REPORTS),
+    "sdk-tests-nodejs:create-report-schedule": ("InvalidParameterValue", _SANDBOX_REPORTS),
+}
+
 
 @pytest.mark.parametrize("example", REQUESTS, ids=ids(REQUESTS))
 def test_every_request_example_is_sent_through_its_resource_method(example: Example) -> None:
@@ -357,11 +393,13 @@ def test_every_request_example_is_sent_through_its_resource_method(example: Exam
     if refused is None:
         OUTCOMES[example.id] = "sent"
         assert result is not None
+        assert example.id not in JUSTIFIED_REFUSALS, f"{example.id} is accepted now: drop it from JUSTIFIED_REFUSALS"
         return
     # Both body checks accepted it (the test above): the simulator refused it for one of its rules.
     OUTCOMES[example.id] = f"refused {refused.status} {refused.reason_code}: {refused.message}"
     assert refused.status < 500, f"{example.source}: the simulator failed: {refused.message}"
-    assert refused.reason_code != "UnrecognizedField", f"{example.source}: {refused.message}"
+    assert example.id in JUSTIFIED_REFUSALS, f"{example.source}: refused {refused.reason_code}: {refused.message}"
+    assert refused.reason_code == JUSTIFIED_REFUSALS[example.id][0], refused.message
 
 
 @pytest.mark.parametrize("example", V1_REQUESTS, ids=ids(V1_REQUESTS))
@@ -399,7 +437,8 @@ def test_the_simulator_outcomes_are_reported(capsys: pytest.CaptureFixture[str])
     refused = {name: outcome for name, outcome in sorted(OUTCOMES.items()) if outcome != "sent"}
     with capsys.disabled():
         print(
-            f"\nrequest examples sent: {len(OUTCOMES) - len(refused)}, refused by the simulator's rules: {len(refused)}"
+            f"\nrequest examples sent: {len(OUTCOMES)}, accepted: {len(OUTCOMES) - len(refused)}, refused for a "
+            f"documented rule (JUSTIFIED_REFUSALS): {len(refused)}"
         )
         for name, outcome in refused.items():
             print(f"  {name}: {outcome}")
@@ -436,7 +475,7 @@ class _Objects:
         """An Open Checkout Session the buyer has approved (choosing ``shipping_address``, if given)."""
         body = {
             "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
-            "storeId": "amzn1.application-oa2-client.0123456789abcdef",
+            "storeId": STORE_ID,
             **create,
         }
         session_id: str = self.pay.checkout_sessions.create(body).checkout_session_id
@@ -531,12 +570,29 @@ class _Objects:
         return arguments, body
 
     def _session_for(self, operation: str, body: Any) -> str:
-        """A session the operation can act on: to complete or finalize, one with the amounts of its ``body``."""
-        if operation == "finalizeCheckoutSession":  # Buy Now: the button set the payment details
-            details = {"paymentIntent": body.get("paymentIntent", "Authorize"), "chargeAmount": body["chargeAmount"]}
-            if "totalOrderAmount" in body:
-                details["totalOrderAmount"] = body["totalOrderAmount"]
-            return self.ready_session(details, body.get("shippingAddress"))  # the address the buyer chose
+        """A session in which the operation's ``body`` is valid, set up as the documented flow would.
+
+        To complete or finalize: one with the amounts of the body. To finalize: the address the
+        buyer chose is the body's; a billing address is shared when the body sends one (the
+        session's scopes ask for it); without a shipping address it is a PayOnly checkout (end of
+        checkout without addressDetails); the session carries the body's supplementaryData. To
+        update: a Recurring session for recurringMetadata, and the advanced one-time options a
+        session can only be created with.
+        """
+        if operation == "finalizeCheckoutSession":
+            return self._session_to_finalize(body)
+        if operation == "updateCheckoutSession":
+            create: dict[str, Any] = {}
+            if "recurringMetadata" in body and "chargePermissionType" not in body:
+                create["chargePermissionType"] = "Recurring"
+            options = {
+                name: body["paymentDetails"][name]
+                for name in ("allowOvercharge", "extendExpiration")
+                if name in body.get("paymentDetails", {})
+            }
+            if options:
+                create["paymentDetails"] = options
+            return self.open_session(**create)
         if operation != "completeCheckoutSession":
             return self.open_session()
         if "chargeAmount" not in body:  # a Saved Wallet setup is completed with {}
@@ -549,6 +605,25 @@ class _Objects:
         if "totalOrderAmount" in body:
             details["totalOrderAmount"] = body["totalOrderAmount"]
         return self.ready_session(details)
+
+    def _session_to_finalize(self, body: Any) -> str:
+        """Buy Now (the button set the payment details) or, without a shipping address, PayOnly end of checkout."""
+        details = {"paymentIntent": body.get("paymentIntent", "Authorize"), "chargeAmount": body["chargeAmount"]}
+        if "totalOrderAmount" in body:
+            details["totalOrderAmount"] = body["totalOrderAmount"]
+        create: dict[str, Any] = {}
+        if body.get("billingAddress") is not None:
+            create["scopes"] = ["name", "email", "phoneNumber", "billingAddress"]
+        if body.get("supplementaryData") is not None:
+            create["supplementaryData"] = body["supplementaryData"]
+        if body.get("shippingAddress") is not None:
+            return self.ready_session(details, body["shippingAddress"], **create)  # the address the buyer chose
+        web = {"checkoutResultReturnUrl": "https://shop.example/result", "checkoutMode": "ProcessOrder"}
+        session_id: str = self.pay.checkout_sessions.create(
+            {"webCheckoutDetails": web, "storeId": STORE_ID, "paymentDetails": details, **create}
+        ).checkout_session_id
+        self.sandbox.approve(session_id)  # the buyer pays on Amazon Pay's page
+        return session_id
 
 
 # --- answers: every documented field typed ----------------------------------------------------------

@@ -79,6 +79,8 @@ def seed(sandbox: AmazonPaySandbox, pay: AmazonPay) -> dict[str, list[str]]:
                 "chargePermissionType": kind,
                 "paymentDetails": {"paymentIntent": intent, "chargeAmount": amount},
             }
+            if kind == "Recurring":
+                body["recurringMetadata"] = {"frequency": {"unit": "Month", "value": "1"}}
             session = pay.checkout_sessions.create(body)
             ids["checkoutSessionId"].append(session.checkout_session_id)
             sandbox.approve(session.checkout_session_id)

@@ -43,6 +43,8 @@ STORE_ID = "amzn1.application-oa2-client.8b5e45312b5248b69eeaStoreId"
 REVIEW_URL = "https://a.example/review"
 RESULT_URL = "https://a.example/result"
 _MINIMAL = {"webCheckoutDetails": {"checkoutReviewReturnUrl": REVIEW_URL}, "storeId": STORE_ID}
+#: A monthly billing cycle: what a Recurring checkout sets (else RecurringFrequencyNotSet).
+MONTHLY = {"frequency": {"unit": "Month", "value": "1"}}
 
 
 # --- the spec ----------------------------------------------------------------------------
@@ -369,11 +371,16 @@ def test_authorize_with_capture_and_confirm(api: Api, sandbox: AmazonPaySandbox)
 
 
 def test_recurring_flow(api: Api, sandbox: AmazonPaySandbox) -> None:
-    session = api.completed("9.99", "Confirm", chargePermissionType="Recurring")
+    session = api.completed("9.99", "Confirm", chargePermissionType="Recurring", recurringMetadata=MONTHLY)
     permission_id = session["chargePermissionId"]
     permission = api.call("GET", f"/chargePermissions/{permission_id}").json()
     assert permission["chargePermissionType"] == "Recurring"
-    assert "limits" not in permission
+    assert permission["recurringMetadata"] == {"frequency": {"unit": "Month", "value": "1"}, "amount": None}
+    assert permission["expirationTimestamp"] is None
+    assert permission["limits"] == {  # monthly-recurring-charge-limits: USD 1,000 a calendar month
+        "amountLimit": {"amount": "1000.00", "currencyCode": "USD"},
+        "amountBalance": {"amount": "1000.00", "currencyCode": "USD"},
+    }
     for _ in range(3):
         charge = api.create_charge(permission_id, "9.99", captureNow=True, softDescriptor="Monthly box")
         assert charge.status_code == 201
@@ -392,7 +399,7 @@ def test_recurring_flow(api: Api, sandbox: AmazonPaySandbox) -> None:
 
 
 def test_close_cancels_pending_charges(api: Api, sandbox: AmazonPaySandbox) -> None:
-    session = api.completed("50.00", "Confirm", chargePermissionType="Recurring")
+    session = api.completed("50.00", "Confirm", chargePermissionType="Recurring", recurringMetadata=MONTHLY)
     permission_id = session["chargePermissionId"]
     charge_id = api.create_charge(permission_id, "10.00").json()["chargeId"]
     api.close(permission_id, cancelPendingCharges=True)
@@ -725,14 +732,26 @@ def test_complete_with_another_amount(api: Api) -> None:
     assert api.complete(session_id, "14.0").status_code == 200  # equal as decimals
 
 
-def test_one_time_allows_one_capture(api: Api) -> None:
+def test_one_time_captures_up_to_its_limit_in_at_most_25_charges(api: Api, sandbox: AmazonPaySandbox) -> None:
+    # docs amazon-pay-checkout/one-time-payment-scenarios.html: "you can call Create Charge up to
+    # 25 times using chargePermissionId as long as the total amount captured does not exceed the
+    # Charge Permission amountLimit".
     permission_id = api.completed("10.00", "Confirm")["chargePermissionId"]
     first = api.create_charge(permission_id, "6.00").json()["chargeId"]
     second = api.create_charge(permission_id, "4.00").json()["chargeId"]
     assert error_of(api.create_charge(permission_id, "0.01")) == (400, "TransactionAmountExceeded")
     assert api.capture(first, "6.00").status_code == 200
     assert error_of(api.capture(first, "6.00")) == (422, "InvalidChargeStatus")
-    assert error_of(api.capture(second, "4.00")) == (422, "TransactionCountExceeded")
+    assert api.capture(second, "4.00").status_code == 200
+    permission = sandbox.charge_permissions[permission_id]
+    assert permission["limits"]["amountBalance"]["amount"] == "0.00"
+    assert permission["statusDetails"]["reasons"][0]["reasonCode"] == "AmazonClosed"  # the order total captured
+
+    many = api.completed("100.00", "Confirm")["chargePermissionId"]
+    for _ in range(25):
+        charge_id = api.create_charge(many, "1.00").json()["chargeId"]
+        assert api.call("DELETE", f"/charges/{charge_id}/cancel", {"cancellationReason": "retry"}).status_code == 200
+    assert error_of(api.create_charge(many, "1.00")) == (422, "TransactionCountExceeded")
 
 
 def test_capture_more_than_authorized(api: Api) -> None:
@@ -764,8 +783,13 @@ def test_close_twice(api: Api) -> None:
     permission_id = api.completed(intent="Confirm")["chargePermissionId"]
     assert api.close(permission_id).status_code == 200
     assert error_of(api.close(permission_id)) == (422, "InvalidChargePermissionStatus")
-    response = api.call("PATCH", f"/chargePermissions/{permission_id}", {"merchantMetadata": {}})
+    # docs amazon-pay-checkout/update-info-post-checkout.html: a Closed OneTime permission takes
+    # only the merchantMetadata fields still null or empty.
+    late = {"merchantMetadata": {"merchantReferenceId": "order-1"}}
+    assert api.call("PATCH", f"/chargePermissions/{permission_id}", late).status_code == 200
+    response = api.call("PATCH", f"/chargePermissions/{permission_id}", late)
     assert error_of(response) == (422, "InvalidChargePermissionStatus")
+    assert "merchantReferenceId already set" in response.json()["message"]
 
 
 def test_approve_errors(sandbox: AmazonPaySandbox, api: Api) -> None:
@@ -1066,7 +1090,9 @@ def test_command_line_server(tmp_path: Path) -> None:
 
 def test_thread_safety(sandbox: AmazonPaySandbox) -> None:
     api = Api(sandbox)
-    permission_id = api.completed("100.00", "Confirm", chargePermissionType="Recurring")["chargePermissionId"]
+    permission_id = api.completed("100.00", "Confirm", chargePermissionType="Recurring", recurringMetadata=MONTHLY)[
+        "chargePermissionId"
+    ]
     errors: list[BaseException] = []
 
     def charge() -> None:

@@ -58,7 +58,7 @@ from amazonpay._options import CallState
 from amazonpay.testing import AmazonPaySandbox, Fault, FaultContext
 from tests.conftest import FakeClock
 from tests.support.independent_signing import verify_request
-from tests.support.operations import money, recurring_checkout
+from tests.support.operations import money, saved_wallet_checkout
 
 CALLS = 5000
 CONCURRENCY = 50
@@ -292,11 +292,12 @@ def told_uncertain(error: AmazonPayError) -> bool:
 async def setup(
     pay: AsyncAmazonPay, sandbox: AmazonPaySandbox, calls: list[tuple[str, str]]
 ) -> tuple[str, dict[int, str]]:
-    """A Recurring permission, an authorized charge per capture and cancel call, captured charges
-    to refund, and a permission of its own for each close and update call."""
+    """A Saved Wallet permission (hundreds of charges a month fit its limit), an authorized charge
+    per capture and cancel call, captured charges to refund, and a permission of its own for each
+    close and update call."""
 
     async def permission() -> str:
-        session = await pay.checkout_sessions.create(recurring_checkout("100.00"))
+        session = await pay.checkout_sessions.create(saved_wallet_checkout("100.00"))
         sandbox.approve(session.checkout_session_id)
         completed = await pay.checkout_sessions.complete(session.checkout_session_id, {"chargeAmount": money("100.00")})
         return str(completed.charge_permission_id)

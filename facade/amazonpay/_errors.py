@@ -37,6 +37,7 @@ class ReasonCode(StrEnum):
     CurrencyMismatch = "CurrencyMismatch"
     InvalidAPIVersion = "InvalidAPIVersion"
     TransactionAmountExceeded = "TransactionAmountExceeded"
+    PeriodicAmountExceeded = "PeriodicAmountExceeded"
     # 401 / 403
     UnauthorizedAccess = "UnauthorizedAccess"
     InvalidRequestSignature = "InvalidRequestSignature"

@@ -88,7 +88,9 @@ def map_case(context: schemathesis.HookContext, case: schemathesis.Case) -> sche
 # decimals per currency (JPY has none), a currency that must match the charge's, an amount that
 # must match the session's, and state (422). So positive data may get 400 and 422 (see the
 # config), but a 400 must then name one of those rules, never a schema rule.
-BUSINESS_RULES = frozenset({"TransactionAmountExceeded", "CurrencyMismatch", "InvalidParameterValue"})
+BUSINESS_RULES = frozenset(
+    {"TransactionAmountExceeded", "PeriodicAmountExceeded", "CurrencyMismatch", "InvalidParameterValue"}
+)
 SCHEMA_MESSAGE = "Invalid value for parameter"
 
 

@@ -38,6 +38,11 @@ def money(amount: str) -> dict[str, str]:
     return {"amount": amount, "currencyCode": "EUR"}
 
 
+#: A monthly billing cycle: a Recurring checkout says how often it charges (its session has the
+#: RecurringFrequencyNotSet constraint until it does).
+MONTHLY = {"frequency": {"unit": "Month", "value": "1"}}
+
+
 def recurring_checkout(amount: str) -> dict[str, Any]:
     """The body creating a Checkout Session for a Recurring permission of ``amount`` euros."""
     return {
@@ -47,8 +52,20 @@ def recurring_checkout(amount: str) -> dict[str, Any]:
         },
         "storeId": STORE_ID,
         "chargePermissionType": "Recurring",
+        "recurringMetadata": MONTHLY,
         "paymentDetails": {"paymentIntent": "Authorize", "chargeAmount": money(amount)},
     }
+
+
+def saved_wallet_checkout(amount: str) -> dict[str, Any]:
+    """A Saved Wallet (PaymentMethodOnFile) checkout with a first charge of ``amount`` euros.
+
+    For a shop that charges the permission many times a month: its monthly limit is EUR 15,000
+    where a Recurring one has EUR 1,000 (amazonpay.testing._limits).
+    """
+    body = {**recurring_checkout(amount), "chargePermissionType": "PaymentMethodOnFile"}
+    del body["recurringMetadata"]
+    return body
 
 
 MONEY = money("10.00")

@@ -7,7 +7,7 @@ from typing import Any
 from amazonpay import AmazonPay, AsyncAmazonPay
 from amazonpay.pytest_plugin import client_options
 from amazonpay.testing import AmazonPaySandbox
-from tests.support.operations import STORE_ID, money
+from tests.support.operations import MONTHLY, STORE_ID, money
 
 
 class Shop:
@@ -36,6 +36,7 @@ class Shop:
                 "webCheckoutDetails": {"checkoutReviewReturnUrl": "https://shop.example/review"},
                 "storeId": STORE_ID,
                 "chargePermissionType": permission_type,
+                **({"recurringMetadata": MONTHLY} if permission_type == "Recurring" else {}),
             }
         )
         session_id = session.checkout_session_id

@@ -6,6 +6,15 @@ Create, Get, Capture and Cancel Charge (docs, charge.html) and Update Charge (pa
 providers; openapi/extensions.overlay.yml). An authorization holds its amount for 30 days; a
 pending authorization (canHandlePendingAuthorization) settles later, and so does a capture made
 more than 7 days after the authorization; Create Charge's simulation codes decline it.
+
+Create Charge is bounded by its permission's limits (:mod:`._limits`): a OneTime permission's
+balance and its 25 charges, a Recurring or Saved Wallet permission's monthly limit. A charge
+says who initiated it (``chargeInitiator``: CIT customer, MIT merchant; U unscheduled, R
+recurring) and through which ``channel`` (docs
+amazon-pay-paymentmethodonfile-apb/manage-payments-using-payment-method-on-file.html; .NET
+``ChargeInitiator.cs``, ``Channel.cs``); a Recurring permission takes no buyer-initiated charge
+("Recurring Charge Permissions do not support card-on-file or buyer initiated payments", docs
+amazon-pay-checkout/advanced-subscription-use-cases.html).
 """
 
 from __future__ import annotations
@@ -16,10 +25,11 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from . import _charge_permissions as charge_permissions
+from . import _limits as limits
 from ._errors import Reason, SandboxError, refusal
 from ._journal import Journaled, time_passing
 from ._lifecycle import Pending, Status, is_due
-from ._values import RELEASE_ENVIRONMENT, Money, charge_id, same_currency, timestamp, unused_id
+from ._values import RELEASE_ENVIRONMENT, Money, charge_id, merchant_metadata, same_currency, timestamp, unused_id
 
 if TYPE_CHECKING:
     from ._charge_permissions import ChargePermission
@@ -53,6 +63,12 @@ class Charge(Journaled):
     can_handle_pending: bool = False
     soft_descriptor: str | None = None
     provider_metadata: dict[str, Any] = field(default_factory=dict)
+    merchant_metadata: dict[str, Any] = field(default_factory=dict)
+    platform_id: str | None = None
+    charge_initiator: str | None = None
+    channel: str | None = None
+    web_checkout_details: dict[str, Any] | None = None
+    at_checkout: bool = False  # made by completing a checkout session, not by Create Charge
     pending: Pending | None = None
 
     def is_open(self) -> bool:
@@ -77,6 +93,11 @@ class Charge(Journaled):
             "captureNow": self.capture_now,
             "canHandlePendingAuthorization": self.can_handle_pending,
             "providerMetadata": {"providerReferenceId": self.provider_metadata.get("providerReferenceId")},
+            "merchantMetadata": merchant_metadata(self.merchant_metadata),
+            "platformId": self.platform_id,
+            "chargeInitiator": self.charge_initiator,
+            "channel": self.channel,
+            "webCheckoutDetails": None if self.web_checkout_details is None else dict(self.web_checkout_details),
             "statusDetails": self.status.json(),
             "creationTimestamp": timestamp(self.created),
             "expirationTimestamp": timestamp(self.expires),
@@ -124,9 +145,18 @@ def new_charge(
     can_handle_pending: bool,
     soft_descriptor: str | None = None,
     provider_metadata: Mapping[str, Any] | None = None,
+    merchant_metadata: Mapping[str, Any] | None = None,
+    platform_id: str | None = None,
+    charge_initiator: str | None = None,
+    channel: str | None = None,
+    web_checkout_details: Mapping[str, Any] | None = None,
+    at_checkout: bool = False,
     decline: str | None = None,
 ) -> Charge:
-    """A new charge on ``permission``: authorized (and captured), settling later when it can be pending."""
+    """A new charge on ``permission``: authorized (and captured), settling later when it can be pending.
+
+    The details a Create Charge body or the completed checkout session gives it are kept as sent.
+    """
     charge = Charge(
         id=unused_id(lambda: charge_id(permission.id), state.charges),
         permission_id=permission.id,
@@ -140,6 +170,12 @@ def new_charge(
         can_handle_pending=can_handle_pending,
         soft_descriptor=soft_descriptor,
         provider_metadata=dict(provider_metadata or {}),
+        merchant_metadata=dict(merchant_metadata or {}),
+        platform_id=platform_id,
+        charge_initiator=charge_initiator,
+        channel=channel,
+        web_checkout_details=None if web_checkout_details is None else dict(web_checkout_details),
+        at_checkout=at_checkout,
     )
     state.charges[charge.id] = charge
     if decline is not None:
@@ -168,19 +204,38 @@ def _capture(state: State, charge: Charge, amount: Money, now: datetime) -> None
             charge_permissions.close(permission, now, "AmazonClosed", "The total order amount has been captured.")
 
 
-def _check_one_time_count(state: State, permission: ChargePermission, exclude: str | None = None) -> None:
-    if permission.type != "OneTime":
-        return
-    others = [c for c in state.charges_of(permission.id) if c.id != exclude]
-    if any(c.captured.minor > 0 or c.status.state == "CaptureInitiated" for c in others):
+def check_limits(state: State, permission: ChargePermission, amount: Money, now: datetime) -> None:
+    """Refuse a charge of ``amount`` beyond what the permission allows now (:mod:`._limits`).
+
+    OneTime: at most 25 Create Charge calls (TransactionCountExceeded) and the balance of its amount limit
+    (TransactionAmountExceeded). Recurring and Saved Wallet: what is left of the calendar
+    month's limit (PeriodicAmountExceeded).
+    """
+    created = [charge for charge in state.charges_of(permission.id) if not charge.at_checkout]
+    if permission.type == "OneTime" and len(created) >= limits.MAX_ONE_TIME_CHARGES:
         raise SandboxError(
             Reason.TransactionCountExceeded,
-            f"Charge Permission {permission.id} is OneTime and already has a captured Charge.",
+            f"Charge Permission {permission.id} is OneTime and has had its {limits.MAX_ONE_TIME_CHARGES} "
+            "Create Charge calls.",
         )
+    limit, balance = charge_permissions.limit_and_balance(state, permission, now)
+    if limit is None or balance is None or amount.minor <= balance.minor:
+        return
+    if permission.type in charge_permissions.MONTHLY_TYPES:
+        raise SandboxError(
+            Reason.PeriodicAmountExceeded,
+            f"chargeAmount {amount.text()} exceeds what is left this month ({balance.text()} of "
+            f"{limit.text()} {limit.currency}) on Charge Permission {permission.id}: "
+            f"{Reason.PeriodicAmountExceeded.default_message}",
+        )
+    raise SandboxError(
+        Reason.TransactionAmountExceeded,
+        f"chargeAmount {amount.text()} exceeds the balance {balance.text()} of Charge Permission {permission.id}.",
+    )
 
 
 def create_charge(state: State, call: Call) -> Result:
-    """POST /charges: authorize (and maybe capture) on a Chargeable permission."""
+    """POST /charges: authorize (and maybe capture) on a Chargeable permission, within its limits."""
     body = call.body
     amount = Money.from_json(body["chargeAmount"], "chargeAmount")
     permission = charge_permissions.find(state, body["chargePermissionId"], call.now)
@@ -189,14 +244,15 @@ def create_charge(state: State, call: Call) -> Result:
             Reason.InvalidChargePermissionStatus,
             f"Charge Permission {permission.id} is {permission.status.state}, not Chargeable.",
         )
-    same_currency(amount, permission.currency, "chargeAmount")
-    _check_one_time_count(state, permission)
-    balance = charge_permissions.balance(state, permission)
-    if balance is not None and amount.minor > balance.minor:
+    initiator = body.get("chargeInitiator")
+    if permission.type == "Recurring" and initiator is not None and initiator.startswith("CIT"):
         raise SandboxError(
-            Reason.TransactionAmountExceeded,
-            f"chargeAmount {amount.text()} exceeds the balance {balance.text()} of Charge Permission {permission.id}.",
+            Reason.InvalidParameterValue,
+            f"chargeInitiator {initiator} is a buyer-initiated charge; Recurring Charge Permission {permission.id} "
+            "takes merchant-initiated charges only (MITR, MITU).",
         )
+    same_currency(amount, permission.currency, "chargeAmount")
+    check_limits(state, permission, amount, call.now)
     pending = bool(body.get("canHandlePendingAuthorization", False))
     if call.simulation is not None and not pending:
         if call.simulation == "AmazonRejected":
@@ -211,6 +267,11 @@ def create_charge(state: State, call: Call) -> Result:
         can_handle_pending=pending,
         soft_descriptor=body.get("softDescriptor"),
         provider_metadata=body.get("providerMetadata"),
+        merchant_metadata=body.get("merchantMetadata"),
+        platform_id=body.get("platformId"),
+        charge_initiator=initiator,
+        channel=body.get("channel"),
+        web_checkout_details=body.get("webCheckoutDetails"),
         decline=call.simulation,
     )
     return 201, charge.json()
@@ -238,7 +299,6 @@ def capture_charge(state: State, call: Call) -> Result:
             Reason.TransactionAmountExceeded,
             f"captureAmount {amount.text()} exceeds the authorized amount {charge.amount.text()}.",
         )
-    _check_one_time_count(state, state.charge_permissions[charge.permission_id], exclude=charge.id)
     if call.body.get("softDescriptor") is not None:
         charge.soft_descriptor = call.body["softDescriptor"]
     # Capture is allowed only from Authorized, so the last change of state was the authorization.

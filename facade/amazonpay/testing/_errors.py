@@ -29,6 +29,13 @@ class Reason(Enum):
     DuplicateIdempotencyKey = (400, "The idempotency key was already used with a different request.")
     CurrencyMismatch = (400, "The currency does not match the currency of the object.")
     TransactionAmountExceeded = (400, "The amount exceeds the amount allowed.")
+    # A Recurring or Saved Wallet permission's monthly limit (_limits; Amazon Pay's Japanese FAQ,
+    # amazonpay-faq.jp QA-57, shows this answer with status 400 and this message).
+    PeriodicAmountExceeded = (
+        400,
+        "You've exceeded the monthly limit for the Charge Permission and must wait until the next month to charge "
+        "this buyer.",
+    )
     # 401
     UnauthorizedAccess = (401, "The request is not authorized.")
     InvalidRequestSignature = (401, "The request signature we calculated does not match the signature you provided.")
@@ -40,7 +47,7 @@ class Reason(Enum):
     CheckoutSessionCanceled = (422, "Checkout was not successfully completed; the Checkout Session is Canceled.")
     InvalidChargeStatus = (422, "The Charge is in a state where the operation is not allowed.")
     InvalidChargePermissionStatus = (422, "The Charge Permission is in a state where the operation is not allowed.")
-    TransactionCountExceeded = (422, "A OneTime Charge Permission allows one successful capture only.")
+    TransactionCountExceeded = (422, "A OneTime Charge Permission takes at most 25 Create Charge calls.")
     SoftDeclined = (422, "Charge was soft declined. Retry attempts may or may not be successful.")
     HardDeclined = (422, "Charge was hard declined. Retry attempts will not succeed.")
     AmazonRejected = (422, "Charge was declined by Amazon. The associated Charge Permission is canceled.")

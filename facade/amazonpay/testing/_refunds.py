@@ -37,17 +37,15 @@ class Refund(Journaled):
 
     def json(self) -> dict[str, Any]:
         """The ``Refund`` object."""
-        body: dict[str, Any] = {
+        return {
             "refundId": self.id,
             "chargeId": self.charge_id,
             "refundAmount": self.amount.json(),
+            "softDescriptor": self.soft_descriptor,  # null when none: a key the Node SDK's tests expect
             "statusDetails": self.status.json(),
             "creationTimestamp": timestamp(self.created),
             "releaseEnvironment": RELEASE_ENVIRONMENT,
         }
-        if self.soft_descriptor is not None:
-            body["softDescriptor"] = self.soft_descriptor
-        return body
 
 
 def find(state: State, refund_id_: str, now: datetime, *, read: bool = False) -> Refund:

@@ -488,7 +488,7 @@ class AmazonPaySandbox:
         return _View[ChargePermission](
             self._lock,
             self._state.charge_permissions,
-            lambda permission: charge_permissions.render(self._state, permission),
+            lambda permission: charge_permissions.render(self._state, permission, self.now()),
         )
 
     @property

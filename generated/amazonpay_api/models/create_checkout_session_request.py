@@ -52,6 +52,7 @@ class CreateCheckoutSessionRequest(_Model):
         scopes (list[CheckoutSessionScope] | Unset):
         multi_addresses_checkout_metadata (list[MultiAddressesCheckoutMetadataInput] | Unset):
         supplementary_data (str | Unset):
+        channel_type (str | Unset): The channel of the checkout; MOBILE_SDK for the Amazon Pay mobile SDK.
     """
 
     __slots__ = (
@@ -70,6 +71,7 @@ class CreateCheckoutSessionRequest(_Model):
         "scopes",
         "multi_addresses_checkout_metadata",
         "supplementary_data",
+        "channel_type",
     )
     __match_args__ = (
         "web_checkout_details",
@@ -87,6 +89,7 @@ class CreateCheckoutSessionRequest(_Model):
         "scopes",
         "multi_addresses_checkout_metadata",
         "supplementary_data",
+        "channel_type",
     )
 
     web_checkout_details: CreateCheckoutSessionRequestWebCheckoutDetails
@@ -104,6 +107,7 @@ class CreateCheckoutSessionRequest(_Model):
     scopes: list[CheckoutSessionScope] | Unset
     multi_addresses_checkout_metadata: list[MultiAddressesCheckoutMetadataInput] | Unset
     supplementary_data: str | Unset
+    channel_type: str | Unset
 
     def __init__(
         self,
@@ -124,6 +128,7 @@ class CreateCheckoutSessionRequest(_Model):
         multi_addresses_checkout_metadata: list[MultiAddressesCheckoutMetadataInput]
         | Unset = UNSET,
         supplementary_data: str | Unset = UNSET,
+        channel_type: str | Unset = UNSET,
     ) -> None:
         self.web_checkout_details = web_checkout_details
         self.store_id = store_id
@@ -140,6 +145,7 @@ class CreateCheckoutSessionRequest(_Model):
         self.scopes = scopes
         self.multi_addresses_checkout_metadata = multi_addresses_checkout_metadata
         self.supplementary_data = supplementary_data
+        self.channel_type = channel_type
 
     def to_dict(self) -> dict[str, Any]:
         web_checkout_details = self.web_checkout_details.to_dict()
@@ -206,6 +212,8 @@ class CreateCheckoutSessionRequest(_Model):
 
         supplementary_data = self.supplementary_data
 
+        channel_type = self.channel_type
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -242,6 +250,8 @@ class CreateCheckoutSessionRequest(_Model):
             )
         if supplementary_data is not UNSET:
             field_dict["supplementaryData"] = supplementary_data
+        if channel_type is not UNSET:
+            field_dict["channelType"] = channel_type
 
         return field_dict
 
@@ -372,6 +382,8 @@ class CreateCheckoutSessionRequest(_Model):
 
         supplementary_data = d.pop("supplementaryData", UNSET)
 
+        channel_type = d.pop("channelType", UNSET)
+
         create_checkout_session_request = cls(
             web_checkout_details=web_checkout_details,
             store_id=store_id,
@@ -388,6 +400,7 @@ class CreateCheckoutSessionRequest(_Model):
             scopes=scopes,
             multi_addresses_checkout_metadata=multi_addresses_checkout_metadata,
             supplementary_data=supplementary_data,
+            channel_type=channel_type,
         )
 
         return create_checkout_session_request

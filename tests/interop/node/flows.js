@@ -87,6 +87,11 @@ async function session(label, amount, intent, type = 'OneTime') {
         chargePermissionType: type,
         paymentDetails: { paymentIntent: intent, chargeAmount: money(amount) },
     };
+    if (type === 'Recurring') {
+        // How often the subscription charges, as Amazon's recurring pages set it (the session
+        // has the RecurringFrequencyNotSet constraint until it is set).
+        body.recurringMetadata = { frequency: { unit: 'Month', value: '1' }, amount: money(amount) };
+    }
     const headers = capital();
     const created = await call(`${label}: create checkout session`, 201, client.createCheckoutSession(body, headers),
         (data) => data.statusDetails.state === 'Open');
