@@ -556,3 +556,37 @@ async def test_async_from_env(clean_env: pytest.MonkeyPatch, private_pem: bytes,
     async with AsyncAmazonPay.from_env(transport=transport) as pay:
         await pay.refunds.get("S02-1-R1")
     assert str(transport.sent[0].url) == "https://pay-api.amazon.eu/v2/refunds/S02-1-R1"
+
+
+# --- review of issue 19: pay.api's httpx client is the signing one, and only it --------------------
+# set_httpx_client()/set_async_httpx_client() swapped any httpx client under pay.api, and with it
+# under every resource method (pay.charges.create sent unsigned, without its key, to wherever that
+# client pointed); and the kind a client does not have (pay.api of AmazonPay used with the asyncio
+# functions, or the reverse) was built on demand as a plain httpx client: unsigned, no retries.
+
+
+@pytest.mark.parametrize("name", ["set_httpx_client", "set_async_httpx_client"])
+def test_swapping_pay_apis_httpx_client_is_refused_and_changes_nothing(
+    name: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    http = pay.api.get_httpx_client()
+    with pytest.raises(ConfigurationError, match=rf"pay\.api\.{name}\(\) is not available: .*nothing was changed"):
+        getattr(pay.api, name)(httpx.Client(base_url="https://elsewhere.example/v2"))
+    assert pay.api.get_httpx_client() is http
+    transport.default = BY_NAME["charges.get"].answer()
+    pay.charges.get("S02-1-C1")
+    assert [sent.url.host for sent in transport.sent] == ["pay-api.amazon.eu"]
+    assert "authorization" in transport.sent[0].headers
+
+
+def test_pay_api_of_the_sync_client_has_no_plain_async_client(pay: AmazonPay) -> None:
+    with pytest.raises(ConfigurationError, match=r"pay\.api of AmazonPay is synchronous: .*AsyncAmazonPay"):
+        pay.api.get_async_httpx_client()
+
+
+@pytest.mark.anyio
+async def test_pay_api_of_the_async_client_has_no_plain_sync_client(async_pay: AsyncAmazonPay) -> None:
+    with pytest.raises(ConfigurationError, match=r"pay\.api of AsyncAmazonPay is asynchronous: .*AmazonPay"):
+        async_pay.api.get_httpx_client()
+    with pytest.raises(ConfigurationError, match="asynchronous"):
+        async_pay.api.__enter__()
