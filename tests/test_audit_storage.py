@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+import logging
 import os
 import stat
 import zlib
@@ -300,3 +301,77 @@ def test_an_upload_file_that_cannot_be_read_is_refused_before_sending(
     with pytest.raises(ConfigurationError, match=r"cannot read .*receipt\.pdf' \(Permission denied\)"):
         pay.files.upload(evidence, type="pdf")
     assert transport.sent == []
+
+
+# --- review of issue 19: the pre-signed URL is a secret (it grants the file), in no exception ------
+# "raise ... from None" hides the httpx error from a printed traceback but keeps it as __context__,
+# with the request and its URL (X-Amz-Signature included): an error reporter or a handler walking
+# the chain had the URL that grants the report.
+SIGNATURE = "0123456789abcdef"
+
+
+def _chain(error: BaseException | None) -> Iterator[BaseException]:
+    while error is not None:
+        yield error
+        error = error.__cause__ or error.__context__
+
+
+def _shown(error: BaseException) -> str:
+    request = getattr(error, "_request", None)
+    return " ".join([str(error), repr(error), repr(error.args), str(request.url) if request is not None else ""])
+
+
+@pytest.mark.parametrize(
+    ("url", "storage_answer"),
+    [
+        pytest.param(DOCUMENT_URL, httpx.ConnectError(f"cannot reach {DOCUMENT_URL}"), id="unreachable"),
+        pytest.param(DOCUMENT_URL, httpx.ReadTimeout(f"stalled on {DOCUMENT_URL}"), id="timed out"),
+        pytest.param(
+            DOCUMENT_URL,
+            httpx.Response(200, content=iter([b"not gzip"]), headers={"content-encoding": "gzip"}),
+            id="undecodable",
+        ),
+    ],
+)
+def test_no_exception_of_a_failed_download_holds_the_pre_signed_url(
+    pay: AmazonPay, transport: Recorder, url: str, storage_answer: Any
+) -> None:
+    transport.queue(_document(url), *([storage_answer] if storage_answer is not None else []))
+    with pytest.raises(StorageError) as raised:
+        pay.reports.download("D1")
+    chain = list(_chain(raised.value))
+    assert all(SIGNATURE not in _shown(error) for error in chain), [type(error).__name__ for error in chain]
+
+
+@pytest.mark.anyio
+async def test_no_exception_of_a_failed_async_transfer_holds_the_pre_signed_url(
+    async_pay: AsyncAmazonPay, transport: Recorder
+) -> None:
+    transport.queue(_document(), httpx.ConnectError(f"cannot reach {DOCUMENT_URL}"))
+    with pytest.raises(StorageError) as raised:
+        await async_pay.reports.download("D1")
+    assert all(SIGNATURE not in _shown(error) for error in _chain(raised.value))
+    upload_url = f"https://amazonpay-files.s3.amazonaws.com/F1?X-Amz-Signature={SIGNATURE}"
+    transport.queue(httpx.Response(200, json={"id": "F1", "url": upload_url}), httpx.ConnectError(upload_url))
+    with pytest.raises(StorageError) as raised:
+        await async_pay.files.upload(b"a,b\n", type="csv")
+    assert all(SIGNATURE not in _shown(error) for error in _chain(raised.value))
+
+
+def test_the_pre_signed_url_reaches_no_log(
+    caplog: pytest.LogCaptureFixture, pay: AmazonPay, transport: Recorder
+) -> None:
+    """httpx logs every request's URL at INFO: a storage URL's query (its signature) must not be in it."""
+    caplog.set_level(logging.DEBUG)
+    upload_url = f"https://amazonpay-files.s3.amazonaws.com/F1?X-Amz-Signature={SIGNATURE}"
+    transport.queue(
+        _document(),
+        httpx.Response(200, content=b"a,b\n"),
+        httpx.Response(200, json={"id": "F1", "url": upload_url}),
+        httpx.Response(200),
+    )
+    assert pay.reports.download("D1") == b"a,b\n"
+    pay.files.upload(b"a,b\n", type="csv")
+    assert [str(sent.url) for sent in transport.sent][1::2] == [DOCUMENT_URL, upload_url]  # sent whole
+    assert "amazonpay-reports.s3.amazonaws.com/doc-1" in caplog.text
+    assert SIGNATURE not in caplog.text

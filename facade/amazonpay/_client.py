@@ -31,7 +31,7 @@ from ._options import checked_timeout
 from ._registry import hide_secrets
 from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
-from ._storage import AsyncStorage, Storage
+from ._storage import AsyncStorage, HiddenQuery, Storage
 from ._transport import AmazonPayTransport, Clock, ClockSkew, unreadable_answer, utc_now
 
 if TYPE_CHECKING:
@@ -343,7 +343,7 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         # Shares the network transport (closed with the API client's); never signs, never redirects.
-        self._storage = Storage(httpx.Client(transport=network, timeout=self._config.timeout))
+        self._storage = Storage(httpx.Client(transport=HiddenQuery(network), timeout=self._config.timeout))
         return self._http
 
     @property
@@ -380,7 +380,7 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
         # Shares the network transport (closed with the API client's); never signs, never redirects.
-        self._storage = AsyncStorage(httpx.AsyncClient(transport=network, timeout=self._config.timeout))
+        self._storage = AsyncStorage(httpx.AsyncClient(transport=HiddenQuery(network), timeout=self._config.timeout))
         return self._http
 
     @property

@@ -288,6 +288,44 @@ def download_sink(to: Destination | None, max_bytes: int) -> Iterator[Sink]:
         sink.drop()
 
 
+class HiddenQuery(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """The network transport as the storage client uses it: an answered request keeps no query.
+
+    A pre-signed URL's query is its credential (it grants the file). httpx logs every answered
+    request's URL at INFO, and an answer and the errors of its body keep the request: the
+    network gets a copy with the whole URL, and the request httpx holds is left with ``?***``.
+    Never closed by the storage client: the API client closes the network transport it shares.
+    """
+
+    def __init__(self, network: httpx.BaseTransport | httpx.AsyncBaseTransport) -> None:
+        self._network = network
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send a copy of ``request``; hide its query once answered."""
+        network = cast("httpx.BaseTransport", self._network)
+        response = network.handle_request(_whole(request))
+        _hide_query(request)
+        return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """The async twin of :meth:`handle_request`."""
+        network = cast("httpx.AsyncBaseTransport", self._network)
+        response = await network.handle_async_request(_whole(request))
+        _hide_query(request)
+        return response
+
+
+def _whole(request: httpx.Request) -> httpx.Request:
+    return httpx.Request(
+        request.method, request.url, headers=request.headers, stream=request.stream, extensions=request.extensions
+    )
+
+
+def _hide_query(request: httpx.Request) -> None:
+    if request.url.query:
+        request.url = request.url.copy_with(query=b"***")
+
+
 def _host(url: httpx.URL) -> str:
     """The storage host for a message: it comes from Amazon's answer, so it is bounded and escaped."""
     return printable(url.host, 255)
@@ -311,7 +349,9 @@ class Storage:
                 response.stream = _SmallChunks(cast("httpx.SyncByteStream", response.stream))
                 return sink.write_all(response.iter_bytes(), checked)
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=True) from None
+            failure = _unreachable(error, checked, downloading=True)
+        # Raised outside the except clause: httpx's error (whose request holds the URL) is not even its context.
+        raise failure
 
     def upload(self, url: object, data: bytes) -> None:
         """PUT ``data`` to ``url``; the answer's body is never read (it may be endless)."""
@@ -320,9 +360,12 @@ class Storage:
             with self._http.stream("PUT", checked, content=data) as response:
                 status = response.status_code
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=False) from None
-        if not 200 <= status < 300:
-            raise _failure(status, checked, downloading=False)
+            failure = _unreachable(error, checked, downloading=False)
+        else:
+            if 200 <= status < 300:
+                return
+            failure = _failure(status, checked, downloading=False)
+        raise failure  # outside the except clause, as in download()
 
 
 class AsyncStorage:
@@ -342,7 +385,9 @@ class AsyncStorage:
                 response.stream = _AsyncSmallChunks(cast("httpx.AsyncByteStream", response.stream))
                 return await sink.write_all_async(response.aiter_bytes(), checked)
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=True) from None
+            failure = _unreachable(error, checked, downloading=True)
+        # Raised outside the except clause: httpx's error (whose request holds the URL) is not even its context.
+        raise failure
 
     async def upload(self, url: object, data: bytes) -> None:
         """PUT ``data`` to ``url``; the answer's body is never read (it may be endless)."""
@@ -351,6 +396,9 @@ class AsyncStorage:
             async with self._http.stream("PUT", checked, content=data) as response:
                 status = response.status_code
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=False) from None
-        if not 200 <= status < 300:
-            raise _failure(status, checked, downloading=False)
+            failure = _unreachable(error, checked, downloading=False)
+        else:
+            if 200 <= status < 300:
+                return
+            failure = _failure(status, checked, downloading=False)
+        raise failure  # outside the except clause, as in download()
