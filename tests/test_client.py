@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -590,3 +591,49 @@ async def test_pay_api_of_the_async_client_has_no_plain_sync_client(async_pay: A
         async_pay.api.get_httpx_client()
     with pytest.raises(ConfigurationError, match="asynchronous"):
         async_pay.api.__enter__()
+
+
+# --- review of issue 19: x-amz-pay-date is the UTC time in the basic form, whatever clock= returns ---
+# It was (clock() + skew).strftime("%Y%m%dT%H%M%SZ"): a clock in another zone (datetime.now(tz), an
+# aware local time) was signed as if it were UTC, hours off, and a year below 1000 lost its zero
+# padding ("9990102T030405Z", as glibc formats %Y), a form Amazon's recipe does not have.
+
+
+@pytest.mark.parametrize(
+    ("moment", "stamped"),
+    [
+        pytest.param(
+            datetime(2026, 11, 22, 11, 0, 0, tzinfo=timezone(timedelta(hours=1))), "20261122T100000Z", id="UTC+1"
+        ),
+        pytest.param(
+            datetime(2026, 11, 22, 0, 30, 0, tzinfo=timezone(timedelta(hours=-5))), "20261122T053000Z", id="UTC-5"
+        ),
+        pytest.param(datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC), "09990102T030405Z", id="year 999"),
+        pytest.param(datetime(1, 1, 1, tzinfo=UTC), "00010101T000000Z", id="year 1"),
+    ],
+)
+def test_the_signed_date_is_utc_in_the_basic_form_whatever_the_clock(
+    moment: datetime, stamped: str, rsa_key: rsa.RSAPrivateKey, public_key: rsa.RSAPublicKey, transport: Recorder
+) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    with AmazonPay(
+        public_key_id="SANDBOX-AEDATE", private_key=rsa_key, region="eu", transport=transport, clock=lambda: moment
+    ) as pay:
+        pay.charges.get("S02-1-C1")
+    sent = transport.sent[0]
+    assert sent.headers["x-amz-pay-date"] == stamped
+    assert "x-amz-pay-date" in verify_request(public_key, sent.method, str(sent.url), sent.headers, b"").signed
+
+
+def test_a_clock_without_a_time_zone_is_refused_before_sending(rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
+    """datetime.now() is local time without saying so: signing it as UTC would be hours off."""
+    with (
+        AmazonPay(
+            public_key_id="SANDBOX-AEDATE", private_key=rsa_key, region="eu", transport=transport, clock=datetime.now
+        ) as pay,
+        pytest.raises(
+            ConfigurationError, match=r"clock\(\) returned a datetime without a time zone.*datetime\.now\(UTC\)"
+        ),
+    ):
+        pay.charges.get("S02-1-C1")
+    assert transport.sent == []

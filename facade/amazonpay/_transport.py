@@ -102,6 +102,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def amz_date(moment: datetime) -> str:
+    """``x-amz-pay-date``: a UTC time in ISO 8601 basic form, ``20190805T051457Z``, its year in four digits.
+
+    Formatted field by field: ``strftime("%Y")`` drops the zero padding of a year below 1000 (glibc).
+    """
+    t = moment.astimezone(UTC)
+    return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
+
+
 @dataclass
 class _Attempts:
     """Book-keeping of one logical request across its attempts."""
@@ -371,7 +380,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             request.headers.update(call.headers)
         stamp = {
             **self._fixed_headers,
-            "x-amz-pay-date": (self._clock() + self._skew).strftime("%Y%m%dT%H%M%SZ"),
+            "x-amz-pay-date": amz_date(self._now()),
         }
         if attempts.idempotency_key is not None:
             stamp["x-amz-pay-idempotency-key"] = attempts.idempotency_key
@@ -632,6 +641,17 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     # --- helpers ----------------------------------------------------------------------------
+    def _now(self) -> datetime:
+        """The signing time: the clock's, in UTC, plus any correction adopted from Amazon's ``Date``."""
+        moment = self._clock()
+        if not isinstance(moment, datetime) or moment.utcoffset() is None:
+            what = "a datetime without a time zone" if isinstance(moment, datetime) else type(moment).__name__
+            raise ConfigurationError(
+                f"clock() returned {what}: x-amz-pay-date is UTC, and a time without a zone cannot be told apart from "
+                "local time; pass a clock that returns an aware datetime, such as datetime.now(UTC); nothing was sent"
+            )
+        return moment.astimezone(UTC) + self._skew
+
     def _skew_corrected(self, response: httpx.Response) -> bool:
         """Adopt the server's clock when its ``Date`` differs from ours by more than the limit."""
         try:
@@ -640,8 +660,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             return False
         if server.tzinfo is None:
             return False
-        local = self._clock() + self._skew
-        offset = server.astimezone(UTC) - local
+        offset = server.astimezone(UTC) - self._now()
         if abs(offset) <= MAX_CLOCK_SKEW:
             return False
         self._skew += timedelta(seconds=round(offset.total_seconds()))
