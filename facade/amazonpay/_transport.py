@@ -167,6 +167,12 @@ def _shown(request: httpx.Request) -> tuple[str | None, tuple[str, ...]]:
     return (shown, secrets) if secrets else (None, ())
 
 
+def _reconciles(request: httpx.Request) -> bool:
+    """Whether the operation has a reconcile rule (``x-amazonpay-reconcile``): cancel, close."""
+    found = route(request.method, request.url.raw_path.split(b"?", 1)[0].decode("ascii"))
+    return found is not None and found.entry["reconcile"] is not None
+
+
 def _answers_without_body(request: httpx.Request) -> bool:
     entry = operation_at(request.method, request.url.path)
     return entry is not None and not entry["responseBody"]
@@ -430,7 +436,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
         what = "timed out" if cls is APITimeoutError else f"failed ({_failure(error, request, attempts)})"
         hint = (
-            outcome_hint(request.method, attempts.idempotency_key, may_have_been_processed=True)
+            outcome_hint(
+                request.method, attempts.idempotency_key, may_have_been_processed=True, reconciles=_reconciles(request)
+            )
             if attempts.uncertain
             else "; nothing was sent"
             if not attempts.sent
@@ -514,6 +522,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             idempotency_key=attempts.idempotency_key,
             may_have_been_processed=may_have_been_processed,
             location=response.headers.get("location"),
+            reconciles=may_have_been_processed and _reconciles(request),
         )
 
     def _unreadable(self, request: httpx.Request, attempts: _Attempts, problem: _Unreadable) -> UnexpectedResponseError:
