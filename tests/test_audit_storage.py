@@ -8,13 +8,14 @@ import logging
 import os
 import stat
 import zlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+import amazonpay._storage
 from amazonpay import (
     AmazonPay,
     AsyncAmazonPay,
@@ -375,3 +376,65 @@ def test_the_pre_signed_url_reaches_no_log(
     assert [str(sent.url) for sent in transport.sent][1::2] == [DOCUMENT_URL, upload_url]  # sent whole
     assert "amazonpay-reports.s3.amazonaws.com/doc-1" in caplog.text
     assert SIGNATURE not in caplog.text
+
+
+# --- review of issue 19: a download ends within a deadline, however slowly its bytes come ----------
+# The timeout applied to each read: a storage host sending a byte just inside it held download()
+# for as long as it liked (512 MiB at a byte per 29 s is centuries).
+
+
+class SlowDrip:
+    """A body of single bytes, each arriving a minute after the last (on the clock the download reads)."""
+
+    def __init__(self, clock: list[float]) -> None:
+        self.clock = clock
+        self.chunks = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        while self.chunks < 10_000:
+            self.clock[0] += 60.0
+            self.chunks += 1
+            yield b"x"
+
+    async def arriving(self) -> AsyncIterator[bytes]:
+        for chunk in self:
+            yield chunk
+
+
+@pytest.fixture
+def drip_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    clock = [1000.0]
+    fake = type("FakeTime", (), {"monotonic": staticmethod(lambda: clock[0])})
+    monkeypatch.setattr(amazonpay._storage, "time", fake, raising=False)
+    return clock
+
+
+def test_a_slow_drip_download_ends_at_its_deadline_and_leaves_nothing(
+    pay: AmazonPay, transport: Recorder, tmp_path: Path, drip_clock: list[float]
+) -> None:
+    body = SlowDrip(drip_clock)
+    transport.queue(_document(), httpx.Response(200, content=body))
+    with pytest.raises(StorageError, match=r"did not end within deadline=600 s.*'.*report\.csv' was left as it was"):
+        pay.reports.download("D1", to=tmp_path / "report.csv")
+    assert body.chunks <= 11
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.anyio
+async def test_the_async_download_has_its_deadline_too(
+    async_pay: AsyncAmazonPay, transport: Recorder, drip_clock: list[float]
+) -> None:
+    body = SlowDrip(drip_clock)
+    transport.queue(_document(), httpx.Response(200, content=body.arriving()))
+    with pytest.raises(StorageError, match=r"did not end within deadline=120 s"):
+        await async_pay.reports.download("D1", deadline=120)
+    assert body.chunks <= 3
+
+
+@pytest.mark.parametrize("deadline", [0, -1, float("inf"), float("nan"), True, "60"])
+def test_a_download_deadline_must_be_finite_seconds_before_sending(
+    pay: AmazonPay, transport: Recorder, deadline: Any
+) -> None:
+    with pytest.raises(ConfigurationError, match="deadline must be a finite number of seconds above 0"):
+        pay.reports.download("D1", deadline=deadline)
+    assert transport.sent == []
