@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import time
@@ -837,17 +838,34 @@ class _AsyncSmallChunks(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
+def _body_deadline(request: httpx.Request) -> float:
+    """When the body must be in (``perf_counter``): the read timeout bounds the whole body, not each read.
+
+    Else a server or proxy sending it a byte at a time, each just inside the timeout, would hold
+    the attempt for as long as it liked. A body cut off here is a ``ReadTimeout``, retried.
+    """
+    read = request.extensions.get("timeout", {}).get("read")
+    return math.inf if read is None else time.perf_counter() + read
+
+
+def _check_pace(ends: float, request: httpx.Request) -> None:
+    if time.perf_counter() > ends:
+        raise httpx.ReadTimeout("the answer's body did not arrive within the read timeout", request=request)
+
+
 def _read(response: httpx.Response, request: httpx.Request) -> _Answer:
     """``response`` read in full (so its connection goes back to the pool), as a new response."""
     if isinstance(response.stream, httpx.SyncByteStream):
         response.stream = _SmallChunks(response.stream)
     chunks: list[bytes] = []
     size = 0
+    ends = _body_deadline(request)
     try:
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:
                 raise _Unreadable(response, _too_large())
+            _check_pace(ends, request)
             chunks.append(chunk)
     except httpx.DecodingError as error:
         raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None
@@ -862,11 +880,13 @@ async def _aread(response: httpx.Response, request: httpx.Request) -> _Answer:
         response.stream = _AsyncSmallChunks(response.stream)
     chunks: list[bytes] = []
     size = 0
+    ends = _body_deadline(request)
     try:
         async for chunk in response.aiter_bytes():
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:
                 raise _Unreadable(response, _too_large())
+            _check_pace(ends, request)
             chunks.append(chunk)
     except httpx.DecodingError as error:
         raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None
