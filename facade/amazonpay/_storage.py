@@ -316,12 +316,13 @@ def download_sink(to: Destination | None, max_bytes: int, deadline: float) -> It
 
 
 class HiddenQuery(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """The network transport as the storage client uses it: an answered request keeps no query.
+    """A network transport under which an answered request keeps no query.
 
-    A pre-signed URL's query is its credential (it grants the file). httpx logs every answered
-    request's URL at INFO, and an answer and the errors of its body keep the request: the
-    network gets a copy with the whole URL, and the request httpx holds is left with ``?***``.
-    Never closed by the storage client: the API client closes the network transport it shares.
+    A pre-signed URL's query is its credential (it grants the file), and so is a SNS
+    SubscribeURL's (its token). httpx logs every answered request's URL at INFO, and an answer
+    and the errors of its body keep the request: the network gets a copy with the whole URL,
+    and the request httpx holds is left with ``?***``. Closing it closes the network (the
+    storage client never closes: the API client closes the network transport it shares).
     """
 
     def __init__(self, network: httpx.BaseTransport | httpx.AsyncBaseTransport) -> None:
@@ -340,6 +341,16 @@ class HiddenQuery(httpx.BaseTransport, httpx.AsyncBaseTransport):
         response = await network.handle_async_request(_whole(request))
         _hide_query(request)
         return response
+
+    def close(self) -> None:
+        """Close the network transport."""
+        if isinstance(self._network, httpx.BaseTransport):
+            self._network.close()
+
+    async def aclose(self) -> None:
+        """Close the network transport (async)."""
+        if isinstance(self._network, httpx.AsyncBaseTransport):
+            await self._network.aclose()
 
 
 def _whole(request: httpx.Request) -> httpx.Request:
