@@ -249,11 +249,14 @@ class _Client(ABC, Generic[_Inner]):
             try:
                 transport = self._network(verify, chosen)
             except (ValueError, TypeError, ImportError, httpx.InvalidURL):
-                # The URL is never shown: it may hold the proxy's password.
+                transport = None
+            if transport is None:
+                # The URL is never shown, and httpx's error (which may quote it) is not even the context:
+                # it may hold the proxy's password.
                 raise ConfigurationError(
                     "the proxy URL (proxy= or HTTPS_PROXY / ALL_PROXY) is not an http:// or https:// URL "
                     "(socks5:// needs httpx[socks])"
-                ) from None
+                )
         http = self._connect(self._config.transport(transport), transport)
         #: The generated low-level client, fully configured (signing, routing, retries, errors).
         self.api: Client = _Api(self._config.endpoint.base_url, http, type(self).__name__)
