@@ -18,7 +18,7 @@ import pytest
 from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError, request_options
 from amazonpay_api import Client
 from tests.support.independent_signing import verify_request
-from tests.support.operations import BY_NAME, OPERATIONS, Operation
+from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY, OPERATIONS, Operation
 from tests.support.spec import simulation_codes
 
 if TYPE_CHECKING:
@@ -637,3 +637,26 @@ def test_a_clock_without_a_time_zone_is_refused_before_sending(rsa_key: rsa.RSAP
     ):
         pay.charges.get("S02-1-C1")
     assert transport.sent == []
+
+
+def test_a_clock_refused_leaves_the_outcome_and_the_blocks_key_as_they_were(
+    rsa_key: rsa.RSAPrivateKey, transport: Recorder
+) -> None:
+    """A call refused before sending is not a call: the block's key stays free for its POST."""
+    readings = iter([datetime(2026, 11, 22, 10, 0, 0), *[datetime(2026, 11, 22, 10, 0, 1, tzinfo=UTC)] * 5])
+    transport.default = BY_NAME["charges.create"].answer()
+    with (
+        AmazonPay(
+            public_key_id="SANDBOX-AEDATE",
+            private_key=rsa_key,
+            region="eu",
+            transport=transport,
+            clock=lambda: next(readings),
+        ) as pay,
+        request_options(idempotency_key="order-42") as outcome,
+    ):
+        with pytest.raises(ConfigurationError, match="without a time zone"):
+            pay.charges.create(CREATE_CHARGE_BODY)
+        assert (outcome.idempotency_key, outcome.sent, outcome.attempts) == (None, False, 0)
+        pay.charges.create(CREATE_CHARGE_BODY)
+    assert [sent.headers["x-amz-pay-idempotency-key"] for sent in transport.sent] == ["order-42"]

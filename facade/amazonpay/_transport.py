@@ -125,6 +125,7 @@ class _Attempts:
     uncertain: bool = False  # an attempt may have been processed without a definitive answer
     shown: str | None = None  # the URL path with its secret segments hidden (None: it has none)
     secrets: tuple[str, ...] = ()  # the values of those segments, as sent
+    date: str | None = None  # the first attempt's x-amz-pay-date, read while the call is checked
 
     def path(self, request: httpx.Request) -> str:
         """The request's path as logs and messages show it."""
@@ -352,6 +353,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         call = current_call() or CallState()
         _check_headers(request, call, f"{request.method} {path}")
         check_request_body(request.method, path, body)
+        date = amz_date(self._now())  # a clock that cannot sign is refused here, before the call counts
         key = call.take_idempotency_key(request.method, path)
         if request.method == "POST" and key is None:
             key = os.urandom(16).hex()  # 128 random bits in 32 hex digits, as uuid4().hex, without importing uuid
@@ -363,7 +365,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             query = request.url.params.multi_items()
             request.url = request.url.copy_with(query=encode_query(query).encode("ascii"))
         retries = self._policy.max_retries if call.max_retries is None else call.max_retries
-        return _Attempts(call=call, idempotency_key=key, max_retries=retries, shown=shown, secrets=secrets)
+        return _Attempts(call=call, idempotency_key=key, max_retries=retries, shown=shown, secrets=secrets, date=date)
 
     def _check_destination(self, request: httpx.Request, path: str) -> None:
         """Refuse a URL outside the configured endpoint: the request would carry its signature elsewhere."""
@@ -387,8 +389,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             request.headers.update(call.headers)
         stamp = {
             **self._fixed_headers,
-            "x-amz-pay-date": amz_date(self._now()),
+            "x-amz-pay-date": attempts.date or amz_date(self._now()),
         }
+        attempts.date = None  # each retry is dated afresh
         if attempts.idempotency_key is not None:
             stamp["x-amz-pay-idempotency-key"] = attempts.idempotency_key
         if call.simulation_code is not None:
