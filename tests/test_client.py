@@ -660,3 +660,25 @@ def test_a_clock_refused_leaves_the_outcome_and_the_blocks_key_as_they_were(
         assert (outcome.idempotency_key, outcome.sent, outcome.attempts) == (None, False, 0)
         pay.charges.create(CREATE_CHARGE_BODY)
     assert [sent.headers["x-amz-pay-idempotency-key"] for sent in transport.sent] == ["order-42"]
+
+
+# --- review of issue 19: a Date header no clock shows is not adopted as the signing clock ----------
+# With clock_skew="auto", a Date of 31 Dec 9999 (a broken proxy's, or a fuzzer's) was adopted: the
+# signing clock then passed datetime's last second and every later call raised a raw OverflowError,
+# for the life of the client.
+@pytest.mark.parametrize("date", ["Fri, 31 Dec 9999 23:59:59 GMT", "Sat, 01 Jan 0001 00:00:00 GMT"])
+def test_a_date_header_out_of_any_real_clocks_range_is_not_adopted(
+    date: str, rsa_key: rsa.RSAPrivateKey, transport: Recorder, clock: Any
+) -> None:
+    transport.default = lambda request: httpx.Response(200, json=BY_NAME["charges.get"].reply, headers={"date": date})
+    with AmazonPay(
+        public_key_id="SANDBOX-AEDATE",
+        private_key=rsa_key,
+        region="eu",
+        transport=transport,
+        clock=clock,
+        clock_skew="auto",
+    ) as pay:
+        for _ in range(3):
+            pay.charges.get("S02-1-C1")
+    assert [sent.headers["x-amz-pay-date"][:4] for sent in transport.sent] == ["2026"] * 3

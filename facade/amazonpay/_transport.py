@@ -62,6 +62,10 @@ USER_AGENT = f"amazonpay-python/{__version__}"
 #: The service rejects dates in the future; beyond this difference from its ``Date`` header,
 #: ``clock_skew="auto"`` corrects the signing clock.
 MAX_CLOCK_SKEW = timedelta(minutes=2)
+#: The ``Date`` headers ``clock_skew="auto"`` may follow. API v2 is of 2019 (its reference signs
+#: 20190805T051457Z): no Amazon clock shows an earlier date; and a later one past 9000 would take
+#: the signing clock out of the years a date can be written in (past 9999 it overflows).
+_PLAUSIBLE_DATES: Final = (datetime(2019, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC))
 #: The largest answer accepted, after decompression. Amazon Pay answers are a few kilobytes;
 #: anything near this is a misrouted download or a decompression bomb.
 MAX_RESPONSE_BYTES: Final = 1 << 20
@@ -671,7 +675,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             server = parsedate_to_datetime(response.headers["date"])
         except (KeyError, TypeError, ValueError, IndexError):
             return False
-        if server.tzinfo is None:
+        if server.tzinfo is None or not _PLAUSIBLE_DATES[0] <= server < _PLAUSIBLE_DATES[1]:
             return False
         offset = server.astimezone(UTC) - self._now()
         if abs(offset) <= MAX_CLOCK_SKEW:
