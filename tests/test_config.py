@@ -321,6 +321,7 @@ def test_a_consistent_sandbox_flag_is_accepted(
         "https://shop:s3cret-pw@pay-api.amazon.com/v2",
         "https://s3cret-pw@proxy.example:port/v2",
     ],
+    ids=["port", "scheme", "query", "fragment", "plain http", "other region", "password alone"],
 )
 def test_a_base_url_with_a_password_is_refused_without_showing_it(
     base_url: str, rsa_key: rsa.RSAPrivateKey, transport: Recorder

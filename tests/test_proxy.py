@@ -144,7 +144,11 @@ def test_a_bad_proxy_url_is_refused_without_showing_it(no_proxy_environment: pyt
 
 
 # --- review of issue 19: "from None" kept httpx's error, which may quote the proxy URL ------------
-@pytest.mark.parametrize("proxy", ["user:s3cr3t-pw@proxy.example:3128", "ftp://user:s3cr3t-pw@proxy.example:21"])
+@pytest.mark.parametrize(
+    "proxy",
+    ["user:s3cr3t-pw@proxy.example:3128", "ftp://user:s3cr3t-pw@proxy.example:21"],
+    ids=["without scheme", "ftp"],
+)
 def test_no_error_of_a_refused_proxy_url_holds_its_password(
     proxy: str, no_proxy_environment: pytest.MonkeyPatch, rsa_key: Any
 ) -> None:
