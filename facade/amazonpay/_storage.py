@@ -329,18 +329,20 @@ class HiddenQuery(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._network = network
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send a copy of ``request``; hide its query once answered."""
+        """Send a copy of ``request``; hide its query once answered or failed."""
         network = cast("httpx.BaseTransport", self._network)
-        response = network.handle_request(_whole(request))
-        _hide_query(request)
-        return response
+        try:
+            return network.handle_request(_whole(request))
+        finally:  # an error httpx raises for it keeps this request too
+            _hide_query(request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """The async twin of :meth:`handle_request`."""
         network = cast("httpx.AsyncBaseTransport", self._network)
-        response = await network.handle_async_request(_whole(request))
-        _hide_query(request)
-        return response
+        try:
+            return await network.handle_async_request(_whole(request))
+        finally:
+            _hide_query(request)
 
     def close(self) -> None:
         """Close the network transport."""
