@@ -682,3 +682,20 @@ def test_a_date_header_out_of_any_real_clocks_range_is_not_adopted(
         for _ in range(3):
             pay.charges.get("S02-1-C1")
     assert [sent.headers["x-amz-pay-date"][:4] for sent in transport.sent] == ["2026"] * 3
+
+
+# --- review of issue 19: a request through pay.api's httpx client cannot wait forever either -----
+# httpx takes a per-request timeout (get(..., timeout=None)): it reached the network unchecked, so a
+# stalled answer held the caller for ever, though "timeouts must be finite: the client never waits".
+@pytest.mark.parametrize(
+    "timeout", [None, httpx.Timeout(5.0, read=None), httpx.Timeout(7200.0)], ids=["None", "read None", "two hours"]
+)
+def test_a_per_request_timeout_of_pay_apis_httpx_client_must_be_finite(
+    timeout: Any, pay: AmazonPay, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError, match="A payment client must not wait forever"):
+        pay.api.get_httpx_client().get("/charges/S02-1-C1", timeout=timeout)
+    signing = pay._config.transport(transport)  # used without an httpx client, a request has no timeout at all
+    with pytest.raises(ConfigurationError, match="A payment client must not wait forever"):
+        signing.handle_request(httpx.Request("GET", "https://pay-api.amazon.eu/v2/charges/S02-1-C1"))
+    assert transport.sent == []

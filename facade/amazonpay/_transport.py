@@ -18,7 +18,7 @@ import math
 import os
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -48,7 +48,7 @@ from ._errors import (
     outcome_hint,
     printable,
 )
-from ._options import FIELD_VALUE, CallState, current_call
+from ._options import FIELD_VALUE, MAX_TIMEOUT, CallState, checked_timeout, current_call
 from ._registry import has_secret_paths, hide_secrets, operation_at, route
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
@@ -171,6 +171,11 @@ def _shown(request: httpx.Request) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     shown, secrets = hide_secrets(request.method, request.url.raw_path.split(b"?", 1)[0].decode("ascii"))
     return (shown, secrets) if secrets else (None, ())
+
+
+def _finite(timeout: Mapping[str, float | None] | None) -> bool:
+    """Whether every part of a request's timeout (httpx's ``extensions["timeout"]``) is in bounds."""
+    return timeout is not None and all(value is not None and 0 < value <= MAX_TIMEOUT for value in timeout.values())
 
 
 def _reconciles(request: httpx.Request) -> bool:
@@ -364,6 +369,10 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         call.began(key)  # the caller knows the key before anything is sent, whatever ends the call
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
+        elif not _finite(request.extensions.get("timeout")):
+            # A per-request timeout given to pay.api's httpx client (get(..., timeout=None)), or none at all
+            # (this transport used without an httpx client), is checked as request_options' is.
+            checked_timeout(httpx.Timeout(**(request.extensions.get("timeout") or {"timeout": None})))
         if request.url.query:
             # httpx writes a space as "+"; Amazon reads RFC 3986. Send exactly what is signed.
             query = request.url.params.multi_items()
