@@ -171,7 +171,7 @@ class CallState:
     """
 
     simulation_code: str | None = None
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # a value may be a partner's credential
     timeout: httpx.Timeout | None = None
     max_retries: int | None = None
     auth_token: str | None = field(default=None, repr=False)  # a delegated credential
