@@ -8,7 +8,9 @@ loops), 12 (bounded messages), 14 (pool timeout), 18 (keep-alive kept), 19 (deco
 from __future__ import annotations
 
 import asyncio
+import json
 import random
+import threading
 import tracemalloc
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -456,3 +458,29 @@ def test_the_read_answer_behaves_as_a_read_httpx_response(pay: AmazonPay, transp
     assert response.read() == whole
     assert response.headers["content-length"] == str(len(whole))
     assert "content-encoding" not in response.headers
+
+
+# --- review of issue 19: an answer's body is read within the read timeout as a whole --------------
+# The timeout bounded each read: a server (or a proxy) sending the body a byte at a time, each just
+# inside it, held an attempt for as long as it liked (1 MiB at a byte per 29 s is a year), though
+# the README says the client never waits forever.
+
+
+def test_an_answer_dripping_in_is_cut_off_at_the_read_timeout_and_retried(
+    pay: AmazonPay, transport: Recorder, sleeps: list[float]
+) -> None:
+    body = json.dumps({**CHARGE, "chargeId": "S02-1-C1"}).encode()
+
+    def dripping(request: httpx.Request) -> httpx.Response:
+        def drip() -> Iterator[bytes]:
+            for byte in body[:30]:
+                threading.Event().wait(0.02)  # well inside the read timeout each time (time.sleep is faked)
+                yield bytes([byte])
+            yield body[30:]
+
+        return httpx.Response(200, content=drip(), headers={"content-type": "application/json"})
+
+    transport.default = dripping
+    with pytest.raises(APITimeoutError, match=r"timed out after 2 attempt\(s\)"):
+        pay.charges.get("S02-1-C1", timeout=httpx.Timeout(5.0, read=0.1), max_retries=1)
+    assert len(transport.sent) == 2

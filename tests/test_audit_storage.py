@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import errno
 import io
+import logging
 import os
 import stat
 import zlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+import amazonpay._storage
 from amazonpay import (
     AmazonPay,
     AsyncAmazonPay,
@@ -299,4 +301,140 @@ def test_an_upload_file_that_cannot_be_read_is_refused_before_sending(
     monkeypatch.setattr(Path, "read_bytes", denied)  # root reads any file: the refusal is simulated
     with pytest.raises(ConfigurationError, match=r"cannot read .*receipt\.pdf' \(Permission denied\)"):
         pay.files.upload(evidence, type="pdf")
+    assert transport.sent == []
+
+
+# --- review of issue 19: the pre-signed URL is a secret (it grants the file), in no exception ------
+# "raise ... from None" hides the httpx error from a printed traceback but keeps it as __context__,
+# with the request and its URL (X-Amz-Signature included): an error reporter or a handler walking
+# the chain had the URL that grants the report.
+SIGNATURE = "0123456789abcdef"
+
+
+def _chain(error: BaseException | None) -> Iterator[BaseException]:
+    while error is not None:
+        yield error
+        error = error.__cause__ or error.__context__
+
+
+def _shown(error: BaseException) -> str:
+    request = getattr(error, "_request", None)
+    return " ".join([str(error), repr(error), repr(error.args), str(request.url) if request is not None else ""])
+
+
+@pytest.mark.parametrize(
+    ("url", "storage_answer"),
+    [
+        pytest.param(DOCUMENT_URL, httpx.ConnectError(f"cannot reach {DOCUMENT_URL}"), id="unreachable"),
+        pytest.param(DOCUMENT_URL, httpx.ReadTimeout(f"stalled on {DOCUMENT_URL}"), id="timed out"),
+        pytest.param(
+            DOCUMENT_URL,
+            httpx.Response(200, content=iter([b"not gzip"]), headers={"content-encoding": "gzip"}),
+            id="undecodable",
+        ),
+    ],
+)
+def test_no_exception_of_a_failed_download_holds_the_pre_signed_url(
+    pay: AmazonPay, transport: Recorder, url: str, storage_answer: Any
+) -> None:
+    transport.queue(_document(url), *([storage_answer] if storage_answer is not None else []))
+    with pytest.raises(StorageError) as raised:
+        pay.reports.download("D1")
+    chain = list(_chain(raised.value))
+    assert all(SIGNATURE not in _shown(error) for error in chain), [type(error).__name__ for error in chain]
+
+
+@pytest.mark.anyio
+async def test_no_exception_of_a_failed_async_transfer_holds_the_pre_signed_url(
+    async_pay: AsyncAmazonPay, transport: Recorder
+) -> None:
+    transport.queue(_document(), httpx.ConnectError(f"cannot reach {DOCUMENT_URL}"))
+    with pytest.raises(StorageError) as raised:
+        await async_pay.reports.download("D1")
+    assert all(SIGNATURE not in _shown(error) for error in _chain(raised.value))
+    upload_url = f"https://amazonpay-files.s3.amazonaws.com/F1?X-Amz-Signature={SIGNATURE}"
+    transport.queue(httpx.Response(200, json={"id": "F1", "url": upload_url}), httpx.ConnectError(upload_url))
+    with pytest.raises(StorageError) as raised:
+        await async_pay.files.upload(b"a,b\n", type="csv")
+    assert all(SIGNATURE not in _shown(error) for error in _chain(raised.value))
+
+
+def test_the_pre_signed_url_reaches_no_log(
+    caplog: pytest.LogCaptureFixture, pay: AmazonPay, transport: Recorder
+) -> None:
+    """httpx logs every request's URL at INFO: a storage URL's query (its signature) must not be in it."""
+    caplog.set_level(logging.DEBUG)
+    upload_url = f"https://amazonpay-files.s3.amazonaws.com/F1?X-Amz-Signature={SIGNATURE}"
+    transport.queue(
+        _document(),
+        httpx.Response(200, content=b"a,b\n"),
+        httpx.Response(200, json={"id": "F1", "url": upload_url}),
+        httpx.Response(200),
+    )
+    assert pay.reports.download("D1") == b"a,b\n"
+    pay.files.upload(b"a,b\n", type="csv")
+    assert [str(sent.url) for sent in transport.sent][1::2] == [DOCUMENT_URL, upload_url]  # sent whole
+    assert "amazonpay-reports.s3.amazonaws.com/doc-1" in caplog.text
+    assert SIGNATURE not in caplog.text
+
+
+# --- review of issue 19: a download ends within a deadline, however slowly its bytes come ----------
+# The timeout applied to each read: a storage host sending a byte just inside it held download()
+# for as long as it liked (512 MiB at a byte per 29 s is centuries).
+
+
+class SlowDrip:
+    """A body of single bytes, each arriving a minute after the last (on the clock the download reads)."""
+
+    def __init__(self, clock: list[float]) -> None:
+        self.clock = clock
+        self.chunks = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        while self.chunks < 10_000:
+            self.clock[0] += 60.0
+            self.chunks += 1
+            yield b"x"
+
+    async def arriving(self) -> AsyncIterator[bytes]:
+        for chunk in self:
+            yield chunk
+
+
+@pytest.fixture
+def drip_clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    clock = [1000.0]
+    fake = type("FakeTime", (), {"monotonic": staticmethod(lambda: clock[0])})
+    monkeypatch.setattr(amazonpay._storage, "time", fake, raising=False)
+    return clock
+
+
+def test_a_slow_drip_download_ends_at_its_deadline_and_leaves_nothing(
+    pay: AmazonPay, transport: Recorder, tmp_path: Path, drip_clock: list[float]
+) -> None:
+    body = SlowDrip(drip_clock)
+    transport.queue(_document(), httpx.Response(200, content=body))
+    with pytest.raises(StorageError, match=r"did not end within deadline=600 s.*'.*report\.csv' was left as it was"):
+        pay.reports.download("D1", to=tmp_path / "report.csv")
+    assert body.chunks <= 11
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.anyio
+async def test_the_async_download_has_its_deadline_too(
+    async_pay: AsyncAmazonPay, transport: Recorder, drip_clock: list[float]
+) -> None:
+    body = SlowDrip(drip_clock)
+    transport.queue(_document(), httpx.Response(200, content=body.arriving()))
+    with pytest.raises(StorageError, match=r"did not end within deadline=120 s"):
+        await async_pay.reports.download("D1", deadline=120)
+    assert body.chunks <= 3
+
+
+@pytest.mark.parametrize("deadline", [0, -1, float("inf"), float("nan"), True, "60"])
+def test_a_download_deadline_must_be_finite_seconds_before_sending(
+    pay: AmazonPay, transport: Recorder, deadline: Any
+) -> None:
+    with pytest.raises(ConfigurationError, match="deadline must be a finite number of seconds above 0"):
+        pay.reports.download("D1", deadline=deadline)
     assert transport.sent == []

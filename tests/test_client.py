@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -17,7 +18,7 @@ import pytest
 from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError, request_options
 from amazonpay_api import Client
 from tests.support.independent_signing import verify_request
-from tests.support.operations import BY_NAME, OPERATIONS, Operation
+from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY, OPERATIONS, Operation
 from tests.support.spec import simulation_codes
 
 if TYPE_CHECKING:
@@ -556,3 +557,145 @@ async def test_async_from_env(clean_env: pytest.MonkeyPatch, private_pem: bytes,
     async with AsyncAmazonPay.from_env(transport=transport) as pay:
         await pay.refunds.get("S02-1-R1")
     assert str(transport.sent[0].url) == "https://pay-api.amazon.eu/v2/refunds/S02-1-R1"
+
+
+# --- review of issue 19: pay.api's httpx client is the signing one, and only it --------------------
+# set_httpx_client()/set_async_httpx_client() swapped any httpx client under pay.api, and with it
+# under every resource method (pay.charges.create sent unsigned, without its key, to wherever that
+# client pointed); and the kind a client does not have (pay.api of AmazonPay used with the asyncio
+# functions, or the reverse) was built on demand as a plain httpx client: unsigned, no retries.
+
+
+@pytest.mark.parametrize("name", ["set_httpx_client", "set_async_httpx_client"])
+def test_swapping_pay_apis_httpx_client_is_refused_and_changes_nothing(
+    name: str, pay: AmazonPay, transport: Recorder
+) -> None:
+    http = pay.api.get_httpx_client()
+    with pytest.raises(ConfigurationError, match=rf"pay\.api\.{name}\(\) is not available: .*nothing was changed"):
+        getattr(pay.api, name)(httpx.Client(base_url="https://elsewhere.example/v2"))
+    assert pay.api.get_httpx_client() is http
+    transport.default = BY_NAME["charges.get"].answer()
+    pay.charges.get("S02-1-C1")
+    assert [sent.url.host for sent in transport.sent] == ["pay-api.amazon.eu"]
+    assert "authorization" in transport.sent[0].headers
+
+
+def test_pay_api_of_the_sync_client_has_no_plain_async_client(pay: AmazonPay) -> None:
+    with pytest.raises(ConfigurationError, match=r"pay\.api of AmazonPay is synchronous: .*AsyncAmazonPay"):
+        pay.api.get_async_httpx_client()
+
+
+@pytest.mark.anyio
+async def test_pay_api_of_the_async_client_has_no_plain_sync_client(async_pay: AsyncAmazonPay) -> None:
+    with pytest.raises(ConfigurationError, match=r"pay\.api of AsyncAmazonPay is asynchronous: .*AmazonPay"):
+        async_pay.api.get_httpx_client()
+    with pytest.raises(ConfigurationError, match="asynchronous"):
+        async_pay.api.__enter__()
+
+
+# --- review of issue 19: x-amz-pay-date is the UTC time in the basic form, whatever clock= returns ---
+# It was (clock() + skew).strftime("%Y%m%dT%H%M%SZ"): a clock in another zone (datetime.now(tz), an
+# aware local time) was signed as if it were UTC, hours off, and a year below 1000 lost its zero
+# padding ("9990102T030405Z", as glibc formats %Y), a form Amazon's recipe does not have.
+
+
+@pytest.mark.parametrize(
+    ("moment", "stamped"),
+    [
+        pytest.param(
+            datetime(2026, 11, 22, 11, 0, 0, tzinfo=timezone(timedelta(hours=1))), "20261122T100000Z", id="UTC+1"
+        ),
+        pytest.param(
+            datetime(2026, 11, 22, 0, 30, 0, tzinfo=timezone(timedelta(hours=-5))), "20261122T053000Z", id="UTC-5"
+        ),
+        pytest.param(datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC), "09990102T030405Z", id="year 999"),
+        pytest.param(datetime(1, 1, 1, tzinfo=UTC), "00010101T000000Z", id="year 1"),
+    ],
+)
+def test_the_signed_date_is_utc_in_the_basic_form_whatever_the_clock(
+    moment: datetime, stamped: str, rsa_key: rsa.RSAPrivateKey, public_key: rsa.RSAPublicKey, transport: Recorder
+) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    with AmazonPay(
+        public_key_id="SANDBOX-AEDATE", private_key=rsa_key, region="eu", transport=transport, clock=lambda: moment
+    ) as pay:
+        pay.charges.get("S02-1-C1")
+    sent = transport.sent[0]
+    assert sent.headers["x-amz-pay-date"] == stamped
+    assert "x-amz-pay-date" in verify_request(public_key, sent.method, str(sent.url), sent.headers, b"").signed
+
+
+def test_a_clock_without_a_time_zone_is_refused_before_sending(rsa_key: rsa.RSAPrivateKey, transport: Recorder) -> None:
+    """datetime.now() is local time without saying so: signing it as UTC would be hours off."""
+    with (
+        AmazonPay(
+            public_key_id="SANDBOX-AEDATE", private_key=rsa_key, region="eu", transport=transport, clock=datetime.now
+        ) as pay,
+        pytest.raises(
+            ConfigurationError, match=r"clock\(\) returned a datetime without a time zone.*datetime\.now\(UTC\)"
+        ),
+    ):
+        pay.charges.get("S02-1-C1")
+    assert transport.sent == []
+
+
+def test_a_clock_refused_leaves_the_outcome_and_the_blocks_key_as_they_were(
+    rsa_key: rsa.RSAPrivateKey, transport: Recorder
+) -> None:
+    """A call refused before sending is not a call: the block's key stays free for its POST."""
+    readings = iter([datetime(2026, 11, 22, 10, 0, 0), *[datetime(2026, 11, 22, 10, 0, 1, tzinfo=UTC)] * 5])
+    transport.default = BY_NAME["charges.create"].answer()
+    with (
+        AmazonPay(
+            public_key_id="SANDBOX-AEDATE",
+            private_key=rsa_key,
+            region="eu",
+            transport=transport,
+            clock=lambda: next(readings),
+        ) as pay,
+        request_options(idempotency_key="order-42") as outcome,
+    ):
+        with pytest.raises(ConfigurationError, match="without a time zone"):
+            pay.charges.create(CREATE_CHARGE_BODY)
+        assert (outcome.idempotency_key, outcome.sent, outcome.attempts) == (None, False, 0)
+        pay.charges.create(CREATE_CHARGE_BODY)
+    assert [sent.headers["x-amz-pay-idempotency-key"] for sent in transport.sent] == ["order-42"]
+
+
+# --- review of issue 19: a Date header no clock shows is not adopted as the signing clock ----------
+# With clock_skew="auto", a Date of 31 Dec 9999 (a broken proxy's, or a fuzzer's) was adopted: the
+# signing clock then passed datetime's last second and every later call raised a raw OverflowError,
+# for the life of the client.
+@pytest.mark.parametrize("date", ["Fri, 31 Dec 9999 23:59:59 GMT", "Sat, 01 Jan 0001 00:00:00 GMT"])
+def test_a_date_header_out_of_any_real_clocks_range_is_not_adopted(
+    date: str, rsa_key: rsa.RSAPrivateKey, transport: Recorder, clock: Any
+) -> None:
+    transport.default = lambda request: httpx.Response(200, json=BY_NAME["charges.get"].reply, headers={"date": date})
+    with AmazonPay(
+        public_key_id="SANDBOX-AEDATE",
+        private_key=rsa_key,
+        region="eu",
+        transport=transport,
+        clock=clock,
+        clock_skew="auto",
+    ) as pay:
+        for _ in range(3):
+            pay.charges.get("S02-1-C1")
+    assert [sent.headers["x-amz-pay-date"][:4] for sent in transport.sent] == ["2026"] * 3
+
+
+# --- review of issue 19: a request through pay.api's httpx client cannot wait forever either -----
+# httpx takes a per-request timeout (get(..., timeout=None)): it reached the network unchecked, so a
+# stalled answer held the caller for ever, though "timeouts must be finite: the client never waits".
+@pytest.mark.parametrize(
+    "timeout", [None, httpx.Timeout(5.0, read=None), httpx.Timeout(7200.0)], ids=["None", "read None", "two hours"]
+)
+def test_a_per_request_timeout_of_pay_apis_httpx_client_must_be_finite(
+    timeout: Any, pay: AmazonPay, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError, match="A payment client must not wait forever"):
+        pay.api.get_httpx_client().get("/charges/S02-1-C1", timeout=timeout)
+    signing = pay._config.transport(transport)  # used without an httpx client, a request has no timeout at all
+    with pytest.raises(ConfigurationError, match="A payment client must not wait forever"):
+        signing.handle_request(httpx.Request("GET", "https://pay-api.amazon.eu/v2/charges/S02-1-C1"))
+    assert transport.sent == []

@@ -304,3 +304,29 @@ def test_a_consistent_sandbox_flag_is_accepted(
         pay.charges.get("S02-1-C1")
     assert str(transport.sent[0].url) == base_url + "/charges/S02-1-C1"
     assert f"PublicKeyId={key_id.strip()}," in transport.sent[0].headers["authorization"]
+
+
+# --- review of issue 19: a base_url with a password is refused without echoing it -----------------
+# The user-name check came after the checks that quote base_url: a URL with credentials and another
+# fault (a port that is not a number, a query, another scheme) had its password in the message
+# (the CLI prints it; a proxy URL is never shown for the same reason).
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://shop:s3cret-pw@proxy.example:port/v2",
+        "ftp://shop:s3cret-pw@proxy.example/v2",
+        "https://shop:s3cret-pw@proxy.example/v2?x=1",
+        "https://shop:s3cret-pw@proxy.example/v2#top",
+        "http://shop:s3cret-pw@proxy.example/v2",
+        "https://shop:s3cret-pw@pay-api.amazon.com/v2",
+        "https://s3cret-pw@proxy.example:port/v2",
+    ],
+    ids=["port", "scheme", "query", "fragment", "plain http", "other region", "password alone"],
+)
+def test_a_base_url_with_a_password_is_refused_without_showing_it(
+    base_url: str, rsa_key: rsa.RSAPrivateKey, transport: Recorder
+) -> None:
+    with pytest.raises(ConfigurationError) as raised:
+        AmazonPay(public_key_id="SANDBOX-AE1", private_key=rsa_key, region="eu", base_url=base_url, transport=transport)
+    assert "s3cret-pw" not in str(raised.value)
+    assert raised.value.__context__ is None or "s3cret-pw" not in str(raised.value.__context__)

@@ -718,7 +718,7 @@ def test_a_failed_confirmation_is_refused_without_the_token(verifier: Notificati
     assert "<SubscribeURL>" in str(error)
     assert confirmation.token not in str(error)
     assert error.__cause__ is None
-    assert error.__suppress_context__
+    assert error.__context__ is None  # not even the context: the fetcher's error may hold SubscribeURL
 
 
 # --- secrets and asserts -------------------------------------------------------------------
@@ -815,3 +815,19 @@ def test_the_error_is_in_the_amazonpay_error_tree() -> None:
     assert issubclass(NotificationVerificationError, amazonpay.AmazonPayError)
     assert issubclass(NotificationVerificationError, ValueError)
     assert amazonpay.NotificationVerificationError is NotificationVerificationError
+
+
+# --- review of issue 19: "from None" kept the fetcher's error, SubscribeURL and all, as __context__ --
+@pytest.mark.anyio
+async def test_a_failed_async_confirmation_keeps_no_error_that_holds_the_token() -> None:
+    def fail(url: str) -> bytes:
+        raise ConnectionError(f"could not reach {url}")
+
+    verifier = AsyncNotificationVerifier(fetcher=AsyncSpy(), clock=lambda: NOW)
+    confirmation = await verifier.verify(signer().subscription_confirmation())
+    assert isinstance(confirmation, SubscriptionConfirmation)
+    verifier.fetcher = AsyncSpy(fail)
+    with pytest.raises(NotificationVerificationError) as raised:
+        await verifier.confirm(confirmation)
+    assert raised.value.reason is NotificationFailure.CONFIRM_FAILED
+    assert (raised.value.__cause__, raised.value.__context__) == (None, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import ipaddress
+import logging
 import ssl
 import tempfile
 import threading
@@ -21,7 +22,14 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from amazonpay import ConfigurationError
-from amazonpay.notifications import AsyncHttpxFetcher, FetchError, HttpxFetcher
+from amazonpay.notifications import (
+    AsyncHttpxFetcher,
+    FetchError,
+    HttpxFetcher,
+    NotificationVerifier,
+    SubscriptionConfirmation,
+)
+from tests.support.sns import NOW, signer
 
 CAP = 1000
 PEM = b"-----BEGIN CERTIFICATE-----\n" + b"A" * 64 + b"\n-----END CERTIFICATE-----\n"
@@ -289,3 +297,21 @@ def test_a_download_that_outlasts_the_timeout_is_cut_off(
     monkeypatch.setattr(fetch_module, "monotonic", _SteppingClock())
     with pytest.raises(FetchError, match=r"took longer than 1\.5 s"):
         HttpxFetcher(verify=trusting, timeout=1.5, max_bytes=10**6)(url(server, "/streamed-too-big.pem"))
+
+
+# --- review of issue 19: the SubscribeURL carries the token, and httpx logs every URL it gets -------
+def test_confirming_through_the_httpx_fetcher_logs_neither_the_token_nor_the_subscribe_url(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    sns = signer()
+    answer = httpx.MockTransport(
+        lambda request: httpx.Response(200, stream=httpx.ByteStream(sns.fetch(str(request.url))))
+    )
+    verifier = NotificationVerifier(fetcher=HttpxFetcher(transport=answer), clock=lambda: NOW)
+    confirmation = verifier.verify(sns.subscription_confirmation())
+    assert isinstance(confirmation, SubscriptionConfirmation)
+    assert verifier.confirm(confirmation) is not None
+    assert confirmation.token in sns.confirmed
+    assert "sns.us-east-1.amazonaws.com" in caplog.text  # httpx logged the GET
+    assert confirmation.token not in caplog.text

@@ -12,6 +12,7 @@ names, for any sequence of calls (a property test drives random sequences).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -142,6 +143,88 @@ async def test_a_refund_cut_off_by_asyncio_timeout_tells_its_key() -> None:
                 await pay.refunds.create({**REFUND, "chargeId": charge_id})
         refund = await pay.refunds.create({**REFUND, "chargeId": charge_id}, idempotency_key=outcome.idempotency_key)
         check_recovered(sandbox, outcome, refund.refund_id)
+        await pay.aclose()
+
+
+# --- finding 2, review: the call runs in a task or thread the block started ------------------------
+# The block's outcome was filled only by its own task's calls, so a call that runs in a task of its
+# own (asyncio.wait_for makes one before Python 3.12) or in a thread told the block nothing: cut off
+# after the money moved, it left outcome.idempotency_key None, and the caller's retry charged twice.
+
+
+def check_recovered_elsewhere(sandbox: AmazonPaySandbox, outcome: CallState, refund_id: str | None) -> None:
+    """The block learnt the key and that it was sent, though the call ran in another task or thread."""
+    (first, again) = sent_keys(sandbox)
+    assert outcome.idempotency_key == first == again
+    assert outcome.sent
+    assert list(sandbox.refunds) == [refund_id]  # one refund, though the caller called twice
+
+
+@pytest.mark.anyio
+async def test_a_refund_cut_off_by_asyncio_wait_for_tells_its_key() -> None:
+    with client("async") as (pay, sandbox, stuck):
+        charge_id = await captured_charge(pay, sandbox)
+        stuck.stick = True
+        with request_options() as outcome, pytest.raises(TimeoutError):
+            await asyncio.wait_for(pay.refunds.create({**REFUND, "chargeId": charge_id}), 0.05)
+        refund = await pay.refunds.create({**REFUND, "chargeId": charge_id}, idempotency_key=outcome.idempotency_key)
+        check_recovered_elsewhere(sandbox, outcome, refund.refund_id)
+        await pay.aclose()
+
+
+@pytest.mark.anyio
+async def test_a_refund_awaited_in_a_task_of_its_own_and_cut_off_tells_its_key() -> None:
+    with client("async") as (pay, sandbox, stuck):
+        charge_id = await captured_charge(pay, sandbox)
+        stuck.stick = True
+        with request_options() as outcome, pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.05):
+                await asyncio.create_task(pay.refunds.create({**REFUND, "chargeId": charge_id}))
+        refund = await pay.refunds.create({**REFUND, "chargeId": charge_id}, idempotency_key=outcome.idempotency_key)
+        check_recovered_elsewhere(sandbox, outcome, refund.refund_id)
+        await pay.aclose()
+
+
+def test_a_refund_given_up_on_in_a_thread_that_copied_the_blocks_context_tells_its_key() -> None:
+    """The README's thread-pool pattern, with the block opened by the caller, not by the thread."""
+    with client("sync") as (pay, sandbox, stuck), ThreadPoolExecutor(1) as executor:
+        charge_id = anyio.run(captured_charge, pay, sandbox)
+        arrived = threading.Event()
+        stuck.stick, stuck.on_stuck = True, arrived.set
+        body = {**REFUND, "chargeId": charge_id}
+        with request_options() as outcome:
+            future = executor.submit(contextvars.copy_context().run, pay.refunds.create, body)
+            assert arrived.wait(30)  # the refund was processed; its answer is held back
+            with pytest.raises(FutureTimeout):
+                future.result(timeout=0.01)
+        assert outcome.idempotency_key is not None  # known while the call is still out
+        assert outcome.sent
+        stuck.released.set()
+        first = future.result(timeout=30)
+        again = pay.refunds.create(body, idempotency_key=outcome.idempotency_key)
+        assert again.refund_id == first.refund_id
+        assert list(sandbox.refunds) == [first.refund_id]
+
+
+@pytest.mark.anyio
+async def test_a_task_tells_only_the_blocks_it_inherited_that_are_still_open() -> None:
+    """No key leaks into a block the task did not start in, nor into one closed before its call."""
+    with client("async") as (pay, sandbox, _):
+        charge_id = await captured_charge(pay, sandbox)
+        go = asyncio.Event()
+
+        async def refund_later() -> Any:
+            await go.wait()
+            return await pay.refunds.create({**REFUND, "chargeId": charge_id})
+
+        with request_options() as closed_before:
+            task = asyncio.create_task(refund_later())
+        with request_options() as unrelated:
+            go.set()
+            await task
+        assert len(sent_keys(sandbox)) == 1
+        assert (closed_before.idempotency_key, closed_before.sent) == (None, False)
+        assert (unrelated.idempotency_key, unrelated.sent) == (None, False)
         await pay.aclose()
 
 

@@ -141,3 +141,18 @@ def test_a_bad_proxy_url_is_refused_without_showing_it(no_proxy_environment: pyt
     with pytest.raises(ConfigurationError, match="is not an http:// or https:// URL") as raised:
         AmazonPay(public_key_id="LIVE-AE1", private_key=rsa_key, region="eu")
     assert "s3cr3t-pw" not in str(raised.value)
+
+
+# --- review of issue 19: "from None" kept httpx's error, which may quote the proxy URL ------------
+@pytest.mark.parametrize(
+    "proxy",
+    ["user:s3cr3t-pw@proxy.example:3128", "ftp://user:s3cr3t-pw@proxy.example:21"],
+    ids=["without scheme", "ftp"],
+)
+def test_no_error_of_a_refused_proxy_url_holds_its_password(
+    proxy: str, no_proxy_environment: pytest.MonkeyPatch, rsa_key: Any
+) -> None:
+    """A proxy URL without its scheme (a common slip) was quoted whole in the context's ValueError."""
+    with pytest.raises(ConfigurationError, match="is not an http:// or https:// URL") as raised:
+        AmazonPay(public_key_id="LIVE-AE1", private_key=rsa_key, region="eu", proxy=proxy)
+    assert (raised.value.__cause__, raised.value.__context__) == (None, None)

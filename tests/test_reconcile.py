@@ -16,10 +16,11 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from amazonpay import AmazonPay, OutcomeUnknownError, UnprocessableError, request_options
+from amazonpay import AmazonPay, AmazonPayError, OutcomeUnknownError, UnprocessableError, request_options
 from amazonpay._registry import operation_registry
 from amazonpay_api.api.charges import cancel_charge
 from amazonpay_api.models import CancelChargeRequest
+from tests.conftest import Recorder
 from tests.support.operations import BY_NAME, CHARGE
 from tests.support.spec import effective_spec
 from tests.test_faults import MAX_RETRIES, Harness, h
@@ -236,3 +237,42 @@ def test_the_rules_are_the_specs(pay: AmazonPay) -> None:
     for where, rule in rules.items():
         assert rule["unverifiable"] == marked[where].get("unverifiable", {})
         assert rule["stateReasons"] == marked[where].get("stateReasons")
+
+
+# --- review of issue 19: the hint of a cancel or close cut off says how to retry it ---------------
+# A DELETE that timed out (or ended in a 5xx) after being sent said only "get the object to see its
+# state before calling again"; a cancel or close has a safer retry, the one the README documents:
+# call it again inside request_options(retrying=True), which reconciles as the client's own retries.
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments", "body", "reconciles"),
+    [
+        ("charges.cancel", ("S02-1-C1",), CANCEL, True),
+        ("charge_permissions.close", ("S02-1",), CLOSE, True),
+        ("charges.update", ("S02-1-C1",), {"statusDetails": {"state": "Authorized"}}, False),
+    ],
+)
+@pytest.mark.parametrize(
+    "answer",
+    [httpx.ReadTimeout("no answer"), httpx.Response(503, json={"reasonCode": "ServiceUnavailable", "message": "x"})],
+    ids=["timed out", "503"],
+)
+def test_the_hint_of_a_cut_off_call_without_a_key_says_how_to_retry_it(
+    name: str,
+    arguments: tuple[str, ...],
+    body: dict[str, object],
+    reconciles: bool,
+    answer: object,
+    pay: AmazonPay,
+    transport: Recorder,
+    sleeps: list[float],
+) -> None:
+    transport.default = (lambda request: (_ for _ in ()).throw(answer)) if isinstance(answer, Exception) else answer
+    resource, method = name.split(".")
+    with pytest.raises(AmazonPayError) as raised:
+        getattr(getattr(pay, resource), method)(*arguments, body, max_retries=1)
+    message = str(raised.value)
+    assert "it may have been processed" in message
+    assert ("request_options(retrying=True)" in message) is reconciles
+    assert "get the object to see its state" in message

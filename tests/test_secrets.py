@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from amazonpay import AmazonPay, AmazonPayError, APIConnectionError, AsyncAmazonPay, ConfigurationError
+from amazonpay import (
+    AmazonPay,
+    AmazonPayError,
+    APIConnectionError,
+    AsyncAmazonPay,
+    ConfigurationError,
+    request_options,
+)
 from amazonpay_api.api.authorization_tokens import get_authorization_token
 from amazonpay_api.models import AuthorizationToken
 from tests.support.operations import BY_NAME, CREATE_CHARGE_BODY
@@ -292,3 +299,15 @@ def test_the_amazon_pay_token_of_an_answer_is_typed_and_never_shown(
     assert "amazonPayToken" not in answer.additional_properties
     assert answer.to_dict()["amazonPayToken"] == token
     assert_free_of(f"{answer!r}{answer}{caplog.text}", [token])
+
+
+# --- review of issue 19: the outcome's repr shows no header value ------------------------------------
+# A request_options block's state is the documented outcome object callers log ("%r", outcome); its
+# repr listed headers= with their values, a partner key's among them (finding 5: no header value in
+# an error, the same reasoning for the outcome), though auth_token= was already hidden.
+def test_the_outcome_repr_shows_no_header_value_and_no_token(pay: AmazonPay, transport: Recorder) -> None:
+    transport.default = BY_NAME["charges.get"].answer()
+    with request_options(headers={"x-partner-key": "partner-secret-0123"}, auth_token=AUTH_TOKEN) as outcome:
+        pay.charges.get("S02-1-C1")
+    assert outcome.request_id is not None
+    assert_free_of(repr(outcome), ["partner-secret-0123", AUTH_TOKEN])

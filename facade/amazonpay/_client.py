@@ -31,7 +31,7 @@ from ._options import checked_timeout
 from ._registry import hide_secrets
 from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
-from ._storage import AsyncStorage, Storage
+from ._storage import AsyncStorage, HiddenQuery, Storage
 from ._transport import AmazonPayTransport, Clock, ClockSkew, unreadable_answer, utc_now
 
 if TYPE_CHECKING:
@@ -49,12 +49,41 @@ class _Api(Client):
 
     Every answer of a generated operation is read here: one that the generated models cannot
     read is the :class:`UnexpectedResponseError` the resource methods raise, not a bare
-    ``KeyError``. Its ``with_*`` builders are refused: the generated ones make a plain httpx
-    client (unsigned, without retries, idempotency keys or typed errors) and change this one's
-    httpx client in place; per-call options (``request_options``) do what they would.
+    ``KeyError``. Its httpx client is amazonpay's signing one, and only it: the ``with_*``
+    builders are refused (the generated ones make a plain httpx client, unsigned, without
+    retries, idempotency keys or typed errors, and change this one's in place; per-call options,
+    ``request_options``, do what they would), so are ``set_httpx_client`` and
+    ``set_async_httpx_client`` (the resource methods send through this client too), and the kind
+    of httpx client this one does not have is an error, not a plain client built on demand.
     """
 
-    __slots__ = ()
+    __slots__ = ("_kind",)
+
+    def __init__(self, base_url: str, http: httpx.Client | httpx.AsyncClient, kind: str) -> None:
+        super().__init__(base_url=base_url, raise_on_unexpected_status=True)
+        self._kind = kind  # "AmazonPay" or "AsyncAmazonPay", for the messages
+        if isinstance(http, httpx.Client):
+            self._client = http
+        else:
+            self._async_client = http
+
+    def get_httpx_client(self) -> httpx.Client:
+        """The signing httpx client of :class:`AmazonPay` (refused for :class:`AsyncAmazonPay`)."""
+        if self._client is None:
+            raise ConfigurationError(
+                f"pay.api of {self._kind} is asynchronous: call the generated operations' asyncio functions "
+                "(asyncio_detailed, asyncio) with it, or make an AmazonPay for synchronous calls; nothing was sent"
+            )
+        return self._client
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The signing httpx client of :class:`AsyncAmazonPay` (refused for :class:`AmazonPay`)."""
+        if self._async_client is None:
+            raise ConfigurationError(
+                f"pay.api of {self._kind} is synchronous: call the generated operations' sync functions "
+                "(sync_detailed, sync) with it, or make an AsyncAmazonPay for asyncio calls; nothing was sent"
+            )
+        return self._async_client
 
     def read_response(self, response: httpx.Response, parse: Callable[..., T | None]) -> Response[T]:
         """The generated operation's answer, or :class:`UnexpectedResponseError` when it cannot be read."""
@@ -67,20 +96,31 @@ class _Api(Client):
 
 
 def _refused_builder(name: str) -> Callable[..., NoReturn]:
+    swaps = name.startswith("set_")
+    why = (
+        "it would put another httpx client under pay.api and every resource method of this client (unsigned, "
+        "without retries, idempotency keys or typed errors, wherever that client points): pass transport= or "
+        "proxy= to the AmazonPay constructor, or make an amazonpay_api.Client of your own"
+        if swaps
+        else "it would return a client on plain httpx (unsigned, without retries, idempotency keys or typed errors) "
+        "and change this client's own: use amazonpay.request_options(timeout=..., headers=...) around the call "
+        "instead"
+    )
+
     def refuse(self: _Api, *args: object, **kwargs: object) -> NoReturn:
-        raise ConfigurationError(
-            f"pay.api.{name}() is not available: it would return a client on plain httpx (unsigned, without "
-            "retries, idempotency keys or typed errors) and change this client's own: use "
-            "amazonpay.request_options(timeout=..., headers=...) around the call instead; nothing was changed"
-        )
+        raise ConfigurationError(f"pay.api.{name}() is not available: {why}; nothing was changed")
 
     refuse.__name__ = refuse.__qualname__ = name
-    refuse.__doc__ = f"Refused: use ``amazonpay.request_options`` instead of ``{name}``."
+    refuse.__doc__ = (
+        "Refused: pay.api's httpx client is amazonpay's signing one."
+        if swaps
+        else (f"Refused: use ``amazonpay.request_options`` instead of ``{name}``.")
+    )
     return refuse
 
 
-# Every builder the generated client has, including ones a newer generator adds.
-for _name in [name for name in dir(Client) if name.startswith("with_")]:
+# Every builder and setter the generated client has, including ones a newer generator adds.
+for _name in [name for name in dir(Client) if name.startswith(("with_", "set_"))]:
     setattr(_Api, _name, _refused_builder(_name))
 
 
@@ -202,8 +242,6 @@ class _Client(ABC, Generic[_Inner]):
             clock=clock,
             clock_skew=clock_skew,
         )
-        #: The generated low-level client, fully configured (signing, routing, retries, errors).
-        self.api: Client = _Api(base_url=self._config.endpoint.base_url, raise_on_unexpected_status=True)
         if transport is None:
             chosen = proxy if proxy is not None else environment_proxy(self._config.endpoint.base_url)
             if chosen is not None and not isinstance(chosen, str | httpx.Proxy):
@@ -211,20 +249,25 @@ class _Client(ABC, Generic[_Inner]):
             try:
                 transport = self._network(verify, chosen)
             except (ValueError, TypeError, ImportError, httpx.InvalidURL):
-                # The URL is never shown: it may hold the proxy's password.
+                transport = None
+            if transport is None:
+                # The URL is never shown, and httpx's error (which may quote it) is not even the context:
+                # it may hold the proxy's password.
                 raise ConfigurationError(
                     "the proxy URL (proxy= or HTTPS_PROXY / ALL_PROXY) is not an http:// or https:// URL "
                     "(socks5:// needs httpx[socks])"
-                ) from None
-        self._connect(self._config.transport(transport), transport)
+                )
+        http = self._connect(self._config.transport(transport), transport)
+        #: The generated low-level client, fully configured (signing, routing, retries, errors).
+        self.api: Client = _Api(self._config.endpoint.base_url, http, type(self).__name__)
 
     @abstractmethod
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> _Inner:
         """The httpx network transport of this kind of client, through ``proxy`` if not None."""
 
     @abstractmethod
-    def _connect(self, transport: AmazonPayTransport, network: _Inner) -> None:
-        """Make the httpx client over ``transport`` and give it to :attr:`api`.
+    def _connect(self, transport: AmazonPayTransport, network: _Inner) -> httpx.Client | httpx.AsyncClient:
+        """Make the httpx client over ``transport`` (for :attr:`api`) and return it.
 
         The unsigned storage client (pre-signed URLs) goes directly over ``network``, below the signing.
         """
@@ -298,13 +341,13 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.BaseTransport:
         return httpx.HTTPTransport(verify=verify, proxy=proxy)
 
-    def _connect(self, transport: AmazonPayTransport, network: httpx.BaseTransport) -> None:
+    def _connect(self, transport: AmazonPayTransport, network: httpx.BaseTransport) -> httpx.Client:
         self._http = _HttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
-        self.api.set_httpx_client(self._http)
         # Shares the network transport (closed with the API client's); never signs, never redirects.
-        self._storage = Storage(httpx.Client(transport=network, timeout=self._config.timeout))
+        self._storage = Storage(httpx.Client(transport=HiddenQuery(network), timeout=self._config.timeout))
+        return self._http
 
     @property
     def notifications(self) -> ClientNotifications:
@@ -335,13 +378,13 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.AsyncBaseTransport:
         return httpx.AsyncHTTPTransport(verify=verify, proxy=proxy)
 
-    def _connect(self, transport: AmazonPayTransport, network: httpx.AsyncBaseTransport) -> None:
+    def _connect(self, transport: AmazonPayTransport, network: httpx.AsyncBaseTransport) -> httpx.AsyncClient:
         self._http = _AsyncHttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
-        self.api.set_async_httpx_client(self._http)
         # Shares the network transport (closed with the API client's); never signs, never redirects.
-        self._storage = AsyncStorage(httpx.AsyncClient(transport=network, timeout=self._config.timeout))
+        self._storage = AsyncStorage(httpx.AsyncClient(transport=HiddenQuery(network), timeout=self._config.timeout))
+        return self._http
 
     @property
     def notifications(self) -> AsyncClientNotifications:

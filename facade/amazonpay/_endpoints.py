@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
 from typing import Final, Literal
 from urllib.parse import urlsplit
@@ -84,22 +85,25 @@ def resolve_endpoint(region: str, public_key_id: str, sandbox: bool | None, base
     return Endpoint(canonical, host, url, is_sandbox, prefix is not None)
 
 
+_USERINFO: Final = re.compile(r"://[^/?#]*@")
+
+
 def _checked_base_url(base_url: str, region: Region) -> str:
     if not isinstance(base_url, str):
         raise ConfigurationError(f"base_url must be a str, not {type(base_url).__name__}")
+    # Messages show it without what stands before an "@" of its authority: a user name and password.
+    shown = _USERINFO.sub("://***@", base_url)
     try:
         parts = urlsplit(base_url)
         hostname = parts.hostname
         parts.port  # noqa: B018  # raises on a port that is not a number
     except ValueError:
-        raise ConfigurationError(f"base_url {base_url!r} is not a valid URL") from None
+        raise ConfigurationError(f"base_url {shown!r} is not a valid URL") from None
     if parts.scheme not in ("https", "http") or not hostname:
-        raise ConfigurationError(
-            f"base_url {base_url!r} is not an http(s) URL; pass e.g. https://proxy.example/live/v2"
-        )
+        raise ConfigurationError(f"base_url {shown!r} is not an http(s) URL; pass e.g. https://proxy.example/live/v2")
     if parts.query or parts.fragment or "?" in base_url or "#" in base_url:
         raise ConfigurationError(
-            f"base_url {base_url!r} has a query or fragment, which would be lost or signed wrongly; "
+            f"base_url {shown!r} has a query or fragment, which would be lost or signed wrongly; "
             "pass scheme, host and path only"
         )
     if parts.username is not None or parts.password is not None:
@@ -110,12 +114,12 @@ def _checked_base_url(base_url: str, region: Region) -> str:
     other = next((r for r, h in HOSTS.items() if h == hostname.lower().rstrip(".") and r != region), None)
     if other is not None:
         raise ConfigurationError(
-            f"base_url {base_url!r} is the {other} host, but region={region!r} signs for {HOSTS[region]}; "
+            f"base_url {shown!r} is the {other} host, but region={region!r} signs for {HOSTS[region]}; "
             f"pass region={other!r}, or drop base_url"
         )
     if parts.scheme == "http" and not _is_loopback(hostname):
         raise ConfigurationError(
-            f"base_url {base_url!r} uses plain http to a non-loopback host, which would send signed "
+            f"base_url {shown!r} uses plain http to a non-loopback host, which would send signed "
             "payment requests unencrypted; use https (plain http is allowed for 127.0.0.1/localhost only)"
         )
     return base_url.rstrip("/")

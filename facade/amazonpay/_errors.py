@@ -158,6 +158,7 @@ class APIStatusError(AmazonPayError):
         url: str,
         idempotency_key: str | None = None,
         may_have_been_processed: bool = False,
+        reconciles: bool = False,
     ) -> None:
         self.status = status
         self.reason_code = reason_code
@@ -174,7 +175,9 @@ class APIStatusError(AmazonPayError):
             f"{status} {printable(reason_code or 'unexpected response', 80)}: {printable(message)} "
             f"({method} {url}, request id {printable(request_id or 'none', 80)}, "
             f"{attempts} attempt{'s' if attempts != 1 else ''})"
-            + outcome_hint(method, idempotency_key, may_have_been_processed=may_have_been_processed)
+            + outcome_hint(
+                method, idempotency_key, may_have_been_processed=may_have_been_processed, reconciles=reconciles
+            )
         )
 
 
@@ -263,12 +266,23 @@ MESSAGE_LIMIT: Final = 500
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def outcome_hint(method: str, idempotency_key: str | None, *, may_have_been_processed: bool) -> str:
-    """The end of a message about a failed call that may have taken effect: how to find out."""
+def outcome_hint(
+    method: str, idempotency_key: str | None, *, may_have_been_processed: bool, reconciles: bool = False
+) -> str:
+    """The end of a message about a failed call that may have taken effect: how to find out.
+
+    ``reconciles``: the operation has an ``x-amazonpay-reconcile`` rule (cancel, close), so a
+    retry marked ``retrying=True`` tells whether the lost attempt did the job.
+    """
     if not may_have_been_processed:
         return ""
     if idempotency_key is not None:
         return f"; it may have been processed: retry with idempotency_key={idempotency_key!r} to get its result"
+    if reconciles:
+        return (
+            "; it may have been processed: call it again inside amazonpay.request_options(retrying=True), which "
+            "returns the object if that attempt did the job (or get the object to see its state before calling again)"
+        )
     if method != "GET":
         return "; it may have been processed: get the object to see its state before calling again"
     return ""
@@ -306,6 +320,7 @@ def error_for_status(
     idempotency_key: str | None = None,
     may_have_been_processed: bool = False,
     location: str | None = None,
+    reconciles: bool = False,
 ) -> APIStatusError:
     """The typed error for an error (or redirect) response; never fails, whatever the body."""
     text = body.decode("utf-8", errors="replace")
@@ -336,6 +351,7 @@ def error_for_status(
         url=url,
         idempotency_key=idempotency_key,
         may_have_been_processed=may_have_been_processed,
+        reconciles=reconciles,
     )
 
 

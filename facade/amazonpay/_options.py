@@ -9,9 +9,11 @@ that safe for money:
   a task or thread that inherited the block's context) is refused before anything is sent.
   GET, PATCH and DELETE requests in the block are sent without it.
 - A block's outcome (``status``, ``request_id``, ``attempts``, ``sent``, ``idempotency_key``)
-  is filled only by the calls its own thread or task makes while it is open, never by tasks it
-  starts. It is written as the call goes, not when it returns: a call cancelled mid-request
-  (a timeout of the caller's, a cancelled task, KeyboardInterrupt) has already told its key.
+  is filled by the calls its own thread or task makes while it is open; a task or thread it
+  starts tells it only what a retry must not lose: a POST's key, and that a request was sent.
+  It is written as the call goes, not when it returns: a call cancelled mid-request (a timeout
+  of the caller's, ``asyncio.wait_for``, a cancelled task, KeyboardInterrupt) has already told
+  its key.
 
 Context variables do not cross into ``ThreadPoolExecutor.submit``; run the work in a copy of
 the context (``executor.submit(contextvars.copy_context().run, fn)``) to take the options along.
@@ -152,10 +154,13 @@ class CallState:
     - ``idempotency_key``: the key of the block's last POST, from the moment the key is chosen
       (before its first attempt is sent); a later GET, PATCH or DELETE does not change it. A
       POST cut off at any point (cancelled, timed out by the caller, interrupted) is retried
-      safely with this key.
+      safely with this key. A POST that a task or thread started in the block makes counts
+      too (``asyncio.wait_for`` runs its call in a task of its own before Python 3.12, a thread
+      pool in a thread): a key is never known to nobody.
     - ``sent``: whether a request of the block's last call may have left this process: set
       just before each attempt is handed to the connection, so it is true for a call cancelled
-      mid-request; false only while nothing was sent (or every attempt failed to connect).
+      mid-request; false only while nothing was sent (or every attempt failed to connect). A
+      request that a task or thread started in the block sends sets it too.
     - ``attempts``: the attempts the block's last call has started (the one in flight included).
     - ``status``, ``request_id``: of the last answer to the block's last call (None until one
       comes, and after an attempt that got no answer). For a cancel or close reconciled after
@@ -166,7 +171,7 @@ class CallState:
     """
 
     simulation_code: str | None = None
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # a value may be a partner's credential
     timeout: httpx.Timeout | None = None
     max_retries: int | None = None
     auth_token: str | None = field(default=None, repr=False)  # a delegated credential
@@ -197,34 +202,43 @@ class CallState:
             return self.explicit_key.take(f"{method} {path}")
         return None
 
-    def _mine(self) -> Iterator[CallState]:
-        """The state itself and the enclosing blocks that the running thread or task has open."""
+    def _open(self) -> Iterator[tuple[CallState, bool]]:
+        """The open states from this one outwards, each with whether the running thread or task opened it."""
         runner = _runner()
         state: CallState | None = self
         while state is not None:
-            if state.is_open and state.owner == runner:
-                yield state
+            if state.is_open:
+                yield state, state.owner == runner
             state = state.outer
 
     def began(self, idempotency_key: str | None) -> None:
-        """A call starts: it is the block's last call now; a POST's key is known from here on."""
-        for state in self._mine():
-            state.status = state.request_id = state.response = None
-            state.attempts, state.sent = 0, False
+        """A call starts: it is its runner's blocks' last call now; a POST's key is known from here on.
+
+        The key goes to every open block around the call, whoever opened it: a block whose
+        call runs in a task or thread of its own (``asyncio.wait_for`` on Python 3.11, an
+        executor) must still learn the key its retry needs.
+        """
+        for state, mine in self._open():
+            if mine:
+                state.status = state.request_id = state.response = None
+                state.attempts, state.sent = 0, False
             if idempotency_key is not None:
                 state.idempotency_key = idempotency_key
 
     def sending(self, attempt: int) -> None:
-        """Attempt number ``attempt`` is about to be handed to the connection."""
-        for state in self._mine():
-            state.attempts, state.sent = attempt, True
+        """Attempt number ``attempt`` is about to be handed to the connection (every open block learns it was sent)."""
+        for state, mine in self._open():
+            if mine:
+                state.attempts = attempt
+            state.sent = True
 
     def record(
         self, *, status: int | None, request_id: str | None, sent: bool, response: httpx.Response | None = None
     ) -> None:
         """Note how an attempt ended: its answer (None: it got none), and whether anything was sent so far."""
-        for state in self._mine():
-            state.status, state.request_id, state.sent, state.response = status, request_id, sent, response
+        for state, mine in self._open():
+            if mine:
+                state.status, state.request_id, state.sent, state.response = status, request_id, sent, response
 
 
 _current: ContextVar[CallState | None] = ContextVar("amazonpay_call", default=None)

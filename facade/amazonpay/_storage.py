@@ -9,8 +9,10 @@ operations download or upload is in the spec (``x-amazonpay-download``, ``x-amaz
 the generated methods call :class:`Storage` or :class:`AsyncStorage`.
 
 A download is bounded like an API answer (``max_bytes``, counted decompressed, the compressed
-body fed to the decoder in small pieces) and written through a :class:`Sink` made before
-anything is sent: a path gets a fresh temporary file renamed over it once complete.
+body fed to the decoder in small pieces), and in time as a whole (``deadline``: the timeout
+bounds each read only, and a host sending a byte just inside it would hold the caller for
+ever), and written through a :class:`Sink` made before anything is sent: a path gets a fresh
+temporary file renamed over it once complete.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from __future__ import annotations
 import contextlib
 import io
 import ipaddress
+import math
 import os
+import time
 from collections.abc import AsyncIterable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -107,14 +111,24 @@ def _unreachable(error: httpx.RequestError, url: httpx.URL, *, downloading: bool
 #: transactions, and it bounds what a hostile or broken storage answer (a decompression bomb)
 #: can put in memory or on disk.
 DEFAULT_MAX_DOWNLOAD_BYTES: Final = 512 << 20
+#: Seconds a download may take from its GET to its last byte unless ``deadline=`` says otherwise:
+#: ten minutes take the default 512 MiB at under 1 MB/s. Checked as each piece arrives, so a
+#: download ends at most one read timeout after it.
+DEFAULT_DOWNLOAD_DEADLINE: Final = 600.0
 
 
 class Sink:
     """Where one download's bytes go while it arrives; :func:`download_sink` makes the right one."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, deadline: float) -> None:
         self.max_bytes = max_bytes
+        self.deadline = deadline
         self.size = 0  # bytes received so far, decompressed
+        self._ends = math.inf  # on the monotonic clock, from the GET on
+
+    def start(self) -> None:
+        """The GET of the download is about to be sent: its deadline runs from here."""
+        self._ends = time.monotonic() + self.deadline
 
     def write_all(self, chunks: Iterable[bytes], url: httpx.URL) -> bytes | int:
         """Take every chunk, then complete: the bytes (in memory) or how many were written."""
@@ -142,6 +156,14 @@ class Sink:
         self.size += len(chunk)
         if self.size > self.max_bytes:
             raise self._too_large(url)
+        if time.monotonic() > self._ends:
+            raise StorageError(
+                f"the download from {_host(url)} did not end within deadline={self.deadline:g} s (the storage host "
+                f"sends slowly, or stalls between pieces); {self._left_over()}: call download() again, or pass a "
+                "larger deadline=",
+                status=200,
+                host=url.host,
+            )
         self._put(chunk, url)
 
     def _too_large(self, url: httpx.URL) -> DownloadTooLargeError:
@@ -173,8 +195,8 @@ class Sink:
 
 
 class _InMemory(Sink):
-    def __init__(self, max_bytes: int) -> None:
-        super().__init__(max_bytes)
+    def __init__(self, max_bytes: int, deadline: float) -> None:
+        super().__init__(max_bytes, deadline)
         self._chunks: list[bytes] = []
 
     def _put(self, chunk: bytes, url: httpx.URL) -> None:
@@ -187,8 +209,8 @@ class _InMemory(Sink):
 class _FileObject(Sink):
     """The caller's binary file: written as given; what was written before a failure stays (theirs to discard)."""
 
-    def __init__(self, out: BinaryIO, max_bytes: int) -> None:
-        super().__init__(max_bytes)
+    def __init__(self, out: BinaryIO, max_bytes: int, deadline: float) -> None:
+        super().__init__(max_bytes, deadline)
         self._out = out
 
     def _put(self, chunk: bytes, url: httpx.URL) -> None:
@@ -212,10 +234,10 @@ class _NewFile(Sink):
     always absent, as it was, or one whole download, however many downloads to it run at once.
     """
 
-    def __init__(self, final: Path, max_bytes: int) -> None:
+    def __init__(self, final: Path, max_bytes: int, deadline: float) -> None:
         import tempfile  # only downloads to a path need it: not loaded by a cold start
 
-        super().__init__(max_bytes)
+        super().__init__(max_bytes, deadline)
         self._final = final
         if final.is_dir():
             raise ConfigurationError(f"to={str(final)!r} is a folder: pass the path of the file to write")
@@ -263,29 +285,85 @@ class _NewFile(Sink):
 
 
 @contextmanager
-def download_sink(to: Destination | None, max_bytes: int) -> Iterator[Sink]:
+def download_sink(to: Destination | None, max_bytes: int, deadline: float) -> Iterator[Sink]:
     """Where a download goes, checked (and a path's temporary file made) before anything is sent.
 
     Leaving the block removes what an incomplete download left. ``to`` is None (the bytes are
-    returned), a path, or a binary file object; ``max_bytes`` is the limit, counted decompressed.
+    returned), a path, or a binary file object; ``max_bytes`` is the limit, counted decompressed;
+    ``deadline`` the seconds the download may take from its GET to its last byte.
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise ConfigurationError(f"max_bytes must be an int of at least 1, not {max_bytes!r}")
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not 0 < deadline < math.inf:
+        raise ConfigurationError(
+            f"deadline must be a finite number of seconds above 0, not {deadline!r}: a download always ends"
+        )
     sink: Sink
     if to is None:
-        sink = _InMemory(max_bytes)
+        sink = _InMemory(max_bytes, deadline)
     elif isinstance(to, str | os.PathLike):
-        sink = _NewFile(Path(to), max_bytes)
+        sink = _NewFile(Path(to), max_bytes, deadline)
     elif isinstance(to, io.TextIOBase):
         raise ConfigurationError("to is a text file: open it in binary mode ('wb'), or pass its path")
     elif callable(getattr(to, "write", None)):
-        sink = _FileObject(to, max_bytes)
+        sink = _FileObject(to, max_bytes, deadline)
     else:
         raise ConfigurationError(f"to must be a file path or a binary file open for writing, not {type(to).__name__}")
     try:
         yield sink
     finally:
         sink.drop()
+
+
+class HiddenQuery(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A network transport under which an answered request keeps no query.
+
+    A pre-signed URL's query is its credential (it grants the file), and so is a SNS
+    SubscribeURL's (its token). httpx logs every answered request's URL at INFO, and an answer
+    and the errors of its body keep the request: the network gets a copy with the whole URL,
+    and the request httpx holds is left with ``?***``. Closing it closes the network (the
+    storage client never closes: the API client closes the network transport it shares).
+    """
+
+    def __init__(self, network: httpx.BaseTransport | httpx.AsyncBaseTransport) -> None:
+        self._network = network
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send a copy of ``request``; hide its query once answered or failed."""
+        network = cast("httpx.BaseTransport", self._network)
+        try:
+            return network.handle_request(_whole(request))
+        finally:  # an error httpx raises for it keeps this request too
+            _hide_query(request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """The async twin of :meth:`handle_request`."""
+        network = cast("httpx.AsyncBaseTransport", self._network)
+        try:
+            return await network.handle_async_request(_whole(request))
+        finally:
+            _hide_query(request)
+
+    def close(self) -> None:
+        """Close the network transport."""
+        if isinstance(self._network, httpx.BaseTransport):
+            self._network.close()
+
+    async def aclose(self) -> None:
+        """Close the network transport (async)."""
+        if isinstance(self._network, httpx.AsyncBaseTransport):
+            await self._network.aclose()
+
+
+def _whole(request: httpx.Request) -> httpx.Request:
+    return httpx.Request(
+        request.method, request.url, headers=request.headers, stream=request.stream, extensions=request.extensions
+    )
+
+
+def _hide_query(request: httpx.Request) -> None:
+    if request.url.query:
+        request.url = request.url.copy_with(query=b"***")
 
 
 def _host(url: httpx.URL) -> str:
@@ -302,6 +380,7 @@ class Storage:
     def download(self, url: object, sink: Sink) -> bytes | int:
         """The bytes at ``url`` into ``sink``: returned (in memory), or their count once written."""
         checked = _checked(url)
+        sink.start()
         try:
             with self._http.stream("GET", checked) as response:
                 if response.status_code != 200:  # its body is never read: it may be endless
@@ -311,7 +390,9 @@ class Storage:
                 response.stream = _SmallChunks(cast("httpx.SyncByteStream", response.stream))
                 return sink.write_all(response.iter_bytes(), checked)
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=True) from None
+            failure = _unreachable(error, checked, downloading=True)
+        # Raised outside the except clause: httpx's error (whose request holds the URL) is not even its context.
+        raise failure
 
     def upload(self, url: object, data: bytes) -> None:
         """PUT ``data`` to ``url``; the answer's body is never read (it may be endless)."""
@@ -320,9 +401,12 @@ class Storage:
             with self._http.stream("PUT", checked, content=data) as response:
                 status = response.status_code
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=False) from None
-        if not 200 <= status < 300:
-            raise _failure(status, checked, downloading=False)
+            failure = _unreachable(error, checked, downloading=False)
+        else:
+            if 200 <= status < 300:
+                return
+            failure = _failure(status, checked, downloading=False)
+        raise failure  # outside the except clause, as in download()
 
 
 class AsyncStorage:
@@ -334,6 +418,7 @@ class AsyncStorage:
     async def download(self, url: object, sink: Sink) -> bytes | int:
         """The bytes at ``url`` into ``sink``: returned (in memory), or their count once written."""
         checked = _checked(url)
+        sink.start()
         try:
             async with self._http.stream("GET", checked) as response:
                 if response.status_code != 200:  # its body is never read: it may be endless
@@ -342,7 +427,9 @@ class AsyncStorage:
                 response.stream = _AsyncSmallChunks(cast("httpx.AsyncByteStream", response.stream))
                 return await sink.write_all_async(response.aiter_bytes(), checked)
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=True) from None
+            failure = _unreachable(error, checked, downloading=True)
+        # Raised outside the except clause: httpx's error (whose request holds the URL) is not even its context.
+        raise failure
 
     async def upload(self, url: object, data: bytes) -> None:
         """PUT ``data`` to ``url``; the answer's body is never read (it may be endless)."""
@@ -351,6 +438,9 @@ class AsyncStorage:
             async with self._http.stream("PUT", checked, content=data) as response:
                 status = response.status_code
         except httpx.RequestError as error:
-            raise _unreachable(error, checked, downloading=False) from None
-        if not 200 <= status < 300:
-            raise _failure(status, checked, downloading=False)
+            failure = _unreachable(error, checked, downloading=False)
+        else:
+            if 200 <= status < 300:
+                return
+            failure = _failure(status, checked, downloading=False)
+        raise failure  # outside the except clause, as in download()

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -47,7 +48,7 @@ from ._errors import (
     outcome_hint,
     printable,
 )
-from ._options import FIELD_VALUE, CallState, current_call
+from ._options import FIELD_VALUE, MAX_TIMEOUT, CallState, checked_timeout, current_call
 from ._registry import has_secret_paths, hide_secrets, operation_at, route
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
@@ -61,6 +62,10 @@ USER_AGENT = f"amazonpay-python/{__version__}"
 #: The service rejects dates in the future; beyond this difference from its ``Date`` header,
 #: ``clock_skew="auto"`` corrects the signing clock.
 MAX_CLOCK_SKEW = timedelta(minutes=2)
+#: The ``Date`` headers ``clock_skew="auto"`` may follow. API v2 is of 2019 (its reference signs
+#: 20190805T051457Z): no Amazon clock shows an earlier date; and a later one past 9000 would take
+#: the signing clock out of the years a date can be written in (past 9999 it overflows).
+_PLAUSIBLE_DATES: Final = (datetime(2019, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC))
 #: The largest answer accepted, after decompression. Amazon Pay answers are a few kilobytes;
 #: anything near this is a misrouted download or a decompression bomb.
 MAX_RESPONSE_BYTES: Final = 1 << 20
@@ -102,6 +107,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def amz_date(moment: datetime) -> str:
+    """``x-amz-pay-date``: a UTC time in ISO 8601 basic form, ``20190805T051457Z``, its year in four digits.
+
+    Formatted field by field: ``strftime("%Y")`` drops the zero padding of a year below 1000 (glibc).
+    """
+    t = moment.astimezone(UTC)
+    return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
+
+
 @dataclass
 class _Attempts:
     """Book-keeping of one logical request across its attempts."""
@@ -115,6 +129,7 @@ class _Attempts:
     uncertain: bool = False  # an attempt may have been processed without a definitive answer
     shown: str | None = None  # the URL path with its secret segments hidden (None: it has none)
     secrets: tuple[str, ...] = ()  # the values of those segments, as sent
+    date: str | None = None  # the first attempt's x-amz-pay-date, read while the call is checked
 
     def path(self, request: httpx.Request) -> str:
         """The request's path as logs and messages show it."""
@@ -156,6 +171,17 @@ def _shown(request: httpx.Request) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     shown, secrets = hide_secrets(request.method, request.url.raw_path.split(b"?", 1)[0].decode("ascii"))
     return (shown, secrets) if secrets else (None, ())
+
+
+def _finite(timeout: Mapping[str, float | None] | None) -> bool:
+    """Whether every part of a request's timeout (httpx's ``extensions["timeout"]``) is in bounds."""
+    return timeout is not None and all(value is not None and 0 < value <= MAX_TIMEOUT for value in timeout.values())
+
+
+def _reconciles(request: httpx.Request) -> bool:
+    """Whether the operation has a reconcile rule (``x-amazonpay-reconcile``): cancel, close."""
+    found = route(request.method, request.url.raw_path.split(b"?", 1)[0].decode("ascii"))
+    return found is not None and found.entry["reconcile"] is not None
 
 
 def _answers_without_body(request: httpx.Request) -> bool:
@@ -336,18 +362,23 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         call = current_call() or CallState()
         _check_headers(request, call, f"{request.method} {path}")
         check_request_body(request.method, path, body)
+        date = amz_date(self._now())  # a clock that cannot sign is refused here, before the call counts
         key = call.take_idempotency_key(request.method, path)
         if request.method == "POST" and key is None:
             key = os.urandom(16).hex()  # 128 random bits in 32 hex digits, as uuid4().hex, without importing uuid
         call.began(key)  # the caller knows the key before anything is sent, whatever ends the call
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
+        elif not _finite(request.extensions.get("timeout")):
+            # A per-request timeout given to pay.api's httpx client (get(..., timeout=None)), or none at all
+            # (this transport used without an httpx client), is checked as request_options' is.
+            checked_timeout(httpx.Timeout(**(request.extensions.get("timeout") or {"timeout": None})))
         if request.url.query:
             # httpx writes a space as "+"; Amazon reads RFC 3986. Send exactly what is signed.
             query = request.url.params.multi_items()
             request.url = request.url.copy_with(query=encode_query(query).encode("ascii"))
         retries = self._policy.max_retries if call.max_retries is None else call.max_retries
-        return _Attempts(call=call, idempotency_key=key, max_retries=retries, shown=shown, secrets=secrets)
+        return _Attempts(call=call, idempotency_key=key, max_retries=retries, shown=shown, secrets=secrets, date=date)
 
     def _check_destination(self, request: httpx.Request, path: str) -> None:
         """Refuse a URL outside the configured endpoint: the request would carry its signature elsewhere."""
@@ -371,8 +402,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             request.headers.update(call.headers)
         stamp = {
             **self._fixed_headers,
-            "x-amz-pay-date": (self._clock() + self._skew).strftime("%Y%m%dT%H%M%SZ"),
+            "x-amz-pay-date": attempts.date or amz_date(self._now()),
         }
+        attempts.date = None  # each retry is dated afresh
         if attempts.idempotency_key is not None:
             stamp["x-amz-pay-idempotency-key"] = attempts.idempotency_key
         if call.simulation_code is not None:
@@ -421,7 +453,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
         what = "timed out" if cls is APITimeoutError else f"failed ({_failure(error, request, attempts)})"
         hint = (
-            outcome_hint(request.method, attempts.idempotency_key, may_have_been_processed=True)
+            outcome_hint(
+                request.method, attempts.idempotency_key, may_have_been_processed=True, reconciles=_reconciles(request)
+            )
             if attempts.uncertain
             else "; nothing was sent"
             if not attempts.sent
@@ -505,6 +539,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             idempotency_key=attempts.idempotency_key,
             may_have_been_processed=may_have_been_processed,
             location=response.headers.get("location"),
+            reconciles=may_have_been_processed and _reconciles(request),
         )
 
     def _unreadable(self, request: httpx.Request, attempts: _Attempts, problem: _Unreadable) -> UnexpectedResponseError:
@@ -632,16 +667,26 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
 
     # --- helpers ----------------------------------------------------------------------------
+    def _now(self) -> datetime:
+        """The signing time: the clock's, in UTC, plus any correction adopted from Amazon's ``Date``."""
+        moment = self._clock()
+        if not isinstance(moment, datetime) or moment.utcoffset() is None:
+            what = "a datetime without a time zone" if isinstance(moment, datetime) else type(moment).__name__
+            raise ConfigurationError(
+                f"clock() returned {what}: x-amz-pay-date is UTC, and a time without a zone cannot be told apart from "
+                "local time; pass a clock that returns an aware datetime, such as datetime.now(UTC); nothing was sent"
+            )
+        return moment.astimezone(UTC) + self._skew
+
     def _skew_corrected(self, response: httpx.Response) -> bool:
         """Adopt the server's clock when its ``Date`` differs from ours by more than the limit."""
         try:
             server = parsedate_to_datetime(response.headers["date"])
         except (KeyError, TypeError, ValueError, IndexError):
             return False
-        if server.tzinfo is None:
+        if server.tzinfo is None or not _PLAUSIBLE_DATES[0] <= server < _PLAUSIBLE_DATES[1]:
             return False
-        local = self._clock() + self._skew
-        offset = server.astimezone(UTC) - local
+        offset = server.astimezone(UTC) - self._now()
         if abs(offset) <= MAX_CLOCK_SKEW:
             return False
         self._skew += timedelta(seconds=round(offset.total_seconds()))
@@ -809,17 +854,34 @@ class _AsyncSmallChunks(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
+def _body_deadline(request: httpx.Request) -> float:
+    """When the body must be in (``perf_counter``): the read timeout bounds the whole body, not each read.
+
+    Else a server or proxy sending it a byte at a time, each just inside the timeout, would hold
+    the attempt for as long as it liked. A body cut off here is a ``ReadTimeout``, retried.
+    """
+    read = request.extensions.get("timeout", {}).get("read")
+    return math.inf if read is None else time.perf_counter() + read
+
+
+def _check_pace(ends: float, request: httpx.Request) -> None:
+    if time.perf_counter() > ends:
+        raise httpx.ReadTimeout("the answer's body did not arrive within the read timeout", request=request)
+
+
 def _read(response: httpx.Response, request: httpx.Request) -> _Answer:
     """``response`` read in full (so its connection goes back to the pool), as a new response."""
     if isinstance(response.stream, httpx.SyncByteStream):
         response.stream = _SmallChunks(response.stream)
     chunks: list[bytes] = []
     size = 0
+    ends = _body_deadline(request)
     try:
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:
                 raise _Unreadable(response, _too_large())
+            _check_pace(ends, request)
             chunks.append(chunk)
     except httpx.DecodingError as error:
         raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None
@@ -834,11 +896,13 @@ async def _aread(response: httpx.Response, request: httpx.Request) -> _Answer:
         response.stream = _AsyncSmallChunks(response.stream)
     chunks: list[bytes] = []
     size = 0
+    ends = _body_deadline(request)
     try:
         async for chunk in response.aiter_bytes():
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:
                 raise _Unreadable(response, _too_large())
+            _check_pace(ends, request)
             chunks.append(chunk)
     except httpx.DecodingError as error:
         raise _Unreadable(response, f"its body cannot be decoded ({printable(str(error), 200)})") from None

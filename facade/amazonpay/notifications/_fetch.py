@@ -15,7 +15,9 @@ from typing import Final, Protocol
 import anyio
 import httpx
 
+from .._endpoints import environment_proxy
 from .._errors import AmazonPayError, ConfigurationError
+from .._storage import HiddenQuery
 
 DEFAULT_TIMEOUT: Final = 10.0
 #: An SNS certificate is about 2 KB and a ConfirmSubscription answer under 1 KB.
@@ -112,7 +114,8 @@ class HttpxFetcher:
     ``timeout`` bounds each network step and the whole download; ``verify`` replaces the CA
     bundle (an ``ssl.SSLContext`` that verifies certificates and host names: one with
     ``CERT_NONE`` or ``check_hostname=False`` is a :class:`~amazonpay.ConfigurationError`);
-    ``transport`` replaces the network, TLS included: it is for tests.
+    ``transport`` replaces the network, TLS included: it is for tests. A SubscribeURL's query
+    holds the subscription's token: httpx's INFO log line shows the query as ``?***``.
     A client is made per fetch: the verifier caches certificates, so fetches are rare, and
     nothing is left to close.
     """
@@ -133,10 +136,9 @@ class HttpxFetcher:
         limits = self._limits
         limits.check_url(url)
         deadline = monotonic() + limits.timeout
+        network = self._transport or httpx.HTTPTransport(verify=limits.verify, proxy=environment_proxy(url))
         with (
-            httpx.Client(
-                transport=self._transport, timeout=limits.timeout, verify=limits.verify, follow_redirects=False
-            ) as client,
+            httpx.Client(transport=HiddenQuery(network), timeout=limits.timeout, follow_redirects=False) as client,
             client.stream("GET", url, headers=_IDENTITY) as response,
         ):
             limits.check_response(response)
@@ -166,9 +168,10 @@ class AsyncHttpxFetcher:
         limits.check_url(url)
         deadline = monotonic() + limits.timeout
         with anyio.fail_after(limits.timeout):
+            network = self._transport or httpx.AsyncHTTPTransport(verify=limits.verify, proxy=environment_proxy(url))
             async with (
                 httpx.AsyncClient(
-                    transport=self._transport, timeout=limits.timeout, verify=limits.verify, follow_redirects=False
+                    transport=HiddenQuery(network), timeout=limits.timeout, follow_redirects=False
                 ) as client,
                 client.stream("GET", url, headers=_IDENTITY) as response,
             ):

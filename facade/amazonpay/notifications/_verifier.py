@@ -271,8 +271,11 @@ class NotificationVerifier(_Verifier):
         try:
             answer = self.fetcher(confirmation.subscribe_url)
         except Exception as exc:
-            raise self._confirm_failed(confirmation, exc) from None
-        return self._confirmed(confirmation, answer)
+            failure = self._confirm_failed(confirmation, exc)
+        else:
+            return self._confirmed(confirmation, answer)
+        # Raised outside the except clause: the fetcher's error (which may hold SubscribeURL) is not its context.
+        raise failure
 
 
 class AsyncNotificationVerifier(_Verifier):
@@ -309,5 +312,7 @@ class AsyncNotificationVerifier(_Verifier):
         try:
             answer = await self.fetcher(confirmation.subscribe_url)
         except Exception as exc:
-            raise self._confirm_failed(confirmation, exc) from None
-        return self._confirmed(confirmation, answer)
+            failure = self._confirm_failed(confirmation, exc)
+        else:
+            return self._confirmed(confirmation, answer)
+        raise failure  # outside the except clause, as in the sync confirm()

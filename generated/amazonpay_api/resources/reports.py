@@ -16,7 +16,12 @@ from amazonpay._calls import (
 )
 from amazonpay._options import CallOptions, MoneyCallOptions
 from amazonpay._pagination import AsyncPager, Paging, SyncPager
-from amazonpay._storage import DEFAULT_MAX_DOWNLOAD_BYTES, StrPath, download_sink
+from amazonpay._storage import (
+    DEFAULT_DOWNLOAD_DEADLINE,
+    DEFAULT_MAX_DOWNLOAD_BYTES,
+    StrPath,
+    download_sink,
+)
 
 from amazonpay_api.types import UNSET
 
@@ -167,6 +172,7 @@ class Reports(SyncResource):
         *,
         to: None = None,
         max_bytes: int = ...,
+        deadline: float = ...,
         **options: Unpack[CallOptions],
     ) -> bytes: ...
 
@@ -177,6 +183,7 @@ class Reports(SyncResource):
         *,
         to: StrPath | BinaryIO,
         max_bytes: int = ...,
+        deadline: float = ...,
         **options: Unpack[CallOptions],
     ) -> int: ...
 
@@ -186,6 +193,7 @@ class Reports(SyncResource):
         *,
         to: StrPath | BinaryIO | None = None,
         max_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
+        deadline: float = DEFAULT_DOWNLOAD_DEADLINE,
         **options: Unpack[CallOptions],
     ) -> bytes | int:
         """Call ``get_document`` and fetch the answer's pre-signed URL at once, unsigned.
@@ -194,12 +202,14 @@ class Reports(SyncResource):
         returns how many were written. A path is written to a new temporary file in its
         folder (owner-only), renamed over the path once complete: the path is one whole
         download or left as it was. At most ``max_bytes`` are taken, counted decompressed
-        (512 MiB by default), else ``DownloadTooLargeError``. Only https is fetched (plain http
-        only on loopback), no Amazon Pay header reaches the storage host; an expired URL raises
-        ``DownloadExpiredError``: call this again. ``options`` apply to the ``get_document`` call.
+        (512 MiB by default), else ``DownloadTooLargeError``; the download ends within
+        ``deadline`` seconds from its GET (600 by default, checked as each piece arrives), else
+        ``StorageError``. Only https is fetched (plain http only on loopback), no Amazon Pay
+        header reaches the storage host; an expired URL raises ``DownloadExpiredError``: call
+        this again. ``options`` apply to the ``get_document`` call.
         """
         # The destination is checked (a path's temporary file made) before anything is sent.
-        with download_sink(to, max_bytes) as sink:
+        with download_sink(to, max_bytes, deadline) as sink:
             answer = self.get_document(report_document_id, **options)
             return self._transfers.download(answer.url, sink)
 
@@ -386,6 +396,7 @@ class AsyncReports(AsyncResource):
         *,
         to: None = None,
         max_bytes: int = ...,
+        deadline: float = ...,
         **options: Unpack[CallOptions],
     ) -> bytes: ...
 
@@ -396,6 +407,7 @@ class AsyncReports(AsyncResource):
         *,
         to: StrPath | BinaryIO,
         max_bytes: int = ...,
+        deadline: float = ...,
         **options: Unpack[CallOptions],
     ) -> int: ...
 
@@ -405,6 +417,7 @@ class AsyncReports(AsyncResource):
         *,
         to: StrPath | BinaryIO | None = None,
         max_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
+        deadline: float = DEFAULT_DOWNLOAD_DEADLINE,
         **options: Unpack[CallOptions],
     ) -> bytes | int:
         """Call ``get_document`` and fetch the answer's pre-signed URL at once, unsigned.
@@ -413,12 +426,14 @@ class AsyncReports(AsyncResource):
         returns how many were written. A path is written to a new temporary file in its
         folder (owner-only), renamed over the path once complete: the path is one whole
         download or left as it was. At most ``max_bytes`` are taken, counted decompressed
-        (512 MiB by default), else ``DownloadTooLargeError``. Only https is fetched (plain http
-        only on loopback), no Amazon Pay header reaches the storage host; an expired URL raises
-        ``DownloadExpiredError``: call this again. ``options`` apply to the ``get_document`` call.
+        (512 MiB by default), else ``DownloadTooLargeError``; the download ends within
+        ``deadline`` seconds from its GET (600 by default, checked as each piece arrives), else
+        ``StorageError``. Only https is fetched (plain http only on loopback), no Amazon Pay
+        header reaches the storage host; an expired URL raises ``DownloadExpiredError``: call
+        this again. ``options`` apply to the ``get_document`` call.
         """
         # The destination is checked (a path's temporary file made) before anything is sent.
-        with download_sink(to, max_bytes) as sink:
+        with download_sink(to, max_bytes, deadline) as sink:
             answer = await self.get_document(report_document_id, **options)
             return await self._transfers.download(answer.url, sink)
 
