@@ -216,7 +216,18 @@ def demo(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Per-request cost against the physical floor and the Python peer; prints and writes results."""
+    """Per-request cost against the physical floor and the Python peer; the simulator against Prism as a server."""
     session.install("-r", str(REQUIREMENTS / "bench.txt"))
     session.install("-c", str(REQUIREMENTS / "bench.txt"), "-e", ".")
     session.run("python", "scripts/bench.py", *session.posargs)
+    # The simulator as a server against Prism (scripts/bench_simulator.py): load from Debian's wrk.
+    if shutil.which("wrk") is None:
+        apt = shutil.which("apt-get")
+        if apt is None:
+            session.error(
+                "the simulator's bench needs wrk (Debian's package wrk) and apt-get is not here to install it"
+            )
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run_install(apt, "update", external=True, env=env, silent=True)
+        session.run_install(apt, "install", "-y", "wrk", external=True, env=env, silent=True)
+    session.run("python", "scripts/bench_simulator.py")  # options: run it directly (--help)

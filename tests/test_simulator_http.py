@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import select
 import shutil
 import socket
 import subprocess
@@ -74,3 +75,38 @@ def test_curl_posts_without_waiting_for_its_expect_timeout(sandbox: AmazonPaySan
     assert status == "200", done.stderr
     assert "now" in json.loads(body)
     assert elapsed < 5, f"curl waited {elapsed:.1f} s for 100 Continue"
+
+
+def test_dozens_of_connections_opened_at_once_are_all_queued_for_the_server(sandbox: AmazonPaySandbox) -> None:
+    """A parallel test run (xdist workers, a browser, a load test) connects dozens of times at once.
+
+    The listening socket must queue them all while the server is busy: with socketserver's default
+    queue of 5, the kernel dropped the handshakes beyond it and each such client retried a second
+    later (the 1 s stalls at 32 and 64 connections of issue 22). Here nothing is accepted until
+    every connection had its chance, then each is answered.
+    """
+    server = SandboxServer(sandbox)  # listening, not accepting yet
+    host, _, port = server.authority.rpartition(":")
+    clients = [socket.socket() for _ in range(64)]
+    try:
+        for client in clients:
+            client.setblocking(False)
+            client.connect_ex((host, int(port)))
+        deadline = time.monotonic() + 0.5  # well under the 1 s a client waits to retry a dropped handshake
+        pending = list(clients)
+        while pending and (left := deadline - time.monotonic()) > 0:
+            _, writable, _ = select.select([], pending, [], left)
+            pending = [client for client in pending if client not in writable]
+        assert not pending, f"{len(pending)} of 64 handshakes not completed: the listen queue is too short"
+        assert all(client.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0 for client in clients)
+        server.start()
+        request = b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nContent-Length: 14\r\n\r\n" + ADVANCE
+        for client in clients:
+            client.setblocking(True)
+            client.settimeout(5)
+            client.sendall(request)
+        assert all(_read_head(client).startswith(b"HTTP/1.1 200 ") for client in clients)
+    finally:
+        for client in clients:
+            client.close()
+        server.stop()

@@ -131,9 +131,7 @@ def file_chargeback(
             f"disputeAmount.currencyCode {disputed.currency} does not match the charge's {charge.captured.currency}.",
         )
     # What the buyer can still claim: the capture less refunds (not declined) and earlier disputes.
-    taken = sum(
-        r.amount.minor for r in state.refunds.values() if r.charge_id == charge.id and r.status.state != "Declined"
-    )
+    taken = sum(r.amount.minor for r in state.refunds_of(charge.id) if r.status.state != "Declined")
     taken += sum(d.amount.minor for d in state.disputes.values() if d.charge_id == charge.id)
     if taken + disputed.minor > charge.captured.minor:
         raise SandboxError(

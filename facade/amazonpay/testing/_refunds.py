@@ -83,7 +83,7 @@ def create_refund(state: State, call: Call) -> Result:
             Reason.InvalidChargeStatus, f"Cannot refund Charge {charge.id} in state {charge.status.state}."
         )
     same_currency(amount, charge.amount.currency, "refundAmount")
-    refunds = [r for r in state.refunds.values() if r.charge_id == charge.id and r.status.state != "Declined"]
+    refunds = [r for r in state.refunds_of(charge.id) if r.status.state != "Declined"]
     already = sum(r.amount.minor for r in refunds)
     if already + amount.minor > charge.captured.minor:
         left = charge.captured.minus(Money(already, amount.currency))

@@ -197,6 +197,9 @@ class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
+    # socketserver listens with a queue of 5: a parallel test run connecting dozens of times at
+    # once had the handshakes beyond it dropped, and each client retried a second later.
+    request_queue_size = socket.SOMAXCONN  # the kernel caps it at net.core.somaxconn
 
     def __init__(
         self, address: tuple[str, int], sandbox: AmazonPaySandbox, *, verbose: bool, tls: LoopbackTLS | None

@@ -9,10 +9,10 @@ fails or is refused leaves no trace (:mod:`._journal`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._errors import Reason, SandboxError
 from ._journal import JournaledDict
@@ -29,6 +29,31 @@ if TYPE_CHECKING:
     from ._storage import Link
 
 Result = tuple[int, dict[str, Any] | None]  # None: an answer without a body
+V = TypeVar("V")
+
+
+class OwnedDict(JournaledDict[str, V]):
+    """Objects by id that also finds the objects of one owner (a permission's charges) without a scan.
+
+    A scan of every object made each Create Charge and Create Refund cost as much as the
+    simulator's whole history: a long test run, or a load test, slowed down as it went. The
+    owner's ids are kept in insertion order, as the objects themselves (they are never deleted);
+    an insertion the journal undoes goes round :meth:`__setitem__`, so each id is checked again.
+    """
+
+    def __init__(self, owner: Callable[[V], str]) -> None:
+        super().__init__()
+        self._owner = owner
+        self._ids: dict[str, dict[str, None]] = {}
+
+    def __setitem__(self, key: str, value: V) -> None:
+        super().__setitem__(key, value)
+        self._ids.setdefault(self._owner(value), {})[key] = None
+
+    def of(self, owner: str) -> list[V]:
+        """The objects of ``owner``, oldest first."""
+        found = (self.get(key) for key in self._ids.get(owner, ()))
+        return [value for value in found if value is not None and self._owner(value) == owner]
 
 
 @dataclass
@@ -68,8 +93,8 @@ class State:
         self.settings = settings
         self.checkout_sessions: dict[str, CheckoutSession] = JournaledDict()
         self.charge_permissions: dict[str, ChargePermission] = JournaledDict()
-        self.charges: dict[str, Charge] = JournaledDict()
-        self.refunds: dict[str, Refund] = JournaledDict()
+        self.charges: OwnedDict[Charge] = OwnedDict(lambda charge: charge.permission_id)
+        self.refunds: OwnedDict[Refund] = OwnedDict(lambda refund: refund.charge_id)
         # Get Buyer, Create Delivery Tracker, Get Authorization Token
         self.buyers: dict[str, dict[str, Any]] = JournaledDict()  # buyer token -> Buyer
         self.buyer_tokens: dict[str, str] = JournaledDict()  # checkout session id -> buyer token
@@ -87,4 +112,8 @@ class State:
 
     def charges_of(self, permission_id: str) -> list[Charge]:
         """The charges made on a charge permission."""
-        return [c for c in self.charges.values() if c.permission_id == permission_id]
+        return self.charges.of(permission_id)
+
+    def refunds_of(self, charge_id: str) -> list[Refund]:
+        """The refunds made of a charge."""
+        return self.refunds.of(charge_id)

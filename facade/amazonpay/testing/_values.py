@@ -16,10 +16,10 @@ from ._errors import Reason, SandboxError
 
 TIMESTAMP_FORMAT: Final = "%Y%m%dT%H%M%SZ"
 # x-amz-pay-date forms the official SDKs send (facts 8): basic (PHP, Java, .NET) and extended (Node).
-REQUEST_DATE_FORMATS: Final[Mapping[str, re.Pattern[str]]] = {
-    "%Y%m%dT%H%M%SZ": re.compile(r"[0-9]{8}T[0-9]{6}Z"),
-    "%Y-%m-%dT%H:%M:%SZ": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"),
-}
+REQUEST_DATE_FORMS: Final = (
+    re.compile(r"(?P<Y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})T(?P<H>[0-9]{2})(?P<M>[0-9]{2})(?P<S>[0-9]{2})Z"),
+    re.compile(r"(?P<Y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})T(?P<H>[0-9]{2}):(?P<M>[0-9]{2}):(?P<S>[0-9]{2})Z"),
+)
 # ISO 4217 minor units of the currencies Amazon Pay settles or presents: JPY has none, every
 # other one (USD, EUR, GBP, AUD, CHF, DKK, HKD, NOK, NZD, SEK, ZAR, ...) has two.
 MINOR_UNITS: Final[Mapping[str, int]] = {"JPY": 0}
@@ -60,9 +60,12 @@ def parse_request_date(text: str) -> datetime:
     ``20190805T051457Z`` or ``2019-08-05T05:14:57Z``: UTC (``Z``), whole seconds, a date and
     time that exist (no February 30, no hour 24).
     """
-    for layout, form in REQUEST_DATE_FORMATS.items():
-        if form.fullmatch(text):
-            return datetime.strptime(text, layout).replace(tzinfo=UTC)
+    for form in REQUEST_DATE_FORMS:
+        if found := form.fullmatch(text):
+            # datetime() refuses what does not exist (month 13, February 30, hour 24, second 60)
+            # as strptime did, at a tenth of its cost: every request's date is read.
+            year, month, day, hour, minute, second = (int(found[name]) for name in "YmdHMS")
+            return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     raise ValueError(text)
 
 
