@@ -220,3 +220,10 @@ def bench(session: nox.Session) -> None:
     session.install("-r", str(REQUIREMENTS / "bench.txt"))
     session.install("-c", str(REQUIREMENTS / "bench.txt"), "-e", ".")
     session.run("python", "scripts/bench.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def shop(session: nox.Session) -> None:
+    """The example shop against the simulator, to click through in a browser (examples/run_shop.py)."""
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "-e", ".[examples]")
+    session.run("python", "examples/run_shop.py", *session.posargs)
