@@ -194,6 +194,13 @@ def test_shop_one_time_checkout_captures_once(world: World) -> None:
     completes = [r for r in world.sandbox.requests if r.operation_id == "completeCheckoutSession"]
     assert [r.replayed for r in completes] == [False, True]
     assert len({r.headers["x-amz-pay-idempotency-key"] for r in completes}) == 1
+    # Back on the review page, or placing the order again: the result, never a second payment.
+    client = world.shop.test_client()
+    review = client.get(f"/review/grinder?amazonCheckoutSessionId={session_id}")
+    assert (review.status_code, review.location) == (303, f"/result?amazonCheckoutSessionId={session_id}")
+    assert client.post(f"/checkout/{session_id}").location == f"/result?amazonCheckoutSessionId={session_id}"
+    assert world.sandbox.ledger() == ledger
+    assert client.get("/review/grinder?amazonCheckoutSessionId=no-such-session").status_code == 404
 
 
 def test_shop_subscription_checkout_grants_a_recurring_permission(world: World) -> None:

@@ -38,7 +38,7 @@ from flask import Flask, abort, redirect, render_template, request
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.wrappers import Response
 
-from amazonpay import AmazonPay, UnprocessableError
+from amazonpay import AmazonPay, NotFoundError, UnprocessableError
 from amazonpay.notifications import NotificationVerifier
 
 from . import notifications
@@ -92,7 +92,6 @@ class Settings:
     checkout_js: str = ""  # default: Amazon's script for the region
     ipn_topic_arns: list[str] = field(default_factory=list)
     sns_certificate_url: str | None = None  # the simulator's; None: the URL each message names
-    secret_key: str = ""
 
     @property
     def script_url(self) -> str:
@@ -107,7 +106,7 @@ class Settings:
         (another checkout.js, such as the simulator's ``<simulator>/checkout.js``),
         ``AMAZON_PAY_IPN_TOPIC_ARNS`` (comma-separated: the SNS topics notifications may come
         from; without it the shop takes none), ``AMAZON_PAY_SNS_CERTIFICATE_URL`` (simulator
-        only), ``SHOP_SECRET_KEY`` (Flask's session key; a random one by default).
+        only).
         """
 
         def need(name: str) -> str:
@@ -126,7 +125,6 @@ class Settings:
             checkout_js=os.environ.get("AMAZON_PAY_CHECKOUT_JS", ""),
             ipn_topic_arns=[arn.strip() for arn in os.environ.get("AMAZON_PAY_IPN_TOPIC_ARNS", "").split(",") if arn],
             sns_certificate_url=os.environ.get("AMAZON_PAY_SNS_CERTIFICATE_URL") or None,
-            secret_key=os.environ.get("SHOP_SECRET_KEY", ""),
         )
 
 
@@ -143,7 +141,6 @@ def create_app(
 ) -> Flask:
     """The shop's WSGI application; ``verify`` replaces the verifier :class:`Settings` describes (tests)."""
     app = Flask(__name__)
-    app.secret_key = settings.secret_key or os.urandom(32)
     currency = LEDGER_CURRENCY[settings.region]
 
     def product_of(sku: str) -> Product:
@@ -199,12 +196,17 @@ def create_app(
         )
 
     @app.get("/review/<sku>")
-    def review(sku: str) -> str:
+    def review(sku: str) -> str | Response:
         product = product_of(sku)
         session_id = request.args.get("amazonCheckoutSessionId", "")
         if not session_id:
             abort(400, "amazonCheckoutSessionId missing: start checkout with the Amazon Pay button")
-        session = pay.checkout_sessions.get(session_id)
+        try:
+            session = pay.checkout_sessions.get(session_id)
+        except NotFoundError:
+            abort(404)
+        if session.status_details.state == "Completed":  # the buyer came back to this page: the order is done
+            return redirect(f"/result?amazonCheckoutSessionId={session_id}", code=303)
         if session.status_details.state != "Open":  # only an Open session can be reviewed and updated
             return render_template("start_again.html", product=product, reason=session.status_details.state)
         wanted = "Recurring" if product.kind == "subscription" else "OneTime"
@@ -225,6 +227,8 @@ def create_app(
         order = records.order_of_session(session_id)
         if order is None:
             abort(404)
+        if order.state != "open":  # placed already: a second Update would be refused
+            return redirect(f"/result?amazonCheckoutSessionId={session_id}", code=303)
         product = product_of(order.sku)
         # set-payment-info.html: the amount and the order, and where Amazon sends the buyer after
         # processing. AuthorizeWithCapture: the shop captures at once (goods ship the same day).
