@@ -13,10 +13,12 @@ import base64
 import hashlib
 import json
 import os
+import queue
 import re
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -36,6 +38,7 @@ from amazonpay.testing import AmazonPaySandbox, SandboxServer
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 sys.path.insert(0, str(EXAMPLES))  # the examples import the shop as a user running them from examples/ does
 
+from shop import notifications  # noqa: E402
 from shop.app import Settings, create_app  # noqa: E402
 from shop.records import Records  # noqa: E402
 
@@ -271,6 +274,31 @@ def test_shop_records_what_notifications_report_once(world: World) -> None:
     assert set(answers) == {200, 400}
 
 
+def test_shop_handles_a_notification_again_after_its_fetch_failed(world: World) -> None:
+    client = world.shop.test_client()
+    world.sandbox.subscribe(lambda body: client.post("/amazonpay/ipn", data=body).status_code)
+    checkout(world, "grinder", client=client)
+    order = world.records.order("order-00001")
+    assert order is not None
+    # Amazon Pay is down when the worker gets the refund (every attempt): the claim stays unfinished.
+    world.sandbox.settle_after_reads = 0  # the refund settles an hour later, read or not
+    world.sandbox.settle_after = timedelta(hours=1)
+    refund = world.pay.refunds.create(
+        {"chargeId": order.charge_id, "refundAmount": {"amount": "1.00", "currencyCode": "EUR"}}
+    )
+    world.sandbox.fail_next(status=503, headers={"Retry-After": "0"}, times=4, operation_id="getRefund")
+    world.sandbox.advance(timedelta(hours=1))  # Refunded, notified
+    world.shop.extensions["ipn_worker"].drain()
+    assert not world.sandbox.faults  # the worker's four attempts took them all
+    assert [(n["object_id"], n["state"]) for n in world.records.notifications()] == [(refund.refund_id, None)]
+    # SNS's redelivery is a duplicate; the shop's next start handles what was left unfinished.
+    world.sandbox.redeliver(next(n for n in world.sandbox.notifications if n.object_id == refund.refund_id))
+    verify = NotificationVerifier(topic_arns=[world.sandbox.sns.topic_arn], fetcher=world.sandbox.sns.fetch)
+    restarted = notifications.Worker(world.pay, world.records, verify)
+    restarted.drain()
+    assert [(n["object_id"], n["state"]) for n in world.records.notifications()] == [(refund.refund_id, "Refunded")]
+
+
 # --- the scripts -------------------------------------------------------------------------------
 
 
@@ -387,6 +415,22 @@ def test_reconciliation_agrees_then_finds_what_the_records_miss(world: World) ->
     assert f"{len(disagreements)} disagreement(s)" in out
 
 
+class Lines:
+    """What a process prints, line by line, read in a thread: a failure rather than a hang when none comes."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        self._lines: queue.Queue[str] = queue.Queue()
+        stdout = process.stdout
+        threading.Thread(target=lambda: [self._lines.put(line) for line in stdout], daemon=True).start()
+
+    def next(self, timeout: float = 30) -> str:
+        try:
+            return self._lines.get(timeout=timeout)
+        except queue.Empty:
+            pytest.fail(f"no output within {timeout} s")
+
+
 def test_notification_receiver_verifies_claims_and_fetches(world: World) -> None:
     checkout(world, "grinder")
     order = world.records.order("order-00001")
@@ -404,8 +448,8 @@ def test_notification_receiver_verifies_claims_and_fetches(world: World) -> None
         text=True,
     )
     try:
-        assert receiver.stdout is not None
-        url = receiver.stdout.readline().split()[-1]
+        lines = Lines(receiver)
+        url = lines.next().split()[-1]
         assert url.startswith("http://127.0.0.1:")
         world.sandbox.subscribe(url)
         refund = world.pay.refunds.create(
@@ -414,10 +458,10 @@ def test_notification_receiver_verifies_claims_and_fetches(world: World) -> None
         world.pay.refunds.get(refund.refund_id)  # settles: Refunded, posted to the receiver
         published = next(n for n in world.sandbox.notifications if n.object_id == refund.refund_id)
         assert [d.status for d in published.deliveries] == [200]
-        line = receiver.stdout.readline()
+        line = lines.next()
         assert line.strip() == f"notification {published.notification_id}: REFUND {refund.refund_id} is Refunded"
         assert world.sandbox.redeliver(published)[0].status == 200
-        assert "seen before, skipped" in receiver.stdout.readline()
+        assert "seen before, skipped" in lines.next()
         forged = published.body.replace(refund.refund_id, "S02-0000000-0000000-R000000")
         assert httpx.post(url, content=forged, headers={"content-type": "text/plain"}).status_code == 400
     finally:
