@@ -207,9 +207,9 @@ def test_shop_one_time_checkout_captures_once(world: World) -> None:
 
 
 def test_shop_subscription_checkout_grants_a_recurring_permission(world: World) -> None:
-    result, _ = checkout(world, "beans-monthly")
+    result, _ = checkout(world, "club-monthly")
     assert "12.99 EUR, payment Captured" in result.text
-    button = button_of(world.shop.test_client().get("/products/beans-monthly").text)
+    button = button_of(world.shop.test_client().get("/products/club-monthly").text)
     assert button["productType"] == "PayOnly"
     order = world.records.order("order-00001")
     assert order is not None
@@ -352,7 +352,7 @@ def _month(base: datetime, months: int) -> str:
 
 
 def test_subscription_run_charges_each_cycle_once(world: World) -> None:
-    checkout(world, "beans-monthly")
+    checkout(world, "club-monthly")
     order = world.records.order("order-00001")
     assert order is not None
     started = datetime.fromisoformat(order.created).astimezone(UTC)
@@ -387,7 +387,7 @@ def test_subscription_run_charges_each_cycle_once(world: World) -> None:
 
 def test_reconciliation_agrees_then_finds_what_the_records_miss(world: World) -> None:
     checkout(world, "grinder")
-    checkout(world, "beans-monthly")
+    checkout(world, "club-monthly")
     grinder = world.records.order("order-00001")
     assert grinder is not None
     assert grinder.charge_id is not None
@@ -404,7 +404,7 @@ def test_reconciliation_agrees_then_finds_what_the_records_miss(world: World) ->
     )
     world.pay.refunds.get(outside.refund_id)
     with sqlite3.connect(world.database) as db:
-        db.execute("UPDATE orders SET amount = '12.00' WHERE sku = 'beans-monthly'")
+        db.execute("UPDATE orders SET amount = '12.00' WHERE sku = 'club-monthly'")
     out = world.run("reconcile.py", "--poll-interval", "0.1", "--deadline", "30", expect=1)
     disagreements = [line for line in out.splitlines() if line.startswith("DISAGREE")]
     assert any("Amazon Pay refunded 14.99 EUR, the records show 9.99 refunded" in d for d in disagreements), out

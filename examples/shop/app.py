@@ -56,7 +56,7 @@ class Product:
 
     @property
     def product_type(self) -> str:
-        """The button's productType (amazon-pay-script.html): goods are shipped, a subscription is not."""
+        """The button's productType (amazon-pay-script.html): the grinder is shipped, the club is online."""
         return "PayAndShip" if self.kind == "one-time" else "PayOnly"
 
 
@@ -64,7 +64,7 @@ CATALOG = {
     product.sku: product
     for product in (
         Product("grinder", "Burr coffee grinder", "49.99"),
-        Product("beans-monthly", "Coffee beans, a bag every month", "12.99", kind="subscription"),
+        Product("club-monthly", "Coffee club: a new brewing guide every month", "12.99", kind="subscription"),
     )
 }
 
@@ -283,7 +283,7 @@ def create_app(
         )
 
     @app.get("/orders")
-    def orders() -> str:
+    def orders() -> str:  # the example's back office: a real shop puts it behind its staff login
         return render_template("orders.html", orders=records.orders(), refunds=records.refunds())
 
     if verify is None and settings.ipn_topic_arns:
