@@ -231,3 +231,10 @@ def bench(session: nox.Session) -> None:
         session.run_install(apt, "update", external=True, env=env, silent=True)
         session.run_install(apt, "install", "-y", "wrk", external=True, env=env, silent=True)
     session.run("python", "scripts/bench_simulator.py")  # options: run it directly (--help)
+
+
+@nox.session(python=PYTHON)
+def shop(session: nox.Session) -> None:
+    """The example shop against the simulator, to click through in a browser (examples/run_shop.py)."""
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "-e", ".[examples]")
+    session.run("python", "examples/run_shop.py", *session.posargs)

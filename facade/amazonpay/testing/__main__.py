@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f'time:          POST {server.url}/_sandbox/advance  {{"seconds": 3600}}')
     print(f"notifications: {', '.join(args.notify) or 'none subscribed (--notify URL)'}")
     print(f"SNS signing certificate: GET {server.url}/_sandbox/sns/certificate (messages name {sandbox.sns.cert_url})")
+    print(f"SNS topic:     {sandbox.sns.topic_arn} (pin it: NotificationVerifier(topic_arns=[...]))")
     if server.ca_file is not None:
         print(f"CA file:       {server.ca_file}")
         print(f"  Node:        NODE_EXTRA_CA_CERTS={server.ca_file}")
