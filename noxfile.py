@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent / "scripts"))
 import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
 
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop", "build"]
+nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop", "build", "docs"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
@@ -258,3 +258,15 @@ def build(session: nox.Session) -> None:
         session.run(amazonpay, "--help", external=True, silent=True)
         # A command built from the registry the wheel ships (_operations.json), not only the group.
         session.run(amazonpay, "refunds", "create", "--help", external=True, silent=True)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the docs site in strict mode: a broken link, a missing page or reference fails."""
+    session.install("-r", str(REQUIREMENTS / "docs.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        # A folder of our own: `site/` in the checkout would be a build left lying around.
+        session.run(
+            "mkdocs", "build", "--strict", "--site-dir", str(Path(tmp) / "site"), *session.posargs,
+            env={"NO_MKDOCS_2_WARNING": "1"},  # Material's banner about its successor, on every build
+        )  # fmt: skip
