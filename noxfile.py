@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent / "scripts"))
 import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
 
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop"]
+nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop", "build", "docs"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
@@ -238,3 +238,53 @@ def shop(session: nox.Session) -> None:
     """The example shop against the simulator, to click through in a browser (examples/run_shop.py)."""
     session.install("-c", str(REQUIREMENTS / "tests.txt"), "-e", ".[examples]")
     session.run("python", "examples/run_shop.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build the sdist and the wheel from it, check both as PyPI would, install the wheel in a clean venv."""
+    session.install("-r", str(REQUIREMENTS / "build.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        dist, venv_dir = Path(tmp) / "dist", Path(tmp) / "venv"
+        # Without --sdist/--wheel, build makes the sdist and then the wheel from it: what the
+        # sdist leaves out, the wheel misses too.
+        session.run("python", "-m", "build", "--outdir", str(dist), ".")
+        wheels, sdists = sorted(dist.glob("*.whl")), sorted(dist.glob("*.tar.gz"))
+        if len(wheels) != 1 or len(sdists) != 1:
+            session.error(f"expected one wheel and one sdist in {dist}, found {[p.name for p in dist.iterdir()]}")
+        session.run("twine", "check", "--strict", *map(str, wheels + sdists))
+        # A clean venv, as a user's, outside the checkout so nothing is imported from it; the
+        # dependencies at the versions the tests pin.
+        session.run("python", "-m", "venv", str(venv_dir))
+        python = str(venv_dir / "bin" / "python")
+        session.run(
+            python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            "-c", str(REQUIREMENTS / "tests.txt"), f"{wheels[0]}[cli]", external=True,
+        )  # fmt: skip
+        check = (
+            "import pathlib, sys, amazonpay, amazonpay_api, amazonpay.testing; "
+            "from amazonpay import AmazonPay; "
+            "root = pathlib.Path(sys.prefix).resolve(); "
+            "files = [pathlib.Path(m.__file__).resolve() for m in (amazonpay, amazonpay_api)]; "
+            "assert all(root in f.parents for f in files), files; "
+            "assert all((f.parent / 'py.typed').is_file() for f in files), 'py.typed missing'; "
+            "from importlib.metadata import distribution; "
+            "assert any(f.name == 'LICENSE' for f in distribution('amazonpay').files), 'LICENSE missing'"
+        )
+        session.run(python, "-c", check, external=True, env={"PYTHONSAFEPATH": "1"})
+        amazonpay = str(venv_dir / "bin" / "amazonpay")
+        session.run(amazonpay, "--help", external=True, silent=True)
+        # A command built from the registry the wheel ships (_operations.json), not only the group.
+        session.run(amazonpay, "refunds", "create", "--help", external=True, silent=True)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the docs site in strict mode: a broken link, a missing page or reference fails."""
+    session.install("-r", str(REQUIREMENTS / "docs.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        # A folder of our own: `site/` in the checkout would be a build left lying around.
+        session.run(
+            "mkdocs", "build", "--strict", "--site-dir", str(Path(tmp) / "site"), *session.posargs,
+            env={"NO_MKDOCS_2_WARNING": "1"},  # Material's banner about its successor, on every build
+        )  # fmt: skip

@@ -24,5 +24,5 @@ def test_refused_before_sending(case: Case) -> None:
 
 
 def test_the_readme_table_lists_every_case_with_its_message() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert table() in readme, "README's bad-input table is stale: python -m tests.support.bad_input prints it"
+    readme = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert table() in readme, "docs/errors.md's bad-input table is stale: python -m tests.support.bad_input prints it"

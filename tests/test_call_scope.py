@@ -1,7 +1,7 @@
 """What a ``request_options`` block covers: one explicit key for one POST, its own outcome only.
 
 Findings 1 (a key leaking to every POST of its block), 15 (a task overwriting its block's
-outcome) and 17 (options and thread pools: the README's pattern, run as written).
+outcome) and 17 (options and thread pools: the guide's pattern in docs/errors.md, run as written).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 KEY = "x-amz-pay-idempotency-key"
 CREATE = BY_NAME["charges.create"]
-README = Path(__file__).resolve().parents[1] / "README.md"
+ERRORS = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 ALREADY_USED = r"POST /v2/charges not sent: idempotency_key 'order-42' was already used by POST /v2/charges"
 
 
@@ -211,27 +211,27 @@ async def test_a_tasks_own_block_gets_its_outcome(async_pay: AsyncAmazonPay, tra
     assert outer.request_id is None  # neither task is the block's own code
 
 
-# --- finding 17: options reach a thread pool only in a copied context (the README's pattern) --------
+# --- finding 17: options reach a thread pool only in a copied context (the guide's pattern) ---------
 
 
-def readme_executor_example() -> str:
-    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+def guide_executor_example() -> str:
+    blocks = re.findall(r"```python\n(.*?)```", ERRORS.read_text(encoding="utf-8"), re.DOTALL)
     (block,) = [block for block in blocks if "copy_context()" in block]
     return block
 
 
-def test_the_readme_shows_how_options_reach_a_thread_pool(pay: AmazonPay, transport: Recorder) -> None:
+def test_the_guide_shows_how_options_reach_a_thread_pool(pay: AmazonPay, transport: Recorder) -> None:
     get = BY_NAME["charges.get"]
     transport.default = get.answer()
     namespace: dict[str, Any] = {"pay": pay, "charge_id": "S02-1-C1", "request_options": request_options}
-    exec(readme_executor_example(), namespace)  # noqa: S102  # the README's own text, run as written
+    exec(guide_executor_example(), namespace)  # noqa: S102  # the guide's own text, run as written
     get.check_result(namespace["charge"])
     (sent,) = transport.sent
     assert sent.extensions["timeout"]["read"] == 5.0  # the block's timeout=5 reached the worker thread
 
 
 def test_a_bare_executor_submit_drops_the_blocks_options(pay: AmazonPay, transport: Recorder) -> None:
-    """Why the README says so: a context variable stays in its thread unless the context is copied."""
+    """Why the guide says so: a context variable stays in its thread unless the context is copied."""
     transport.default = BY_NAME["charges.get"].answer()
     with request_options(timeout=5), ThreadPoolExecutor(1) as executor:
         executor.submit(pay.charges.get, "S02-1-C1").result()

@@ -356,12 +356,12 @@ def test_the_delegated_token_comes_from_the_environment_or_a_file_never_an_argum
     )
 
 
-def test_exit_codes_are_distinct_and_the_readme_documents_them() -> None:
+def test_exit_codes_are_distinct_and_the_guide_documents_them() -> None:
     codes = [code for _, code, _ in EXIT_CODES]
     assert len(set(codes)) == len(codes)
     assert USAGE_EXIT_CODE not in codes
     assert OUTPUT_LOST_EXIT_CODE not in [*codes, USAGE_EXIT_CODE]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| (\d+) \| `(\w+)` \|", readme, re.MULTILINE)
     assert [(int(code), name) for code, name in documented] == [(code, name) for name, code, _ in EXIT_CODES]
     assert re.search(rf"^\| {OUTPUT_LOST_EXIT_CODE} \| \| the call succeeded", readme, re.MULTILINE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from importlib.metadata import entry_points
-from pathlib import Path
 
 import pytest
 
@@ -148,11 +147,3 @@ def test_loading_the_plugin_imports_neither_client_nor_simulator() -> None:
         "if name in sys.modules); assert not loaded, loaded"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
-
-
-def test_the_readme_example_passes(pytester: pytest.Pytester) -> None:
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Testing your integration: the pytest plugin", 1)[1]
-    example = section.split("```python\n", 1)[1].split("```", 1)[0]
-    pytester.makepyfile(test_readme=example)
-    pytester.runpytest("--strict-markers", "-p", "no:cacheprovider").assert_outcomes(passed=3)

@@ -25,7 +25,7 @@ STORE_ID = "amzn1.application-oa2-client.flows"
 REVIEW = "https://shop.example/review"
 RESULT = "https://shop.example/result"
 MONTHLY = {"frequency": {"unit": "Month", "value": "1"}, "amount": money("30.00")}
-README = Path(__file__).resolve().parents[1] / "README.md"
+RECURRING = Path(__file__).resolve().parents[1] / "docs" / "recurring.md"
 
 
 @pytest.fixture
@@ -374,18 +374,18 @@ def test_a_saved_wallet_is_charged_at_checkout_in_its_own_currency(pay: AmazonPa
     assert limits["amountBalance"] == money("15000.00")
 
 
-# --- the README's subscription and Saved Wallet --------------------------------------------------
+# --- the guide's subscription and Saved Wallet (docs/recurring.md) --------------------------------------------------
 
 
-def readme_example() -> str:
-    """The code block of the README's section on charging without the buyer."""
-    section = README.read_text(encoding="utf-8").split("## Subscriptions and Saved Wallet:", 1)[1]
+def guide_example() -> str:
+    """The code block of the guide's page on charging without the buyer."""
+    section = RECURRING.read_text(encoding="utf-8").split("# Subscriptions and Saved Wallet:", 1)[1]
     return section.split("```python\n", 1)[1].split("```", 1)[0]
 
 
-def test_the_readme_subscription_and_saved_wallet_run_as_written(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
+def test_the_guide_subscription_and_saved_wallet_run_as_written(pay: AmazonPay, sandbox: AmazonPaySandbox) -> None:
     namespace: dict[str, Any] = {"pay": pay, "store_id": STORE_ID, "buyer_signs_in": sandbox.approve}
-    exec(readme_example(), namespace)  # noqa: S102  # the README's own text, run as written
+    exec(guide_example(), namespace)  # noqa: S102  # the guide's own text, run as written
     subscription, saved = namespace["subscription"], namespace["saved"]
     closed = sandbox.charge_permissions[subscription]
     assert (closed["statusDetails"]["state"], closed["recurringMetadata"]["amount"]) == ("Closed", money("12.99"))

@@ -1,4 +1,4 @@
-"""Every row of the README's acceptance table, and the simulator's own canonicaliser.
+"""Every row of the guide's acceptance table (docs/simulator.md), and the simulator's own canonicaliser.
 
 The rows are data (``tests/support/acceptance.py``); each is sent here and must get the
 answer the table shows.
@@ -35,8 +35,10 @@ def test_row(harness: Harness, row: Row) -> None:
 
 
 def test_the_readme_table_is_the_rows() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert table() in readme, "README's acceptance table is stale: python -m tests.support.acceptance prints it"
+    readme = (ROOT / "docs" / "simulator.md").read_text(encoding="utf-8")
+    assert table() in readme, (
+        "docs/simulator.md's acceptance table is stale: python -m tests.support.acceptance prints it"
+    )
 
 
 # --- the simulator's own canonicaliser ---------------------------------------------------------

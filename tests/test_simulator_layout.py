@@ -1,4 +1,4 @@
-"""The simulator's layout: the README's table names every module once, and no import goes in a circle."""
+"""The simulator's layout: the table of docs/maintainers/layout.md names every module once; no import circle."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import amazonpay.testing
 
 PACKAGE = Path(amazonpay.testing.__file__).parent
-README = Path(__file__).resolve().parents[1] / "README.md"
+LAYOUT = Path(__file__).resolve().parents[1] / "docs" / "maintainers" / "layout.md"
 
 
 def _modules() -> set[str]:
@@ -29,8 +29,8 @@ def _imports_at_run_time(path: Path) -> set[str]:
     return found & _modules()
 
 
-def test_the_readme_table_names_every_module_of_the_simulator_once() -> None:
-    section = README.read_text(encoding="utf-8").split("### Inside the simulator", 1)[1].split("\n### ", 1)[0]
+def test_the_layout_table_names_every_module_of_the_simulator_once() -> None:
+    section = LAYOUT.read_text(encoding="utf-8").split("## Inside the simulator", 1)[1].split("\n## ", 1)[0]
     named = [
         name
         for row in section.splitlines()

@@ -1,11 +1,11 @@
 """What the simulator accepts and refuses, and why: one row per rule, each run by a test.
 
 `tests/test_simulator_acceptance.py` sends every row's request and checks the answer; the
-README's table is rendered from these rows (``python -m tests.support.acceptance`` prints it)
+table of docs/simulator.md is rendered from these rows (``python -m tests.support.acceptance`` prints it)
 and a test keeps the two identical. Accepted rows are sent so that the request has to pass
 authentication and the body checks to get the answer they expect.
 
-Requests are signed by this module's own code (the facts sheet's recipe, with the
+Requests are signed by this module's own code (the published recipe, with the
 ``SignedHeaders`` list written as each SDK writes it), not by the client's signer or the
 simulator's canonicaliser.
 """
@@ -214,7 +214,7 @@ ROWS: list[Row] = [
         "date, ISO 8601 basic",
         "`20261128T040713Z`",
         "accepted",
-        "the docs' form; PHP, Java, .NET send it (facts 1, 8)",
+        "the docs' form (introduction.html); PHP, Java, .NET send it",
         _dated(lambda: basic(NOW())),
         (404, "ResourceNotFound"),
     ),
@@ -222,7 +222,7 @@ ROWS: list[Row] = [
         "date, ISO 8601 extended",
         "`2026-11-28T04:07:13Z`",
         "accepted",
-        "the Node SDK sends it on every call (facts 8)",
+        "the Node SDK sends it on every call",
         _dated(lambda: extended(NOW())),
         (404, "ResourceNotFound"),
     ),
@@ -230,7 +230,7 @@ ROWS: list[Row] = [
         "date in the future",
         "now + 5 min",
         "400 InvalidHeaderValue",
-        '"should not be in future" (facts 1); 60 s of skew tolerated (`future_date_tolerance`)',
+        'the service answers "should not be in future"; 60 s of skew tolerated (`future_date_tolerance`)',
         _dated(lambda: basic(NOW() + timedelta(minutes=5))),
     ),
     Row(
@@ -251,7 +251,7 @@ ROWS: list[Row] = [
         "date in another form",
         "`2026-11-28T04:07:13.123Z`, `+00:00`",
         "400 InvalidHeaderValue",
-        "no SDK sends fractions or offsets (facts 8)",
+        "no official SDK sends fractions or offsets",
         _dated(lambda: extended(NOW())[:-1] + ".123Z"),
     ),
     # --- region and host
@@ -259,7 +259,7 @@ ROWS: list[Row] = [
         "region in upper case",
         "`NA`",
         "accepted",
-        "the Java SDK and AmazonPayClient send it (facts 8); read once as `na`",
+        "the Java SDK and AmazonPayClient send it; read once as `na`",
         lambda h: _get_unknown_charge(h, headers={"x-amz-pay-region": "NA"}),
         (404, "ResourceNotFound"),
     ),
@@ -267,14 +267,14 @@ ROWS: list[Row] = [
         "region alias",
         "`us`",
         "400 InvalidHeaderValue",
-        "aliases are for SDK configuration; the header is na|eu|jp (facts 2)",
+        "aliases are for SDK configuration; the header is na|eu|jp (the SDKs' region maps)",
         lambda h: _get_unknown_charge(h, headers={"x-amz-pay-region": "us"}),
     ),
     Row(
         "region of another host",
         "`eu` for pay-api.amazon.com",
         "400 InvalidHeaderValue",
-        "region and host name one endpoint (facts 2)",
+        "region and host name one endpoint (introduction.html)",
         lambda h: _get_unknown_charge(h, headers={"x-amz-pay-region": "eu"}),
     ),
     Row(
@@ -299,7 +299,7 @@ ROWS: list[Row] = [
         "host: anything else",
         "`127.0.0.1:9` to 127.0.0.1:8443",
         "400 InvalidHeaderValue",
-        "the signed host must name where the request went (facts 1)",
+        "the signed host must name where the request went",
         lambda h: _get_unknown_charge(h, base="http://127.0.0.1:8443/v2", headers={"x-amz-pay-host": "127.0.0.1:9"}),
     ),
     # --- the signature
@@ -307,7 +307,7 @@ ROWS: list[Row] = [
         "SignedHeaders in the caller's case",
         "`...;X-Amz-Pay-Idempotency-Key;...`",
         "accepted",
-        "the Node SDK keeps a caller's spelling and signs the list as written (facts 8)",
+        "the Node SDK keeps a caller's spelling and signs the list as written",
         _node_style,
         (201, None),
     ),
@@ -315,7 +315,7 @@ ROWS: list[Row] = [
         "headers sent but not signed",
         "`x-amz-pay-simulation-code`",
         "accepted",
-        "the PHP SDK sends caller headers unsigned (facts 8); only the base five and the idempotency key are required",
+        "the PHP SDK sends caller headers unsigned; only the base five and the idempotency key are required",
         lambda h: outcome(
             h.send(
                 "POST",
@@ -333,7 +333,7 @@ ROWS: list[Row] = [
         "required header not signed",
         "`content-type` left out",
         "401 InvalidRequestSignature",
-        "accept, content-type, date, host, region (and the idempotency key) are always signed (facts 1)",
+        "accept, content-type, date, host, region (and the idempotency key) are always signed (introduction.html)",
         lambda h: _get_unknown_charge(h, signed=["accept", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"]),
     ),
     Row(
@@ -348,7 +348,7 @@ ROWS: list[Row] = [
         "trailing slash",
         "`GET /v2/checkoutSessions/{id}/`",
         "accepted",
-        "the .NET SDK sends one on every path (facts 8)",
+        "the .NET SDK sends one on every path",
         _trailing_slash,
         (200, None),
     ),
@@ -364,14 +364,14 @@ ROWS: list[Row] = [
         "unknown field",
         '`"webCheckoutDetail": {}`',
         "400 UnrecognizedField",
-        "request bodies are closed (facts 4; the spec)",
+        "request bodies are closed (the spec)",
         _body({"webCheckoutDetail": {}}),
     ),
     Row(
         "required string empty",
         '`"storeId": ""`',
         "400 MissingParameterValue",
-        "required means non-empty (facts 4; the spec)",
+        "required means non-empty (the spec)",
         _body({"storeId": ""}),
     ),
     Row(
@@ -441,7 +441,7 @@ ROWS: list[Row] = [
         "simulation code of another operation",
         "`SoftDeclined` on Close Charge Permission",
         "400 InvalidSandboxSimulationSpecified",
-        "each operation's codes (facts 5; the spec)",
+        "each operation's codes (the spec; sandbox simulations)",
         lambda h: outcome(
             h.send(
                 "DELETE",

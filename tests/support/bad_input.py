@@ -1,6 +1,6 @@
 """Every bad input the library refuses before sending anything, as data.
 
-`tests/test_bad_input.py` runs each case; the README's table is rendered from these cases
+`tests/test_bad_input.py` runs each case; the table of docs/errors.md is rendered from these cases
 (``python -m tests.support.bad_input`` prints it) and a test keeps the two identical.
 """
 
@@ -172,10 +172,15 @@ def message(case: Case) -> str:
     raise AssertionError(f"{case.name}: nothing was raised")
 
 
+def _cell(text: str) -> str:
+    """A message as a Markdown table cell: '|' would end the cell, '[1-9][0-9]' read as a link."""
+    return text.replace("|", "/").replace("[", "\\[")
+
+
 def table() -> str:
-    """The README table: every case and the message the user sees."""
+    """The guide's table (docs/errors.md): every case and the message the user sees."""
     rows = ["| input | message |", "|---|---|"]
-    rows += [f"| {c.group}: {c.name} | {message(c).replace('|', '/')} |" for c in CASES]
+    rows += [f"| {c.group}: {c.name} | {_cell(message(c))} |" for c in CASES]
     return "\n".join(rows) + "\n"
 
 

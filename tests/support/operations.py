@@ -10,7 +10,7 @@ is covered by every test that iterates ``OPERATIONS``.
 The constants below it (``CHARGE``, ``CREATE_CHARGE_BODY``, ...) are realistic values for the
 tests that are about one particular call.
 
-``python -m tests.support.operations`` prints the README's method table.
+``python -m tests.support.operations`` prints the guide's method table (docs/getting-started.md).
 """
 
 from __future__ import annotations
@@ -240,13 +240,38 @@ NOT_POSTS = [operation for operation in OPERATIONS if not operation.is_post]
 IDEMPOTENT = [operation for operation in OPERATIONS if operation.idempotent]
 
 
+def _helper_methods(resource: str, actions: set[str]) -> list[str]:
+    """The resource's methods beyond its operations (wait, is_final, download, upload), as generated."""
+    module = importlib.import_module(f"amazonpay_api.resources.{resource}")
+    (cls,) = [
+        c
+        for c in vars(module).values()
+        if inspect.isclass(c) and c.__module__ == module.__name__ and not c.__name__.startswith("Async")
+    ]
+    found = []
+    for name, function in vars(cls).items():
+        if name.startswith("_") or name in actions or not callable(function):
+            continue
+        parameters = list(inspect.signature(function).parameters.values())[1:]
+        shown = [
+            p.name if p.kind is p.POSITIONAL_OR_KEYWORD else f"{p.name}="
+            for p in parameters
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+        ]
+        found.append(f"`{name}({', '.join(shown)})`")
+    return found
+
+
 def method_table() -> str:
-    """The README's table of every method, one row per resource, in spec order."""
+    """The guide's table of every method, one row per resource, in spec order (docs/getting-started.md)."""
     rows: dict[str, list[str]] = {}
     for operation in OPERATIONS:
         arguments = [*operation.ids, *(["body"] if operation.body is not None else [])]
         arguments += [f"{name}=" for name in operation.query_arguments()]
         rows.setdefault(operation.resource, []).append(f"`{operation.action}({', '.join(arguments)})`")
+    for resource, methods in rows.items():
+        actions = {operation.action for operation in OPERATIONS if operation.resource == resource}
+        methods += _helper_methods(resource, actions)
     lines = ["| resource | methods |", "|---|---|"]
     lines += [f"| `pay.{resource}` | {', '.join(methods)} |" for resource, methods in rows.items()]
     return "\n".join(lines)
