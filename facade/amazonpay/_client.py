@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, NoReturn, Self, TypeVar
 
 import httpx
+from httpx._client import ClientState  # the open/closed state send() keeps (httpx pinned below 0.29)
 
 from amazonpay_api import Client
 from amazonpay_api.errors import UnexpectedStatus
@@ -406,8 +407,28 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
         await self.aclose()
 
 
+class _AnswerCookies(httpx.Cookies):
+    """The client's cookie jar, read only from answers that set a cookie.
+
+    httpx reads every answer into its jar through urllib's cookie machinery (a
+    ``urllib.request.Request`` built, its URL parsed again: about a tenth of the per-call
+    work over httpx's own), even though it finds nothing without ``Set-Cookie``; Amazon Pay sets
+    none. An answer that sets one is read exactly as httpx reads it.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        """Read the answer's cookies into the jar, as httpx does, if it sets any."""
+        headers = response.headers
+        if "set-cookie" in headers or "set-cookie2" in headers:
+            super().extract_cookies(response)
+
+
 class _HttpClient(httpx.Client):
     """httpx.Client whose calls after ``close()`` are a typed error, not httpx's RuntimeError."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._cookies = _AnswerCookies(self._cookies)
 
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         if self.is_closed:
@@ -416,11 +437,32 @@ class _HttpClient(httpx.Client):
                 "client is closed; "
                 "make calls inside its with block, or create a new client"
             )
-        return super().send(request, **kwargs)
+        if not _plain(self, request, kwargs):
+            return super().send(request, **kwargs)
+        # httpx's send for this case, without its auth flow and redirect loop (generators and lists
+        # that end where they begin when there is no auth and no redirect to follow).
+        self._state = ClientState.OPENED
+        self._set_timeout(request)
+        for hook in self._event_hooks["request"]:
+            hook(request)
+        response = self._send_single_request(request)
+        try:
+            for hook in self._event_hooks["response"]:
+                hook(response)
+            _not_followed(self, request, response)
+            response.read()
+        except BaseException:
+            response.close()
+            raise
+        return response
 
 
 class _AsyncHttpClient(httpx.AsyncClient):
     """httpx.AsyncClient whose calls after ``aclose()`` are a typed error, not httpx's RuntimeError."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._cookies = _AnswerCookies(self._cookies)
 
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         if self.is_closed:
@@ -429,4 +471,44 @@ class _AsyncHttpClient(httpx.AsyncClient):
                 "client is closed; "
                 "make calls inside its async with block, or create a new client"
             )
-        return await super().send(request, **kwargs)
+        if not _plain(self, request, kwargs):
+            return await super().send(request, **kwargs)
+        # As _HttpClient.send: httpx's send for this case, without its auth flow and redirect loop.
+        self._state = ClientState.OPENED
+        self._set_timeout(request)
+        for hook in self._event_hooks["request"]:
+            await hook(request)
+        response = await self._send_single_request(request)
+        try:
+            for hook in self._event_hooks["response"]:
+                await hook(response)
+            _not_followed(self, request, response)
+            await response.aread()
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
+
+
+def _plain(client: httpx.Client | httpx.AsyncClient, request: httpx.Request, options: Mapping[str, Any]) -> bool:
+    """Whether httpx's send would use no auth and follow no redirect, and read the whole answer.
+
+    The generated operations send so (``request()`` without auth, stream or redirect options, a
+    URL without credentials); ``pay.api``'s httpx client keeps its full send for anything else.
+    """
+    follow = options.get("follow_redirects", httpx.USE_CLIENT_DEFAULT)
+    return (
+        not options.get("stream", False)
+        and options.get("auth", httpx.USE_CLIENT_DEFAULT) is httpx.USE_CLIENT_DEFAULT
+        and client.auth is None
+        and not (client.follow_redirects if follow is httpx.USE_CLIENT_DEFAULT else follow)
+        and client.max_redirects >= 0
+        and not request.url.userinfo
+    )
+
+
+def _not_followed(client: httpx.Client | httpx.AsyncClient, request: httpx.Request, response: httpx.Response) -> None:
+    """What httpx sets on an answer it does not follow: no history, the redirect's request if any."""
+    response.history = []
+    if response.has_redirect_location:
+        response.next_request = client._build_redirect_request(request, response)
