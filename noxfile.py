@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 import nox
@@ -167,6 +168,19 @@ def _php_missing() -> list[str]:
     return missing + ([] if PHPSECLIB_AUTOLOAD.is_file() else [str(PHPSECLIB_AUTOLOAD)])
 
 
+def _apt_install(session: nox.Session, packages: Sequence[str], advice: str) -> None:
+    """Install Debian packages a session needs (CI runs as root); ``advice`` says what to do by hand."""
+    apt = shutil.which("apt-get")
+    if apt is None:
+        session.error(f"apt-get not found: {advice}")
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    try:
+        session.run_install(apt, "update", external=True, env=env, silent=True)
+        session.run_install(apt, "install", "-y", *packages, external=True, env=env, silent=True)
+    except nox.command.CommandFailed:
+        session.error(f"apt-get could not install {' '.join(packages)} (not root, or no Debian mirror): {advice}")
+
+
 def _install_php(session: nox.Session) -> None:
     """Install Debian's PHP packages with apt-get where something is missing (CI runs as root)."""
     missing = _php_missing()
@@ -177,16 +191,8 @@ def _install_php(session: nox.Session) -> None:
         f"nox -s interop runs the official Amazon Pay PHP SDK and needs Debian's {wanted}; "
         f"install them (as root: apt-get update && apt-get install -y {wanted})"
     )
-    apt = shutil.which("apt-get")
-    if apt is None:
-        session.error(f"{', '.join(missing)} missing and apt-get not found: {advice}")
     session.log(f"{', '.join(missing)} missing: apt-get install -y {wanted}")
-    env = {"DEBIAN_FRONTEND": "noninteractive"}
-    try:
-        session.run_install(apt, "update", external=True, env=env, silent=True)
-        session.run_install(apt, "install", "-y", *PHP_PACKAGES, external=True, env=env, silent=True)
-    except nox.command.CommandFailed:
-        session.error(f"apt-get could not install the PHP packages (not root, or no Debian mirror): {advice}")
+    _apt_install(session, PHP_PACKAGES, advice)
     if still := _php_missing():
         session.error(f"{', '.join(still)} still missing after apt-get: {advice}")
 
@@ -222,14 +228,7 @@ def bench(session: nox.Session) -> None:
     session.run("python", "scripts/bench.py", *session.posargs)
     # The simulator as a server against Prism (scripts/bench_simulator.py): load from Debian's wrk.
     if shutil.which("wrk") is None:
-        apt = shutil.which("apt-get")
-        if apt is None:
-            session.error(
-                "the simulator's bench needs wrk (Debian's package wrk) and apt-get is not here to install it"
-            )
-        env = {"DEBIAN_FRONTEND": "noninteractive"}
-        session.run_install(apt, "update", external=True, env=env, silent=True)
-        session.run_install(apt, "install", "-y", "wrk", external=True, env=env, silent=True)
+        _apt_install(session, ["wrk"], "the simulator's bench needs Debian's wrk (as root: apt-get install -y wrk)")
     session.run("python", "scripts/bench_simulator.py")  # options: run it directly (--help)
 
 
