@@ -245,6 +245,9 @@ def wait_rule(spec: dict[str, Any], path: str, http_method: str, operation: dict
     types = node.get("type")
     if "string" not in (types if isinstance(types, list) else [types]):
         raise ResourceLayerError(f"{where}: stateField {field_path!r} is not a string in the 200 body")
+    unknown = [state for state in final if "enum" in node and state not in node["enum"]]
+    if unknown:
+        raise ResourceLayerError(f"{where}: finalStates {', '.join(unknown)} are not states of {field_path!r}")
     return {"stateField": list(field_path), "finalStates": list(final)}
 
 
