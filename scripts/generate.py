@@ -302,7 +302,12 @@ def main() -> int:
     args = parser.parse_args()
     try:
         generate(args.root.resolve(), args.openapi.resolve())
-    except (GenerationError, overlay.OverlayError, resource_layer.ResourceLayerError, request_params.ParamsError) as error:
+    except (
+        GenerationError,
+        overlay.OverlayError,
+        resource_layer.ResourceLayerError,
+        request_params.ParamsError,
+    ) as error:
         print(f"generation failed: {error}", file=sys.stderr)
         return 1
     return 0

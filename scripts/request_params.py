@@ -78,7 +78,9 @@ class Params:
                 self.enums.add(str(ClassName(name, prefix="")))
                 return f"{self._literal(target, where)} | {ClassName(name, prefix='')}"
             if target.get("type") == "object" or "properties" in target:
-                return self.object(target, self._component_class(name), where=name)
+                return self.object(
+                    target, self._component_class(name), name, f"The ``{name}`` object of a request body."
+                )
             return self.annotation(target, inline_name, where)
         for union in ("anyOf", "oneOf"):
             if union in schema:

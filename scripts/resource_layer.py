@@ -462,9 +462,7 @@ def resources(spec: dict[str, Any], package_dir: Path, bodies: dict[str, str]) -
         if not source.is_file():
             raise ResourceLayerError(f"openapi-python-client wrote no {source.relative_to(package_dir.parent)}")
         module = _GeneratedModule(source, f"{package}.api.{attribute}.{source.stem}")
-        method, imports, defaults = _method(
-            spec, path, http_method, operation, action, module, package_dir, bodies
-        )
+        method, imports, defaults = _method(spec, path, http_method, operation, action, module, package_dir, bodies)
         resource.methods.append(method)
         resource.imports.update(imports)
         resource.defaults.update(defaults)

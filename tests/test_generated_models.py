@@ -135,8 +135,8 @@ def test_repr_names_the_class_and_every_field_in_order() -> None:
     text = repr(charge())
     assert text.startswith(
         "Charge(charge_id='S02-7331650-8246451-C568833', charge_permission_id='S02-7331650-8246451', "
-        "status_details=ChargeStatusDetails(state=<ChargeState.AUTHORIZED: 'Authorized'>, reason_code=<amazonpay_api.types.Unset "
-        "object at "
+        "status_details=ChargeStatusDetails(state=<ChargeState.AUTHORIZED: 'Authorized'>, "
+        "reason_code=<amazonpay_api.types.Unset object at "
     )
     assert "charge_amount=Price(amount='14.00', currency_code='EUR', additional_properties={})" in text
     assert "release_environment=<ReleaseEnvironment.SANDBOX: 'Sandbox'>, " in text

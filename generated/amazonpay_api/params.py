@@ -149,7 +149,7 @@ class PriceParam(TypedDict):
 
 
 class MerchantMetadataParam(TypedDict):
-    """MerchantMetadataParam"""
+    """The ``MerchantMetadataInput`` object of a request body."""
 
     merchantReferenceId: NotRequired[str | None]
     merchantStoreName: NotRequired[str | None]
@@ -158,7 +158,7 @@ class MerchantMetadataParam(TypedDict):
 
 
 class DeliverySpecificationsParam(TypedDict):
-    """DeliverySpecificationsParam"""
+    """The ``DeliverySpecificationsInput`` object of a request body."""
 
     specialRestrictions: NotRequired[
         list[Literal["RestrictPOBoxes", "RestrictPackstations"]]
@@ -174,14 +174,14 @@ class DeliverySpecificationsAddressRestrictionsParam(TypedDict):
 
 
 class RestrictionParam(TypedDict):
-    """RestrictionParam"""
+    """The ``RestrictionInput`` object of a request body."""
 
     statesOrRegions: NotRequired[list[str]]
     zipCodes: NotRequired[list[str]]
 
 
 class ProviderMetadataParam(TypedDict):
-    """ProviderMetadataParam"""
+    """The ``ProviderMetadataInput`` object of a request body."""
 
     providerReferenceId: NotRequired[str | None]
 
@@ -375,7 +375,7 @@ class FinalizeCheckoutSessionParams(TypedDict):
 
 
 class AddressParam(TypedDict):
-    """AddressParam"""
+    """The ``AddressInput`` object of a request body."""
 
     name: NotRequired[str]
     addressLine1: NotRequired[str]
@@ -400,7 +400,7 @@ class CreateDeliveryTrackerParams(TypedDict):
 
 
 class DeliveryDetailParam(TypedDict):
-    """DeliveryDetailParam"""
+    """The ``DeliveryDetailInput`` object of a request body."""
 
     #: The shipping company's tracking number; each can be used once.
     trackingNumber: str
@@ -540,7 +540,7 @@ class ContestDisputeParams(TypedDict):
 
 
 class MerchantEvidenceParam(TypedDict):
-    """MerchantEvidenceParam"""
+    """The ``MerchantEvidenceInput`` object of a request body."""
 
     evidenceType: (
         Literal[
