@@ -19,7 +19,8 @@
    `x-amazonpay-secret` shown as `<secret>`); every operation reads its answer through the
    client's `read_response` (`endpoint_module.py.jinja`), where the facade's client turns an
    answer the models cannot read into its typed error.
-4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
+4. Adds to that package the request bodies as TypedDicts (`params.py`, see request_params.py),
+   the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
    request body schema, idempotency, simulation codes, resource and method names, the states a
    wait ends in, the notification objects it gets, which path parameters are secrets) and the
