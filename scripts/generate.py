@@ -19,7 +19,8 @@
    `x-amazonpay-secret` shown as `<secret>`); every operation reads its answer through the
    client's `read_response` (`endpoint_module.py.jinja`), where the facade's client turns an
    answer the models cannot read into its typed error.
-4. Adds to that package the typed resource layer (`resources/`, see resource_layer.py), the
+4. Adds to that package the request bodies as TypedDicts (`params.py`, see request_params.py),
+   the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
    request body schema, idempotency, simulation codes, resource and method names, the states a
    wait ends in, the notification objects it gets, which path parameters are secrets) and the
@@ -45,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import overlay
+import request_params
 import resource_layer
 import yaml
 from openapi_python_client.strings import PythonIdentifier
@@ -274,10 +276,12 @@ def generate(root: Path, inputs: Path) -> None:
         modules = [p for p in (out / "api").rglob("*.py") if p.name != "__init__.py"]
         if len(modules) != expected:
             raise GenerationError(f"generated {len(modules)} operation modules, the spec has {expected}")
-        methods = resource_layer.write(effective, out)
-        # The resource layer is formatted by the generator's own post hooks, as the rest.
+        params = request_params.write(effective, list(resource_layer.operations(effective)), out)
+        methods = resource_layer.write(effective, out, params.bodies)
+        # The resource layer and the params are formatted by the generator's own post hooks, as the
+        # rest (run over the package: what they formatted already, they leave as it is).
         for hook in yaml.safe_load(config.read_text(encoding="utf-8"))["post_hooks"]:
-            _run(shlex.split(hook), out / "resources", f"post hook {hook!r}")
+            _run(shlex.split(hook), out, f"post hook {hook!r}")
         registry = json.dumps(operation_registry(effective), indent=1, sort_keys=True) + "\n"
         (out / REGISTRY).write_text(registry, encoding="utf-8")
         # PEP 561 marker: --meta none does not write one, and users type-check against it.
@@ -299,7 +303,12 @@ def main() -> int:
     args = parser.parse_args()
     try:
         generate(args.root.resolve(), args.openapi.resolve())
-    except (GenerationError, overlay.OverlayError, resource_layer.ResourceLayerError) as error:
+    except (
+        GenerationError,
+        overlay.OverlayError,
+        resource_layer.ResourceLayerError,
+        request_params.ParamsError,
+    ) as error:
         print(f"generation failed: {error}", file=sys.stderr)
         return 1
     return 0

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import request_params
 from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -99,6 +100,7 @@ class Method:
     path_parameters: list[Parameter]
     query_parameters: list[Parameter]
     body: str | None  # the generated body model (annotation source), None: no body
+    params: str | None  # the body's TypedDict in the params module (request_params.py), None: no body
     result: str  # the model of a 2xx body, "None" when the operation returns no body
     idempotent: bool  # the operation declares x-amz-pay-idempotency-key
     operation_id: str
@@ -243,6 +245,9 @@ def wait_rule(spec: dict[str, Any], path: str, http_method: str, operation: dict
     types = node.get("type")
     if "string" not in (types if isinstance(types, list) else [types]):
         raise ResourceLayerError(f"{where}: stateField {field_path!r} is not a string in the 200 body")
+    unknown = [state for state in final if "enum" in node and state not in node["enum"]]
+    if unknown:
+        raise ResourceLayerError(f"{where}: finalStates {', '.join(unknown)} are not states of {field_path!r}")
     return {"stateField": list(field_path), "finalStates": list(final)}
 
 
@@ -324,6 +329,7 @@ def _method(
     action: str,
     module: _GeneratedModule,
     package_dir: Path,
+    bodies: dict[str, str],
 ) -> tuple[Method, dict[str, str], dict[str, str]]:
     """The method for one operation, the names its signature uses and those its defaults use (name -> module)."""
     function = module.function("sync_detailed")
@@ -356,6 +362,11 @@ def _method(
         imports[pages.item] = f"{package_dir.name}.models.{snake_case(pages.item)}"
     if body is not None and not body.annotation.isidentifier():
         raise ResourceLayerError(f"{operation['operationId']}: its body is {body.annotation}, not one model")
+    params = bodies.get(operation["operationId"]) if body is not None else None
+    if body is not None and params is None:
+        raise ResourceLayerError(f"{operation['operationId']}: its body has no TypedDict in the params module")
+    if params is not None:
+        imports[params] = f"{package_dir.name}.{request_params.MODULE}"
     passed = [name for name in (result, body.annotation if body else None) if name]
     method = Method(
         action=action,
@@ -376,6 +387,7 @@ def _method(
         path_parameters=positional,
         query_parameters=list(keywords.values()),
         body=body.annotation if body else None,
+        params=params,
         result=result or "None",
         idempotent=any(p["in"] == "header" and p["name"].lower() == IDEMPOTENCY_HEADER for p in declared),
         operation_id=operation["operationId"],
@@ -432,7 +444,7 @@ def _pages(operation: dict[str, Any], result: str | None, module: _GeneratedModu
     return Pages(items=items, item=found[1], token=token, token_argument=token)
 
 
-def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
+def resources(spec: dict[str, Any], package_dir: Path, bodies: dict[str, str]) -> list[Resource]:
     """Every resource of the spec, its methods in spec order, resources by attribute name."""
     package = package_dir.name
     tag_docs = {tag["name"]: " ".join(tag.get("description", "").split()) for tag in spec.get("tags", [])}
@@ -450,7 +462,7 @@ def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
         if not source.is_file():
             raise ResourceLayerError(f"openapi-python-client wrote no {source.relative_to(package_dir.parent)}")
         module = _GeneratedModule(source, f"{package}.api.{attribute}.{source.stem}")
-        method, imports, defaults = _method(spec, path, http_method, operation, action, module, package_dir)
+        method, imports, defaults = _method(spec, path, http_method, operation, action, module, package_dir, bodies)
         resource.methods.append(method)
         resource.imports.update(imports)
         resource.defaults.update(defaults)
@@ -464,8 +476,11 @@ def resources(spec: dict[str, Any], package_dir: Path) -> list[Resource]:
     return [by_attribute[name] for name in sorted(by_attribute)]
 
 
-def write(spec: dict[str, Any], package_dir: Path) -> int:
-    """Write ``<package>/resources/``; return the number of methods (each sync and async)."""
+def write(spec: dict[str, Any], package_dir: Path, bodies: dict[str, str]) -> int:
+    """Write ``<package>/resources/``; return the number of methods (each sync and async).
+
+    ``bodies``: operationId -> the ``TypedDict`` of its body (``request_params.write``).
+    """
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=False,  # noqa: S701 - the output is Python source, not HTML
@@ -474,7 +489,7 @@ def write(spec: dict[str, Any], package_dir: Path) -> int:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    layer = resources(spec, package_dir)
+    layer = resources(spec, package_dir, bodies)
     target = package_dir / "resources"
     target.mkdir()
     package = package_dir.name

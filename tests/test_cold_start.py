@@ -97,7 +97,10 @@ def test_one_get_of_a_charge_loads_the_charge_models_only(after_one_get: set[str
     assert model_modules(after_one_get) == {
         "charge",
         "price",
-        "status_details",
+        # its statusDetails, typed by the states and reason codes the Charge page lists (issue 21)
+        "charge_status_details",
+        "charge_state",
+        "charge_reason_code",
         "provider_metadata",
         "release_environment",
         "error_response",

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from amazonpay_api.client import AuthenticatedClient, Client
-from amazonpay_api.models import Charge, Price, ReleaseEnvironment, StatusDetails
+from amazonpay_api.models import Charge, ChargeState, ChargeStatusDetails, Price, ReleaseEnvironment
 from amazonpay_api.types import UNSET, File, Response
 
 GENERATED = Path(__file__).resolve().parent.parent / "generated" / "amazonpay_api"
@@ -53,7 +53,7 @@ def test_the_generated_package_never_uses_attrs_dataclasses_or_exec() -> None:
 
 def test_models_construct_by_keyword_and_by_position_in_the_attrs_order() -> None:
     # Required fields first, then the optional ones (default UNSET), as attrs ordered them.
-    status = StatusDetails("Authorized", last_updated_timestamp="20261120T101010Z")
+    status = ChargeStatusDetails(ChargeState.AUTHORIZED, last_updated_timestamp="20261120T101010Z")
     by_position = Charge("S02-1-C1", "S02-1", status, Price("14.00", "EUR"))
     by_keyword = Charge(
         charge_amount=Price(currency_code="EUR", amount="14.00"),
@@ -93,8 +93,8 @@ def test_equality_is_same_class_and_equal_fields_including_additional_properties
 
     assert Subclass("1.00", "EUR") != Price("1.00", "EUR")
     not_a_number = float("nan")  # one object in both: equal, as attrs compares field tuples
-    assert Charge("c", "p", StatusDetails("Open"), conversion_rate=not_a_number) == Charge(
-        "c", "p", StatusDetails("Open"), conversion_rate=not_a_number
+    assert Charge("c", "p", ChargeStatusDetails(ChargeState.CAPTURED), conversion_rate=not_a_number) == Charge(
+        "c", "p", ChargeStatusDetails(ChargeState.CAPTURED), conversion_rate=not_a_number
     )
     assert Price("1.00", "EUR") != {"amount": "1.00", "currencyCode": "EUR"}
     assert Price("1.00", "EUR").__eq__(("1.00", "EUR")) is NotImplemented
@@ -135,7 +135,8 @@ def test_repr_names_the_class_and_every_field_in_order() -> None:
     text = repr(charge())
     assert text.startswith(
         "Charge(charge_id='S02-7331650-8246451-C568833', charge_permission_id='S02-7331650-8246451', "
-        "status_details=StatusDetails(state='Authorized', reason_code=<amazonpay_api.types.Unset object at "
+        "status_details=ChargeStatusDetails(state=<ChargeState.AUTHORIZED: 'Authorized'>, "
+        "reason_code=<amazonpay_api.types.Unset object at "
     )
     assert "charge_amount=Price(amount='14.00', currency_code='EUR', additional_properties={})" in text
     assert "release_environment=<ReleaseEnvironment.SANDBOX: 'Sandbox'>, " in text

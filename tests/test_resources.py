@@ -13,7 +13,6 @@ import re
 import subprocess
 import sys
 import typing
-from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Unpack
@@ -21,6 +20,7 @@ from typing import Any, Unpack
 import pytest
 
 import amazonpay_api.models
+import amazonpay_api.params
 from amazonpay import AmazonPay, AsyncAmazonPay, AsyncPager, CallOptions, MoneyCallOptions, SyncPager
 from amazonpay_api.types import Unset
 from tests.support.operations import OPERATIONS, Operation, method_table
@@ -37,6 +37,8 @@ PUBLIC_BEFORE_GENERATION = {
 }
 
 MODEL_NAMES = {name: getattr(amazonpay_api.models, name) for name in amazonpay_api.models.__all__} | {"Unset": Unset}
+#: The request bodies' TypedDicts, which the resource modules also import for type checkers only.
+PARAMS_NAMES = {name: getattr(amazonpay_api.params, name) for name in amazonpay_api.params.__all__}
 
 
 def _expected(operation_id: str) -> dict[str, Any]:
@@ -78,7 +80,7 @@ def test_every_operation_is_a_method_with_the_signature_the_spec_gives(
     parameters = list(inspect.signature(method).parameters.values())
     # The resource modules import the models their annotations name only for type checkers
     # (a call imports its own): resolve the names in the models package.
-    hints = typing.get_type_hints(method, localns=MODEL_NAMES, include_extras=True)
+    hints = typing.get_type_hints(method, localns=MODEL_NAMES | PARAMS_NAMES, include_extras=True)
 
     # A listing returns its pager at once, on both clients; iterating it sends the requests.
     assert inspect.iscoroutinefunction(method) == (client is AsyncAmazonPay and not expected["paged"])
@@ -86,7 +88,8 @@ def test_every_operation_is_a_method_with_the_signature_the_spec_gives(
     assert [p.name for p in positional] == expected["positional"]
     assert all(p.default is p.empty for p in positional)
     for p in positional:
-        assert hints[p.name] == (str if p.name != "body" else operation.body_model | Mapping[str, Any])
+        body = PARAMS_NAMES.get(f"{operation.operation_id[0].upper()}{operation.operation_id[1:]}Params")
+        assert hints[p.name] == (str if p.name != "body" else body | operation.body_model)
     keywords = {p.name: p.default is p.empty for p in parameters if p.kind is p.KEYWORD_ONLY}
     assert keywords == expected["query"]
     (options,) = [p for p in parameters if p.kind is p.VAR_KEYWORD]
@@ -154,20 +157,25 @@ def test_the_spec_names_every_resource_method_uniquely() -> None:
 USER_CODE = """
 from amazonpay import AmazonPay, AsyncAmazonPay
 from amazonpay_api.models import Charge, CheckoutSession
+from amazonpay_api.params import CreateDeliveryTrackerParams, FinalizeCheckoutSessionParams, PriceParam
+
+EUR: PriceParam = {"amount": "14.00", "currencyCode": "EUR"}
 
 
 def checkout(pay: AmazonPay) -> Charge:
-    session: CheckoutSession = pay.checkout_sessions.finalize("cs", {"chargeAmount": {}}, idempotency_key="k")
+    finalize: FinalizeCheckoutSessionParams = {"chargeAmount": EUR, "paymentIntent": "Authorize"}
+    session: CheckoutSession = pay.checkout_sessions.finalize("cs", finalize, idempotency_key="k")
     pay.buyers.get("token", auth_token="Atza|x")
     pay.charges.get("c", idempotency_key="k")  # error: call-arg
     pay.refunds.create()  # error: call-arg
-    return pay.charges.capture("c", {"captureAmount": {}}, idempotency_key="k", timeout=5.0)
+    return pay.charges.capture("c", {"captureAmount": EUR}, idempotency_key="k", timeout=5.0)
 
 
 async def delegated(pay: AsyncAmazonPay) -> str:
     token = await pay.authorization_tokens.get("mws", merchant_id="A1", auth_token="Atza|x")
     await pay.authorization_tokens.get("mws")  # error: call-arg
-    await pay.delivery_trackers.create({}, idempotency_key="k")  # error: call-arg
+    tracker: CreateDeliveryTrackerParams = {"deliveryDetails": [{"trackingNumber": "1Z", "carrierCode": "UPS"}]}
+    await pay.delivery_trackers.create(tracker, idempotency_key="k")  # error: call-arg
     return str(token.authorization_token)
 """
 

@@ -322,8 +322,12 @@ def test_checkout_session_has_the_documented_fields() -> None:
         assert "string" in schema_property("CheckoutSession", field)["type"]
 
 
-def test_status_details_have_the_last_updated_timestamp() -> None:
-    timestamp = schema_property("StatusDetails", "lastUpdatedTimestamp")
+@pytest.mark.parametrize(
+    "schema_name",
+    ["CheckoutSessionStatusDetails", "ChargeStatusDetails", "RefundStatusDetails", "ChargePermissionStatusDetails"],
+)
+def test_status_details_have_the_last_updated_timestamp(schema_name: str) -> None:
+    timestamp = schema_property(schema_name, "lastUpdatedTimestamp")
 
     assert re.search(timestamp["pattern"], BASIC_TIMESTAMP_EXAMPLE)
 

@@ -23,11 +23,18 @@ if TYPE_CHECKING:
     from .charge_initiator import ChargeInitiator
     from .charge_permission import ChargePermission
     from .charge_permission_limits import ChargePermissionLimits
+    from .charge_permission_state import ChargePermissionState
     from .charge_permission_status_details import ChargePermissionStatusDetails
     from .charge_permission_type import ChargePermissionType
+    from .charge_reason_code import ChargeReasonCode
+    from .charge_state import ChargeState
+    from .charge_status_details import ChargeStatusDetails
     from .checkout_mode import CheckoutMode
     from .checkout_session import CheckoutSession
+    from .checkout_session_reason_code import CheckoutSessionReasonCode
     from .checkout_session_scope import CheckoutSessionScope
+    from .checkout_session_state import CheckoutSessionState
+    from .checkout_session_status_details import CheckoutSessionStatusDetails
     from .close_charge_permission_request import CloseChargePermissionRequest
     from .complete_checkout_session_request import CompleteCheckoutSessionRequest
     from .constraint import Constraint
@@ -116,12 +123,15 @@ if TYPE_CHECKING:
     from .payment_preference import PaymentPreference
     from .price import Price
     from .price_input import PriceInput
+    from .product_type import ProductType
     from .provider_metadata import ProviderMetadata
     from .provider_metadata_input import ProviderMetadataInput
     from .reason import Reason
     from .recurring_metadata import RecurringMetadata
     from .recurring_metadata_input import RecurringMetadataInput
     from .refund import Refund
+    from .refund_state import RefundState
+    from .refund_status_details import RefundStatusDetails
     from .release_environment import ReleaseEnvironment
     from .report import Report
     from .report_document import ReportDocument
@@ -130,7 +140,6 @@ if TYPE_CHECKING:
     from .restriction import Restriction
     from .restriction_input import RestrictionInput
     from .schedule_frequency import ScheduleFrequency
-    from .status_details import StatusDetails
     from .update_charge_permission_request import UpdateChargePermissionRequest
     from .update_charge_request import UpdateChargeRequest
     from .update_charge_request_status_details import UpdateChargeRequestStatusDetails
@@ -163,11 +172,18 @@ _MODULES = {
     "ChargeInitiator": ".charge_initiator",
     "ChargePermission": ".charge_permission",
     "ChargePermissionLimits": ".charge_permission_limits",
+    "ChargePermissionState": ".charge_permission_state",
     "ChargePermissionStatusDetails": ".charge_permission_status_details",
     "ChargePermissionType": ".charge_permission_type",
+    "ChargeReasonCode": ".charge_reason_code",
+    "ChargeState": ".charge_state",
+    "ChargeStatusDetails": ".charge_status_details",
     "CheckoutMode": ".checkout_mode",
     "CheckoutSession": ".checkout_session",
+    "CheckoutSessionReasonCode": ".checkout_session_reason_code",
     "CheckoutSessionScope": ".checkout_session_scope",
+    "CheckoutSessionState": ".checkout_session_state",
+    "CheckoutSessionStatusDetails": ".checkout_session_status_details",
     "CloseChargePermissionRequest": ".close_charge_permission_request",
     "CompleteCheckoutSessionRequest": ".complete_checkout_session_request",
     "Constraint": ".constraint",
@@ -230,12 +246,15 @@ _MODULES = {
     "PaymentPreference": ".payment_preference",
     "Price": ".price",
     "PriceInput": ".price_input",
+    "ProductType": ".product_type",
     "ProviderMetadata": ".provider_metadata",
     "ProviderMetadataInput": ".provider_metadata_input",
     "Reason": ".reason",
     "RecurringMetadata": ".recurring_metadata",
     "RecurringMetadataInput": ".recurring_metadata_input",
     "Refund": ".refund",
+    "RefundState": ".refund_state",
+    "RefundStatusDetails": ".refund_status_details",
     "ReleaseEnvironment": ".release_environment",
     "Report": ".report",
     "ReportDocument": ".report_document",
@@ -244,7 +263,6 @@ _MODULES = {
     "Restriction": ".restriction",
     "RestrictionInput": ".restriction_input",
     "ScheduleFrequency": ".schedule_frequency",
-    "StatusDetails": ".status_details",
     "UpdateChargePermissionRequest": ".update_charge_permission_request",
     "UpdateChargeRequest": ".update_charge_request",
     "UpdateChargeRequestStatusDetails": ".update_charge_request_status_details",
@@ -287,11 +305,18 @@ __all__ = (
     "ChargeInitiator",
     "ChargePermission",
     "ChargePermissionLimits",
+    "ChargePermissionState",
     "ChargePermissionStatusDetails",
     "ChargePermissionType",
+    "ChargeReasonCode",
+    "ChargeState",
+    "ChargeStatusDetails",
     "CheckoutMode",
     "CheckoutSession",
+    "CheckoutSessionReasonCode",
     "CheckoutSessionScope",
+    "CheckoutSessionState",
+    "CheckoutSessionStatusDetails",
     "CloseChargePermissionRequest",
     "CompleteCheckoutSessionRequest",
     "Constraint",
@@ -354,12 +379,15 @@ __all__ = (
     "PaymentPreference",
     "Price",
     "PriceInput",
+    "ProductType",
     "ProviderMetadata",
     "ProviderMetadataInput",
     "Reason",
     "RecurringMetadata",
     "RecurringMetadataInput",
     "Refund",
+    "RefundState",
+    "RefundStatusDetails",
     "ReleaseEnvironment",
     "Report",
     "ReportDocument",
@@ -368,7 +396,6 @@ __all__ = (
     "Restriction",
     "RestrictionInput",
     "ScheduleFrequency",
-    "StatusDetails",
     "UpdateChargePermissionRequest",
     "UpdateChargeRequest",
     "UpdateChargeRequestStatusDetails",

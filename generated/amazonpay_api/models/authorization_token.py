@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 T = TypeVar("T", bound="AuthorizationToken")
@@ -13,7 +12,7 @@ class AuthorizationToken(_Model):
     """A delegated-access token, to send as x-amz-pay-authtoken.
 
     Attributes:
-        authorization_token (str | Unset):
+        authorization_token (str):
     """
 
     __slots__ = (
@@ -22,13 +21,13 @@ class AuthorizationToken(_Model):
     )
     __match_args__ = ("authorization_token",)
 
-    authorization_token: str | Unset
+    authorization_token: str
     additional_properties: dict[str, Any]
     _secret_fields = frozenset({"authorization_token"})
 
     def __init__(
         self,
-        authorization_token: str | Unset = UNSET,
+        authorization_token: str,
     ) -> None:
         self.authorization_token = authorization_token
         self.additional_properties = {}
@@ -38,16 +37,18 @@ class AuthorizationToken(_Model):
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if authorization_token is not UNSET:
-            field_dict["authorizationToken"] = authorization_token
+        field_dict.update(
+            {
+                "authorizationToken": authorization_token,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        authorization_token = d.pop("authorizationToken", UNSET)
+        authorization_token = d.pop("authorizationToken")
 
         authorization_token = cls(
             authorization_token=authorization_token,

@@ -10,10 +10,10 @@ from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.charge_status_details import ChargeStatusDetails
     from ..models.merchant_metadata import MerchantMetadata
     from ..models.price import Price
     from ..models.provider_metadata import ProviderMetadata
-    from ..models.status_details import StatusDetails
     from ..models.web_checkout_details import WebCheckoutDetails
 
 
@@ -25,7 +25,7 @@ class Charge(_Model):
     Attributes:
         charge_id (str):
         charge_permission_id (str):
-        status_details (StatusDetails):
+        status_details (ChargeStatusDetails): The state of a Charge and why it is in it.
         charge_amount (Price | Unset):
         capture_amount (Price | Unset):
         refunded_amount (Price | Unset):
@@ -95,7 +95,7 @@ class Charge(_Model):
 
     charge_id: str
     charge_permission_id: str
-    status_details: StatusDetails
+    status_details: ChargeStatusDetails
     charge_amount: Price | Unset
     capture_amount: Price | Unset
     refunded_amount: Price | Unset
@@ -119,7 +119,7 @@ class Charge(_Model):
         self,
         charge_id: str,
         charge_permission_id: str,
-        status_details: StatusDetails,
+        status_details: ChargeStatusDetails,
         charge_amount: Price | Unset = UNSET,
         capture_amount: Price | Unset = UNSET,
         refunded_amount: Price | Unset = UNSET,
@@ -302,10 +302,10 @@ class Charge(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.charge_status_details import ChargeStatusDetails  # noqa: PLC0415
         from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
         from ..models.price import Price  # noqa: PLC0415
         from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
-        from ..models.status_details import StatusDetails  # noqa: PLC0415
         from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -313,7 +313,7 @@ class Charge(_Model):
 
         charge_permission_id = d.pop("chargePermissionId")
 
-        status_details = StatusDetails.from_dict(d.pop("statusDetails"))
+        status_details = ChargeStatusDetails.from_dict(d.pop("statusDetails"))
 
         _charge_amount = d.pop("chargeAmount", UNSET)
         charge_amount: Price | Unset

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ..models.charge_permission_state import ChargePermissionState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
@@ -17,7 +18,7 @@ class ChargePermissionStatusDetails(_Model):
     """The state of a Charge Permission and the reasons for it.
 
     Attributes:
-        state (str): Chargeable, NonChargeable or Closed.
+        state (ChargePermissionState): The state of a Charge Permission.
         reasons (list[Reason] | None | Unset):
         last_updated_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
             example (20191015T204313Z); RFC 3339 `date-time` would reject it.
@@ -35,14 +36,14 @@ class ChargePermissionStatusDetails(_Model):
         "last_updated_timestamp",
     )
 
-    state: str
+    state: ChargePermissionState
     reasons: list[Reason] | None | Unset
     last_updated_timestamp: str | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
         self,
-        state: str,
+        state: ChargePermissionState,
         reasons: list[Reason] | None | Unset = UNSET,
         last_updated_timestamp: str | Unset = UNSET,
     ) -> None:
@@ -52,7 +53,7 @@ class ChargePermissionStatusDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        state = self.state
+        state = self.state.value
 
         reasons: list[dict[str, Any]] | None | Unset
         if isinstance(self.reasons, Unset):
@@ -87,7 +88,7 @@ class ChargePermissionStatusDetails(_Model):
         from ..models.reason import Reason  # noqa: PLC0415
 
         d = dict(src_dict)
-        state = d.pop("state")
+        state = ChargePermissionState(d.pop("state"))
 
         def _parse_reasons(data: object) -> list[Reason] | None | Unset:
             if data is None:

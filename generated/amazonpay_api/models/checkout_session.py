@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..models.charge_permission_type import ChargePermissionType
+from ..models.product_type import ProductType
 from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.address import Address
     from ..models.address_with_id import AddressWithId
     from ..models.buyer import Buyer
+    from ..models.checkout_session_status_details import CheckoutSessionStatusDetails
     from ..models.constraint import Constraint
     from ..models.delivery_specifications import DeliverySpecifications
     from ..models.merchant_metadata import MerchantMetadata
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
     from ..models.payment_preference import PaymentPreference
     from ..models.provider_metadata import ProviderMetadata
     from ..models.recurring_metadata import RecurringMetadata
-    from ..models.status_details import StatusDetails
     from ..models.web_checkout_details import WebCheckoutDetails
 
 
@@ -34,14 +35,13 @@ class CheckoutSession(_Model):
     """
     Attributes:
         checkout_session_id (str):
-        status_details (StatusDetails):
+        status_details (CheckoutSessionStatusDetails): The state of a Checkout Session and why it is in it.
         charge_permission_id (None | str | Unset): Set once the session is Completed.
         charge_id (None | str | Unset): Set once the session is Completed with an authorization.
         creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
         expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
-        product_type (None | str | Unset): PayAndShip or PayOnly.
         platform_id (None | str | Unset):
         provider_metadata (ProviderMetadata | Unset): Payment service provider order details (PSPs only).
         buyer (Buyer | None | Unset):
@@ -54,6 +54,7 @@ class CheckoutSession(_Model):
         supplementary_data (None | str | Unset): Amazon Pay system data.
         release_environment (ReleaseEnvironment | Unset): The environment the object was created in.
         checkout_button_text (None | str | Unset):
+        product_type (None | ProductType | Unset):
         charge_permission_type (ChargePermissionType | None | Unset):
         recurring_metadata (None | RecurringMetadata | Unset):
         payment_method_on_file_metadata (None | PaymentMethodOnFileMetadata | Unset):
@@ -76,7 +77,6 @@ class CheckoutSession(_Model):
         "charge_id",
         "creation_timestamp",
         "expiration_timestamp",
-        "product_type",
         "platform_id",
         "provider_metadata",
         "buyer",
@@ -89,6 +89,7 @@ class CheckoutSession(_Model):
         "supplementary_data",
         "release_environment",
         "checkout_button_text",
+        "product_type",
         "charge_permission_type",
         "recurring_metadata",
         "payment_method_on_file_metadata",
@@ -107,7 +108,6 @@ class CheckoutSession(_Model):
         "charge_id",
         "creation_timestamp",
         "expiration_timestamp",
-        "product_type",
         "platform_id",
         "provider_metadata",
         "buyer",
@@ -120,6 +120,7 @@ class CheckoutSession(_Model):
         "supplementary_data",
         "release_environment",
         "checkout_button_text",
+        "product_type",
         "charge_permission_type",
         "recurring_metadata",
         "payment_method_on_file_metadata",
@@ -132,12 +133,11 @@ class CheckoutSession(_Model):
     )
 
     checkout_session_id: str
-    status_details: StatusDetails
+    status_details: CheckoutSessionStatusDetails
     charge_permission_id: None | str | Unset
     charge_id: None | str | Unset
     creation_timestamp: str | Unset
     expiration_timestamp: str | Unset
-    product_type: None | str | Unset
     platform_id: None | str | Unset
     provider_metadata: ProviderMetadata | Unset
     buyer: Buyer | None | Unset
@@ -150,6 +150,7 @@ class CheckoutSession(_Model):
     supplementary_data: None | str | Unset
     release_environment: ReleaseEnvironment | Unset
     checkout_button_text: None | str | Unset
+    product_type: None | ProductType | Unset
     charge_permission_type: ChargePermissionType | None | Unset
     recurring_metadata: None | RecurringMetadata | Unset
     payment_method_on_file_metadata: None | PaymentMethodOnFileMetadata | Unset
@@ -167,12 +168,11 @@ class CheckoutSession(_Model):
     def __init__(
         self,
         checkout_session_id: str,
-        status_details: StatusDetails,
+        status_details: CheckoutSessionStatusDetails,
         charge_permission_id: None | str | Unset = UNSET,
         charge_id: None | str | Unset = UNSET,
         creation_timestamp: str | Unset = UNSET,
         expiration_timestamp: str | Unset = UNSET,
-        product_type: None | str | Unset = UNSET,
         platform_id: None | str | Unset = UNSET,
         provider_metadata: ProviderMetadata | Unset = UNSET,
         buyer: Buyer | None | Unset = UNSET,
@@ -185,6 +185,7 @@ class CheckoutSession(_Model):
         supplementary_data: None | str | Unset = UNSET,
         release_environment: ReleaseEnvironment | Unset = UNSET,
         checkout_button_text: None | str | Unset = UNSET,
+        product_type: None | ProductType | Unset = UNSET,
         charge_permission_type: ChargePermissionType | None | Unset = UNSET,
         recurring_metadata: None | RecurringMetadata | Unset = UNSET,
         payment_method_on_file_metadata: None
@@ -205,7 +206,6 @@ class CheckoutSession(_Model):
         self.charge_id = charge_id
         self.creation_timestamp = creation_timestamp
         self.expiration_timestamp = expiration_timestamp
-        self.product_type = product_type
         self.platform_id = platform_id
         self.provider_metadata = provider_metadata
         self.buyer = buyer
@@ -218,6 +218,7 @@ class CheckoutSession(_Model):
         self.supplementary_data = supplementary_data
         self.release_environment = release_environment
         self.checkout_button_text = checkout_button_text
+        self.product_type = product_type
         self.charge_permission_type = charge_permission_type
         self.recurring_metadata = recurring_metadata
         self.payment_method_on_file_metadata = payment_method_on_file_metadata
@@ -260,12 +261,6 @@ class CheckoutSession(_Model):
         creation_timestamp = self.creation_timestamp
 
         expiration_timestamp = self.expiration_timestamp
-
-        product_type: None | str | Unset
-        if isinstance(self.product_type, Unset):
-            product_type = UNSET
-        else:
-            product_type = self.product_type
 
         platform_id: None | str | Unset
         if isinstance(self.platform_id, Unset):
@@ -353,6 +348,14 @@ class CheckoutSession(_Model):
             checkout_button_text = UNSET
         else:
             checkout_button_text = self.checkout_button_text
+
+        product_type: None | str | Unset
+        if isinstance(self.product_type, Unset):
+            product_type = UNSET
+        elif isinstance(self.product_type, ProductType):
+            product_type = self.product_type.value
+        else:
+            product_type = self.product_type
 
         charge_permission_type: None | str | Unset
         if isinstance(self.charge_permission_type, Unset):
@@ -466,8 +469,6 @@ class CheckoutSession(_Model):
             field_dict["creationTimestamp"] = creation_timestamp
         if expiration_timestamp is not UNSET:
             field_dict["expirationTimestamp"] = expiration_timestamp
-        if product_type is not UNSET:
-            field_dict["productType"] = product_type
         if platform_id is not UNSET:
             field_dict["platformId"] = platform_id
         if provider_metadata is not UNSET:
@@ -492,6 +493,8 @@ class CheckoutSession(_Model):
             field_dict["releaseEnvironment"] = release_environment
         if checkout_button_text is not UNSET:
             field_dict["checkoutButtonText"] = checkout_button_text
+        if product_type is not UNSET:
+            field_dict["productType"] = product_type
         if charge_permission_type is not UNSET:
             field_dict["chargePermissionType"] = charge_permission_type
         if recurring_metadata is not UNSET:
@@ -520,6 +523,9 @@ class CheckoutSession(_Model):
         from ..models.address import Address  # noqa: PLC0415
         from ..models.address_with_id import AddressWithId  # noqa: PLC0415
         from ..models.buyer import Buyer  # noqa: PLC0415
+        from ..models.checkout_session_status_details import (
+            CheckoutSessionStatusDetails,  # noqa: PLC0415
+        )
         from ..models.constraint import Constraint  # noqa: PLC0415
         from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
         from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
@@ -531,13 +537,12 @@ class CheckoutSession(_Model):
         from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
         from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
         from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
-        from ..models.status_details import StatusDetails  # noqa: PLC0415
         from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         checkout_session_id = d.pop("checkoutSessionId")
 
-        status_details = StatusDetails.from_dict(d.pop("statusDetails"))
+        status_details = CheckoutSessionStatusDetails.from_dict(d.pop("statusDetails"))
 
         def _parse_charge_permission_id(data: object) -> None | str | Unset:
             if data is None:
@@ -562,15 +567,6 @@ class CheckoutSession(_Model):
         creation_timestamp = d.pop("creationTimestamp", UNSET)
 
         expiration_timestamp = d.pop("expirationTimestamp", UNSET)
-
-        def _parse_product_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        product_type = _parse_product_type(d.pop("productType", UNSET))
 
         def _parse_platform_id(data: object) -> None | str | Unset:
             if data is None:
@@ -747,6 +743,23 @@ class CheckoutSession(_Model):
         checkout_button_text = _parse_checkout_button_text(
             d.pop("checkoutButtonText", UNSET)
         )
+
+        def _parse_product_type(data: object) -> None | ProductType | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_type_type_0 = ProductType(data)
+
+                return product_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProductType | Unset, data)
+
+        product_type = _parse_product_type(d.pop("productType", UNSET))
 
         def _parse_charge_permission_type(
             data: object,
@@ -966,7 +979,6 @@ class CheckoutSession(_Model):
             charge_id=charge_id,
             creation_timestamp=creation_timestamp,
             expiration_timestamp=expiration_timestamp,
-            product_type=product_type,
             platform_id=platform_id,
             provider_metadata=provider_metadata,
             buyer=buyer,
@@ -979,6 +991,7 @@ class CheckoutSession(_Model):
             supplementary_data=supplementary_data,
             release_environment=release_environment,
             checkout_button_text=checkout_button_text,
+            product_type=product_type,
             charge_permission_type=charge_permission_type,
             recurring_metadata=recurring_metadata,
             payment_method_on_file_metadata=payment_method_on_file_metadata,

@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 T = TypeVar("T", bound="CreateReportResponse")
@@ -12,7 +11,7 @@ T = TypeVar("T", bound="CreateReportResponse")
 class CreateReportResponse(_Model):
     """
     Attributes:
-        report_id (str | Unset):
+        report_id (str):
     """
 
     __slots__ = (
@@ -21,12 +20,12 @@ class CreateReportResponse(_Model):
     )
     __match_args__ = ("report_id",)
 
-    report_id: str | Unset
+    report_id: str
     additional_properties: dict[str, Any]
 
     def __init__(
         self,
-        report_id: str | Unset = UNSET,
+        report_id: str,
     ) -> None:
         self.report_id = report_id
         self.additional_properties = {}
@@ -36,16 +35,18 @@ class CreateReportResponse(_Model):
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if report_id is not UNSET:
-            field_dict["reportId"] = report_id
+        field_dict.update(
+            {
+                "reportId": report_id,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        report_id = d.pop("reportId", UNSET)
+        report_id = d.pop("reportId")
 
         create_report_response = cls(
             report_id=report_id,

@@ -13,13 +13,13 @@ class File(_Model):
     """A file created for upload; upload its bytes to url before urlExpirationTimestamp.
 
     Attributes:
-        id (str | Unset):
+        id (str):
+        url (str):
         type_ (str | Unset):
         purpose (str | Unset):
         size (int | None | Unset):
         upload_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
             (20191015T204313Z); RFC 3339 `date-time` would reject it.
-        url (str | Unset):
         url_expiration_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
             example (20191015T204313Z); RFC 3339 `date-time` would reject it.
         url_expiration_time_stamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
@@ -28,59 +28,61 @@ class File(_Model):
 
     __slots__ = (
         "id",
+        "url",
         "type_",
         "purpose",
         "size",
         "upload_timestamp",
-        "url",
         "url_expiration_timestamp",
         "url_expiration_time_stamp",
         "additional_properties",
     )
     __match_args__ = (
         "id",
+        "url",
         "type_",
         "purpose",
         "size",
         "upload_timestamp",
-        "url",
         "url_expiration_timestamp",
         "url_expiration_time_stamp",
     )
 
-    id: str | Unset
+    id: str
+    url: str
     type_: str | Unset
     purpose: str | Unset
     size: int | None | Unset
     upload_timestamp: str | Unset
-    url: str | Unset
     url_expiration_timestamp: str | Unset
     url_expiration_time_stamp: str | Unset
     additional_properties: dict[str, Any]
 
     def __init__(
         self,
-        id: str | Unset = UNSET,
+        id: str,
+        url: str,
         type_: str | Unset = UNSET,
         purpose: str | Unset = UNSET,
         size: int | None | Unset = UNSET,
         upload_timestamp: str | Unset = UNSET,
-        url: str | Unset = UNSET,
         url_expiration_timestamp: str | Unset = UNSET,
         url_expiration_time_stamp: str | Unset = UNSET,
     ) -> None:
         self.id = id
+        self.url = url
         self.type_ = type_
         self.purpose = purpose
         self.size = size
         self.upload_timestamp = upload_timestamp
-        self.url = url
         self.url_expiration_timestamp = url_expiration_timestamp
         self.url_expiration_time_stamp = url_expiration_time_stamp
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
+
+        url = self.url
 
         type_ = self.type_
 
@@ -94,17 +96,18 @@ class File(_Model):
 
         upload_timestamp = self.upload_timestamp
 
-        url = self.url
-
         url_expiration_timestamp = self.url_expiration_timestamp
 
         url_expiration_time_stamp = self.url_expiration_time_stamp
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+                "url": url,
+            }
+        )
         if type_ is not UNSET:
             field_dict["type"] = type_
         if purpose is not UNSET:
@@ -113,8 +116,6 @@ class File(_Model):
             field_dict["size"] = size
         if upload_timestamp is not UNSET:
             field_dict["uploadTimestamp"] = upload_timestamp
-        if url is not UNSET:
-            field_dict["url"] = url
         if url_expiration_timestamp is not UNSET:
             field_dict["urlExpirationTimestamp"] = url_expiration_timestamp
         if url_expiration_time_stamp is not UNSET:
@@ -125,7 +126,9 @@ class File(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
+
+        url = d.pop("url")
 
         type_ = d.pop("type", UNSET)
 
@@ -142,19 +145,17 @@ class File(_Model):
 
         upload_timestamp = d.pop("uploadTimestamp", UNSET)
 
-        url = d.pop("url", UNSET)
-
         url_expiration_timestamp = d.pop("urlExpirationTimestamp", UNSET)
 
         url_expiration_time_stamp = d.pop("urlExpirationTimeStamp", UNSET)
 
         file = cls(
             id=id,
+            url=url,
             type_=type_,
             purpose=purpose,
             size=size,
             upload_timestamp=upload_timestamp,
-            url=url,
             url_expiration_timestamp=url_expiration_timestamp,
             url_expiration_time_stamp=url_expiration_time_stamp,
         )

@@ -9,7 +9,7 @@ from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price import Price
-    from ..models.status_details import StatusDetails
+    from ..models.refund_status_details import RefundStatusDetails
 
 
 T = TypeVar("T", bound="Refund")
@@ -20,7 +20,7 @@ class Refund(_Model):
     Attributes:
         refund_id (str):
         charge_id (str):
-        status_details (StatusDetails):
+        status_details (RefundStatusDetails): The state of a Refund and why it is in it.
         refund_amount (Price | Unset):
         soft_descriptor (None | str | Unset):
         creation_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every example
@@ -50,7 +50,7 @@ class Refund(_Model):
 
     refund_id: str
     charge_id: str
-    status_details: StatusDetails
+    status_details: RefundStatusDetails
     refund_amount: Price | Unset
     soft_descriptor: None | str | Unset
     creation_timestamp: str | Unset
@@ -61,7 +61,7 @@ class Refund(_Model):
         self,
         refund_id: str,
         charge_id: str,
-        status_details: StatusDetails,
+        status_details: RefundStatusDetails,
         refund_amount: Price | Unset = UNSET,
         soft_descriptor: None | str | Unset = UNSET,
         creation_timestamp: str | Unset = UNSET,
@@ -122,14 +122,14 @@ class Refund(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.price import Price  # noqa: PLC0415
-        from ..models.status_details import StatusDetails  # noqa: PLC0415
+        from ..models.refund_status_details import RefundStatusDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         refund_id = d.pop("refundId")
 
         charge_id = d.pop("chargeId")
 
-        status_details = StatusDetails.from_dict(d.pop("statusDetails"))
+        status_details = RefundStatusDetails.from_dict(d.pop("statusDetails"))
 
         _refund_amount = d.pop("refundAmount", UNSET)
         refund_amount: Price | Unset

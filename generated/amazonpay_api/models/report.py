@@ -14,7 +14,7 @@ class Report(_Model):
     """A report request and, once COMPLETED, the id of its document.
 
     Attributes:
-        report_id (str | Unset):
+        report_id (str):
         report_type (str | Unset):
         start_time (None | str | Unset):
         end_time (None | str | Unset):
@@ -50,7 +50,7 @@ class Report(_Model):
         "report_document_id",
     )
 
-    report_id: str | Unset
+    report_id: str
     report_type: str | Unset
     start_time: None | str | Unset
     end_time: None | str | Unset
@@ -63,7 +63,7 @@ class Report(_Model):
 
     def __init__(
         self,
-        report_id: str | Unset = UNSET,
+        report_id: str,
         report_type: str | Unset = UNSET,
         start_time: None | str | Unset = UNSET,
         end_time: None | str | Unset = UNSET,
@@ -131,9 +131,11 @@ class Report(_Model):
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if report_id is not UNSET:
-            field_dict["reportId"] = report_id
+        field_dict.update(
+            {
+                "reportId": report_id,
+            }
+        )
         if report_type is not UNSET:
             field_dict["reportType"] = report_type
         if start_time is not UNSET:
@@ -156,7 +158,7 @@ class Report(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        report_id = d.pop("reportId", UNSET)
+        report_id = d.pop("reportId")
 
         report_type = d.pop("reportType", UNSET)
 

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="ReportSchedule")
 class ReportSchedule(_Model):
     """
     Attributes:
-        report_schedule_id (str | Unset):
+        report_schedule_id (str):
         report_type (str | Unset):
         schedule_frequency (str | Unset): A ScheduleFrequency value (kept open in responses).
         next_report_creation_time (None | str | Unset):
@@ -32,7 +32,7 @@ class ReportSchedule(_Model):
         "next_report_creation_time",
     )
 
-    report_schedule_id: str | Unset
+    report_schedule_id: str
     report_type: str | Unset
     schedule_frequency: str | Unset
     next_report_creation_time: None | str | Unset
@@ -40,7 +40,7 @@ class ReportSchedule(_Model):
 
     def __init__(
         self,
-        report_schedule_id: str | Unset = UNSET,
+        report_schedule_id: str,
         report_type: str | Unset = UNSET,
         schedule_frequency: str | Unset = UNSET,
         next_report_creation_time: None | str | Unset = UNSET,
@@ -66,9 +66,11 @@ class ReportSchedule(_Model):
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if report_schedule_id is not UNSET:
-            field_dict["reportScheduleId"] = report_schedule_id
+        field_dict.update(
+            {
+                "reportScheduleId": report_schedule_id,
+            }
+        )
         if report_type is not UNSET:
             field_dict["reportType"] = report_type
         if schedule_frequency is not UNSET:
@@ -81,7 +83,7 @@ class ReportSchedule(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        report_schedule_id = d.pop("reportScheduleId", UNSET)
+        report_schedule_id = d.pop("reportScheduleId")
 
         report_type = d.pop("reportType", UNSET)
 

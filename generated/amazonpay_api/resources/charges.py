@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from amazonpay_api.models.charge import Charge
     from amazonpay_api.models.create_charge_request import CreateChargeRequest
     from amazonpay_api.models.update_charge_request import UpdateChargeRequest
+    from amazonpay_api.params import (
+        CancelChargeParams,
+        CaptureChargeParams,
+        CreateChargeParams,
+        UpdateChargeParams,
+    )
 
 
 class Charges(SyncResource):
@@ -30,7 +36,7 @@ class Charges(SyncResource):
 
     def create(
         self,
-        body: CreateChargeRequest | Mapping[str, Any],
+        body: CreateChargeParams | CreateChargeRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> Charge:
         """Amazon Create a Charge.
@@ -74,7 +80,7 @@ class Charges(SyncResource):
     def update(
         self,
         charge_id: str,
-        body: UpdateChargeRequest | Mapping[str, Any],
+        body: UpdateChargeParams | UpdateChargeRequest,
         **options: Unpack[CallOptions],
     ) -> Charge:
         """Amazon Update Charge.
@@ -104,7 +110,7 @@ class Charges(SyncResource):
     def capture(
         self,
         charge_id: str,
-        body: CaptureChargeRequest | Mapping[str, Any],
+        body: CaptureChargeParams | CaptureChargeRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> Charge:
         """Amazon Capture a Charge.
@@ -128,7 +134,7 @@ class Charges(SyncResource):
     def cancel(
         self,
         charge_id: str,
-        body: CancelChargeRequest | Mapping[str, Any],
+        body: CancelChargeParams | CancelChargeRequest,
         **options: Unpack[CallOptions],
     ) -> Charge:
         """Amazon Cancel a Charge.
@@ -200,7 +206,7 @@ class AsyncCharges(AsyncResource):
 
     async def create(
         self,
-        body: CreateChargeRequest | Mapping[str, Any],
+        body: CreateChargeParams | CreateChargeRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> Charge:
         """Amazon Create a Charge.
@@ -244,7 +250,7 @@ class AsyncCharges(AsyncResource):
     async def update(
         self,
         charge_id: str,
-        body: UpdateChargeRequest | Mapping[str, Any],
+        body: UpdateChargeParams | UpdateChargeRequest,
         **options: Unpack[CallOptions],
     ) -> Charge:
         """Amazon Update Charge.
@@ -274,7 +280,7 @@ class AsyncCharges(AsyncResource):
     async def capture(
         self,
         charge_id: str,
-        body: CaptureChargeRequest | Mapping[str, Any],
+        body: CaptureChargeParams | CaptureChargeRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> Charge:
         """Amazon Capture a Charge.
@@ -298,7 +304,7 @@ class AsyncCharges(AsyncResource):
     async def cancel(
         self,
         charge_id: str,
-        body: CancelChargeRequest | Mapping[str, Any],
+        body: CancelChargeParams | CancelChargeRequest,
         **options: Unpack[CallOptions],
     ) -> Charge:
         """Amazon Cancel a Charge.

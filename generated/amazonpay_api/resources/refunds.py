@@ -20,6 +20,7 @@ from amazonpay._options import CallOptions, MoneyCallOptions
 if TYPE_CHECKING:
     from amazonpay_api.models.create_refund_request import CreateRefundRequest
     from amazonpay_api.models.refund import Refund
+    from amazonpay_api.params import CreateRefundParams
 
 
 class Refunds(SyncResource):
@@ -27,7 +28,7 @@ class Refunds(SyncResource):
 
     def create(
         self,
-        body: CreateRefundRequest | Mapping[str, Any],
+        body: CreateRefundParams | CreateRefundRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> Refund:
         """Amazon Create a Refund.
@@ -119,7 +120,7 @@ class AsyncRefunds(AsyncResource):
 
     async def create(
         self,
-        body: CreateRefundRequest | Mapping[str, Any],
+        body: CreateRefundParams | CreateRefundRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> Refund:
         """Amazon Create a Refund.

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from amazonpay_api.models.get_reports_response import GetReportsResponse
     from amazonpay_api.models.report import Report
     from amazonpay_api.models.report_document import ReportDocument
+    from amazonpay_api.params import CreateReportParams
     from amazonpay_api.types import Unset
 
 
@@ -86,7 +87,7 @@ class Reports(SyncResource):
 
     def create(
         self,
-        body: CreateReportRequest | Mapping[str, Any],
+        body: CreateReportParams | CreateReportRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> CreateReportResponse:
         """Amazon Create Report.
@@ -310,7 +311,7 @@ class AsyncReports(AsyncResource):
 
     async def create(
         self,
-        body: CreateReportRequest | Mapping[str, Any],
+        body: CreateReportParams | CreateReportRequest,
         **options: Unpack[MoneyCallOptions],
     ) -> CreateReportResponse:
         """Amazon Create Report.

@@ -3,16 +3,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
+from ..models.refund_state import RefundState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
-T = TypeVar("T", bound="StatusDetails")
+T = TypeVar("T", bound="RefundStatusDetails")
 
 
-class StatusDetails(_Model):
-    """
+class RefundStatusDetails(_Model):
+    """The state of a Refund and why it is in it.
+
     Attributes:
-        state (str):
+        state (RefundState): The state of a Refund.
         reason_code (None | str | Unset):
         reason_description (None | str | Unset):
         last_updated_timestamp (str | Unset): UTC date and time in the ISO 8601 basic form the docs show in every
@@ -33,7 +35,7 @@ class StatusDetails(_Model):
         "last_updated_timestamp",
     )
 
-    state: str
+    state: RefundState
     reason_code: None | str | Unset
     reason_description: None | str | Unset
     last_updated_timestamp: str | Unset
@@ -41,7 +43,7 @@ class StatusDetails(_Model):
 
     def __init__(
         self,
-        state: str,
+        state: RefundState,
         reason_code: None | str | Unset = UNSET,
         reason_description: None | str | Unset = UNSET,
         last_updated_timestamp: str | Unset = UNSET,
@@ -53,7 +55,7 @@ class StatusDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        state = self.state
+        state = self.state.value
 
         reason_code: None | str | Unset
         if isinstance(self.reason_code, Unset):
@@ -88,7 +90,7 @@ class StatusDetails(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        state = d.pop("state")
+        state = RefundState(d.pop("state"))
 
         def _parse_reason_code(data: object) -> None | str | Unset:
             if data is None:
@@ -112,15 +114,15 @@ class StatusDetails(_Model):
 
         last_updated_timestamp = d.pop("lastUpdatedTimestamp", UNSET)
 
-        status_details = cls(
+        refund_status_details = cls(
             state=state,
             reason_code=reason_code,
             reason_description=reason_description,
             last_updated_timestamp=last_updated_timestamp,
         )
 
-        status_details.additional_properties = d
-        return status_details
+        refund_status_details.additional_properties = d
+        return refund_status_details
 
     @property
     def additional_keys(self) -> list[str]:
