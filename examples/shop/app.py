@@ -40,6 +40,7 @@ from werkzeug.wrappers import Response
 
 from amazonpay import AmazonPay, NotFoundError, UnprocessableError
 from amazonpay.notifications import NotificationVerifier
+from amazonpay_api.params import PriceParam
 
 from . import notifications
 from .records import Records, idempotency_key
@@ -128,7 +129,7 @@ class Settings:
         )
 
 
-def money(product: Product, currency: str) -> dict[str, str]:
+def money(product: Product, currency: str) -> PriceParam:
     """A Price in the API's field names."""
     return {"amount": product.price, "currencyCode": currency}
 
