@@ -191,6 +191,12 @@ class _Resource:
     def __init__(self, api: Client) -> None:
         self._api = api
 
+    def _wait_sleep(self, sleep: Callable[[float], object] | None) -> Callable[[float], object] | None:
+        """A wait's pause: its own ``sleep=``, else its client's ``wait_sleep=`` (None: the real sleep)."""
+        from ._client import _Api
+
+        return sleep if sleep is not None else self._api.wait_sleep if isinstance(self._api, _Api) else None
+
     @staticmethod
     def _is_final(operation_id: str, obj: object) -> bool:
         """Whether ``obj`` is in a state the operation's ``x-amazonpay-wait`` lists as final."""
@@ -240,7 +246,7 @@ class SyncResource(_Resource):
             lambda: self._call(operation, expected, options, **request),
             interval=interval,
             deadline=deadline,
-            sleep=sleep,
+            sleep=self._wait_sleep(sleep),
             monotonic=None,
         )
 
@@ -296,7 +302,7 @@ class AsyncResource(_Resource):
             lambda: self._call(operation, expected, options, **request),
             interval=interval,
             deadline=deadline,
-            sleep=sleep,
+            sleep=self._wait_sleep(sleep),
             monotonic=None,
         )
 

@@ -11,18 +11,22 @@ its deadline by more than the one GET in flight.
 
 from __future__ import annotations
 
+import inspect
 import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import anyio
 
 from ._errors import ConfigurationError, WaitTimeoutError
 from ._registry import operation_registry
+
+if TYPE_CHECKING:
+    from ._errors import WaitedObject
 
 T = TypeVar("T")
 S = TypeVar("S", bound=Callable[..., object])
@@ -131,7 +135,7 @@ class Polling:
         remaining = self.pacing.deadline - waited
         if remaining <= 0 or self._deadline_reached:
             raise WaitTimeoutError(
-                last=current,
+                last=cast("WaitedObject", current),  # only the GETs of x-amazonpay-wait are waited on
                 state=self.rule.state_of(current),
                 attempts=self.attempts,
                 waited=waited,
@@ -171,15 +175,21 @@ async def wait_async(
     *,
     interval: float,
     deadline: float,
-    sleep: Callable[[float], Awaitable[object]] | None,
+    sleep: Callable[[float], object] | None,
     monotonic: Callable[[], float] | None,
 ) -> T:
-    """The async twin of :func:`wait` (asyncio or trio)."""
+    """The async twin of :func:`wait` (asyncio or trio).
+
+    ``sleep``'s result is awaited when it is awaitable (``anyio.sleep``, ``sandbox.async_sleep``);
+    a function that returns at once without blocking (``sandbox.sleep``) serves as well.
+    """
     polling = Polling(rule, Pacing.checked(interval, deadline, monotonic))
-    pause = Pacing.pause(sleep, anyio.sleep)
+    pause: Callable[[float], object] = Pacing.pause(sleep, anyio.sleep)
     while True:
         current = await get()
         pause_for = polling.pause_after(current)
         if pause_for is None:
             return current
-        await pause(pause_for)
+        paused = pause(pause_for)
+        if inspect.isawaitable(paused):
+            await paused
