@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     )
     from ._json import JsonObject, JsonValue
     from ._options import CallOptions, MoneyCallOptions, request_options
+    from ._outcome import Outcome, outcome_of
     from ._pagination import AsyncPager, SyncPager
     from ._retry import RetryPolicy
     from ._signing import Algorithm
@@ -83,6 +84,8 @@ _EXPORTS = {
     "CallOptions": "_options",
     "MoneyCallOptions": "_options",
     "request_options": "_options",
+    "Outcome": "_outcome",
+    "outcome_of": "_outcome",
     "AsyncPager": "_pagination",
     "SyncPager": "_pagination",
     "RetryPolicy": "_retry",
@@ -114,6 +117,7 @@ __all__ = [
     "NotFoundError",
     "NotificationObjectError",
     "NotificationVerificationError",
+    "Outcome",
     "OutcomeUnknownError",
     "RateLimitError",
     "ReasonCode",
@@ -125,6 +129,7 @@ __all__ = [
     "UnprocessableError",
     "WaitTimeoutError",
     "__version__",
+    "outcome_of",
     "request_options",
 ]
 
