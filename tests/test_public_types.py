@@ -328,12 +328,6 @@ def test_notification_objects_are_what_the_spec_lets_fetch() -> None:
     assert _alias_members("amazonpay.notifications._objects", "NotificationObject") == expected
 
 
-def test_waited_objects_are_what_the_spec_lets_wait_on() -> None:
-    """``WaitTimeoutError.last``'s union is the GETs declaring x-amazonpay-wait (what ``wait()`` returns)."""
-    expected = _results_of(lambda entry: bool(entry["wait"]), lambda entry: "wait")
-    assert _alias_members("amazonpay._errors", "WaitedObject") == expected
-
-
 def test_client_options_are_the_constructor_arguments() -> None:
     """``ClientOptions`` (from_env's overrides, the plugin's options) names every constructor argument, typed alike."""
     from amazonpay import AmazonPay, ClientOptions

@@ -16,6 +16,7 @@ import pytest
 
 from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError, WaitTimeoutError
 from amazonpay.testing import AmazonPaySandbox
+from amazonpay_api.models.refund import Refund
 from tests.support.operations import STORE_ID, money
 
 HOUR = timedelta(hours=1)
@@ -95,7 +96,8 @@ def test_the_default_deadline_passes_in_simulated_time_too(
     with pytest.raises(WaitTimeoutError) as raised:
         amazon_pay.refunds.wait(refund_id)
     assert raised.value.state == "RefundInitiated"
-    assert raised.value.last.refund_id == refund_id  # typed: a Refund, no cast
+    assert isinstance(raised.value.last, Refund)
+    assert raised.value.last.refund_id == refund_id
     assert raised.value.waited == pytest.approx(600)  # the pauses', all simulated
     assert timedelta(seconds=600) <= amazon_pay_sandbox.now() - before < timedelta(seconds=600 + WALL_GUARD)
 

@@ -12,16 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
-
-if TYPE_CHECKING:  # not imported by `import amazonpay`: the models load with the first call
-    from amazonpay_api.models.charge import Charge
-    from amazonpay_api.models.refund import Refund
-    from amazonpay_api.models.report import Report
-
-#: What ``pay.<resource>.wait`` polls: the object of each GET declaring ``x-amazonpay-wait`` in the
-#: effective spec (tests/test_public_types.py holds this union to the generated registry).
-WaitedObject: TypeAlias = "Charge | Refund | Report"
+from typing import Any, Final
 
 
 class ReasonCode(StrEnum):
@@ -400,8 +391,8 @@ class WaitTimeoutError(AmazonPayError, TimeoutError):
     """A wait reached its deadline while the object was still settling; nothing failed.
 
     Attributes:
-        last: the object the last GET returned (its state is not final): a Charge, Refund or Report
-            model, as the wait's own return type says.
+        last: the object the last GET returned (its state is not final): the model the wait
+            returns (a Charge, Refund or Report: narrow it with ``isinstance``).
         state: that object's state (None if it had none).
         attempts: how many GETs were made.
         waited: seconds from the first GET to the last.
@@ -417,7 +408,7 @@ class WaitTimeoutError(AmazonPayError, TimeoutError):
     def __init__(
         self,
         *,
-        last: WaitedObject,
+        last: object,
         state: str | None,
         attempts: int,
         waited: float,

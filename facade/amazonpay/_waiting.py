@@ -18,15 +18,12 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+from typing import Any, Final, TypeVar
 
 import anyio
 
 from ._errors import ConfigurationError, WaitTimeoutError
 from ._registry import operation_registry
-
-if TYPE_CHECKING:
-    from ._errors import WaitedObject
 
 T = TypeVar("T")
 S = TypeVar("S", bound=Callable[..., object])
@@ -135,7 +132,7 @@ class Polling:
         remaining = self.pacing.deadline - waited
         if remaining <= 0 or self._deadline_reached:
             raise WaitTimeoutError(
-                last=cast("WaitedObject", current),  # only the GETs of x-amazonpay-wait are waited on
+                last=current,
                 state=self.rule.state_of(current),
                 attempts=self.attempts,
                 waited=waited,
