@@ -148,7 +148,8 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     the header); how to reconcile a refused retry, if the overlay says; for a GET declaring
     ``x-amazonpay-wait``, where its object keeps its state and which states a wait ends in (else
     null); the notification object type whose objects it gets (else null); how it pages
-    (``x-amazonpay-pagination``, null if it does not); whether its success answer has content.
+    (``x-amazonpay-pagination``, null if it does not); whether its success answer has content,
+    and its success statuses (201 and 200 together: a create whose replay answers 200).
     Derived here so the
     spec stays the one source; the command line (``amazonpay.cli``) is built from it without
     importing the generated package.
@@ -188,6 +189,7 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "requestBody": _presence(body),
                 "requestSchema": schema,
                 "responseBody": _answers_with_body(spec, operation),
+                "successStatuses": sorted(int(s) for s in operation["responses"] if str(s).startswith("2")),
                 "idempotencyKey": _presence(idempotency_key),
                 "requiresIdempotencyKey": bool(idempotency_key and idempotency_key.get("required")),
                 "simulationCodes": headers.get("x-amz-pay-simulation-code", {}).get("schema", {}).get("enum", []),

@@ -209,8 +209,9 @@ def names(spec: dict[str, Any]) -> dict[str, tuple[str, str]]:
         name = (str(PythonIdentifier(tags[0], prefix="tag")), f"{verb}_" if keyword.iskeyword(verb) else verb)
         if name in by_name:
             raise ResourceLayerError(
-                f"{by_name[name]} and {operation_id} would both be pay.{name[0]}.{name[1]}: give one of them "
-                "another operationId (its first word is the method name) or another first tag"
+                f"{by_name[name]} and {operation_id} would both be pay.{name[0]}.{name[1]}: name one of them in "
+                f"openapi/extensions.overlay.yml with {METHOD_NAME} (for example {METHOD_NAME}: get_document); "
+                "the received spec, its operationIds and tags stay as Amazon wrote them"
             )
         by_name[name] = operation_id
         found[operation_id] = name
@@ -471,7 +472,8 @@ def resources(spec: dict[str, Any], package_dir: Path, bodies: dict[str, str]) -
         if resource.waiter and taken:
             raise ResourceLayerError(
                 f"pay.{resource.attribute}.{taken[0]} would be both an operation and what {WAIT} adds: "
-                "give the operation another operationId"
+                f"name the operation in openapi/extensions.overlay.yml with {METHOD_NAME}; the received spec stays "
+                "as Amazon wrote it"
             )
     return [by_attribute[name] for name in sorted(by_attribute)]
 

@@ -10,6 +10,7 @@ import inspect
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
@@ -123,6 +124,22 @@ def test_help_lists_every_resource_without_loading_httpx_or_the_generated_packag
     assert not loaded & {"httpx", "httpcore", "cryptography", "amazonpay_api", "attrs"}
 
 
+@pytest.mark.parametrize("command", [["checkout-sessions", "create"], ["reports", "create"], ["refunds", "create"]])
+def test_help_says_what_the_spec_says_of_a_keyed_call_not_that_it_moves_money(command: list[str]) -> None:
+    """Creating a Checkout Session or a report moves no money: the help names the operation and its key."""
+    entry = next(e for e in operation_registry() if [kebab(e["resource"]), kebab(e["action"])] == command)
+    shown = " ".join(CliRunner().invoke(cli, [*command, "--help"], terminal_width=400).output.split())
+    assert "Moves money" not in shown
+    summary = entry["summary"].removeprefix("Amazon ").rstrip(".")
+    assert f"{summary} carries an idempotency key ({entry['idempotencyKey']})" in shown
+
+
+def test_simulator_serve_help_names_the_command_it_was_run_as() -> None:
+    shown = CliRunner().invoke(cli, ["simulator", "serve", "--help"])
+    assert shown.exit_code == 0
+    assert shown.output.startswith("usage: amazonpay simulator serve ")
+
+
 def test_a_refund_reaches_the_ledger_its_key_replays_it_and_bodies_come_from_file_and_stdin(
     sandbox: AmazonPaySandbox, env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -192,6 +209,7 @@ def test_a_refund_whose_output_cannot_be_written_says_it_succeeded(
 
 
 def test_simulator_serve_and_an_error_exit_code_through_the_console_script(tmp_path: Path) -> None:
+    """The banner's export lines, and nothing else, configure the command to call the simulator."""
     key_file = tmp_path / "sandbox-key.pem"
     server = subprocess.Popen(
         [str(SCRIPT), "simulator", "serve", "--port", "0", "--key-file", str(key_file)],
@@ -201,18 +219,21 @@ def test_simulator_serve_and_an_error_exit_code_through_the_console_script(tmp_p
     )
     try:
         assert server.stdout is not None
-        printed: dict[str, str] = {}
-        while "base URL" not in printed:
+        env: dict[str, str] = {}
+        while "AMAZON_PAY_BASE_URL" not in env:
             line = server.stdout.readline()
-            assert line, f"the simulator stopped before printing its base URL: {printed}"
-            name, _, value = line.partition(":")
-            printed[name.strip()] = value.strip()
-        env = {
-            "AMAZON_PAY_PUBLIC_KEY_ID": printed["public key id"],
-            "AMAZON_PAY_PRIVATE_KEY": str(key_file),
-            "AMAZON_PAY_REGION": "eu",
+            assert line, f"the simulator stopped before printing its export lines: {env}"
+            if line.strip().startswith("export "):
+                name, _, value = line.strip().removeprefix("export ").partition("=")
+                env[name] = shlex.split(value)[0]
+        assert set(env) == {
+            "AMAZON_PAY_PUBLIC_KEY_ID",
+            "AMAZON_PAY_PRIVATE_KEY",
+            "AMAZON_PAY_REGION",
+            "AMAZON_PAY_BASE_URL",
         }
-        missing = run("--base-url", printed["base URL"], "charges", "get", "S02-0000000-0000000-C000000", env=env)
+        assert env["AMAZON_PAY_PRIVATE_KEY"] == str(key_file)
+        missing = run("charges", "get", "S02-0000000-0000000-C000000", env=env)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -282,6 +282,21 @@ def test_a_notification_object_is_got_by_one_get(generation_scripts: Any) -> Non
         generate.notification_object("/charges", "post", create, {})
 
 
+def test_a_name_clash_points_at_the_overlay_not_at_the_received_spec(generation_scripts: Any) -> None:
+    """The received spec is byte-identical to Amazon's: the way out of a clash is x-amazonpay-method."""
+    _, resource_layer, spec = generation_scripts
+    clashing = json.loads(json.dumps(spec))
+    get_document = clashing["paths"]["/report-documents/{reportDocumentId}"]["get"]
+    del get_document[resource_layer.METHOD_NAME]  # getReportDocument is pay.reports.get then, as getReportById
+    with pytest.raises(resource_layer.ResourceLayerError) as raised:
+        resource_layer.names(clashing)
+    message = str(raised.value)
+    assert "would both be pay.reports.get" in message
+    assert "x-amazonpay-method" in message
+    assert "extensions.overlay.yml" in message
+    assert "another operationId" not in message
+
+
 BAD_RECONCILES: dict[str, tuple[dict[str, Any], str]] = {
     "a reason field without reasons": ({"stateReasonField": ["statusDetails", "reasonCode"]}, "go together"),
     "reasons without their field": ({"stateReasons": ["MerchantClosed"]}, "go together"),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ._client import AmazonPay, AsyncAmazonPay
+    from ._client import AmazonPay, AsyncAmazonPay, ClientOptions
     from ._endpoints import Endpoint
     from ._errors import (
         AmazonPayError,
@@ -43,7 +43,9 @@ if TYPE_CHECKING:
         UnprocessableError,
         WaitTimeoutError,
     )
+    from ._json import JsonObject, JsonValue
     from ._options import CallOptions, MoneyCallOptions, request_options
+    from ._outcome import Outcome, outcome_of
     from ._pagination import AsyncPager, SyncPager
     from ._retry import RetryPolicy
     from ._signing import Algorithm
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "AmazonPay": "_client",
     "AsyncAmazonPay": "_client",
+    "ClientOptions": "_client",
     "Endpoint": "_endpoints",
     "AmazonPayError": "_errors",
     "APIConnectionError": "_errors",
@@ -76,9 +79,13 @@ _EXPORTS = {
     "UnexpectedResponseError": "_errors",
     "UnprocessableError": "_errors",
     "WaitTimeoutError": "_errors",
+    "JsonObject": "_json",
+    "JsonValue": "_json",
     "CallOptions": "_options",
     "MoneyCallOptions": "_options",
     "request_options": "_options",
+    "Outcome": "_outcome",
+    "outcome_of": "_outcome",
     "AsyncPager": "_pagination",
     "SyncPager": "_pagination",
     "RetryPolicy": "_retry",
@@ -97,16 +104,20 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CallOptions",
+    "ClientOptions",
     "ConfigurationError",
     "DeclinedError",
     "DownloadExpiredError",
     "DownloadTooLargeError",
     "Endpoint",
     "IdempotencyError",
+    "JsonObject",
+    "JsonValue",
     "MoneyCallOptions",
     "NotFoundError",
     "NotificationObjectError",
     "NotificationVerificationError",
+    "Outcome",
     "OutcomeUnknownError",
     "RateLimitError",
     "ReasonCode",
@@ -118,6 +129,7 @@ __all__ = [
     "UnprocessableError",
     "WaitTimeoutError",
     "__version__",
+    "outcome_of",
     "request_options",
 ]
 

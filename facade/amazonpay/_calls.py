@@ -21,6 +21,7 @@ from amazonpay_api.errors import UnexpectedStatus
 
 from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError, printable
 from ._options import CallState, call_options
+from ._outcome import remember
 from ._registry import secret_arguments
 from ._storage import AsyncStorage, Storage
 from ._transport import unreadable_answer
@@ -136,6 +137,12 @@ def parsed(expected: type[T], response: Any, call: CallState) -> T:
     )
 
 
+def finished(result: T, call: CallState) -> T:
+    """``result``, its call's outcome kept for ``amazonpay.outcome_of(result)``."""
+    remember(result, call.finished())
+    return result
+
+
 def unreadable(expected: type[Any], error: Exception, call: CallState) -> AmazonPayError:
     """The typed error for ``error``, raised by a generated operation around the transport.
 
@@ -191,6 +198,12 @@ class _Resource:
     def __init__(self, api: Client) -> None:
         self._api = api
 
+    def _wait_sleep(self, sleep: Callable[[float], object] | None) -> Callable[[float], object] | None:
+        """A wait's pause: its own ``sleep=``, else its client's ``wait_sleep=`` (None: the real sleep)."""
+        from ._client import _Api
+
+        return sleep if sleep is not None else self._api.wait_sleep if isinstance(self._api, _Api) else None
+
     @staticmethod
     def _is_final(operation_id: str, obj: object) -> bool:
         """Whether ``obj`` is in a state the operation's ``x-amazonpay-wait`` lists as final."""
@@ -218,7 +231,7 @@ class SyncResource(_Resource):
         arguments = _arguments(request)
         with _calling(expected, options) as call:
             response = operation.sync_detailed(client=self._api, **arguments)
-        return parsed(expected, response, call)
+        return finished(parsed(expected, response, call), call)
 
     def _wait(
         self,
@@ -240,7 +253,7 @@ class SyncResource(_Resource):
             lambda: self._call(operation, expected, options, **request),
             interval=interval,
             deadline=deadline,
-            sleep=sleep,
+            sleep=self._wait_sleep(sleep),
             monotonic=None,
         )
 
@@ -274,7 +287,7 @@ class AsyncResource(_Resource):
         arguments = _arguments(request)
         with _calling(expected, options) as call:
             response = await operation.asyncio_detailed(client=self._api, **arguments)
-        return parsed(expected, response, call)
+        return finished(parsed(expected, response, call), call)
 
     async def _wait(
         self,
@@ -296,7 +309,7 @@ class AsyncResource(_Resource):
             lambda: self._call(operation, expected, options, **request),
             interval=interval,
             deadline=deadline,
-            sleep=sleep,
+            sleep=self._wait_sleep(sleep),
             monotonic=None,
         )
 

@@ -15,7 +15,7 @@ import ssl
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, NoReturn, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, Self, TypedDict, TypeVar, Unpack
 
 import httpx
 from httpx._client import ClientState  # the open/closed state send() keeps (httpx pinned below 0.29)
@@ -58,11 +58,19 @@ class _Api(Client):
     of httpx client this one does not have is an error, not a plain client built on demand.
     """
 
-    __slots__ = ("_kind",)
+    __slots__ = ("_kind", "wait_sleep")
 
-    def __init__(self, base_url: str, http: httpx.Client | httpx.AsyncClient, kind: str) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        http: httpx.Client | httpx.AsyncClient,
+        kind: str,
+        wait_sleep: Callable[[float], object] | None = None,
+    ) -> None:
         super().__init__(base_url=base_url, raise_on_unexpected_status=True)
         self._kind = kind  # "AmazonPay" or "AsyncAmazonPay", for the messages
+        #: The client's ``wait_sleep=``: the resources' waits read it here, where they reach their client.
+        self.wait_sleep = wait_sleep
         if isinstance(http, httpx.Client):
             self._client = http
         else:
@@ -181,7 +189,7 @@ class _Config:
             f"base_url={e.base_url!r})"
         )
 
-    def sign_button_payload(self, payload: Mapping[str, Any] | str) -> tuple[str, str]:
+    def sign_button_payload(self, payload: Mapping[str, object] | str) -> tuple[str, str]:
         if isinstance(payload, str):
             text = payload
         elif isinstance(payload, Mapping):
@@ -193,6 +201,33 @@ class _Config:
 
 
 _Inner = TypeVar("_Inner", httpx.BaseTransport, httpx.AsyncBaseTransport)
+TransportT = TypeVar("TransportT")  # unbounded: mypy infers a bounded one in a TypedDict as Never
+
+
+class ClientOptions(TypedDict, Generic[TransportT], total=False):
+    """The keyword arguments of ``AmazonPay(...)`` / ``AsyncAmazonPay(...)``, all optional here.
+
+    The type of ``from_env(**overrides)`` and of the pytest plugin's ``amazon_pay_options``;
+    ``TransportT`` is the transport's type (``httpx.BaseTransport`` for :class:`AmazonPay`,
+    ``httpx.AsyncBaseTransport`` for :class:`AsyncAmazonPay`, the simulator's serves both).
+    What each one does is said by the constructor (a test holds the two to the same names and types).
+    """
+
+    public_key_id: str
+    private_key: PrivateKeySource
+    region: str
+    sandbox: bool | None
+    algorithm: Algorithm
+    max_retries: int
+    timeout: float | httpx.Timeout
+    transport: TransportT | None
+    base_url: str | None
+    password: str | bytes | None
+    verify: bool | ssl.SSLContext
+    clock: Clock
+    clock_skew: ClockSkew
+    proxy: str | httpx.Proxy | None
+    wait_sleep: Callable[[float], object] | None
 
 
 class _Client(ABC, Generic[_Inner]):
@@ -215,6 +250,7 @@ class _Client(ABC, Generic[_Inner]):
         clock: Clock = utc_now,
         clock_skew: ClockSkew = None,
         proxy: str | httpx.Proxy | None = None,
+        wait_sleep: Callable[[float], object] | None = None,
     ) -> None:
         """Check the configuration and parse the key; nothing is sent until the first call.
 
@@ -224,7 +260,17 @@ class _Client(ABC, Generic[_Inner]):
         clock off by more than two minutes (it logs a warning). ``proxy=`` routes requests through
         an HTTP(S) proxy; without it, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` are honoured
         as httpx and requests do.
+
+        ``wait_sleep`` is what the ``wait()`` methods pause with between two GETs when the call
+        passes no ``sleep=`` (default: ``time.sleep``; ``anyio.sleep`` for :class:`AsyncAmazonPay`,
+        which awaits what it returns when that is awaitable). In tests, ``sandbox.sleep`` makes
+        every wait move the simulator's clock instead of sleeping; the pytest plugin's clients
+        have it.
         """
+        if wait_sleep is not None and not callable(wait_sleep):
+            raise ConfigurationError(
+                f"wait_sleep must be callable, like time.sleep or sandbox.sleep, not {wait_sleep!r}"
+            )
         if transport is not None and proxy is not None:
             raise ConfigurationError(
                 "pass proxy= or transport=, not both: a custom transport makes its own connections"
@@ -260,7 +306,7 @@ class _Client(ABC, Generic[_Inner]):
                 )
         http = self._connect(self._config.transport(transport), transport)
         #: The generated low-level client, fully configured (signing, routing, retries, errors).
-        self.api: Client = _Api(self._config.endpoint.base_url, http, type(self).__name__)
+        self.api: Client = _Api(self._config.endpoint.base_url, http, type(self).__name__, wait_sleep)
 
     @abstractmethod
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> _Inner:
@@ -283,7 +329,7 @@ class _Client(ABC, Generic[_Inner]):
         """Where requests go: base URL, host and region header values."""
         return self._config.endpoint
 
-    def sign_button_payload(self, payload: Mapping[str, Any] | str) -> tuple[str, str]:
+    def sign_button_payload(self, payload: Mapping[str, object] | str) -> tuple[str, str]:
         """Sign an Amazon Pay button payload; return ``(payload_json, signature)``.
 
         A dict becomes compact JSON with non-ASCII kept as is; a str is signed byte for byte.
@@ -295,7 +341,7 @@ class _Client(ABC, Generic[_Inner]):
         return self._config.describe(type(self).__name__)
 
     @classmethod
-    def from_env(cls, **overrides: Any) -> Self:
+    def from_env(cls, **overrides: Unpack[ClientOptions[_Inner]]) -> Self:
         """Configure from the environment; keyword arguments override it.
 
         Reads AMAZON_PAY_PUBLIC_KEY_ID, AMAZON_PAY_PRIVATE_KEY (a path or the PEM text),
@@ -309,7 +355,7 @@ class _Client(ABC, Generic[_Inner]):
                 raise ConfigurationError(f"environment variable {name} is not set")
             return value
 
-        arguments: dict[str, Any] = {}
+        arguments: ClientOptions[_Inner] = {}
         if "public_key_id" not in overrides:
             arguments["public_key_id"] = need("AMAZON_PAY_PUBLIC_KEY_ID")
         if "private_key" not in overrides:
@@ -327,7 +373,8 @@ class _Client(ABC, Generic[_Inner]):
         base_url = os.environ.get("AMAZON_PAY_BASE_URL", "").strip()
         if "base_url" not in overrides and base_url:
             arguments["base_url"] = base_url
-        return cls(**(arguments | overrides))
+        arguments.update(overrides)
+        return cls(**arguments)
 
 
 class AmazonPay(_Client[httpx.BaseTransport], Resources):

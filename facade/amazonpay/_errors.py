@@ -391,7 +391,8 @@ class WaitTimeoutError(AmazonPayError, TimeoutError):
     """A wait reached its deadline while the object was still settling; nothing failed.
 
     Attributes:
-        last: the object the last GET returned (its state is not final).
+        last: the object the last GET returned (its state is not final): the model the wait
+            returns (a Charge, Refund or Report: narrow it with ``isinstance``).
         state: that object's state (None if it had none).
         attempts: how many GETs were made.
         waited: seconds from the first GET to the last.
@@ -405,7 +406,14 @@ class WaitTimeoutError(AmazonPayError, TimeoutError):
     """
 
     def __init__(
-        self, *, last: Any, state: str | None, attempts: int, waited: float, deadline: float, operation_id: str
+        self,
+        *,
+        last: object,
+        state: str | None,
+        attempts: int,
+        waited: float,
+        deadline: float,
+        operation_id: str,
     ) -> None:
         super().__init__(
             f"{operation_id}: still {printable(repr(state))} after {attempts} GET{'s' if attempts != 1 else ''} over "

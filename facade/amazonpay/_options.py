@@ -36,6 +36,7 @@ import anyio
 import httpx
 
 from ._errors import ConfigurationError
+from ._outcome import FinishedCall, Outcome, replayed
 from ._retry import checked_max_retries
 
 _IDEMPOTENCY_KEY: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -171,6 +172,10 @@ class CallState:
     - ``status``, ``request_id``: of the last answer to the block's last call (None until one
       comes, and after an attempt that got no answer). For a cancel or close reconciled after
       a refusal, the answer is the GET's that found the object.
+    - ``replayed``: whether that answer was Amazon's replay of a create already done (see
+      :attr:`amazonpay.Outcome.replayed`).
+
+    Callers see it as an :class:`amazonpay.Outcome` (those six fields, read-only).
 
     A call refused before sending (:class:`ConfigurationError`) is not a call here: it leaves
     the outcome as it was.
@@ -193,6 +198,25 @@ class CallState:
     refuses_key_off_post: bool = field(default=False, repr=False)
     owner: object = field(default_factory=_runner, repr=False)
     is_open: bool = field(default=True, repr=False)
+
+    @property
+    def replayed(self) -> bool | None:
+        """Whether the last answer was Amazon's replay of a create it had done (None: it cannot tell)."""
+        response = self.response
+        if response is None:
+            return None
+        return replayed(response.request.method, response.request.url.path, self.status, self.idempotency_key)
+
+    def finished(self) -> FinishedCall:
+        """The outcome of this call, as it stands once the call has returned."""
+        return FinishedCall(
+            status=self.status,
+            request_id=self.request_id,
+            attempts=self.attempts,
+            sent=self.sent,
+            idempotency_key=self.idempotency_key,
+            replayed=self.replayed,
+        )
 
     def take_idempotency_key(self, method: str, path: str) -> str | None:
         """The key for this request: the block's explicit key for its first POST, else a fresh one.
@@ -264,12 +288,15 @@ def request_options(
     max_retries: int | None = None,
     auth_token: str | None = None,
     retrying: bool | None = None,
-) -> AbstractContextManager[CallState]:
+) -> AbstractContextManager[Outcome]:
     """Apply per-call options to the requests made inside the ``with`` block.
 
     The resource methods use it for you; use it directly around calls through ``pay.api``, or
-    to read the outcome of a call (``state.request_id``, ``state.attempts``). Options left out
-    are inherited from an enclosing block. Arguments are checked here, before anything is sent.
+    to follow the outcome of the block's calls as they run (the :class:`amazonpay.Outcome` it
+    yields: ``outcome.request_id``, ``outcome.attempts``, ``outcome.idempotency_key``, also
+    for a call cut off mid-request). The outcome of a call that returned is also
+    ``amazonpay.outcome_of(result)``. Options left out are inherited from an enclosing block.
+    Arguments are checked here, before anything is sent.
 
     ``idempotency_key`` is used by the block's first POST only (a second POST is refused before
     sending); ``idempotency_key=None`` drops an enclosing block's key, so POSTs get fresh keys.

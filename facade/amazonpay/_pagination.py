@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Generic, TypeVar
+from typing import Final, Generic, TypeVar, cast
 
 from ._calls import MAX_URL_VALUE
 from ._errors import UnexpectedResponseError, printable
@@ -38,12 +38,12 @@ class Paging:
     token: str | None = None  # attribute holding the next page's token (None: one page only)
     token_argument: str | None = None  # keyword of the generated operation that sends the token
 
-    def items_of(self, page: Any) -> list[Any]:
+    def items_of(self, page: object) -> list[object]:
         """The page's items (none if the answer leaves the field out)."""
         items = getattr(page, self.items)
         return list(items) if isinstance(items, list) else []
 
-    def next_query(self, page: Any, progress: _Progress) -> dict[str, Any] | None:
+    def next_query(self, page: object, progress: _Progress) -> dict[str, object] | None:
         """The arguments of the next page, or None after the last page.
 
         The token goes alone: the service refuses it alongside any other parameter. A token
@@ -94,7 +94,7 @@ class SyncPager(Generic[P, T]):
     before iteration starts; each iteration lists from the first page again.
     """
 
-    def __init__(self, fetch: Callable[[Mapping[str, Any]], P], query: Mapping[str, Any], paging: Paging) -> None:
+    def __init__(self, fetch: Callable[[Mapping[str, object]], P], query: Mapping[str, object], paging: Paging) -> None:
         self._fetch = fetch
         self._query = dict(query)
         self._paging = paging
@@ -102,7 +102,7 @@ class SyncPager(Generic[P, T]):
     def pages(self) -> Iterator[P]:
         """Each page, in order."""
         progress = _Progress()
-        query: dict[str, Any] | None = self._query
+        query: dict[str, object] | None = self._query
         while query is not None:
             page = self._fetch(query)
             yield page
@@ -110,7 +110,7 @@ class SyncPager(Generic[P, T]):
 
     def __iter__(self) -> Iterator[T]:
         for page in self.pages():
-            yield from self._paging.items_of(page)
+            yield from cast("list[T]", self._paging.items_of(page))
 
 
 class AsyncPager(Generic[P, T]):
@@ -120,7 +120,7 @@ class AsyncPager(Generic[P, T]):
     """
 
     def __init__(
-        self, fetch: Callable[[Mapping[str, Any]], Awaitable[P]], query: Mapping[str, Any], paging: Paging
+        self, fetch: Callable[[Mapping[str, object]], Awaitable[P]], query: Mapping[str, object], paging: Paging
     ) -> None:
         self._fetch = fetch
         self._query = dict(query)
@@ -129,7 +129,7 @@ class AsyncPager(Generic[P, T]):
     async def pages(self) -> AsyncIterator[P]:
         """Each page, in order."""
         progress = _Progress()
-        query: dict[str, Any] | None = self._query
+        query: dict[str, object] | None = self._query
         while query is not None:
             page = await self._fetch(query)
             yield page
@@ -137,5 +137,5 @@ class AsyncPager(Generic[P, T]):
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():
-            for item in self._paging.items_of(page):
+            for item in cast("list[T]", self._paging.items_of(page)):
                 yield item

@@ -11,6 +11,7 @@ its deadline by more than the one GET in flight.
 
 from __future__ import annotations
 
+import inspect
 import math
 import random
 import time
@@ -171,15 +172,21 @@ async def wait_async(
     *,
     interval: float,
     deadline: float,
-    sleep: Callable[[float], Awaitable[object]] | None,
+    sleep: Callable[[float], object] | None,
     monotonic: Callable[[], float] | None,
 ) -> T:
-    """The async twin of :func:`wait` (asyncio or trio)."""
+    """The async twin of :func:`wait` (asyncio or trio).
+
+    ``sleep``'s result is awaited when it is awaitable (``anyio.sleep``, ``sandbox.async_sleep``);
+    a function that returns at once without blocking (``sandbox.sleep``) serves as well.
+    """
     polling = Polling(rule, Pacing.checked(interval, deadline, monotonic))
-    pause = Pacing.pause(sleep, anyio.sleep)
+    pause: Callable[[float], object] = Pacing.pause(sleep, anyio.sleep)
     while True:
         current = await get()
         pause_for = polling.pause_after(current)
         if pause_for is None:
             return current
-        await pause(pause_for)
+        paused = pause(pause_for)
+        if inspect.isawaitable(paused):
+            await paused

@@ -16,8 +16,10 @@ pytest loads it by itself once ``amazonpay`` is installed (entry point ``pytest1
 
 Fixtures: ``amazon_pay_sandbox`` (an :class:`~amazonpay.testing.AmazonPaySandbox`),
 ``amazon_pay_options`` (the client keyword arguments: a throwaway key the sandbox knows, its
-transport, region ``eu``, its clock; override it to change them), ``amazon_pay`` and
-``async_amazon_pay`` (clients made from those options, closed after the test).
+transport, region ``eu``, its clock, and its ``sleep`` for every ``wait()``; override it to
+change them), ``amazon_pay`` and ``async_amazon_pay`` (clients made from those options, closed
+after the test). A ``wait()`` of those clients moves the simulated time instead of sleeping:
+an hour of it passes in milliseconds.
 
 The ``amazon_pay_fault`` marker takes the arguments of
 :meth:`~amazonpay.testing.AmazonPaySandbox.fail_next`; its faults are armed once the test's
@@ -27,7 +29,7 @@ fixtures are set up, so they hit the test's own calls, in the order the markers 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -35,8 +37,8 @@ import pytest
 # plugin (which is why it lives outside amazonpay.testing, whose import loads the simulator):
 # every pytest run where amazonpay is installed loads it, and most never touch Amazon Pay.
 if TYPE_CHECKING:
-    from amazonpay import AmazonPay, AsyncAmazonPay
-    from amazonpay.testing import AmazonPaySandbox
+    from amazonpay import AmazonPay, AsyncAmazonPay, ClientOptions
+    from amazonpay.testing import AmazonPaySandbox, SandboxTransport
 
 FAULT_MARKER = "amazon_pay_fault"
 
@@ -51,23 +53,26 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def client_options(sandbox: AmazonPaySandbox, region: str = "eu") -> dict[str, Any]:
+def client_options(sandbox: AmazonPaySandbox, region: str = "eu") -> ClientOptions[SandboxTransport]:
     """Keyword arguments for ``AmazonPay(...)`` / ``AsyncAmazonPay(...)`` that talk to ``sandbox``.
 
     A throwaway key the sandbox knows, its in-memory transport (no sockets) and its clock, so
-    that requests stay dated right when the test moves simulated time on (``sandbox.advance``).
-    The key is a loaded key object, not PEM: pytest prints a failing test's fixture values,
-    and a key object's repr shows nothing of it.
+    that requests stay dated right when the test moves simulated time on (``sandbox.advance``),
+    and its ``sleep`` as the waits' (``wait_sleep``): a ``wait()`` that pauses moves the
+    simulated time on by as much, and nothing really sleeps. The key is a loaded key object,
+    not PEM: pytest prints a failing test's fixture values, and a key object's repr shows
+    nothing of it.
     """
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    from amazonpay._keys import load_private_key
 
     key_id, private_pem = sandbox.create_key()
     return {
         "public_key_id": key_id,
-        "private_key": load_pem_private_key(private_pem, password=None),
+        "private_key": load_private_key(private_pem),
         "region": region,
         "transport": sandbox.transport(),
         "clock": sandbox.now,
+        "wait_sleep": sandbox.sleep,
     }
 
 
@@ -80,7 +85,7 @@ def amazon_pay_sandbox() -> AmazonPaySandbox:
 
 
 @pytest.fixture
-def amazon_pay_options(amazon_pay_sandbox: AmazonPaySandbox) -> dict[str, Any]:
+def amazon_pay_options(amazon_pay_sandbox: AmazonPaySandbox) -> ClientOptions[SandboxTransport]:
     """The keyword arguments ``amazon_pay`` and ``async_amazon_pay`` are made with (see :func:`client_options`).
 
     Override it to change them, e.g. in a ``conftest.py``::
@@ -93,7 +98,7 @@ def amazon_pay_options(amazon_pay_sandbox: AmazonPaySandbox) -> dict[str, Any]:
 
 
 @pytest.fixture
-def amazon_pay(amazon_pay_options: dict[str, Any]) -> Iterator[AmazonPay]:
+def amazon_pay(amazon_pay_options: ClientOptions[SandboxTransport]) -> Iterator[AmazonPay]:
     """An :class:`~amazonpay.AmazonPay` client of ``amazon_pay_sandbox``, closed after the test."""
     from amazonpay import AmazonPay
 
@@ -102,7 +107,7 @@ def amazon_pay(amazon_pay_options: dict[str, Any]) -> Iterator[AmazonPay]:
 
 
 @pytest.fixture
-def async_amazon_pay(amazon_pay_options: dict[str, Any]) -> Iterator[AsyncAmazonPay]:
+def async_amazon_pay(amazon_pay_options: ClientOptions[SandboxTransport]) -> Iterator[AsyncAmazonPay]:
     """An :class:`~amazonpay.AsyncAmazonPay` client of ``amazon_pay_sandbox``, closed after the test.
 
     A plain fixture, so it works with any async test runner (anyio, pytest-asyncio, trio).

@@ -13,9 +13,12 @@ class Model:
     two instances of the same class field by field, instances are unhashable (they are
     mutable), the repr lists the fields in order, and they pickle and copy. The repr shows
     ``<secret>`` for the fields the spec marks as credentials (``x-amazonpay-secret``).
+    Instances can be weakly referenced (as attrs' are), which is how ``amazonpay.outcome_of``
+    finds the outcome of the call that returned one without a field on the model; the weak
+    reference is no field (not compared, shown, pickled or copied).
     """
 
-    __slots__ = ()
+    __slots__ = ("__weakref__",)
     __hash__ = None  # type: ignore[assignment]
     #: The fields holding credentials (set by the model template from ``x-amazonpay-secret``).
     _secret_fields: frozenset[str] = frozenset()
@@ -27,7 +30,9 @@ class Model:
     def _field_names(self) -> tuple[str, ...]:
         """The slots of every class from Model down, in order: a subclass's own slots add fields."""
         slots = (
-            cls.__dict__.get("__slots__", ()) for cls in reversed(type(self).__mro__)
+            cls.__dict__.get("__slots__", ())
+            for cls in reversed(type(self).__mro__)
+            if cls is not Model
         )
         return tuple(
             name

@@ -75,8 +75,8 @@ class _Root(click.Group):
 def cli(ctx: click.Context, sandbox: bool | None, region: str | None, base_url: str | None) -> None:
     """Call the Amazon Pay API v2: amazonpay RESOURCE METHOD [ID] [FLAGS].
 
-    Every operation of the spec is a command, with its help from the spec. Commands that move
-    money print the idempotency key they use to stderr: re-run a failed one with
+    Every operation of the spec is a command, with its help from the spec. Commands that carry
+    an idempotency key print the one they use to stderr: re-run a failed one with
     --idempotency-key KEY and Amazon Pay will not act twice.
     """
     ctx.obj = Settings(sandbox=sandbox, region=region, base_url=base_url)
@@ -118,4 +118,4 @@ def serve(arguments: tuple[str, ...]) -> None:
     """Serve the simulator on loopback (options as python -m amazonpay.testing; --help lists them)."""
     from amazonpay.testing.__main__ import main
 
-    sys.exit(main(list(arguments)))
+    sys.exit(main(list(arguments), prog="amazonpay simulator serve"))

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 if TYPE_CHECKING:
+    import httpx
+
     from amazonpay import AmazonPay
 
 #: Exit code per error class, most specific first in each branch; the README's table is this one.
@@ -51,10 +53,16 @@ class Settings:
 
     def client(self) -> AmazonPay:
         """The client configured from the environment and these overrides."""
-        from amazonpay import AmazonPay
+        from amazonpay import AmazonPay, ClientOptions
 
-        overrides = {"sandbox": self.sandbox, "region": self.region, "base_url": self.base_url}
-        return AmazonPay.from_env(**{name: value for name, value in overrides.items() if value is not None})
+        overrides: ClientOptions[httpx.BaseTransport] = {}
+        if self.sandbox is not None:
+            overrides["sandbox"] = self.sandbox
+        if self.region is not None:
+            overrides["region"] = self.region
+        if self.base_url is not None:
+            overrides["base_url"] = self.base_url
+        return AmazonPay.from_env(**overrides)
 
 
 @dataclass

@@ -218,9 +218,12 @@ def _help(entry: Mapping[str, Any]) -> str:
     where = f"{entry['method']} {entry['path']} (operationId {entry['operationId']})"
     text = f"{summary}.\n\n{entry['description']}\n\n\b\n{where}"
     if entry["idempotencyKey"]:
+        # Said of what the spec says the operation is (its summary, its idempotency key), not of
+        # money: creating a Checkout Session or a report moves none.
         text += (
-            "\n\nMoves money: the idempotency key used is printed to stderr; re-run a failed call with "
-            "--idempotency-key KEY and Amazon Pay answers with the first call's result instead of acting twice."
+            f"\n\n{summary} carries an idempotency key ({entry['idempotencyKey']}): the key used is printed to "
+            "stderr; re-run a failed call with --idempotency-key KEY and Amazon Pay answers with the first "
+            "call's result instead of doing it twice."
         )
     if entry["reconcile"]:
         text += (

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 from .._errors import ConfigurationError, NotificationFailure, NotificationVerificationError
+from .._json import JsonValue
 
 
 class ObjectType(StrEnum):
@@ -52,7 +53,7 @@ class Notification:
     sns_message_id: str
     timestamp: datetime
     topic_arn: str
-    message: Mapping[str, Any] = field(repr=False, hash=False)  # the inner Amazon Pay message, read-only
+    message: Mapping[str, JsonValue] = field(repr=False, hash=False)  # the inner Amazon Pay message, read-only
     raw: str = field(repr=False)
 
     @property

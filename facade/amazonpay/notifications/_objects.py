@@ -8,7 +8,7 @@ read here from the generated registry: nothing here names an object type or an o
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, TypeAlias, Unpack, cast
 
 from .._errors import ConfigurationError, NotificationObjectError
 from .._options import CallOptions
@@ -16,7 +16,16 @@ from .._registry import operation_registry
 from ._messages import Notification
 
 if TYPE_CHECKING:
+    from amazonpay_api.models.charge import Charge
+    from amazonpay_api.models.charge_permission import ChargePermission
+    from amazonpay_api.models.dispute import Dispute
+    from amazonpay_api.models.refund import Refund
+
     from .._client import AmazonPay, AsyncAmazonPay
+
+#: What ``fetch`` returns: the object of each GET declaring ``x-amazonpay-notification-object``
+#: in the effective spec (tests/test_public_types.py holds this union to the generated registry).
+NotificationObject: TypeAlias = "Charge | ChargePermission | Dispute | Refund"
 
 
 @cache
@@ -52,8 +61,10 @@ class ClientNotifications:
     def __init__(self, client: AmazonPay) -> None:
         self._client = client
 
-    def fetch(self, notification: Notification, **options: Unpack[CallOptions]) -> Any:
+    def fetch(self, notification: Notification, **options: Unpack[CallOptions]) -> NotificationObject:
         """Get the object the notification names: a Charge, Refund, ChargePermission or Dispute model.
+
+        Narrow it with ``isinstance`` (or ``match``) on the model, as ``notification.object_type`` says.
 
         Verify the notification first (:class:`NotificationVerifier`): an unverified body can
         name any id. :class:`amazonpay.NotificationObjectError` if this client cannot get that
@@ -61,7 +72,8 @@ class ClientNotifications:
         it is. The object's state is what the notification is about: notifications carry none.
         """
         resource, action = getter(notification)
-        return getattr(getattr(self._client, resource), action)(notification.object_id, **options)
+        fetched = getattr(getattr(self._client, resource), action)(notification.object_id, **options)
+        return cast("NotificationObject", fetched)
 
 
 class AsyncClientNotifications:
@@ -70,7 +82,8 @@ class AsyncClientNotifications:
     def __init__(self, client: AsyncAmazonPay) -> None:
         self._client = client
 
-    async def fetch(self, notification: Notification, **options: Unpack[CallOptions]) -> Any:
+    async def fetch(self, notification: Notification, **options: Unpack[CallOptions]) -> NotificationObject:
         """The async twin of :meth:`ClientNotifications.fetch`."""
         resource, action = getter(notification)
-        return await getattr(getattr(self._client, resource), action)(notification.object_id, **options)
+        fetched = await getattr(getattr(self._client, resource), action)(notification.object_id, **options)
+        return cast("NotificationObject", fetched)

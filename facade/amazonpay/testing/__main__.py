@@ -12,6 +12,7 @@ import argparse
 import ipaddress
 import logging
 import os
+import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -39,9 +40,25 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Create a throwaway key, print how to use it, serve until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m amazonpay.testing", description=__doc__)
+def _exports(key_id: str, key_path: Path, base_url: str, *, legacy: bool, ca_file: Path | None) -> list[str]:
+    """The shell lines that point ``AmazonPay.from_env()`` and the ``amazonpay`` command at the simulator."""
+    variables = {
+        "AMAZON_PAY_PUBLIC_KEY_ID": key_id,
+        "AMAZON_PAY_PRIVATE_KEY": str(key_path),
+        "AMAZON_PAY_REGION": "eu",  # any region: the simulator takes the host it is served on for each
+        **({"AMAZON_PAY_SANDBOX": "true"} if legacy else {}),  # a legacy key id does not say its environment
+        "AMAZON_PAY_BASE_URL": base_url,
+        **({"SSL_CERT_FILE": str(ca_file)} if ca_file is not None else {}),
+    }
+    return [f"export {name}={shlex.quote(value)}" for name, value in variables.items()]
+
+
+def main(argv: list[str] | None = None, prog: str = "python -m amazonpay.testing") -> int:
+    """Create a throwaway key, print how to use it, serve until interrupted.
+
+    ``prog`` is the command's name in its usage line (``amazonpay simulator serve`` runs it too).
+    """
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to bind (default 8765; 0 picks one)")
     parser.add_argument("--key-file", help="where to write the private key (default: a new temporary file)")
@@ -89,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"CA file:       {server.ca_file}")
         print(f"  Node:        NODE_EXTRA_CA_CERTS={server.ca_file}")
         print(f"  Python:      SSL_CERT_FILE={server.ca_file}  (requests: REQUESTS_CA_BUNDLE={server.ca_file})")
+    print("to point the amazonpay client (AmazonPay.from_env()) and command at it:")
+    for line in _exports(key_id, key_path, base, legacy=args.legacy_key, ca_file=server.ca_file):
+        print(f"  {line}")
     sys.stdout.flush()
     try:
         server.serve_forever()

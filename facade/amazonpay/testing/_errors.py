@@ -91,7 +91,7 @@ class SandboxError(Exception):
         """The HTTP status of the answer."""
         return self.reason.status
 
-    def body(self) -> dict[str, Any]:
+    def body(self) -> dict[str, str]:
         """The documented error body ``{"reasonCode": ..., "message": ...}``."""
         return error_body(self.reason.code, self.message)
 
@@ -107,11 +107,11 @@ def refusal(reason: Reason, message: str | None = None) -> tuple[int, dict[str, 
     return error.status, error.body()
 
 
-def error_body(reason_code: str, message: str) -> dict[str, Any]:
+def error_body(reason_code: str, message: str) -> dict[str, str]:
     """An error body as the service sends it."""
     return {"reasonCode": reason_code, "message": message}
 
 
-def encode(payload: dict[str, Any]) -> bytes:
+def encode(payload: Mapping[str, object]) -> bytes:
     """JSON bytes of a response body."""
     return json.dumps(payload, separators=(",", ":")).encode("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from ._errors import FAULT_REASONS, Reason, encode, error_body
 
@@ -44,7 +44,7 @@ class Fault:
 
     status: int | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
-    body: dict[str, Any] | bytes | None = None
+    body: Mapping[str, object] | bytes | None = None
     exception: type[BaseException] | BaseException | None = None
     after_processing: bool = False
     times: int = 1
@@ -71,9 +71,9 @@ class Fault:
         """Whether the fault has fired ``times`` times."""
         return self.times <= 0
 
-    def response_body(self) -> dict[str, Any]:
+    def response_body(self) -> Mapping[str, object]:
         """The JSON body of the canned answer: as given, or the error body for its status."""
-        if isinstance(self.body, dict):
+        if isinstance(self.body, Mapping):
             return self.body
         reason = FAULT_REASONS.get(self.status or 500, Reason.InternalServerError)
         return error_body(reason.code, f"{reason.default_message} (injected by the sandbox)")

@@ -11,7 +11,9 @@ import json
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
+
+from amazonpay._json import JsonValue
 
 DEFAULT_MAX_REQUESTS: Final = 10_000
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
@@ -31,7 +33,7 @@ class RecordedRequest:
     status: int | None  # None when an injected network error replaced the answer before processing
     replayed: bool = False  # answered from the idempotency store
 
-    def json(self) -> Any:
+    def json(self) -> JsonValue:
         """The body parsed as JSON (``None`` when empty)."""
         return json.loads(self.body) if self.body else None
 

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from amazonpay._json import JsonObject
+
 from . import _authorization_tokens as authorization_tokens
 from . import _buyers as buyers
 from . import _charge_permissions as charge_permissions
@@ -72,15 +74,15 @@ class _Outcome:
         return cls(error.status, encode(error.body()), operation_id, headers=error.headers)
 
 
-class _View(Mapping[str, dict[str, Any]], Generic[T]):
+class _View(Mapping[str, JsonObject], Generic[T]):
     """Read-only view of stored objects as the API would render them (without counting reads)."""
 
-    def __init__(self, lock: threading.RLock, items: dict[str, T], render: Callable[[T], dict[str, Any]]) -> None:
+    def __init__(self, lock: threading.RLock, items: dict[str, T], render: Callable[[T], JsonObject]) -> None:
         self._lock = lock
         self._items = items
         self._render = render
 
-    def __getitem__(self, key: str) -> dict[str, Any]:
+    def __getitem__(self, key: str) -> JsonObject:
         with self._lock:
             return self._render(self._items[key])
 
@@ -276,8 +278,8 @@ class AmazonPaySandbox:
         checkout_session_id: str,
         buyer: Mapping[str, str] | None = None,
         *,
-        shipping_address: Mapping[str, Any] | None = None,
-    ) -> dict[str, Any]:
+        shipping_address: Mapping[str, object] | None = None,
+    ) -> JsonObject:
         """The buyer's browser step: sign in, choose payment (and address), return to the merchant.
 
         Resolves the ``BuyerNotAssociated`` constraint; ``buyer`` may set ``name``, ``email``
@@ -304,13 +306,13 @@ class AmazonPaySandbox:
         self,
         checkout_session_id: str,
         buyer: Mapping[str, str] | None,
-        shipping_address: Mapping[str, Any] | None,
-    ) -> dict[str, Any]:
+        shipping_address: Mapping[str, object] | None,
+    ) -> JsonObject:
         if shipping_address is not None:
             check(dict(shipping_address), _approve_schema()["properties"]["shippingAddress"], "shippingAddress")
         now = self.now()
 
-        def change() -> dict[str, Any]:
+        def change() -> JsonObject:
             session = checkout_sessions.approve(self._state, checkout_session_id, now, buyer, shipping_address)
             buyers.sign_in(self._state, checkout_session_id)
             return session
@@ -323,7 +325,7 @@ class AmazonPaySandbox:
         amount: Mapping[str, str] | None = None,
         *,
         filing_reason: str = "ProductNotReceived",
-    ) -> dict[str, Any]:
+    ) -> JsonObject:
         """The buyer's bank files a chargeback against a captured charge: a Dispute, ActionRequired.
 
         ``amount`` (a Price, ``{"amount": "5.00", "currencyCode": "USD"}``) defaults to what was
@@ -348,7 +350,7 @@ class AmazonPaySandbox:
         finally:
             self._outbox.deliver_published()
 
-    def resolve_dispute(self, dispute_id: str, resolution: str = "MerchantWon") -> dict[str, Any]:
+    def resolve_dispute(self, dispute_id: str, resolution: str = "MerchantWon") -> JsonObject:
         """The investigator decides an open dispute: Resolved, with ``resolution`` (BuyerWon, MerchantWon, NoFault).
 
         BuyerWon takes the disputed amount back: the ledger (the settlement report, the
@@ -438,7 +440,7 @@ class AmazonPaySandbox:
         times: int = 1,
         after_processing: bool = False,
         exception: type[BaseException] | BaseException | None = None,
-        body: dict[str, Any] | bytes | None = None,
+        body: Mapping[str, object] | bytes | None = None,
         operation_id: str | None = None,
         break_body: Literal["cut", "stall"] | None = None,
     ) -> Fault:
@@ -478,12 +480,12 @@ class AmazonPaySandbox:
     # --- views ----------------------------------------------------------------------------
 
     @property
-    def checkout_sessions(self) -> Mapping[str, dict[str, Any]]:
+    def checkout_sessions(self) -> Mapping[str, JsonObject]:
         """Checkout Sessions by id, as JSON (read-only)."""
         return _View[CheckoutSession](self._lock, self._state.checkout_sessions, CheckoutSession.json)
 
     @property
-    def charge_permissions(self) -> Mapping[str, dict[str, Any]]:
+    def charge_permissions(self) -> Mapping[str, JsonObject]:
         """Charge Permissions by id, as JSON (read-only)."""
         return _View[ChargePermission](
             self._lock,
@@ -492,17 +494,17 @@ class AmazonPaySandbox:
         )
 
     @property
-    def charges(self) -> Mapping[str, dict[str, Any]]:
+    def charges(self) -> Mapping[str, JsonObject]:
         """Charges by id, as JSON (read-only)."""
         return _View[Charge](self._lock, self._state.charges, Charge.json)
 
     @property
-    def refunds(self) -> Mapping[str, dict[str, Any]]:
+    def refunds(self) -> Mapping[str, JsonObject]:
         """Refunds by id, as JSON (read-only)."""
         return _View[Refund](self._lock, self._state.refunds, Refund.json)
 
     @property
-    def disputes(self) -> Mapping[str, dict[str, Any]]:
+    def disputes(self) -> Mapping[str, JsonObject]:
         """Disputes by id, as JSON (read-only)."""
         return _View[disputes.Dispute](self._lock, self._state.disputes, disputes.Dispute.json)
 

@@ -24,7 +24,7 @@ import threading
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, Literal
+from typing import Final, Literal
 from urllib.parse import parse_qs, urlsplit
 
 from cryptography import x509
@@ -145,7 +145,7 @@ class SnsSigner:
         charge_permission_id: str | None = "S01-0000000-0000000",
         notification_type: str = "STATE_CHANGE",
         notification_id: str | None = None,
-        message: Mapping[str, Any] | str | None = None,
+        message: Mapping[str, object] | str | None = None,
         subject: str | None = None,
         message_id: str | None = None,
         signature_version: SignatureVersion | None = None,
