@@ -11,8 +11,9 @@ A nested object is a ``TypedDict`` too: a component schema ``X`` (or ``XInput``)
 the generated model (``resource.py.jinja``).
 
 The module is for type checkers and editors: resource modules import it under
-``TYPE_CHECKING`` only, and it imports the enums it names the same way, so ``import amazonpay``
-and a call load none of it.
+``TYPE_CHECKING`` only, so ``import amazonpay`` and a call load none of it. It imports the
+enums it names at run time, so ``typing.get_type_hints`` resolves its ``TypedDict``s (a
+``TypedDict``'s annotations resolve in its own module, whatever namespace the caller passes).
 """
 
 from __future__ import annotations

@@ -34,10 +34,6 @@ from amazonpay_api import models
 
 #: The generated layer's Any, by where it is (a prefix of the qualified name) and why.
 GENERATED_ALLOWLIST: dict[str, str] = {
-    "amazonpay_api.resources.": (
-        "request bodies are `Model | Mapping[str, Any]`; the typing helper (issue 21) generates TypedDict "
-        "request params for them, and the coordinator clears this entry after merging"
-    ),
     "amazonpay_api.models.": (
         "openapi-python-client's model API (from_dict(Mapping[str, Any]), to_dict() -> dict[str, Any], "
         "additional_properties: dict[str, Any]) holds JSON a newer API version may add; the generator owns it"
@@ -54,12 +50,14 @@ def _namespace() -> dict[str, Any]:
     import amazonpay._client
     import amazonpay.notifications._objects
     import amazonpay_api.client
+    import amazonpay_api.params
     import amazonpay_api.types
 
     names: dict[str, Any] = {name: getattr(models, name) for name in models.__all__}
     for module in (amazonpay, amazonpay.testing, amazonpay.notifications):
         names.update({name: getattr(module, name) for name in module.__all__})
     names["Client"] = amazonpay_api.client.Client
+    names.update({n: v for n, v in vars(amazonpay_api.params).items() if isinstance(v, type)})
     names.update({n: v for n, v in vars(amazonpay_api.types).items() if isinstance(v, type)})
     names["TracebackType"] = types.TracebackType
     for module_name in ("amazonpay_api.resources", *(f"amazonpay_api.resources.{m}" for m in _resource_modules())):
