@@ -96,7 +96,8 @@ class Worker:
             # Left unfinished in the records: the next start (or SNS's redelivery after a restart) retries it.
             logger.warning("could not get %s %s: %s", message.object_type, message.object_id, error)
             return
-        state = str(obj.status_details.state)
+        # A Dispute's answer may leave statusDetails out (Unset, falsy); every other object has it.
+        state = str(obj.status_details.state) if obj.status_details else "unknown"
         self._records.record_notified_state(message.deduplication_key, message.object_id, state)
         print(
             f"notification {message.deduplication_key}: {message.object_type} {message.object_id} is {state}",
