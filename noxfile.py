@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent / "scripts"))
 import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
 
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop"]
+nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop", "browser"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
@@ -177,18 +177,23 @@ def _install_php(session: nox.Session) -> None:
         f"nox -s interop runs the official Amazon Pay PHP SDK and needs Debian's {wanted}; "
         f"install them (as root: apt-get update && apt-get install -y {wanted})"
     )
+    _apt_get_install(session, PHP_PACKAGES, missing, advice)
+    if still := _php_missing():
+        session.error(f"{', '.join(still)} still missing after apt-get: {advice}")
+
+
+def _apt_get_install(session: nox.Session, packages: tuple[str, ...], missing: list[str], advice: str) -> None:
+    """Install Debian ``packages`` with apt-get because of what is ``missing`` (CI runs as root)."""
     apt = shutil.which("apt-get")
     if apt is None:
         session.error(f"{', '.join(missing)} missing and apt-get not found: {advice}")
-    session.log(f"{', '.join(missing)} missing: apt-get install -y {wanted}")
+    session.log(f"{', '.join(missing)} missing: apt-get install -y {' '.join(packages)}")
     env = {"DEBIAN_FRONTEND": "noninteractive"}
     try:
         session.run_install(apt, "update", external=True, env=env, silent=True)
-        session.run_install(apt, "install", "-y", *PHP_PACKAGES, external=True, env=env, silent=True)
+        session.run_install(apt, "install", "-y", *packages, external=True, env=env, silent=True)
     except nox.command.CommandFailed:
-        session.error(f"apt-get could not install the PHP packages (not root, or no Debian mirror): {advice}")
-    if still := _php_missing():
-        session.error(f"{', '.join(still)} still missing after apt-get: {advice}")
+        session.error(f"apt-get could not install {' '.join(packages)} (not root, or no Debian mirror): {advice}")
 
 
 @nox.session(python=PYTHON)
@@ -205,6 +210,25 @@ def interop(session: nox.Session) -> None:
     session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "interop.txt"))
     session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", "tests/interop/node", external=True)
     session.run("pytest", "-m", "interop", "-rP", "tests/interop", *session.posargs)
+
+
+#: Debian's Chromium, which Playwright drives through executable_path: no browser is downloaded
+#: (`playwright install` is never run). tests/browser/conftest.py reads AMAZONPAY_CHROMIUM.
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """The buyer's side in a real, headless Chromium: checkout.js and the hosted pages (tests/browser)."""
+    if not CHROMIUM.is_file():
+        advice = "nox -s browser drives Debian's chromium; install it (as root: apt-get install -y chromium)"
+        _apt_get_install(session, ("chromium",), [str(CHROMIUM)], advice)
+        if not CHROMIUM.is_file():
+            session.error(f"{CHROMIUM} still missing after apt-get: {advice}")
+    _install_project(session)
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "browser.txt"))
+    env = {"AMAZONPAY_CHROMIUM": str(CHROMIUM)}
+    session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", "tests/browser", *session.posargs, env=env)
 
 
 @nox.session(python=PYTHON)
