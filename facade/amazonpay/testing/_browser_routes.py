@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from ._server import SandboxServer
 
+# ^ and $, not \A and \Z: Playwright hands the pattern to the browser as a JavaScript regular expression.
 #: Amazon's script, the same for every region (the simulator serves one at ``/checkout.js``).
-SCRIPT_URLS: Final = re.compile(r"\Ahttps://static-(?:na|eu|fe)\.payments-amazon\.com/checkout\.js(?:\?.*)?\Z")
+SCRIPT_URLS: Final = re.compile(r"^https://static-(?:na|eu|fe)\.payments-amazon\.com/checkout\.js(?:\?.*)?$")
 #: ``amazonPayRedirectUrl`` of each region (``_checkout_sessions.REDIRECT_HOSTS``), served at ``/checkout``.
-REDIRECT_URLS: Final = re.compile(r"\Ahttps://payments\.amazon\.(?:com|eu|co\.jp)/checkout\?.*\Z")
+REDIRECT_URLS: Final = re.compile(r"^https://payments\.amazon\.(?:com|eu|co\.jp)/checkout\?.*$")
 
 
 class RoutedRequest(Protocol):
@@ -39,7 +40,10 @@ class Route(Protocol):
     def request(self) -> RoutedRequest:
         """The request being routed."""
 
-    def fulfill(self, *, status: int, headers: dict[str, str]) -> None:
+    def fetch(self, *, url: str) -> object:
+        """Send the request to ``url`` instead; its response."""
+
+    def fulfill(self, *, status: int = 200, headers: dict[str, str] | None = None, response: object = None) -> None:
         """Answer the request without sending it."""
 
 
@@ -80,13 +84,22 @@ class BuyerPages:
     def route(self, target: Routable) -> None:
         """Send ``target``'s requests for Amazon's script and redirect pages to the simulator.
 
-        ``target`` is a Playwright ``Page`` or ``BrowserContext`` (sync API). Each request is
-        answered with a redirect to the same path and query on the simulator.
+        ``target`` is a Playwright ``Page`` or ``BrowserContext`` (sync API). The script is
+        answered with the simulator's, the redirect page with a redirect to the simulator.
         """
-        target.route(SCRIPT_URLS, self._to_simulator)
-        target.route(REDIRECT_URLS, self._to_simulator)
+        target.route(SCRIPT_URLS, self._script)
+        target.route(REDIRECT_URLS, self._redirect)
 
-    def _to_simulator(self, route: Route) -> None:
-        parts = urlsplit(route.request.url)
-        location = f"{self.url}{parts.path}" + (f"?{parts.query}" if parts.query else "")
-        route.fulfill(status=302, headers={"location": location, "cache-control": "no-store"})
+    def _on_simulator(self, url: str) -> str:
+        parts = urlsplit(url)
+        return f"{self.url}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
+    def _script(self, route: Route) -> None:
+        # Fetched and answered in place: a page may not follow a redirect from a public host to the
+        # simulator on loopback (Chromium's Private Network Access); a navigation may.
+        route.fulfill(response=route.fetch(url=self._on_simulator(route.request.url)))
+
+    def _redirect(self, route: Route) -> None:
+        route.fulfill(
+            status=302, headers={"location": self._on_simulator(route.request.url), "cache-control": "no-store"}
+        )

@@ -411,13 +411,17 @@ def _page(name: str, title: str, content: str, status: int = 200, headers: Mappi
 
 
 def _error_page(status: int, code: str, message: str, allow: str | None = None) -> Response:
-    """Amazon's error page: the session (here: request) id, the error code and message."""
+    """Amazon's error page: the session (here: request) id, the error code and message.
+
+    Answered 200 but for a wrong method: the page is the buyer's answer, and a browser reports
+    an error status of a page in its console.
+    """
     content = (
         "<h2>We're sorry, something went wrong.</h2>"
         f'<pre id="error">Session ID: {request_id()}\nError Code: {html.escape(code)}\n'
         f"Error Message: {html.escape(message)}</pre>"
     )
-    return _page("error", "Error", content, status, {"allow": allow} if allow else None)
+    return _page("error", "Error", content, status if allow else 200, {"allow": allow} if allow else None)
 
 
 def _redirect(location: str, headers: Mapping[str, str] | None = None) -> Response:
