@@ -14,7 +14,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from amazonpay import APIStatusError, AmazonPay
+from amazonpay import AmazonPay, APIStatusError
 
 # A loopback origin (nothing listens there: the test's routing answers it). A page of a public
 # origin may not load from the simulator on loopback (Chromium's Private Network Access).
@@ -98,15 +98,17 @@ class Shop:
         address = session.shipping_address
         shown = f"{address.name}, {address.address_line_1}, {address.city}" if address else "no shipping address"
         descriptor = session.payment_preferences[0].payment_descriptor
-        change = (
-            '<script src="https://static-eu.payments-amazon.com/checkout.js"></script>'
-            f"<script>amazon.Pay.bindChangeAction('#change-address', {_js({'amazonCheckoutSessionId': session_id, 'changeAction': 'changeAddress'})});"
-            f"amazon.Pay.bindChangeAction('#change-payment', {_js({'amazonCheckoutSessionId': session_id, 'changeAction': 'changePayment'})});</script>"
+        bind = "".join(
+            f"amazon.Pay.bindChangeAction('#change-{kind}', "
+            f"{_js({'amazonCheckoutSessionId': session_id, 'changeAction': action})});"
+            for kind, action in (("address", "changeAddress"), ("payment", "changePayment"))
         )
+        change = f'<script src="https://static-eu.payments-amazon.com/checkout.js"></script><script>{bind}</script>'
+        redirect = html.escape(updated.web_checkout_details.amazon_pay_redirect_url)
         content = (
             f'<p id="address">{html.escape(shown)}</p><button id="change-address">Change address</button>'
             f'<p id="payment">{html.escape(descriptor)}</p><button id="change-payment">Change payment</button>'
-            f'<a id="place-order" href="{html.escape(updated.web_checkout_details.amazon_pay_redirect_url)}">Place order</a>'
+            f'<a id="place-order" href="{redirect}">Place order</a>'
         )
         return _page("Review", content + change)
 
