@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent / "scripts"))
 import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
 
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop", "build", "docs"]
+nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop", "browser", "build", "docs"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
@@ -211,6 +211,25 @@ def interop(session: nox.Session) -> None:
     session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "interop.txt"))
     session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", "tests/interop/node", external=True)
     session.run("pytest", "-m", "interop", "-rP", "tests/interop", *session.posargs)
+
+
+#: Debian's Chromium, which Playwright drives through executable_path: no browser is downloaded
+#: (`playwright install` is never run). tests/browser/conftest.py reads AMAZONPAY_CHROMIUM.
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """The buyer's side in a real, headless Chromium: checkout.js and the hosted pages (tests/browser)."""
+    if not CHROMIUM.is_file():
+        advice = "nox -s browser drives Debian's chromium; install it (as root: apt-get install -y chromium)"
+        _apt_install(session, ["chromium"], advice)
+        if not CHROMIUM.is_file():
+            session.error(f"{CHROMIUM} still missing after apt-get: {advice}")
+    _install_project(session)
+    session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "browser.txt"))
+    env = {"AMAZONPAY_CHROMIUM": str(CHROMIUM)}
+    session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", "tests/browser", *session.posargs, env=env)
 
 
 @nox.session(python=PYTHON)

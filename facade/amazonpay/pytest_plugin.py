@@ -18,8 +18,9 @@ Fixtures: ``amazon_pay_sandbox`` (an :class:`~amazonpay.testing.AmazonPaySandbox
 ``amazon_pay_options`` (the client keyword arguments: a throwaway key the sandbox knows, its
 transport, region ``eu``, its clock, and its ``sleep`` for every ``wait()``; override it to
 change them), ``amazon_pay`` and ``async_amazon_pay`` (clients made from those options, closed
-after the test). A ``wait()`` of those clients moves the simulated time instead of sleeping:
-an hour of it passes in milliseconds.
+after the test), ``amazon_pay_buyer_pages`` (the sandbox served over HTTP with Amazon's script
+and hosted pages, for browser tests: docs/browser-testing.md). A ``wait()`` of those clients
+moves the simulated time instead of sleeping: an hour of it passes in milliseconds.
 
 The ``amazon_pay_fault`` marker takes the arguments of
 :meth:`~amazonpay.testing.AmazonPaySandbox.fail_next`; its faults are armed once the test's
@@ -38,7 +39,7 @@ import pytest
 # every pytest run where amazonpay is installed loads it, and most never touch Amazon Pay.
 if TYPE_CHECKING:
     from amazonpay import AmazonPay, AsyncAmazonPay, ClientOptions
-    from amazonpay.testing import AmazonPaySandbox, SandboxTransport
+    from amazonpay.testing import AmazonPaySandbox, BuyerPages, SandboxTransport
 
 FAULT_MARKER = "amazon_pay_fault"
 
@@ -120,6 +121,26 @@ def async_amazon_pay(amazon_pay_options: ClientOptions[SandboxTransport]) -> Ite
     yield client
     # The sandbox transport holds no connection and no event loop, so a loop of its own closes it.
     anyio.run(client.aclose)
+
+
+@pytest.fixture
+def amazon_pay_buyer_pages(amazon_pay_sandbox: AmazonPaySandbox) -> Iterator[BuyerPages]:
+    """``amazon_pay_sandbox`` served over HTTP with the buyer's side, for a test that drives a browser.
+
+    The Amazon Pay script and Amazon's hosted pages (sign-in, address and payment, declines,
+    cancel) are served by the same simulator the ``amazon_pay`` client talks to, so what the
+    buyer does in the browser and what the merchant's server calls meet in one state.
+    ``amazon_pay_buyer_pages.route(page)`` sends a Playwright page's (or context's) requests for
+    ``https://static-*.payments-amazon.com/checkout.js`` and ``amazonPayRedirectUrl`` to it.
+    The server stops after the test.
+    """
+    from amazonpay.testing import BuyerPages
+
+    server = amazon_pay_sandbox.serve()
+    try:
+        yield BuyerPages(server)
+    finally:
+        server.stop()
 
 
 @pytest.hookimpl(wrapper=True)

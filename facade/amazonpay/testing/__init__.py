@@ -15,9 +15,12 @@ Amazon's servers. ::
 
 ``python -m amazonpay.testing --port 8765`` runs the same simulator as an HTTP server, for
 tools in other languages; ``--tls`` serves HTTPS with a certificate it makes, so the official
-SDKs' service-URL overrides (always ``https://``) reach it.
+SDKs' service-URL overrides (always ``https://``) reach it. The server also plays the buyer's
+side in a browser: Amazon's ``checkout.js`` and hosted pages (:class:`BuyerPages`,
+docs/browser-testing.md).
 """
 
+from ._browser_routes import BuyerPages
 from ._errors import Reason, SandboxError
 from ._faults import Fault, FaultContext, FaultRule, SimulatedBrokenBody, SimulatedNetworkError
 from ._notify import NotificationDelivery, PublishedNotification
@@ -29,6 +32,7 @@ from ._transport import SandboxTransport
 
 __all__ = [
     "AmazonPaySandbox",
+    "BuyerPages",
     "Fault",
     "FaultContext",
     "FaultRule",

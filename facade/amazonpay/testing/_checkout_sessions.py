@@ -62,6 +62,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from . import _addresses as addresses
+from . import _buyers as buyers
 from . import _charge_permissions as charge_permissions
 from . import _charges as charges
 from . import _limits as limits
@@ -79,6 +80,7 @@ from ._values import (
     timestamp,
     unused_id,
 )
+from ._wallet import INSTRUMENTS_BY_ID
 
 if TYPE_CHECKING:
     from ._state import Call, Result, State
@@ -154,14 +156,27 @@ class CheckoutSession(Journaled):
     billing_address: dict[str, Any] | None = None
     charge_permission_id: str | None = None
     charge_id: str | None = None
+    # Made by the Amazon Pay button (:mod:`._buyer_pages`): its productType option (docs
+    # amazon-pay-checkout/amazon-pay-script.html), the page it was on, the instrument the buyer picked.
+    button_product_type: str | None = None
+    button_page: str | None = None
+    instrument: str | None = None  # an id of _wallet.INSTRUMENTS; None: the default one
 
     def product_type(self) -> str | None:
-        """PayAndShip, PayOnly (end of checkout without addressDetails), or None (a Saved Wallet setup)."""
+        """PayAndShip, PayOnly (the button's; end of checkout without addressDetails), or None (Saved Wallet setup)."""
         if self.setup_only:
             return None
+        if self.button_product_type is not None:
+            return self.button_product_type
         if self.checkout_mode == PROCESS_ORDER and self.merchant_address is None:
             return "PayOnly"
         return "PayAndShip"
+
+    def payment_descriptor(self) -> str:
+        """How the buyer's chosen payment instrument is described (paymentPreferences)."""
+        if self.instrument is None:
+            return charge_permissions.PAYMENT_DESCRIPTOR
+        return INSTRUMENTS_BY_ID[self.instrument].descriptor
 
     def constraints(self) -> list[str]:
         """Ids of the constraints still to be resolved (none once the session left Open)."""
@@ -203,9 +218,7 @@ class CheckoutSession(Journaled):
         setup_done = bool(self.setup_only) and self.status.state == "Completed"
         preferences = None
         if is_open and self.buyer is not None:
-            preferences = [
-                {"paymentDescriptor": charge_permissions.PAYMENT_DESCRIPTOR, "billingAddress": self.billing_address}
-            ]
+            preferences = [{"paymentDescriptor": self.payment_descriptor(), "billingAddress": self.billing_address}]
         return {
             "checkoutSessionId": self.id,
             "webCheckoutDetails": None if setup_done else self._web_checkout_details(),
@@ -500,12 +513,14 @@ def approve(
     now: datetime,
     buyer: Mapping[str, Any] | None = None,
     shipping_address: Mapping[str, Any] | None = None,
+    instrument: str | None = None,
 ) -> dict[str, Any]:
     """The buyer's step on Amazon's pages: sign in, pick the payment instrument (and address), return.
 
     At the end of checkout (ProcessOrder) it stands for the buyer paying on Amazon's page; the
     address is then the merchant's addressDetails, and a PayOnly checkout or a Saved Wallet
-    setup has none, so the buyer picks none.
+    setup has none, so the buyer picks none. The buyer gets a buyerToken (:func:`._buyers.sign_in`).
+    ``instrument`` is the payment instrument the hosted pages let the buyer pick (None: the default).
     """
     session = find(state, session_id, now)
     _require_open(session, "approve")
@@ -531,7 +546,16 @@ def approve(
         session.shipping_address = dict(addresses.DEFAULT_ADDRESSES[session.region])
     billing = session.shipping_address or addresses.DEFAULT_ADDRESSES[session.region]
     session.billing_address = dict(billing) if session.shares_billing_address() else None
+    if instrument is not None:
+        session.instrument = instrument
+    buyers.sign_in(state, session.id)
     return session.json()
+
+
+def cancel(session: CheckoutSession, now: datetime, reason: str) -> None:
+    """The checkout failed on Amazon's pages: the buyer canceled (BuyerCanceled), or payment was Declined."""
+    _require_open(session, "cancel")
+    session.status = Status("Canceled", now, reason, SESSION_CANCEL_REASONS[reason])
 
 
 def _require_resolved(session: CheckoutSession, action: str, ignored: frozenset[str] = frozenset()) -> None:
@@ -612,6 +636,15 @@ def complete_checkout_session(state: State, call: Call) -> Result:
         raise _refuse(
             f"chargeAmount is required to complete Checkout Session {session.id}: only a Saved Wallet "
             "setup-only session is completed without it."
+        )
+    if session.status.state == "Canceled" and session.status.reason_code in SESSION_CANCEL_REASONS:
+        # docs verify-and-complete-checkout.html: "Complete Checkout Session will return an error response
+        # for failed transactions. The buyer either canceled checkout or was unable to provide a valid
+        # payment instrument."
+        raise SandboxError(
+            Reason.CheckoutSessionCanceled,
+            f"Checkout Session {session.id} was canceled: {session.status.reason_code}. "
+            f"{session.status.reason_description}",
         )
     _require_open(session, "complete")
     _require_resolved(session, "complete")

@@ -20,7 +20,6 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from amazonpay._json import JsonObject
 
 from . import _authorization_tokens as authorization_tokens
-from . import _buyers as buyers
 from . import _charge_permissions as charge_permissions
 from . import _checkout_sessions as checkout_sessions
 from . import _disputes as disputes
@@ -312,12 +311,26 @@ class AmazonPaySandbox:
             check(dict(shipping_address), _approve_schema()["properties"]["shippingAddress"], "shippingAddress")
         now = self.now()
 
-        def change() -> JsonObject:
-            session = checkout_sessions.approve(self._state, checkout_session_id, now, buyer, shipping_address)
-            buyers.sign_in(self._state, checkout_session_id)
-            return session
+        return self._apply(
+            lambda: checkout_sessions.approve(self._state, checkout_session_id, now, buyer, shipping_address), now
+        )
 
-        return self._apply(change, now)
+    def _hosted(self, change: Callable[[State, datetime], T]) -> T:
+        """One step of the buyer on Amazon's hosted pages (:mod:`._buyer_pages`): one change, like a request.
+
+        All of it or nothing; its notifications are delivered before this returns.
+        """
+        try:
+            with self._lock:
+                now = self.now()
+                return self._apply(lambda: change(self._state, now), now)
+        finally:
+            self._outbox.deliver_published()
+
+    def _public_key(self, public_key_id: str) -> rsa.RSAPublicKey | None:
+        """The registered public key of ``public_key_id`` (the button payload's check), or None."""
+        with self._lock:
+            return self._keys.get(public_key_id)
 
     def file_chargeback(
         self,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Final
 
 import h11
 
+from . import _buyer_pages as buyer_pages
 from ._errors import Reason, encode, error_body
 from ._faults import SimulatedBrokenBody, SimulatedNetworkError
 from ._tls import LoopbackTLS
@@ -100,8 +101,10 @@ class _Connection(socketserver.BaseRequestHandler):
             headers[key] = f"{headers[key]}, {text}" if key in headers else text
         if not target.startswith(("http://", "https://")):  # origin form: the usual one
             target = f"{self.server.scheme}://{headers.get('host') or self.server.authority}{target}"
+        # The buyer's side (checkout.js, Amazon's hosted pages: _buyer_pages.ROUTES); every other path is the API.
+        answer = buyer_pages.handler(self.server.sandbox, target) or self.server.sandbox.handle
         try:
-            status, response_headers, content = self.server.sandbox.handle(method, target, headers, body)
+            status, response_headers, content = answer(method, target, headers, body)
         except SimulatedNetworkError:
             return False  # "processed, then the connection dropped": close without an answer
         except SimulatedBrokenBody as broken:

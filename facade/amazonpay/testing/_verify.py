@@ -165,12 +165,12 @@ def authenticate(
         raise SandboxError(Reason.MissingHeader, f"Header {absent[0]} is listed in SignedHeaders but was not sent.")
     canonical = canonical_request(request.method, request.path, request.query, headers, signed, request.body)
     expected = string_to_sign(parsed["algorithm"], canonical)
-    if not _verifies(public_key, parsed["algorithm"], expected, parsed["signature"]):
+    if not verifies(public_key, parsed["algorithm"], expected, parsed["signature"]):
         raise SandboxError(Reason.InvalidRequestSignature, signature_mismatch_message(expected, canonical))
     return key_id, request.api_path
 
 
-def _verifies(public_key: rsa.RSAPublicKey, algorithm: str, text: str, signature: str) -> bool:
+def verifies(public_key: rsa.RSAPublicKey, algorithm: str, text: str, signature: str) -> bool:
     """RSASSA-PSS, SHA-256, MGF1(SHA-256), the algorithm's salt length, over the UTF-8 string."""
     pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=SALT_LENGTHS[algorithm])
     try:
