@@ -20,7 +20,18 @@ sys.path.insert(0, str(Path(__file__).parent / "scripts"))
 import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
 
 nox.options.default_venv_backend = "uv|venv"
-nox.options.sessions = ["interpreters", "drift", "lint", "typecheck", "tests", "contract", "interop", "browser", "build", "docs"]
+nox.options.sessions = [
+    "interpreters",
+    "drift",
+    "lint",
+    "typecheck",
+    "tests",
+    "contract",
+    "interop",
+    "browser",
+    "build",
+    "docs",
+]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
