@@ -137,12 +137,17 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy")
 
 
+#: pytest-xdist: one worker per core, each test sent to the worker free first (the soak alone takes
+#: a minute or two: the other worker runs the rest meanwhile). `-- -n 0` runs in one process.
+PARALLEL = ("-n", "auto", "--dist", "worksteal")
+
+
 @nox.session
 @nox.parametrize("python", list(TEST_PYTHONS.values()), ids=list(TEST_PYTHONS))
 def tests(session: nox.Session) -> None:
-    """The test suite, on every Python found (`-s "tests(3.12)"` runs one)."""
+    """The test suite, on every Python found, on every core (`-s "tests(3.12)"` runs one)."""
     _install_project(session)
-    session.run("pytest", *session.posargs)
+    session.run("pytest", *PARALLEL, *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -156,7 +161,7 @@ def explore(session: nox.Session) -> None:
 def contract(session: nox.Session) -> None:
     """Contract tests against the effective spec, including the Prism mock server check."""
     _install_project(session)
-    session.run("pytest", "-m", "contract", *session.posargs)
+    session.run("pytest", *PARALLEL, "-m", "contract", *session.posargs)
 
 
 #: Debian's packages for the official PHP SDK (tests/interop/php): PHP's command line, the curl

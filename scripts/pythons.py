@@ -77,7 +77,8 @@ def only(version: str, command: list[str]) -> int:
             wrapper.chmod(0o755)
         env = {**os.environ, "PATH": str(farm), "PYENV_ROOT": str(farm / "no-pyenv")}
         env.pop("PYENV_VERSION", None)
-        print(f"pythons.py only: {' '.join(command)} with Python {version} only ({executable})", flush=True)
+        # On stderr: the command's own output (`nox --list --json`) stays parseable.
+        print(f"pythons.py only: {' '.join(command)} with Python {version} only ({executable})", file=sys.stderr)
         return subprocess.run(command, env=env, check=False).returncode
 
 

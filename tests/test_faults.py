@@ -252,10 +252,11 @@ async def test_connection_refused_for_real(
     mode: str, sleeps: list[float], prepared_requests: list[Observer], rsa_key: rsa.RSAPrivateKey
 ) -> None:
     """Nothing listens on the port: the default network transport's ConnectError, retried, typed."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    # The socket is closed: connecting is refused at once.
+    # A socket bound and never listening holds the port for the test (no other worker or test can
+    # start a server on it) and makes connecting to it refused at once.
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
     attempts: list[httpx.Request] = []
     public_key = rsa_key.public_key()
 
@@ -283,6 +284,7 @@ async def test_connection_refused_for_real(
             pay.close()
         else:
             await pay.aclose()
+        probe.close()
     error = raised.value
     assert type(error) is APIConnectionError
     assert "failed (ConnectError: " in str(error)  # named, not chained: the httpx error holds the request

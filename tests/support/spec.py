@@ -10,8 +10,17 @@ from typing import Any
 
 import httpx
 import yaml
-from openapi_core import OpenAPI
+from jsonschema_path import SchemaPath
+from openapi_core import Config, OpenAPI
+from openapi_core.casting.schemas import oas31_types_caster
+from openapi_core.casting.schemas.factories import SchemaCastersFactory
 from openapi_core.datatypes import RequestParameters
+from openapi_core.deserializing.styles import style_deserializers
+from openapi_core.deserializing.styles.deserializers import StyleDeserializer
+from openapi_core.deserializing.styles.factories import StyleDeserializersFactory
+from openapi_core.validation.schemas import oas31_schema_validators_factory
+from openapi_core.validation.schemas.factories import DialectSchemaValidatorsFactory
+from openapi_core.validation.schemas.validators import SchemaValidator
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,9 +34,71 @@ def effective_spec() -> dict[str, Any]:
     return yaml.safe_load(EFFECTIVE_SPEC.read_text(encoding="utf-8"))
 
 
+class _SchemaValidators(DialectSchemaValidatorsFactory):
+    """openapi-core's OpenAPI 3.1 schema validators, each made once per schema.
+
+    openapi-core builds a validator (copying its format checker) for every parameter and body of
+    every request it checks: most of the suite's time went there. A validator depends only on
+    the schema and these arguments, and validating leaves it unchanged, so one per key serves.
+    """
+
+    def __init__(self) -> None:
+        base = oas31_schema_validators_factory
+        super().__init__(base.schema_validator_cls, base.default_jsonschema_dialect_id, base.format_checker)
+        self._made: dict[tuple[Any, ...], SchemaValidator] = {}
+
+    def create(  # type: ignore[override]
+        self,
+        spec: SchemaPath,
+        schema: SchemaPath,
+        format_validators: Any = None,
+        extra_format_validators: Any = None,
+        forbid_unspecified_additional_properties: bool = False,
+        enforce_properties_required: bool = False,
+    ) -> SchemaValidator:
+        key = (
+            schema,
+            id(format_validators),
+            id(extra_format_validators),
+            forbid_unspecified_additional_properties,
+            enforce_properties_required,
+        )
+        if key not in self._made:
+            self._made[key] = super().create(
+                spec,
+                schema,
+                format_validators,
+                extra_format_validators,
+                forbid_unspecified_additional_properties,
+                enforce_properties_required,
+            )
+        return self._made[key]
+
+
+class _StyleDeserializers(StyleDeserializersFactory):
+    """openapi-core's parameter deserializers, each made once per parameter (see _SchemaValidators)."""
+
+    def __init__(self, casters: SchemaCastersFactory) -> None:
+        super().__init__(casters, style_deserializers=style_deserializers)
+        self._made: dict[tuple[Any, ...], StyleDeserializer] = {}
+
+    def create(self, spec: SchemaPath, schema: SchemaPath, style: str, explode: bool, name: str) -> StyleDeserializer:
+        key = (schema, style, explode, name)
+        if key not in self._made:
+            self._made[key] = super().create(spec, schema, style, explode, name)
+        return self._made[key]
+
+
 @functools.cache
 def _openapi() -> OpenAPI:
-    return OpenAPI.from_dict(effective_spec())
+    validators = _SchemaValidators()
+    casters = SchemaCastersFactory(validators, oas31_types_caster)
+    config = Config(
+        schema_validators_factory=validators,
+        schema_casters_factory=casters,
+        style_deserializers_factory=_StyleDeserializers(casters),
+    )
+    return OpenAPI.from_dict(effective_spec(), config=config)
 
 
 class SpecRequest:
