@@ -177,6 +177,7 @@ def _button_click(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
         session = state.checkout_sessions[made["checkoutSessionId"]]
         session.button_product_type = click.product_type
         session.button_page = click.button_page
+        session.pages_origin = visit.origin
         return session.id
 
     session_id = sandbox._hosted(change)

@@ -160,6 +160,10 @@ class CheckoutSession(Journaled):
     # amazon-pay-checkout/amazon-pay-script.html), the page it was on, the instrument the buyer picked.
     button_product_type: str | None = None
     button_page: str | None = None
+    # The simulator that served the button (scheme://host:port): its hosted pages take the buyer
+    # on, so amazonPayRedirectUrl points there and a browser nobody routes (a person trying the
+    # example shop) reaches them. None (made through the API): Amazon's host, as the service answers.
+    pages_origin: str | None = None
     instrument: str | None = None  # an id of _wallet.INSTRUMENTS; None: the default one
 
     def product_type(self) -> str | None:
@@ -197,7 +201,8 @@ class CheckoutSession(Journaled):
         """``amazonPayRedirectUrl``: set once every merchant-side detail is set (the buyer may still be missing)."""
         if self.status.state != "Open" or set(self.constraints()) - {"BuyerNotAssociated"}:
             return None
-        return f"https://{REDIRECT_HOSTS[self.region]}/checkout?amazonCheckoutSessionId={self.id}"
+        origin = self.pages_origin or f"https://{REDIRECT_HOSTS[self.region]}"
+        return f"{origin}/checkout?amazonCheckoutSessionId={self.id}"
 
     def currency(self) -> str:
         """The presentment currency: as set (a chargeAmount sets it to its own), else the region's."""
