@@ -165,6 +165,15 @@ class CheckoutSession(Journaled):
     # example shop) reaches them. None (made through the API): Amazon's host, as the service answers.
     pages_origin: str | None = None
     instrument: str | None = None  # an id of _wallet.INSTRUMENTS; None: the default one
+    # Who approved on the hosted pages (their email): another buyer's visit is refused there.
+    pages_buyer: str | None = None
+    # The chargeAmount Amazon's page processed at amazonPayRedirectUrl with the instrument now
+    # chosen (processed: it did; a new choice undoes it). A session approved on the hosted pages
+    # completes only so: "Completed: The buyer was redirected to the AmazonPayRedirectUrl and
+    # payment intent was successfully completed" (docs amazon-pay-api-v2/checkout-session.html,
+    # states). AmazonPaySandbox.approve stands for every buyer step and needs none of it.
+    processed: bool = False
+    processed_amount: Money | None = None
 
     def product_type(self) -> str | None:
         """PayAndShip, PayOnly (the button's; end of checkout without addressDetails), or None (Saved Wallet setup)."""
@@ -653,6 +662,16 @@ def complete_checkout_session(state: State, call: Call) -> Result:
         )
     _require_open(session, "complete")
     _require_resolved(session, "complete")
+    if session.pages_buyer is not None and not (
+        session.processed and session.processed_amount == session.charge_amount
+    ):
+        raise SandboxError(
+            Reason.InvalidCheckoutSessionStatus,
+            f"Cannot complete Checkout Session {session.id}: Amazon Pay has not processed its payment "
+            + ("for this chargeAmount" if session.processed else "with the buyer's payment method")
+            + "; redirect the buyer to amazonPayRedirectUrl first (Complete Checkout Session is called on "
+            "checkoutResultReturnUrl, where Amazon Pay sends the buyer back).",
+        )
     if not session.setup_only:
         _check_amounts(session, body)
     _check_permission(state, session, session.payment_intent, call.now)
