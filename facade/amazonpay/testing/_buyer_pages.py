@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from . import _checkout_sessions as checkout_sessions
+from ._body import request_body
 from ._button import ButtonError, read_click
 from ._checkout_js import script
 from ._errors import Reason, SandboxError
-from ._sandbox import _request_body
 from ._spec import operation
 from ._state import Call
 from ._values import request_id
@@ -167,7 +167,7 @@ def _button_click(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
     create = operation("createCheckoutSession")
 
     def change(state: State, now: datetime) -> str:
-        body = _request_body(
+        body = request_body(
             click.payload.encode("utf-8"), create.request_schema, create.requires_body, "createCheckoutSession"
         )
         _, made = checkout_sessions.create_checkout_session(
