@@ -22,9 +22,14 @@ SCREENSHOTS = Path(__file__).parents[2] / "test-results" / "browser"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test here is a browser test (``-m browser``; the default run leaves them to nox -s browser)."""
+    """Every test here is a browser test (``-m browser``; the default run leaves them to nox -s browser).
+
+    pytest calls this hook with every collected item, not only this folder's: the others are left alone.
+    """
+    here = Path(__file__).parent
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
