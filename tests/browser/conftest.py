@@ -18,18 +18,17 @@ import pytest
 
 from .shop import ORIGIN, Shop
 
-HERE = Path(__file__).resolve().parent
-SCREENSHOTS = HERE.parents[1] / "test-results" / "browser"
+SCREENSHOTS = Path(__file__).parents[2] / "test-results" / "browser"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test here is a browser test (``-m browser``; the default run leaves them to nox -s browser).
 
-    The hook sees every item of the run, not only this folder's: marking them all deselected the
-    whole default run (``nox -s tests`` collected 0 of 4 346).
+    pytest calls this hook with every collected item, not only this folder's: the others are left alone.
     """
+    here = Path(__file__).parent
     for item in items:
-        if HERE in item.path.parents:
+        if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.browser)
 
 
