@@ -4,7 +4,8 @@ A page's blocks run in order in one namespace, as a reader runs them one after t
 names a page uses without defining them (a client, an id from an earlier step the page does not
 show) are given by ``given()`` below, made through the public client against the simulator:
 a block cannot lean on anything else. A block whose code uses ``await`` runs in an event loop.
-A block titled ``test_*.py`` is a test module: it runs under pytest (pytester) and must pass.
+A block titled ``test_*.py`` is a test module: it runs under pytest (pytester) and must pass;
+those of the browser-testing page need Chromium, and ``nox -s browser`` runs them.
 
 A block that cannot run here says so in its fence, ```` ```python title="not run in CI: why" ````,
 which the site shows as its title; they are few and each names its reason.
@@ -39,6 +40,8 @@ NOT_RUN = re.compile(r'title="not run in CI: [^"]+"')
 TEST_MODULE = re.compile(r'title="(?P<name>test_\w+\.py)"')
 #: The most blocks the guide may leave unrun; raising it needs a reason in the review.
 MOST_NOT_RUN = 3
+#: Its test modules drive Chromium through a shop: nox -s browser runs them (tests/browser/test_docs_example.py).
+BROWSER_PAGE = ROOT / "docs" / "browser-testing.md"
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,8 @@ def test_every_python_block_of_the_page_runs(page: Path, given: dict[str, Any], 
         if not block.runs:
             continue
         if module := TEST_MODULE.search(block.info):
+            if block.page == BROWSER_PAGE:
+                continue
             # Asked for here: pytester moves the working directory to its own folder.
             pytester: pytest.Pytester = request.getfixturevalue("pytester")
             pytester.makepyfile(**{module["name"].removesuffix(".py"): block.code})

@@ -243,6 +243,25 @@ def test_shop_sends_the_buyer_back_when_checkout_cannot_complete(world: World) -
     assert not world.sandbox.ledger()
 
 
+def test_shop_placing_an_order_the_buyer_canceled_charges_nothing(world: World) -> None:
+    """The buyer reviewed the order, went back to Amazon's page and canceled there, then placed the order."""
+    client = world.shop.test_client()
+    config = button_of(client.get("/products/grinder").text)["createCheckoutSessionConfig"]
+    session_id = world.pay.checkout_sessions.create(json.loads(config["payloadJSON"])).checkout_session_id
+    world.sandbox.approve(session_id)
+    assert client.get(f"/review/grinder?amazonCheckoutSessionId={session_id}").status_code == 200
+    canceled = httpx.post(f"{world.server.url}/buyer/cancel", data={"amazonCheckoutSessionId": session_id})
+    assert canceled.status_code == 303  # Amazon's cancel: to checkoutCancelUrl
+    placed = client.post(f"/checkout/{session_id}")
+    assert placed.status_code == 200
+    assert "Amazon Pay could not complete this checkout (InvalidCheckoutSessionStatus)" in placed.text
+    order = world.records.order("order-00001")
+    assert order is not None
+    assert order.state == "failed"
+    assert not world.sandbox.charges
+    assert not world.sandbox.ledger()
+
+
 def test_shop_records_what_notifications_report_once(world: World) -> None:
     client = world.shop.test_client()
     answers: list[int] = []

@@ -224,7 +224,7 @@ def create_app(
         )
 
     @app.post("/checkout/<session_id>")
-    def place_order(session_id: str) -> Response:
+    def place_order(session_id: str) -> str | Response:
         order = records.order_of_session(session_id)
         if order is None:
             abort(404)
@@ -233,19 +233,23 @@ def create_app(
         product = product_of(order.sku)
         # set-payment-info.html: the amount and the order, and where Amazon sends the buyer after
         # processing. AuthorizeWithCapture: the shop captures at once (goods ship the same day).
-        session = pay.checkout_sessions.update(
-            session_id,
-            {
-                "webCheckoutDetails": {"checkoutResultReturnUrl": f"{settings.shop_url}/result"},
-                "paymentDetails": {
-                    "paymentIntent": "AuthorizeWithCapture",
-                    "canHandlePendingAuthorization": False,
-                    "chargeAmount": money(product, currency),
-                    "softDescriptor": "EXAMPLE SHOP",
+        try:
+            session = pay.checkout_sessions.update(
+                session_id,
+                {
+                    "webCheckoutDetails": {"checkoutResultReturnUrl": f"{settings.shop_url}/result"},
+                    "paymentDetails": {
+                        "paymentIntent": "AuthorizeWithCapture",
+                        "canHandlePendingAuthorization": False,
+                        "chargeAmount": money(product, currency),
+                        "softDescriptor": "EXAMPLE SHOP",
+                    },
+                    "merchantMetadata": {"merchantReferenceId": order.order_id, "merchantStoreName": "Example shop"},
                 },
-                "merchantMetadata": {"merchantReferenceId": order.order_id, "merchantStoreName": "Example shop"},
-            },
-        )
+            )
+        except UnprocessableError as error:  # the session ended since the review page (canceled, expired)
+            records.settle_order(order.order_id, "failed")
+            return render_template("start_again.html", product=product, reason=str(error.reason_code))
         details = session.web_checkout_details
         redirect_url = details.amazon_pay_redirect_url if details else None
         if not redirect_url:  # constraints left (no payment method, say): the buyer must act first

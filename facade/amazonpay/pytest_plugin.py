@@ -113,14 +113,19 @@ def async_amazon_pay(amazon_pay_options: ClientOptions[SandboxTransport]) -> Ite
 
     A plain fixture, so it works with any async test runner (anyio, pytest-asyncio, trio).
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     import anyio
 
     from amazonpay import AsyncAmazonPay
 
     client = AsyncAmazonPay(**amazon_pay_options)
     yield client
-    # The sandbox transport holds no connection and no event loop, so a loop of its own closes it.
-    anyio.run(client.aclose)
+    # The sandbox transport holds no connection and no event loop, so a loop of its own closes it,
+    # in a thread of its own: this thread may have a loop set as running (Playwright's sync API,
+    # pytest-playwright's ``page``, leaves its loop so), and anyio.run refuses to start in it.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="amazonpay-aclose") as closer:
+        closer.submit(anyio.run, client.aclose).result()
 
 
 @pytest.fixture

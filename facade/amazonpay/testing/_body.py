@@ -110,6 +110,21 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     return document
 
 
+def request_body(body: bytes, schema: dict[str, Any] | None, required: bool, operation_id: str) -> dict[str, Any]:
+    """The body as the operation's schema in the spec allows it, or the service's 400 answer."""
+    if schema is None:
+        return {}
+    if not body.strip():
+        if required:
+            raise SandboxError(
+                Reason.InvalidRequestFormat, f"The request body is missing: {operation_id} takes a JSON object."
+            )
+        return {}
+    document = parse_json_object(body)
+    check(document, schema, "body")
+    return document
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
 

@@ -2,10 +2,11 @@
 
 A merchant page loads ``https://static-na|eu|fe.payments-amazon.com/checkout.js`` (docs
 amazon-pay-checkout/add-the-amazon-pay-button.html, "1. Add the Amazon Pay script") and sends the
-buyer to ``amazonPayRedirectUrl`` on payments.amazon.com, .eu or .co.jp (what the simulator's
-Checkout Sessions answer). :meth:`BuyerPages.route` answers those URLs in a Playwright page or
-browser context with a redirect to the same path on the simulator, so the page under test runs
-unchanged.
+buyer to ``amazonPayRedirectUrl``: on payments.amazon.com, .eu or .co.jp for a Checkout Session
+made through the API (as the service answers), on the simulator for one its button made.
+:meth:`BuyerPages.route` answers Amazon's URLs in a Playwright page or browser context with the
+simulator's script and a redirect to the same path on the simulator, so the page under test
+runs unchanged.
 """
 
 from __future__ import annotations

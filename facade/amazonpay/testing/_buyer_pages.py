@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from . import _checkout_sessions as checkout_sessions
+from ._body import request_body
 from ._button import ButtonError, read_click
 from ._checkout_js import script
 from ._errors import Reason, SandboxError
-from ._sandbox import _request_body
 from ._spec import operation
 from ._state import Call
 from ._values import request_id
@@ -167,7 +167,7 @@ def _button_click(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
     create = operation("createCheckoutSession")
 
     def change(state: State, now: datetime) -> str:
-        body = _request_body(
+        body = request_body(
             click.payload.encode("utf-8"), create.request_schema, create.requires_body, "createCheckoutSession"
         )
         _, made = checkout_sessions.create_checkout_session(
@@ -177,6 +177,7 @@ def _button_click(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
         session = state.checkout_sessions[made["checkoutSessionId"]]
         session.button_product_type = click.product_type
         session.button_page = click.button_page
+        session.pages_origin = visit.origin
         return session.id
 
     session_id = sandbox._hosted(change)
@@ -217,10 +218,12 @@ def _choose(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
     if change_action is not None and change_action not in CHANGE_ACTIONS:
         raise _PageError(400, Reason.InvalidParameterValue.code, f"changeAction must be one of {CHANGE_ACTIONS}.")
     if visit.method == "GET":
-        return sandbox._hosted(lambda state, now: _chooser(_open(state, session_id, now), buyer, change_action))
+        return sandbox._hosted(
+            lambda state, now: _chooser(_theirs(state, session_id, now, visit), buyer, change_action)
+        )
 
     def approve(state: State, now: datetime) -> str | None:
-        session = _open(state, session_id, now)
+        session = _theirs(state, session_id, now, visit)
         addresses = address_book(session.region) if _picks_address(session) else []
         address = None
         if addresses:
@@ -232,29 +235,24 @@ def _choose(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
         known = session.buyer is not None and session.buyer.get("email") == buyer["email"]
         profile = {**buyer, **({"buyerId": session.buyer["buyerId"]} if known and session.buyer else {})}
         checkout_sessions.approve(state, session_id, now, profile, address, instrument)
+        session.pages_buyer = buyer["email"]
+        session.processed = False  # a new choice: Amazon Pay processes the payment again
         if session.review_url is None or not _returns_to_review(session):
             return None
         return _with_session(session.review_url, session_id)
 
     review = sandbox._hosted(approve)
-    return _redirect(review) if review is not None else _pay(sandbox, session_id)
+    return _redirect(review) if review is not None else _pay(sandbox, session_id, visit)
 
 
 def _redirect_page(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
     """``amazonPayRedirectUrl``: the payment is processed, then the buyer goes to the result page."""
-    return _pay(sandbox, visit.session_id())
+    return _pay(sandbox, visit.session_id(), visit)
 
 
 def _decline(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
     """After a soft decline: the buyer picks another instrument, and payment is tried again."""
-    session_id = visit.session_id()
-    instrument = _instrument(visit.field("instrument"))
-
-    def pick(state: State, now: datetime) -> None:
-        _open(state, session_id, now).instrument = instrument
-
-    sandbox._hosted(pick)
-    return _pay(sandbox, session_id)
+    return _pay(sandbox, visit.session_id(), visit, _instrument(visit.field("instrument")))
 
 
 def _cancel(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
@@ -262,7 +260,7 @@ def _cancel(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
     session_id = visit.session_id()
 
     def cancel(state: State, now: datetime) -> str | None:
-        session = _open(state, session_id, now)
+        session = _theirs(state, session_id, now, visit)
         checkout_sessions.cancel(session, now, "BuyerCanceled")
         return session.cancel_url or session.button_page
 
@@ -305,6 +303,23 @@ def _open(state: State, session_id: str, now: datetime) -> CheckoutSession:
     return session
 
 
+def _theirs(state: State, session_id: str, now: datetime, visit: _Visit) -> CheckoutSession:
+    """The session, Open, if the visitor may act on it: anyone until a buyer approves it, then only that buyer.
+
+    The session id travels in URLs (the merchant's review page, its logs, a Referer): another
+    Amazon account with it must not pick the address a package goes to, nor pay, nor cancel.
+    """
+    session = _open(state, session_id, now)
+    visitor = visit.buyer()
+    if session.pages_buyer is not None and (visitor is None or visitor["email"] != session.pages_buyer):
+        raise _PageError(
+            403,
+            Reason.UnauthorizedAccess.code,
+            f"Checkout Session {session_id} belongs to another buyer's checkout: sign in as that buyer.",
+        )
+    return session
+
+
 def _picks_address(session: CheckoutSession) -> bool:
     """Whether the buyer picks a shipping address: PayAndShip, unless the merchant sent addressDetails."""
     return session.product_type() == "PayAndShip" and session.merchant_address is None
@@ -321,11 +336,17 @@ def _instrument(instrument_id: str) -> str:
     return instrument_id
 
 
-def _pay(sandbox: AmazonPaySandbox, session_id: str) -> Response:
-    """Process the payment with the chosen instrument (:mod:`._wallet`): the result page, or a decline."""
+def _pay(sandbox: AmazonPaySandbox, session_id: str, visit: _Visit, instrument_id: str | None = None) -> Response:
+    """Process the payment with the chosen instrument (:mod:`._wallet`), or ``instrument_id`` picked after a decline.
+
+    The result page, or a decline; one transaction, so a pick that cannot be paid changes nothing.
+    """
 
     def process(state: State, now: datetime) -> Response:
-        session = _open(state, session_id, now)
+        session = _theirs(state, session_id, now, visit)
+        if instrument_id is not None:
+            session.instrument = instrument_id
+            session.processed = False
         if session.buyer is None:
             raise _PageError(409, Reason.InvalidCheckoutSessionStatus.code, "The buyer has not signed in yet.")
         if session.redirect_url() is None:
@@ -339,10 +360,12 @@ def _pay(sandbox: AmazonPaySandbox, session_id: str) -> Response:
         outcome = instrument.outcome
         if outcome == "Pending" and not session.can_handle_pending:
             outcome = "TransactionTimedOut"  # canHandlePendingAuthorization false: no pending authorization
-        if outcome == "HardDeclined":
-            checkout_sessions.cancel(session, now, "Declined")
         if outcome in ("SoftDeclined", "TransactionTimedOut"):
             return _declined(session, outcome)
+        if outcome == "HardDeclined":
+            checkout_sessions.cancel(session, now, "Declined")  # the merchant learns it from Complete
+        else:
+            session.processed, session.processed_amount = True, session.charge_amount
         assert session.result_url is not None  # no CheckoutResultReturnUrlNotSet: redirect_url() is set
         return _redirect(_with_session(session.result_url, session_id))
 

@@ -160,7 +160,20 @@ class CheckoutSession(Journaled):
     # amazon-pay-checkout/amazon-pay-script.html), the page it was on, the instrument the buyer picked.
     button_product_type: str | None = None
     button_page: str | None = None
+    # The simulator that served the button (scheme://host:port): its hosted pages take the buyer
+    # on, so amazonPayRedirectUrl points there and a browser nobody routes (a person trying the
+    # example shop) reaches them. None (made through the API): Amazon's host, as the service answers.
+    pages_origin: str | None = None
     instrument: str | None = None  # an id of _wallet.INSTRUMENTS; None: the default one
+    # Who approved on the hosted pages (their email): another buyer's visit is refused there.
+    pages_buyer: str | None = None
+    # The chargeAmount Amazon's page processed at amazonPayRedirectUrl with the instrument now
+    # chosen (processed: it did; a new choice undoes it). A session approved on the hosted pages
+    # completes only so: "Completed: The buyer was redirected to the AmazonPayRedirectUrl and
+    # payment intent was successfully completed" (docs amazon-pay-api-v2/checkout-session.html,
+    # states). AmazonPaySandbox.approve stands for every buyer step and needs none of it.
+    processed: bool = False
+    processed_amount: Money | None = None
 
     def product_type(self) -> str | None:
         """PayAndShip, PayOnly (the button's; end of checkout without addressDetails), or None (Saved Wallet setup)."""
@@ -197,7 +210,8 @@ class CheckoutSession(Journaled):
         """``amazonPayRedirectUrl``: set once every merchant-side detail is set (the buyer may still be missing)."""
         if self.status.state != "Open" or set(self.constraints()) - {"BuyerNotAssociated"}:
             return None
-        return f"https://{REDIRECT_HOSTS[self.region]}/checkout?amazonCheckoutSessionId={self.id}"
+        origin = self.pages_origin or f"https://{REDIRECT_HOSTS[self.region]}"
+        return f"{origin}/checkout?amazonCheckoutSessionId={self.id}"
 
     def currency(self) -> str:
         """The presentment currency: as set (a chargeAmount sets it to its own), else the region's."""
@@ -648,6 +662,16 @@ def complete_checkout_session(state: State, call: Call) -> Result:
         )
     _require_open(session, "complete")
     _require_resolved(session, "complete")
+    if session.pages_buyer is not None and not (
+        session.processed and session.processed_amount == session.charge_amount
+    ):
+        raise SandboxError(
+            Reason.InvalidCheckoutSessionStatus,
+            f"Cannot complete Checkout Session {session.id}: Amazon Pay has not processed its payment "
+            + ("for this chargeAmount" if session.processed else "with the buyer's payment method")
+            + "; redirect the buyer to amazonPayRedirectUrl first (Complete Checkout Session is called on "
+            "checkoutResultReturnUrl, where Amazon Pay sends the buyer back).",
+        )
     if not session.setup_only:
         _check_amounts(session, body)
     _check_permission(state, session, session.payment_intent, call.now)

@@ -27,7 +27,7 @@ from . import _idempotency as idempotency
 from . import _routes as routes
 from . import _storage as storage
 from . import _time as simulated_time
-from ._body import check, parse_json_object
+from ._body import check, parse_json_object, request_body
 from ._charge_permissions import ChargePermission
 from ._charges import Charge
 from ._checkout_sessions import CheckoutSession
@@ -686,7 +686,7 @@ class AmazonPaySandbox:
                 now=now,
                 region=request.region,
                 resource_id=matched.resource_id,
-                body=_request_body(request.body, spec.request_schema, spec.requires_body, operation_id),
+                body=request_body(request.body, spec.request_schema, spec.requires_body, operation_id),
                 simulation=simulation.strip() if simulation is not None else None,
                 query=dict(request.query),
                 origin=_origin(request.url),
@@ -833,21 +833,6 @@ def _advanced(now: datetime, published: list[PublishedNotification]) -> dict[str
             for n in published
         ],
     }
-
-
-def _request_body(body: bytes, schema: dict[str, Any] | None, required: bool, operation_id: str) -> dict[str, Any]:
-    """The body as the operation's schema in the spec allows it, or the service's 400 answer."""
-    if schema is None:
-        return {}
-    if not body.strip():
-        if required:
-            raise SandboxError(
-                Reason.InvalidRequestFormat, f"The request body is missing: {operation_id} takes a JSON object."
-            )
-        return {}
-    document = parse_json_object(body)
-    check(document, schema, "body")
-    return document
 
 
 @cache

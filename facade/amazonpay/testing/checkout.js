@@ -24,9 +24,12 @@
   // Replaced when the simulator serves this file: where its hosted pages are.
   var SIMULATOR = "__SIMULATOR_ORIGIN__";
 
-  // amazon-pay-script.html, parameters of renderButton / initCheckout.
+  // amazon-pay-script.html, parameters of renderButton / initCheckout. publicKeyId is one of
+  // them in add-the-amazon-pay-button.html's current sample ("set checkout environment":
+  // merchantId, publicKeyId, ledgerCurrency); earlier samples put it in createCheckoutSessionConfig,
+  // which is still read (publicKeyIdOf).
   var CHECKOUT_OPTIONS = [
-    "merchantId", "ledgerCurrency", "checkoutLanguage", "productType", "placement",
+    "merchantId", "publicKeyId", "ledgerCurrency", "checkoutLanguage", "productType", "placement",
     "buttonColor", "sandbox", "estimatedOrderAmount", "createCheckoutSessionConfig"
   ];
   var BUTTON_COLORS = { Gold: "#f3d078", LightGray: "#e7e9ec", DarkGray: "#565959" };
@@ -67,15 +70,26 @@
     }
   }
 
-  function checkConfig(api, config) {
+  function checkConfig(api, options, config) {
     if (!config || typeof config !== "object") {
-      fail(api, "createCheckoutSessionConfig is missing: it takes payloadJSON, signature, publicKeyId (and algorithm).");
+      fail(api, "createCheckoutSessionConfig is missing: it takes payloadJSON, signature (and algorithm).");
     }
-    ["payloadJSON", "signature", "publicKeyId"].forEach(function (name) {
+    ["payloadJSON", "signature"].forEach(function (name) {
       if (typeof config[name] !== "string" || !config[name]) {
         fail(api, "Missing field createCheckoutSessionConfig." + name + " (a string).");
       }
     });
+    var keyId = publicKeyIdOf(options, config);
+    if (typeof keyId !== "string" || !keyId) {
+      fail(api, "Missing field publicKeyId (a string) in the options object (or in createCheckoutSessionConfig).");
+    }
+    if (options.publicKeyId !== undefined && config.publicKeyId !== undefined && options.publicKeyId !== config.publicKeyId) {
+      fail(api, "publicKeyId differs between the options object and createCheckoutSessionConfig.");
+    }
+  }
+
+  function publicKeyIdOf(options, config) {
+    return config.publicKeyId !== undefined ? config.publicKeyId : options.publicKeyId;
   }
 
   // Off to Amazon's hosted pages with the button's options.
@@ -91,7 +105,7 @@
       estimatedOrderAmount: options.estimatedOrderAmount ? JSON.stringify(options.estimatedOrderAmount) : undefined,
       payloadJSON: config.payloadJSON,
       signature: config.signature,
-      publicKeyId: config.publicKeyId,
+      publicKeyId: publicKeyIdOf(options, config),
       algorithm: config.algorithm,
       buttonPage: window.location.href
     };
@@ -118,7 +132,7 @@
     var container = element("renderButton", selector);
     checkOptions("renderButton", options);
     if (options.createCheckoutSessionConfig !== undefined) {
-      checkConfig("renderButton", options.createCheckoutSessionConfig);
+      checkConfig("renderButton", options, options.createCheckoutSessionConfig);
     }
     var color = options.buttonColor || "Gold";
     var button = document.createElement("div");
@@ -144,7 +158,7 @@
       },
       initCheckout: function (initOptions) {
         var config = initOptions && initOptions.createCheckoutSessionConfig;
-        checkConfig("renderButton(...).initCheckout", config);
+        checkConfig("renderButton(...).initCheckout", options, config);
         startCheckout(options, config);
       }
     };
@@ -170,7 +184,7 @@
 
   function initCheckout(options) {
     checkOptions("initCheckout", options);
-    checkConfig("initCheckout", options.createCheckoutSessionConfig);
+    checkConfig("initCheckout", options, options.createCheckoutSessionConfig);
     startCheckout(options, options.createCheckoutSessionConfig);
   }
 
