@@ -19,13 +19,21 @@ import nox
 sys.path.insert(0, str(Path(__file__).parent / "scripts"))
 import pythons  # scripts/pythons.py: finding the interpreters is shared with CI
 
+#: Version -> interpreter of every CPython 3.11+ on this machine (scripts/pythons.py finds them).
+TEST_PYTHONS = pythons.find()
+RUNNING_PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
+#: The default run tests every Python found in CI (`.ci/run`, which needs every one the classifiers
+#: claim) and, elsewhere, the one running nox: the matrix is CI's job, a developer's run stays short.
+#: `-s tests` runs every Python found anywhere.
+DEFAULT_TESTS = "tests" if os.environ.get("CI") else f"tests({RUNNING_PYTHON})"
+
 nox.options.default_venv_backend = "uv|venv"
 nox.options.sessions = [
     "interpreters",
     "drift",
     "lint",
     "typecheck",
-    "tests",
+    DEFAULT_TESTS,
     "contract",
     "interop",
     "browser",
@@ -47,15 +55,16 @@ def _claimed_pythons() -> list[str]:
     return [m[1] for c in classifiers if (m := re.fullmatch(r"Programming Language :: Python :: (3\.\d+)", c))]
 
 
-#: Version -> interpreter of every CPython 3.11+ on this machine (scripts/pythons.py finds them).
-TEST_PYTHONS = pythons.find()
-
-
 @nox.session(venv_backend="none")
 def interpreters(session: nox.Session) -> None:
     """Say which Pythons the tests run on; in CI, fail when one the classifiers claim is missing."""
     claimed = _claimed_pythons()
-    session.log(f"tests run on Python {', '.join(TEST_PYTHONS)} (the classifiers claim {', '.join(claimed)})")
+    here = (
+        ", ".join(TEST_PYTHONS)
+        if DEFAULT_TESTS == "tests"
+        else f"{RUNNING_PYTHON} (`-s tests`: {', '.join(TEST_PYTHONS)})"
+    )
+    session.log(f"the default run tests Python {here}; the classifiers claim {', '.join(claimed)}")
     missing = [version for version in claimed if version not in TEST_PYTHONS]
     if missing and os.environ.get("CI"):
         session.error(
