@@ -12,7 +12,8 @@ and max, and a ratio to the floor is the median of the per-repetition ratios.
 Variants:
 
 * floor: plain httpx keep-alive requests of pre-built bytes plus one RSA-2048 PSS signature
-  per request (what any correct client must at least spend);
+  per request, the answer parsed with ``response.json()`` (what any correct client must at
+  least spend: it signs, sends and reads what came back);
 * generated: ``amazonpay_api`` alone, unsigned (models, httpx, no transport);
 * AmazonPay: the facade as an application calls it (dict body in, typed Charge out);
 * AsyncAmazonPay against an async floor, many calls in flight at once;
@@ -170,8 +171,14 @@ def signed_headers(key: rsa.RSAPrivateKey) -> dict[str, str]:
     return {**FLOOR_HEADERS, "authorization": FLOOR_AUTHORIZATION + signature}
 
 
+def parsed_status(response: httpx.Response) -> int:
+    """The floor's reading of an answer: its body parsed (as any client must), its status returned."""
+    response.json()
+    return response.status_code
+
+
 class FloorSync:
-    """httpx.Client keep-alive, pre-built bytes, one signature per request."""
+    """httpx.Client keep-alive, pre-built bytes, one signature per request, the answer parsed."""
 
     def __init__(self, setup: Setup) -> None:
         self.key = setup.key
@@ -179,10 +186,10 @@ class FloorSync:
         self.http = httpx.Client(base_url=setup.base_url)
 
     def create(self) -> object:
-        return self.http.post("/charges", content=self.body, headers=signed_headers(self.key)).status_code
+        return parsed_status(self.http.post("/charges", content=self.body, headers=signed_headers(self.key)))
 
     def get(self) -> object:
-        return self.http.get(f"/charges/{CHARGE_ID}", headers=signed_headers(self.key)).status_code
+        return parsed_status(self.http.get(f"/charges/{CHARGE_ID}", headers=signed_headers(self.key)))
 
     def close(self) -> None:
         self.http.close()
@@ -250,7 +257,7 @@ class PeerSync:
 
 
 class FloorAsync:
-    """httpx.AsyncClient keep-alive, pre-built bytes, one signature per request."""
+    """httpx.AsyncClient keep-alive, pre-built bytes, one signature per request, the answer parsed."""
 
     def __init__(self, setup: Setup) -> None:
         self.key = setup.key
@@ -259,11 +266,11 @@ class FloorAsync:
 
     async def create(self) -> object:
         headers = signed_headers(self.key)
-        return (await self.http.post("/charges", content=self.body, headers=headers)).status_code
+        return parsed_status(await self.http.post("/charges", content=self.body, headers=headers))
 
     async def get(self) -> object:
         headers = signed_headers(self.key)
-        return (await self.http.get(f"/charges/{CHARGE_ID}", headers=headers)).status_code
+        return parsed_status(await self.http.get(f"/charges/{CHARGE_ID}", headers=headers))
 
     async def close(self) -> None:
         await self.http.aclose()

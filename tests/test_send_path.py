@@ -1,5 +1,7 @@
 """pay.api's httpx client sends a plain call on a shorter path than httpx's send: same answer, same effects.
 
+It merges a plain relative path onto its base URL in one step, where httpx parses three
+times: the merged URL is httpx's, for any path (a property test compares the two).
 ``amazonpay._client`` skips httpx's auth flow and redirect loop when there is no auth and no
 redirect to follow, and reads an answer's cookies only when it sets one. Each test sends one
 request on that path and the same request on httpx's full path (forced by
@@ -15,8 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from httpx._client import BaseClient
+from hypothesis import given
+from hypothesis import strategies as st
 
 from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError
+from amazonpay._client import _HttpClient
 
 if TYPE_CHECKING:
     from tests.conftest import Recorder, Sent
@@ -160,3 +166,57 @@ async def test_the_async_short_path_sends_answers_and_runs_hooks_as_httpx_send_d
     assert _answer(short) == _answer(full)
     assert http.cookies.get("a") == "b"
     assert transport.sent[1].headers.get("cookie") == "a=b"
+
+
+#: Bases as a caller may configure them: amazonpay's own, one with credentials, an escape and a
+#: port, one without a path (its path is "/"), one with a query and one with a fragment (which
+#: httpx keeps on the merged URL, so these are merged by httpx).
+BASES = [
+    "https://pay-api.amazon.eu/sandbox/v2/",
+    "http://127.0.0.1:8080/live/v2",
+    "https://user:pw@pay-api.amazon.com:8443/a%20b/v2/",
+    "https://pay-api.amazon.jp",
+    "https://pay-api.amazon.eu/v2/?q=1",
+    "https://pay-api.amazon.eu/v2/#f",
+]
+
+
+@given(
+    base=st.sampled_from(BASES),
+    path=st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Z", "Cc"]), max_size=30)
+    | st.text(alphabet="/.%?#:;@!$&'()*+,=~-_aZ09 ", max_size=12),
+)
+def test_a_path_merges_onto_the_base_url_as_httpx_merges_it(base: str, path: str) -> None:
+    http, plain = _HttpClient(base_url=base), httpx.Client(base_url=base)
+    for url in ("/" + path, path, "//" + path):
+        try:
+            ours: httpx.URL | type[Exception] = http._merge_url(url)
+        except Exception as error:  # the two must fail alike
+            ours = type(error)
+        try:
+            theirs: httpx.URL | type[Exception] = plain._merge_url(url)
+        except Exception as error:
+            theirs = type(error)
+        if isinstance(ours, httpx.URL):
+            assert isinstance(theirs, httpx.URL)
+            assert (str(ours), ours.raw_path, ours._uri_reference) == (
+                str(theirs),
+                theirs.raw_path,
+                theirs._uri_reference,
+            )
+        else:
+            assert ours is theirs
+
+
+def test_a_generated_operation_s_path_is_merged_in_one_step(
+    pay: AmazonPay, transport: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path a generated operation sends never reaches httpx's merge, and goes where httpx would send it."""
+    expected = str(httpx.Client(base_url=pay.endpoint.base_url)._merge_url(CHARGE_PATH))
+
+    def refuse(self: object, url: object) -> None:
+        raise AssertionError("merged by httpx")
+
+    monkeypatch.setattr(BaseClient, "_merge_url", refuse)
+    pay.api.get_httpx_client().get(CHARGE_PATH)
+    assert str(transport.sent[0].url) == expected

@@ -70,7 +70,9 @@ def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
     try:
         ready = json_ready(body)
         result = model.from_dict(ready)
-        unknown = _dropped(ready, result.to_dict(), "body")
+        kept = result.to_dict()
+        # Equal (the common case, checked in C): nothing was dropped, and there is nothing to walk.
+        unknown = [] if kept == ready else _dropped(ready, kept, "body")
     except KeyError as missing:
         raise ConfigurationError(
             f"{model.__name__} is missing the required field {missing}; see the spec or the model's docstring"

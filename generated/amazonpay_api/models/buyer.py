@@ -86,7 +86,7 @@ class Buyer(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
 
         buyer_id = self.buyer_id
 
@@ -163,7 +163,7 @@ class Buyer(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
 
         d = dict(src_dict)
         buyer_id = d.pop("buyerId", UNSET)

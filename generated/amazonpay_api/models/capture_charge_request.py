@@ -59,7 +59,7 @@ class CaptureChargeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price_input import PriceInput  # noqa: PLC0415
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         capture_amount = PriceInput.from_dict(d.pop("captureAmount"))

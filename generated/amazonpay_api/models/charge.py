@@ -161,8 +161,8 @@ class Charge(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.price import Price  # noqa: PLC0415
-        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         charge_id = self.charge_id
 
@@ -302,11 +302,11 @@ class Charge(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.charge_status_details import ChargeStatusDetails  # noqa: PLC0415
-        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
-        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
-        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
+        from amazonpay_api.models.charge_status_details import ChargeStatusDetails  # noqa: PLC0415
+        from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_id = d.pop("chargeId")

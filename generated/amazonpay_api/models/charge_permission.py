@@ -153,11 +153,13 @@ class ChargePermission(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.address import Address  # noqa: PLC0415
-        from ..models.buyer import Buyer  # noqa: PLC0415
-        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
-        from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
-        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+        from amazonpay_api.models.payment_method_on_file_metadata import (
+            PaymentMethodOnFileMetadata,  # noqa: PLC0415
+        )
+        from amazonpay_api.models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
 
         charge_permission_id = self.charge_permission_id
 
@@ -320,16 +322,18 @@ class ChargePermission(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
-        from ..models.buyer import Buyer  # noqa: PLC0415
-        from ..models.charge_permission_limits import ChargePermissionLimits  # noqa: PLC0415
-        from ..models.charge_permission_status_details import (
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+        from amazonpay_api.models.charge_permission_limits import ChargePermissionLimits  # noqa: PLC0415
+        from amazonpay_api.models.charge_permission_status_details import (
             ChargePermissionStatusDetails,  # noqa: PLC0415
         )
-        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
-        from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
-        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
+        from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from amazonpay_api.models.payment_method_on_file_metadata import (
+            PaymentMethodOnFileMetadata,  # noqa: PLC0415
+        )
+        from amazonpay_api.models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_permission_id = d.pop("chargePermissionId")

@@ -44,7 +44,7 @@ class ChargePermissionLimits(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         amount_limit: dict[str, Any] | None | Unset
         if isinstance(self.amount_limit, Unset):
@@ -74,7 +74,7 @@ class ChargePermissionLimits(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         d = dict(src_dict)
 

@@ -85,7 +85,7 @@ class ChargePermissionStatusDetails(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.reason import Reason  # noqa: PLC0415
+        from amazonpay_api.models.reason import Reason  # noqa: PLC0415
 
         d = dict(src_dict)
         state = ChargePermissionState(d.pop("state"))

@@ -231,16 +231,18 @@ class CheckoutSession(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.address import Address  # noqa: PLC0415
-        from ..models.address_with_id import AddressWithId  # noqa: PLC0415
-        from ..models.buyer import Buyer  # noqa: PLC0415
-        from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
-        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from ..models.payment_details import PaymentDetails  # noqa: PLC0415
-        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
-        from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
-        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
-        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.address_with_id import AddressWithId  # noqa: PLC0415
+        from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+        from amazonpay_api.models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
+        from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from amazonpay_api.models.payment_details import PaymentDetails  # noqa: PLC0415
+        from amazonpay_api.models.payment_method_on_file_metadata import (
+            PaymentMethodOnFileMetadata,  # noqa: PLC0415
+        )
+        from amazonpay_api.models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
+        from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         checkout_session_id = self.checkout_session_id
 
@@ -520,24 +522,26 @@ class CheckoutSession(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
-        from ..models.address_with_id import AddressWithId  # noqa: PLC0415
-        from ..models.buyer import Buyer  # noqa: PLC0415
-        from ..models.checkout_session_status_details import (
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.address_with_id import AddressWithId  # noqa: PLC0415
+        from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+        from amazonpay_api.models.checkout_session_status_details import (
             CheckoutSessionStatusDetails,  # noqa: PLC0415
         )
-        from ..models.constraint import Constraint  # noqa: PLC0415
-        from ..models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
-        from ..models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from ..models.multi_addresses_checkout_metadata import (
+        from amazonpay_api.models.constraint import Constraint  # noqa: PLC0415
+        from amazonpay_api.models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
+        from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+        from amazonpay_api.models.multi_addresses_checkout_metadata import (
             MultiAddressesCheckoutMetadata,  # noqa: PLC0415
         )
-        from ..models.payment_details import PaymentDetails  # noqa: PLC0415
-        from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata  # noqa: PLC0415
-        from ..models.payment_preference import PaymentPreference  # noqa: PLC0415
-        from ..models.provider_metadata import ProviderMetadata  # noqa: PLC0415
-        from ..models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
-        from ..models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
+        from amazonpay_api.models.payment_details import PaymentDetails  # noqa: PLC0415
+        from amazonpay_api.models.payment_method_on_file_metadata import (
+            PaymentMethodOnFileMetadata,  # noqa: PLC0415
+        )
+        from amazonpay_api.models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from amazonpay_api.models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+        from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
+        from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         checkout_session_id = d.pop("checkoutSessionId")

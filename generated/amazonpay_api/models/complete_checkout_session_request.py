@@ -61,7 +61,7 @@ class CompleteCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price_input import PriceInput  # noqa: PLC0415
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         _charge_amount = d.pop("chargeAmount", UNSET)

@@ -49,7 +49,7 @@ class ContestDisputeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.merchant_evidence_input import MerchantEvidenceInput  # noqa: PLC0415
+        from amazonpay_api.models.merchant_evidence_input import MerchantEvidenceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         merchant_evidences = []

@@ -168,12 +168,12 @@ class CreateChargeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_charge_request_web_checkout_details import (
+        from amazonpay_api.models.create_charge_request_web_checkout_details import (
             CreateChargeRequestWebCheckoutDetails,  # noqa: PLC0415
         )
-        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from ..models.price_input import PriceInput  # noqa: PLC0415
-        from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+        from amazonpay_api.models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_permission_id = d.pop("chargePermissionId")

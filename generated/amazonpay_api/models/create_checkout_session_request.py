@@ -257,23 +257,25 @@ class CreateCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address_details_input import AddressDetailsInput  # noqa: PLC0415
-        from ..models.create_checkout_session_request_payment_details import (
+        from amazonpay_api.models.address_details_input import AddressDetailsInput  # noqa: PLC0415
+        from amazonpay_api.models.create_checkout_session_request_payment_details import (
             CreateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
         )
-        from ..models.create_checkout_session_request_web_checkout_details import (
+        from amazonpay_api.models.create_checkout_session_request_web_checkout_details import (
             CreateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415
         )
-        from ..models.delivery_specifications_input import DeliverySpecificationsInput  # noqa: PLC0415
-        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from ..models.multi_addresses_checkout_metadata_input import (
+        from amazonpay_api.models.delivery_specifications_input import (
+            DeliverySpecificationsInput,  # noqa: PLC0415
+        )
+        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.multi_addresses_checkout_metadata_input import (
             MultiAddressesCheckoutMetadataInput,  # noqa: PLC0415
         )
-        from ..models.payment_method_on_file_metadata_input import (
+        from amazonpay_api.models.payment_method_on_file_metadata_input import (
             PaymentMethodOnFileMetadataInput,  # noqa: PLC0415
         )
-        from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
-        from ..models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
 
         d = dict(src_dict)
         web_checkout_details = CreateCheckoutSessionRequestWebCheckoutDetails.from_dict(

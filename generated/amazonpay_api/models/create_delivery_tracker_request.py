@@ -74,7 +74,7 @@ class CreateDeliveryTrackerRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery_detail_input import DeliveryDetailInput  # noqa: PLC0415
+        from amazonpay_api.models.delivery_detail_input import DeliveryDetailInput  # noqa: PLC0415
 
         d = dict(src_dict)
         delivery_details = []

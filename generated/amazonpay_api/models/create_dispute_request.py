@@ -118,13 +118,13 @@ class CreateDisputeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_dispute_request_provider_metadata import (
+        from amazonpay_api.models.create_dispute_request_provider_metadata import (
             CreateDisputeRequestProviderMetadata,  # noqa: PLC0415
         )
-        from ..models.create_dispute_request_status_details import (
+        from amazonpay_api.models.create_dispute_request_status_details import (
             CreateDisputeRequestStatusDetails,  # noqa: PLC0415
         )
-        from ..models.price_input import PriceInput  # noqa: PLC0415
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_id = d.pop("chargeId")

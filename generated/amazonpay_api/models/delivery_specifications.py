@@ -74,7 +74,7 @@ class DeliverySpecifications(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery_specifications_address_restrictions import (
+        from amazonpay_api.models.delivery_specifications_address_restrictions import (
             DeliverySpecificationsAddressRestrictions,  # noqa: PLC0415
         )
 

@@ -70,7 +70,7 @@ class DeliverySpecificationsAddressRestrictions(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery_specifications_address_restrictions_restrictions import (
+        from amazonpay_api.models.delivery_specifications_address_restrictions_restrictions import (
             DeliverySpecificationsAddressRestrictionsRestrictions,  # noqa: PLC0415
         )
 

@@ -33,7 +33,7 @@ class DeliverySpecificationsAddressRestrictionsRestrictions(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.restriction import Restriction  # noqa: PLC0415
+        from amazonpay_api.models.restriction import Restriction  # noqa: PLC0415
 
         d = dict(src_dict)
         delivery_specifications_address_restrictions_restrictions = cls()

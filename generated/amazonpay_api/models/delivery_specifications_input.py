@@ -73,7 +73,7 @@ class DeliverySpecificationsInput(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery_specifications_input_address_restrictions import (
+        from amazonpay_api.models.delivery_specifications_input_address_restrictions import (
             DeliverySpecificationsInputAddressRestrictions,  # noqa: PLC0415
         )
 

@@ -67,7 +67,7 @@ class DeliverySpecificationsInputAddressRestrictions(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery_specifications_input_address_restrictions_restrictions import (
+        from amazonpay_api.models.delivery_specifications_input_address_restrictions_restrictions import (
             DeliverySpecificationsInputAddressRestrictionsRestrictions,  # noqa: PLC0415
         )
 

@@ -33,7 +33,7 @@ class DeliverySpecificationsInputAddressRestrictionsRestrictions(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.restriction_input import RestrictionInput  # noqa: PLC0415
+        from amazonpay_api.models.restriction_input import RestrictionInput  # noqa: PLC0415
 
         d = dict(src_dict)
         delivery_specifications_input_address_restrictions_restrictions = cls()

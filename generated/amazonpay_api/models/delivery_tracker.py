@@ -84,7 +84,7 @@ class DeliveryTracker(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery_detail import DeliveryDetail  # noqa: PLC0415
+        from amazonpay_api.models.delivery_detail import DeliveryDetail  # noqa: PLC0415
 
         d = dict(src_dict)
 

@@ -227,10 +227,12 @@ class Dispute(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dispute_provider_metadata import DisputeProviderMetadata  # noqa: PLC0415
-        from ..models.dispute_status_details import DisputeStatusDetails  # noqa: PLC0415
-        from ..models.merchant_evidence import MerchantEvidence  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.dispute_provider_metadata import (
+            DisputeProviderMetadata,  # noqa: PLC0415
+        )
+        from amazonpay_api.models.dispute_status_details import DisputeStatusDetails  # noqa: PLC0415
+        from amazonpay_api.models.merchant_evidence import MerchantEvidence  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         d = dict(src_dict)
         dispute_id = d.pop("disputeId", UNSET)

@@ -77,7 +77,7 @@ class FinalizeCheckoutSessionRequest(_Model):
         self.supplementary_data = supplementary_data
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.address_input import AddressInput  # noqa: PLC0415
+        from amazonpay_api.models.address_input import AddressInput  # noqa: PLC0415
 
         charge_amount = self.charge_amount.to_dict()
 
@@ -132,8 +132,8 @@ class FinalizeCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address_input import AddressInput  # noqa: PLC0415
-        from ..models.price_input import PriceInput  # noqa: PLC0415
+        from amazonpay_api.models.address_input import AddressInput  # noqa: PLC0415
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         charge_amount = PriceInput.from_dict(d.pop("chargeAmount"))

@@ -71,7 +71,7 @@ class GetDisbursementsResponse(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.disbursement import Disbursement  # noqa: PLC0415
+        from amazonpay_api.models.disbursement import Disbursement  # noqa: PLC0415
 
         d = dict(src_dict)
         _disbursements = d.pop("disbursements", UNSET)

@@ -54,7 +54,7 @@ class GetReportSchedulesResponse(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.report_schedule import ReportSchedule  # noqa: PLC0415
+        from amazonpay_api.models.report_schedule import ReportSchedule  # noqa: PLC0415
 
         d = dict(src_dict)
         _report_schedules = d.pop("reportSchedules", UNSET)

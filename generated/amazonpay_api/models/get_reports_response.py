@@ -70,7 +70,7 @@ class GetReportsResponse(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.report import Report  # noqa: PLC0415
+        from amazonpay_api.models.report import Report  # noqa: PLC0415
 
         d = dict(src_dict)
         _reports = d.pop("reports", UNSET)

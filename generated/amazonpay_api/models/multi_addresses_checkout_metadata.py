@@ -45,7 +45,7 @@ class MultiAddressesCheckoutMetadata(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         address_id: None | str | Unset
         if isinstance(self.address_id, Unset):
@@ -73,7 +73,7 @@ class MultiAddressesCheckoutMetadata(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         d = dict(src_dict)
 

@@ -88,7 +88,7 @@ class PaymentDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         payment_intent: None | str | Unset
         if isinstance(self.payment_intent, Unset):
@@ -176,7 +176,7 @@ class PaymentDetails(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         d = dict(src_dict)
 

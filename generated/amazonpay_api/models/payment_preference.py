@@ -45,7 +45,7 @@ class PaymentPreference(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
 
         payment_descriptor: None | str | Unset
         if isinstance(self.payment_descriptor, Unset):
@@ -73,7 +73,7 @@ class PaymentPreference(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
+        from amazonpay_api.models.address import Address  # noqa: PLC0415
 
         d = dict(src_dict)
 

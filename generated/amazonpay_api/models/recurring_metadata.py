@@ -47,8 +47,8 @@ class RecurringMetadata(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.frequency import Frequency  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.frequency import Frequency  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         frequency: dict[str, Any] | None | Unset
         if isinstance(self.frequency, Unset):
@@ -78,8 +78,8 @@ class RecurringMetadata(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.frequency import Frequency  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.frequency import Frequency  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         d = dict(src_dict)
 

@@ -64,8 +64,8 @@ class RecurringMetadataInput(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.frequency_input import FrequencyInput  # noqa: PLC0415
-        from ..models.price_input import PriceInput  # noqa: PLC0415
+        from amazonpay_api.models.frequency_input import FrequencyInput  # noqa: PLC0415
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         _frequency = d.pop("frequency", UNSET)

@@ -121,8 +121,8 @@ class Refund(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price import Price  # noqa: PLC0415
-        from ..models.refund_status_details import RefundStatusDetails  # noqa: PLC0415
+        from amazonpay_api.models.price import Price  # noqa: PLC0415
+        from amazonpay_api.models.refund_status_details import RefundStatusDetails  # noqa: PLC0415
 
         d = dict(src_dict)
         refund_id = d.pop("refundId")

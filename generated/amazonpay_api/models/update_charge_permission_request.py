@@ -63,8 +63,8 @@ class UpdateChargePermissionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from ..models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
 
         d = dict(src_dict)
         _merchant_metadata = d.pop("merchantMetadata", UNSET)

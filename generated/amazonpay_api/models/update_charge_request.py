@@ -47,7 +47,7 @@ class UpdateChargeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.update_charge_request_status_details import (
+        from amazonpay_api.models.update_charge_request_status_details import (
             UpdateChargeRequestStatusDetails,  # noqa: PLC0415
         )
 

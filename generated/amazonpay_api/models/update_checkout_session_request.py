@@ -167,16 +167,16 @@ class UpdateCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from ..models.multi_addresses_checkout_metadata_input import (
+        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.multi_addresses_checkout_metadata_input import (
             MultiAddressesCheckoutMetadataInput,  # noqa: PLC0415
         )
-        from ..models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
-        from ..models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
-        from ..models.update_checkout_session_request_payment_details import (
+        from amazonpay_api.models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
+        from amazonpay_api.models.update_checkout_session_request_payment_details import (
             UpdateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
         )
-        from ..models.update_checkout_session_request_web_checkout_details import (
+        from amazonpay_api.models.update_checkout_session_request_web_checkout_details import (
             UpdateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415
         )
 

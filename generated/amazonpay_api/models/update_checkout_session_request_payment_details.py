@@ -138,7 +138,7 @@ class UpdateCheckoutSessionRequestPaymentDetails(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.price_input import PriceInput  # noqa: PLC0415
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         d = dict(src_dict)
         _charge_amount = d.pop("chargeAmount", UNSET)

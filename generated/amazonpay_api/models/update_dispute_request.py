@@ -63,7 +63,7 @@ class UpdateDisputeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.update_dispute_request_status_details import (
+        from amazonpay_api.models.update_dispute_request_status_details import (
             UpdateDisputeRequestStatusDetails,  # noqa: PLC0415
         )
 
