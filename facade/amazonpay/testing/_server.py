@@ -62,6 +62,7 @@ class _Connection(asyncio.Protocol):
         self.done = False  # closing: nothing more is read or answered
         self.paused = False  # the client is not reading its answers
         self.eof = False  # the client has sent all it will send
+        self.scheduled = False  # _answer_ready is due on the loop's next turn
         self.last_read = 0.0
         self.timer: asyncio.TimerHandle | None = None
 
@@ -86,26 +87,24 @@ class _Connection(asyncio.Protocol):
             return
         self.last_read = self.server.loop.time()
         self.reader.feed(data)
-        try:
+        if not self.scheduled:
             self._answer_ready()
-        except Exception:
-            logger.exception("amazonpay.testing: the HTTP server failed on a connection from %s", self.peer)
-            self._close()
 
     def eof_received(self) -> bool | None:
         self.eof = True
-        if not self.busy:
-            self._close()
-            return None
-        return self.server.tls is None or None  # plain TCP: half-open until the answer in the making is sent
+        if not (self.busy or self.scheduled):
+            self._answer_ready()  # closes once every complete request received is answered
+        # Plain TCP: half-open until the answers in the making are sent (TLS closes on its own).
+        return None if self.done or self.server.tls is not None else True
 
     def pause_writing(self) -> None:
         self.paused = True
-        self._pause_reading()
+        self._flow()
 
     def resume_writing(self) -> None:
         self.paused = False
-        self._answer_ready()
+        if not self.scheduled:
+            self._answer_ready()
 
     # --- reading and answering --------------------------------------------------------------
     def _check_idle(self) -> None:
@@ -118,40 +117,51 @@ class _Connection(asyncio.Protocol):
         else:
             self._close()
 
-    def _pause_reading(self) -> None:
-        """Stop reading while answers wait to be made or sent, so a client cannot pile up requests."""
-        if self.transport is not None:
-            with contextlib.suppress(RuntimeError):  # closing already
-                self.transport.pause_reading()
-
     def _answer_ready(self) -> None:
-        """Answer every complete request received, in order, until one is incomplete or takes a thread."""
-        transport = self.transport
-        assert transport is not None
-        while not (self.done or self.busy or self.paused):
+        """Answer the next complete request received, if any; the one after it on the loop's next turn.
+
+        One request per turn: a client pipelining hundreds of requests gets one answer per round
+        of the loop like every other connection, not the loop to itself until its buffer is empty.
+        """
+        self.scheduled = False
+        try:
+            self._answer_next()
+        except Exception:
+            logger.exception("amazonpay.testing: the HTTP server failed on a connection from %s", self.peer)
+            self._close()
+        self._flow()
+
+    def _answer_next(self) -> None:
+        if not (self.done or self.busy or self.paused):
             try:
                 request = self.reader.next_request()
             except Refused as refused:
                 self._refuse(refused.status, refused.message)
                 return
-            if request is None:
-                if self.reader.wants_continue:
-                    # A client that sent "Expect: 100-continue" holds its body back until this comes
-                    # (curl 1 s, .NET 350 ms, Java until its timeout). Sent when the body is needed,
-                    # so a request refused on its headers alone (413) gets its answer instead.
-                    self.reader.wants_continue = False
-                    transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-                break
-            self._dispatch(request)
-        if self.done:
+            if request is not None:
+                self._dispatch(request)
+                if self.reader.buffer and not (self.done or self.busy or self.paused):
+                    self.scheduled = True
+                    self.server.loop.call_soon(self._answer_ready)
+            elif self.reader.wants_continue:
+                # A client that sent "Expect: 100-continue" holds its body back until this comes
+                # (curl 1 s, .NET 350 ms, Java until its timeout). Sent when the body is needed,
+                # so a request refused on its headers alone (413) gets its answer instead.
+                self.reader.wants_continue = False
+                assert self.transport is not None
+                self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            elif self.eof:
+                self._close()  # every request the client sent before its end is answered
+
+    def _flow(self) -> None:
+        """Read on, unless answers wait to be made or sent or too much is received and unanswered."""
+        if self.done or self.transport is None:
             return
-        if self.eof and not self.busy:
-            self._close()
-        elif len(self.reader.buffer) > READ_AHEAD or self.paused or self.busy:
-            self._pause_reading()
-        else:
-            with contextlib.suppress(RuntimeError):  # closing already
-                transport.resume_reading()
+        with contextlib.suppress(RuntimeError):  # closing already
+            if len(self.reader.buffer) > READ_AHEAD or self.paused or self.busy:
+                self.transport.pause_reading()
+            else:
+                self.transport.resume_reading()
 
     def _dispatch(self, request: Request) -> None:
         target = request.target
@@ -170,7 +180,7 @@ class _Connection(asyncio.Protocol):
             self._respond(request, target, response)
             return
         self.busy = True
-        self._pause_reading()
+        self._flow()
         future = self.server.loop.run_in_executor(None, answer, *arguments)
         future.add_done_callback(lambda done: self._answered(request, target, done))
 
@@ -187,7 +197,8 @@ class _Connection(asyncio.Protocol):
             self._close()
             return
         self._respond(request, target, done.result())
-        self._answer_ready()
+        if not self.scheduled:
+            self._answer_ready()
 
     def _respond(self, request: Request, target: str, response: Response) -> None:
         status, headers, content = response
@@ -208,8 +219,8 @@ class _Connection(asyncio.Protocol):
             if fault.kind == "cut":
                 self.transport.write(fault.body[: len(fault.body) // 2])
             else:  # "stall": hold the connection open, reading nothing more, until the client gives up
+                self.transport.pause_reading()
                 self.done = True
-                self._pause_reading()
                 if self.timer is not None:
                     self.timer.cancel()
                 self.timer = self.server.loop.call_later(STALL_SECONDS, self._close)
