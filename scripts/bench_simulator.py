@@ -22,7 +22,9 @@ gets the same bytes (its paths have no ``/v2``); it verifies no signature and ke
 Ours and Prism alternate within each repeat (their order swapped every repeat), so a busy patch
 of the shared machine hits both; figures are medians over repeats with their spread, ratios are
 medians of per-repeat ratios. CPU use of wrk and of each server during the timed window is shown,
-to tell a saturated server from a saturated load generator.
+to tell a saturated server from a saturated load generator, and each server's CPU per answered
+request (Prism's includes its TLS proxy): on a shared machine a server gets what share of a core
+the others leave it, which the requests per second measure as much as the server.
 """
 
 from __future__ import annotations
@@ -389,6 +391,7 @@ class Run:
     errors: int  # connect/read/write errors, timeouts and non-2xx answers
     wrk_cpu: float  # share of one core
     server_cpu: float
+    server_cpu_us: float  # the server's CPU per answered request, microseconds: what a busy machine cannot skew
 
     @property
     def rps(self) -> float:
@@ -420,7 +423,8 @@ def run_wrk(server: Server, requests_file: Path, connections: int, seconds: floa
     )
     elapsed = time.monotonic() - started
     after_children = os.times()
-    server_cpu = (_cpu_seconds(server.pids) - before_server) / elapsed
+    server_seconds = _cpu_seconds(server.pids) - before_server
+    server_cpu = server_seconds / elapsed
     wrk_cpu = (
         after_children.children_user
         + after_children.children_system
@@ -439,6 +443,7 @@ def run_wrk(server: Server, requests_file: Path, connections: int, seconds: floa
         errors=result["errors"],
         wrk_cpu=wrk_cpu,
         server_cpu=server_cpu,
+        server_cpu_us=server_seconds * 1e6 / max(result["requests"], 1),
     )
 
 
@@ -505,7 +510,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                             f"  {transport:5} c={connections:<3} repeat {repeat + 1}: "
                             + "; ".join(
                                 f"{n} {r.rps:.0f} req/s p50 {r.p50_ms:.1f} p99 {r.p99_ms:.1f} ms "
-                                f"err {r.errors} cpu wrk {r.wrk_cpu:.0%} server {r.server_cpu:.0%}"
+                                f"err {r.errors} cpu wrk {r.wrk_cpu:.0%} server {r.server_cpu:.0%} "
+                                f"({r.server_cpu_us:.0f} us/request)"
                                 for n, r in pair.items()
                             ),
                             flush=True,
@@ -520,8 +526,8 @@ def table(results: dict[str, Any]) -> str:
     """Markdown: medians with the spread over repeats, and ratios ours/Prism (median of per-repeat ratios)."""
     lines = [
         "| transport, connections | ours req/s | Prism req/s | ratio | ours p50 / p99 ms | Prism p50 / p99 ms | "
-        "errors ours / Prism | CPU wrk / ours / Prism |",
-        "|---|---|---|---|---|---|---|---|",
+        "errors ours / Prism | CPU wrk / ours / Prism | server CPU us/request ours / Prism (ratio) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for config, series in results.items():
         ours, prism = series["ours"], series["Prism"]
@@ -538,10 +544,17 @@ def table(results: dict[str, Any]) -> str:
             f"{median([r['wrk_cpu'] for r in ours + prism]):.0%} / {median([r['server_cpu'] for r in ours]):.0%}"
             f" / {median([r['server_cpu'] for r in prism]):.0%}"
         )
+        # CPU per request: on a shared machine a server gets what share of a core it can, so the
+        # requests per second measure the machine as much as the server; its CPU per answer does not.
+        costs = [b["server_cpu_us"] / a["server_cpu_us"] for a, b in zip(ours, prism, strict=True)]
+        per_request = (
+            f"{median([r['server_cpu_us'] for r in ours]):.0f} / {median([r['server_cpu_us'] for r in prism]):.0f}"
+            f" ({median(costs):.2f}x, {spread(costs, 2)})"
+        )
         lines.append(
             f"| {config} | {median(rps):.0f} ({spread(rps)}) | {median(prps):.0f} ({spread(prps)}) | "
             f"{median(ratios):.2f}x ({spread(ratios, 2)}) | {lat(ours)} | {lat(prism)} | "
-            f"{sum(r['errors'] for r in ours)} / {sum(r['errors'] for r in prism)} | {cpu} |"
+            f"{sum(r['errors'] for r in ours)} / {sum(r['errors'] for r in prism)} | {cpu} | {per_request} |"
         )
     return "\n".join(lines)
 

@@ -33,7 +33,7 @@ from amazonpay import (
     UnexpectedResponseError,
     request_options,
 )
-from amazonpay.testing import AmazonPaySandbox, Fault, FaultContext
+from amazonpay.testing import AmazonPaySandbox, Fault, FaultContext, _server
 from amazonpay_api.api.charges import create_charge, get_charge
 from amazonpay_api.models import CreateChargeRequest
 from tests.conftest import FakeClock
@@ -167,22 +167,21 @@ def served_sandbox(**options: Any) -> Iterator[tuple[AmazonPaySandbox, dict[str,
     clock = FakeClock()
     sandbox = AmazonPaySandbox(clock=lambda: clock.now)
     key_id, pem = sandbox.create_key()
-    server = sandbox.serve("127.0.0.1", 0)
-    listener = server._server  # ThreadingHTTPServer: count the connections it accepts
     accepted: list[Any] = []
-    accept = listener.get_request
+    made = _server._Connection.connection_made
 
-    def counting() -> Any:
-        connection = accept()
-        accepted.append(connection[1])
-        return connection
+    def counting(connection: _server._Connection, transport: Any) -> None:  # count the connections it accepts
+        accepted.append(transport.get_extra_info("peername"))
+        made(connection, transport)
 
-    listener.get_request = counting  # type: ignore[method-assign]
+    _server._Connection.connection_made = counting  # type: ignore[method-assign]
+    server = sandbox.serve("127.0.0.1", 0)
     client = {"public_key_id": key_id, "private_key": pem, "region": "eu", "clock": clock}
     try:
         yield sandbox, client | {"base_url": f"{server.url}/v2"} | options, accepted
     finally:
         server.stop()
+        _server._Connection.connection_made = made  # type: ignore[method-assign]
 
 
 def checkout(pay: AmazonPay, sandbox: AmazonPaySandbox) -> str:

@@ -27,6 +27,7 @@ from amazonpay import AmazonPay, APIConnectionError, AsyncAmazonPay, BadRequestE
 from amazonpay._options import CallState
 from amazonpay._transport import MAX_CLOCK_SKEW
 from amazonpay.testing import AmazonPaySandbox, SandboxServer
+from amazonpay.testing._tls import LoopbackTLS
 from tests.conftest import FakeClock
 
 pytestmark = pytest.mark.anyio
@@ -244,8 +245,8 @@ def tls_sandbox(self_signed: tuple[Path, Path]) -> Iterator[tuple[AmazonPaySandb
     server = SandboxServer(sandbox, "127.0.0.1", 0)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(*self_signed)
-    listener = server._server  # the ThreadingHTTPServer; wrap its socket before serving
-    listener.socket = context.wrap_socket(listener.socket, server_side=True)
+    listener = server._server  # serve TLS with this certificate instead of one made for the server
+    listener.tls = LoopbackTLS(context, self_signed[0].read_bytes())
     server.start()
     try:
         yield sandbox, server.url.replace("http://", "https://") + "/v2"

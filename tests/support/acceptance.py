@@ -456,7 +456,7 @@ ROWS: list[Row] = [
         "Content-Length not a number",
         "`Content-Length: abc`",
         "400 InvalidRequestFormat",
-        "malformed HTTP is answered, never dropped (h11)",
+        "malformed HTTP is answered, never dropped (RFC 9112)",
         lambda h: raw_http(h, "POST /v2/charges HTTP/1.1\nHost: x\nContent-Length: abc\n\n"),
     ),
     Row(
@@ -480,6 +480,36 @@ ROWS: list[Row] = [
         "413 InvalidRequestFormat",
         "bodies are small JSON objects",
         lambda h: raw_http(h, "POST /v2/charges HTTP/1.1\nHost: x\nContent-Length: 2000000\n\n"),
+    ),
+    Row(
+        "both framings",
+        "`Content-Length` and `Transfer-Encoding: chunked`",
+        "400 InvalidRequestFormat",
+        "the request-smuggling ambiguity (RFC 9112 6.1)",
+        lambda h: raw_http(
+            h, "POST /v2/charges HTTP/1.1\nHost: x\nContent-Length: 5\nTransfer-Encoding: chunked\n\n", b"0\r\n\r\n"
+        ),
+    ),
+    Row(
+        "another transfer coding",
+        "`Transfer-Encoding: gzip`",
+        "501 InvalidRequestFormat",
+        "only chunked is decoded",
+        lambda h: raw_http(h, "POST /v2/charges HTTP/1.1\nHost: x\nTransfer-Encoding: gzip\n\n"),
+    ),
+    Row(
+        "head over 64 KiB",
+        "a 70 000-byte header",
+        "431 InvalidRequestFormat",
+        "headers are small",
+        lambda h: raw_http(h, f"GET /v2/charges/S01-0000000-0000000-C000000 HTTP/1.1\nHost: x\nX: {'a' * 70_000}\n\n"),
+    ),
+    Row(
+        "another HTTP version",
+        "`HTTP/2.0` in the request line",
+        "505 InvalidRequestFormat",
+        "HTTP/1.1, and 1.0 (closed after each answer)",
+        lambda h: raw_http(h, "GET /v2/charges/S01-0000000-0000000-C000000 HTTP/2.0\nHost: x\n\n"),
     ),
 ]
 

@@ -232,6 +232,11 @@ class Outbox:
 
     # --- delivery ---------------------------------------------------------------------------
 
+    @property
+    def subscribed(self) -> bool:
+        """Whether any endpoint is subscribed: delivering may then wait on it."""
+        return bool(self._subscriptions)
+
     def deliver_published(self) -> None:
         """Deliver what was published and not yet delivered; call it holding no sandbox lock."""
         with self.lock:

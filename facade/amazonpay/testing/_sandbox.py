@@ -570,6 +570,10 @@ class AmazonPaySandbox:
         finally:
             self._outbox.deliver_published()  # what the request changed, after its answer is made
 
+    def _delivers_notifications(self) -> bool:
+        """Whether answering a request may wait on a subscribed endpoint (the HTTP server then answers in a thread)."""
+        return self._outbox.subscribed
+
     def _handle(self, method: str, url: str, headers: Mapping[str, str], body: bytes) -> Response:
         rid = request_id()
         with self._lock:

@@ -28,7 +28,6 @@ DEFAULT_MINOR_UNITS: Final = 2
 AMOUNT_CAPS: Final[Mapping[str, Decimal]] = {"USD": Decimal(150_000), "GBP": Decimal(150_000), "EUR": Decimal(150_000)}
 RELEASE_ENVIRONMENT: Final = "Sandbox"
 MERCHANT_METADATA_FIELDS: Final = ("merchantReferenceId", "merchantStoreName", "noteToBuyer", "customInformation")
-_DIGITS: Final = string.digits
 _KEY_ALPHABET: Final = string.ascii_uppercase + string.digits
 
 
@@ -172,7 +171,9 @@ def same_currency(money: Money, currency: str, name: str) -> None:
 
 
 def _digits(count: int) -> str:
-    return "".join(secrets.choice(_DIGITS) for _ in range(count))
+    # One draw of a number below 10**count is the same as count independent digits, at one
+    # system call instead of count (the server's CPU per request, issue 22).
+    return f"{secrets.randbelow(10**count):0{count}d}"
 
 
 def checkout_session_id() -> str:

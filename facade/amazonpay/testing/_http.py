@@ -1,0 +1,205 @@
+"""HTTP/1.1 requests as the simulator's server reads them: strict framing, read incrementally.
+
+The server's event loop hands each connection's bytes to a :class:`RequestReader` as they
+arrive; it answers a complete :class:`Request`, ``None`` while more bytes are needed, or raises
+:class:`Refused` with the status to answer before closing (RFC 9112): a request line or header
+that is not HTTP, a ``Content-Length`` that is not a number or that disagrees with another,
+``Content-Length`` with ``Transfer-Encoding`` (the request-smuggling ambiguity, 400), a transfer
+coding other than ``chunked`` (501), an HTTP version other than 1.0 and 1.1 (505), a head over
+64 KiB (431), a body over 1 MiB (413, refused on its declared length before it is read). Chunked
+bodies are decoded. Parsing here instead of with h11 cut the simulator's CPU per request by about
+a fifth (issue 22: h11 spent about 125 us on each request's read and answer).
+"""
+
+from __future__ import annotations
+
+import http
+import re
+from dataclasses import dataclass
+from typing import Final
+
+MAX_BODY: Final = 1024 * 1024
+MAX_HEAD: Final = 64 * 1024
+_HEAD_ENDS: Final = (b"\r\n\r\n", b"\n\n", b"\n\r\n")  # CRLF, and bare LF as RFC 9112 2.2 allows
+_TOKEN: Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
+_REQUEST_LINE: Final = re.compile(rb"(" + _TOKEN + rb") ([^\x00-\x20\x7f]+) HTTP/(\d)\.(\d)")
+_NAME: Final = re.compile(_TOKEN)
+_CONTROLS: Final = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # not in a head: all but HTAB, CR, LF
+_CHUNK_SIZE: Final = re.compile(rb"([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?")
+_PHRASES: Final = {status.value: status.phrase for status in http.HTTPStatus}
+
+
+class Refused(Exception):
+    """A request the server answers with ``status`` and closes the connection after."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Request:
+    """One complete request: header names in lower case, repeated fields joined with ", "."""
+
+    method: str
+    target: str
+    headers: dict[str, str]
+    body: bytes
+    keep_alive: bool  # HTTP/1.1 without "Connection: close"; HTTP/1.0 closes, as h11 did
+
+
+class RequestReader:
+    """Reads one connection's requests, one after the other, from the bytes fed to it."""
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self._head: tuple[str, str, dict[str, str], bool, bool] | None = None  # method, target, fields, keep, expect
+        self._length: int | None = None  # of a Content-Length body; None when chunked
+        self._chunks: list[bytes] = []
+        self._chunked_size = 0
+        self._trailers = False
+        self._continued = False  # this request's 100 Continue is due or sent
+        self.wants_continue = False
+        """The head asked for ``100 Continue`` and its body has not begun: send it and clear this."""
+
+    def feed(self, data: bytes) -> None:
+        """Add bytes as they arrived from the client."""
+        self.buffer += data
+
+    def next_request(self) -> Request | None:
+        """The next complete request, or None while its bytes have not all arrived."""
+        if self._head is None:
+            self._head = self._read_head()
+            if self._head is None:
+                return None
+        method, target, fields, keep_alive, expect = self._head
+        body = self._read_body(expect)
+        if body is None:
+            return None
+        self._head, self._chunks, self._chunked_size, self._trailers, self._continued = None, [], 0, False, False
+        return Request(method, target, fields, body, keep_alive)
+
+    def _read_head(self) -> tuple[str, str, dict[str, str], bool, bool] | None:
+        buffer = self.buffer
+        while buffer[:2] == b"\r\n" or buffer[:1] == b"\n":  # RFC 9112 2.2: empty lines before a request
+            del buffer[: 2 if buffer[:1] == b"\r" else 1]
+        end = _head_end(buffer)
+        if end < 0:
+            if len(buffer) > MAX_HEAD:
+                raise Refused(431, f"The request's line and headers are over {MAX_HEAD} bytes.")
+            return None
+        head = bytes(buffer[:end])
+        del buffer[:end]
+        head = head.replace(b"\r\n", b"\n")
+        if len(head.translate(None, _CONTROLS)) != len(head) or b"\r" in head:
+            raise Refused(400, "Malformed HTTP request: a control character in the request line or headers.")
+        lines = head.split(b"\n")[:-2]
+        line = _REQUEST_LINE.fullmatch(lines[0])
+        if line is None:
+            raise Refused(400, "Malformed HTTP request: the request line is not 'METHOD target HTTP/1.1'.")
+        if line[3] != b"1" or line[4] not in (b"0", b"1"):
+            raise Refused(505, "HTTP version not supported: the simulator speaks HTTP/1.1 (and 1.0).")
+        fields: dict[str, str] = {}
+        for raw in lines[1:]:
+            raw_name, colon, raw_value = raw.partition(b":")
+            if not colon or not _NAME.fullmatch(raw_name):
+                raise Refused(400, "Malformed HTTP request: a header line is not 'Name: value' (or is folded).")
+            name, value = raw_name.decode("ascii").lower(), raw_value.strip(b" \t").decode("latin-1")
+            fields[name] = f"{fields[name]}, {value}" if name in fields else value
+        http11 = line[4] == b"1"
+        if http11 and "host" not in fields:
+            raise Refused(400, "Malformed HTTP request: an HTTP/1.1 request needs a Host header.")
+        connection = {token.strip().lower() for token in fields.get("connection", "").split(",")}
+        self._length = self._framing(fields)
+        expect = http11 and fields.get("expect", "").lower() == "100-continue"
+        return line[1].decode("ascii"), line[2].decode("latin-1"), fields, http11 and "close" not in connection, expect
+
+    @staticmethod
+    def _framing(fields: dict[str, str]) -> int | None:
+        """The Content-Length (0 without one), or None for a chunked body."""
+        coding = fields.get("transfer-encoding")
+        declared = fields.get("content-length")
+        if coding is not None:
+            if declared is not None:
+                raise Refused(400, "Malformed HTTP request: both Content-Length and Transfer-Encoding.")
+            if coding.strip().lower() != "chunked":
+                raise Refused(501, f"Transfer-Encoding {coding[:40]!r} is not supported (only chunked).")
+            return None
+        if declared is None:
+            return 0
+        values = {value.strip() for value in declared.split(",")}
+        if len(values) != 1 or not (value := values.pop()).isdigit() or not value.isascii():
+            raise Refused(400, "Malformed HTTP request: Content-Length is not one whole number.")
+        if int(value) > MAX_BODY:
+            raise Refused(413, f"The request body is over {MAX_BODY} bytes.")
+        return int(value)
+
+    def _ask_for_body(self, waiting: bool) -> None:
+        """Ask for ``100 Continue`` once, when a request that expects it waits for its body."""
+        if waiting and not self._continued:
+            self._continued = self.wants_continue = True
+
+    def _read_body(self, expect: bool) -> bytes | None:
+        buffer = self.buffer
+        if self._length is not None:
+            if len(buffer) < self._length:
+                self._ask_for_body(expect and not buffer and self._length > 0)
+                return None
+            body = bytes(buffer[: self._length])
+            del buffer[: self._length]
+            return body
+        while True:  # chunked: size line, data, CRLF; the last chunk (0) is followed by trailers and CRLF
+            if self._trailers:  # after the last chunk: trailer fields (ignored) up to an empty line
+                if buffer[:2] == b"\r\n" or buffer[:1] == b"\n":
+                    del buffer[: 2 if buffer[:1] == b"\r" else 1]
+                    return b"".join(self._chunks)
+                end = _head_end(buffer)
+                if end < 0:
+                    if len(buffer) > MAX_HEAD:
+                        raise Refused(431, f"The request's trailers are over {MAX_HEAD} bytes.")
+                    return None
+                del buffer[:end]
+                return b"".join(self._chunks)
+            newline = buffer.find(b"\n", 0, 1024)
+            if newline < 0:
+                if len(buffer) >= 1024:
+                    raise Refused(400, "Malformed HTTP request: a chunk size line is too long.")
+                self._ask_for_body(expect and not buffer and not self._chunks)
+                return None
+            size = _CHUNK_SIZE.fullmatch(buffer, 0, newline - (buffer[newline - 1 : newline] == b"\r"))
+            if size is None:
+                raise Refused(400, "Malformed HTTP request: a chunk size is not hexadecimal.")
+            length = int(size[1], 16)
+            if length == 0:
+                del buffer[: newline + 1]
+                self._trailers = True
+                continue
+            if self._chunked_size + length > MAX_BODY:
+                raise Refused(413, f"The request body is over {MAX_BODY} bytes.")
+            data_end = newline + 1 + length
+            if len(buffer) < data_end + 2:
+                return None
+            if buffer[data_end : data_end + 2] != b"\r\n":
+                raise Refused(400, "Malformed HTTP request: a chunk is longer than its size.")
+            self._chunks.append(bytes(buffer[newline + 1 : data_end]))
+            self._chunked_size += length
+            del buffer[: data_end + 2]
+
+
+def _head_end(buffer: bytearray) -> int:
+    """Where the head (up to and including its empty line) ends in ``buffer``, or -1 before it has."""
+    ends = [at + len(end) for end in _HEAD_ENDS if (at := buffer.find(end, 0, MAX_HEAD + 4)) >= 0]
+    return min(ends, default=-1)
+
+
+def response_head(status: int, headers: dict[str, str], length: int, *, close: bool) -> bytes:
+    """The status line and headers of an answer whose body has ``length`` bytes."""
+    lines = [f"HTTP/1.1 {status} {_PHRASES.get(status, '')}"]
+    lines += [
+        f"{name}: {value}" for name, value in headers.items() if name.lower() not in ("content-length", "connection")
+    ]
+    lines.append(f"content-length: {length}")
+    if close:
+        lines.append("connection: close")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")

@@ -1,0 +1,352 @@
+"""The simulator's server under many clients: one event loop must serve them all, whatever each does.
+
+Raw sockets, as a load test, a browser and xdist workers open them: many keep-alive
+connections at once, pipelined requests, clients that stall mid-request or stop reading, TLS,
+and a notification endpoint that calls back into the server while its delivery is awaited.
+The framing rows of docs/simulator.md's table are checked here on the wire.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+
+import httpx
+import pytest
+
+from amazonpay import AmazonPay
+from amazonpay.testing import AmazonPaySandbox, SandboxServer, _server
+from tests.support.operations import money
+from tests.test_answers import checkout
+
+ADVANCE = b'{"seconds": 0}'
+
+
+def _advance(host: bytes = b"x", extra: bytes = b"") -> bytes:
+    """A complete POST /_sandbox/advance: answered 200 with the simulated time."""
+    return (
+        b"POST /_sandbox/advance HTTP/1.1\r\nHost: " + host + b"\r\nContent-Type: application/json\r\n"
+        b"Content-Length: " + str(len(ADVANCE)).encode() + b"\r\n" + extra + b"\r\n" + ADVANCE
+    )
+
+
+def _connect(server: SandboxServer, timeout: float = 5) -> socket.socket:
+    host, _, port = server.authority.rpartition(":")
+    return socket.create_connection((host, int(port)), timeout=timeout)
+
+
+class _Answers:
+    """Reads whole responses (head and Content-Length body) off one connection."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.data = b""
+
+    def next(self, *, head: bool = False) -> tuple[int, dict[str, str], bytes]:
+        """The next answer; ``head``: the answer to a HEAD request (its Content-Length, no body)."""
+        while b"\r\n\r\n" not in self.data:
+            self._more()
+        text, _, self.data = self.data.partition(b"\r\n\r\n")
+        status_line, *lines = text.decode("latin-1").split("\r\n")
+        headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
+        length = 0 if head else int(headers.get("content-length", "0"))
+        while len(self.data) < length:
+            self._more()
+        body, self.data = self.data[:length], self.data[length:]
+        return int(status_line.split()[1]), headers, body
+
+    def _more(self) -> None:
+        chunk = self.sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("closed before a whole answer")
+        self.data += chunk
+
+    def closed(self) -> bool:
+        """Whether the server closed the connection (and sent nothing more)."""
+        try:
+            return self.sock.recv(1) == b""
+        except ConnectionResetError:
+            return True
+
+
+# --- many clients --------------------------------------------------------------------------------
+
+
+def test_64_keep_alive_connections_are_all_answered_in_turn(sandbox: AmazonPaySandbox) -> None:
+    """Every connection is served while the others stay open: three requests each, interleaved."""
+    with sandbox.serve() as server:
+        clients = [_connect(server) for _ in range(64)]
+        try:
+            readers = [_Answers(client) for client in clients]
+            for _ in range(3):
+                for client in clients:
+                    client.sendall(_advance())
+                assert all(reader.next()[0] == 200 for reader in readers)
+        finally:
+            for client in clients:
+                client.close()
+
+
+def test_pipelined_requests_are_answered_in_order_on_one_connection(sandbox: AmazonPaySandbox) -> None:
+    with sandbox.serve() as server, _connect(server) as sock:
+        head = b"HEAD /checkout.js HTTP/1.1\r\nHost: x\r\n\r\n"
+        missing = b"GET /_sandbox/nothing-here HTTP/1.1\r\nHost: x\r\n\r\n"
+        sock.sendall(_advance() + head + missing + _advance())  # in one write: the reader splits them
+        answers = _Answers(sock)
+        first, second, third, fourth = answers.next(), answers.next(head=True), answers.next(), answers.next()
+    assert first[0] == 200
+    assert "now" in json.loads(first[2])
+    assert second[0] == 405  # checkout.js is GET only
+    assert second[2] == b""  # HEAD: the length of the body, not the body
+    assert int(second[1]["content-length"]) > 0
+    assert third[0] == 404
+    assert fourth[0] == 200
+
+
+def test_a_stalled_client_delays_nobody_and_is_closed_when_idle(
+    sandbox: AmazonPaySandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_server, "IDLE_TIMEOUT", 0.5)
+    with sandbox.serve() as server:
+        half_head = _connect(server)
+        half_head.sendall(b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nContent-Le")
+        half_body = _connect(server)
+        half_body.sendall(_advance()[:-4])
+        silent = _connect(server)  # connected, never sends a byte
+        try:
+            started = time.monotonic()
+            with _connect(server) as other:
+                other.sendall(_advance())
+                assert _Answers(other).next()[0] == 200
+            assert time.monotonic() - started < 0.4, "a stalled client held up another's answer"
+            for stalled in (half_head, half_body, silent):
+                stalled.settimeout(3)
+                assert _Answers(stalled).closed()  # after IDLE_TIMEOUT, unanswered
+            assert time.monotonic() - started < 2.5
+        finally:
+            for stalled in (half_head, half_body, silent):
+                stalled.close()
+
+
+def test_a_client_dripping_a_request_is_answered_once_it_is_whole(
+    sandbox: AmazonPaySandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Idle means nothing received: a slow client sending byte by byte is read, not timed out."""
+    monkeypatch.setattr(_server, "IDLE_TIMEOUT", 0.5)
+    with sandbox.serve() as server, _connect(server) as sock:
+        request = _advance()
+        for at in range(0, len(request), 16):
+            sock.sendall(request[at : at + 16])
+            time.sleep(0.02)
+        assert _Answers(sock).next()[0] == 200
+
+
+def test_https_serves_many_clients_at_once(sandbox: AmazonPaySandbox) -> None:
+    with sandbox.serve(tls=True) as server:
+        assert server.ca_file is not None
+        context = ssl.create_default_context(cafile=str(server.ca_file))
+
+        def client(_: int) -> list[int]:
+            with httpx.Client(verify=context, base_url=server.url) as http:
+                return [http.post("/_sandbox/advance", content=ADVANCE).status_code for _ in range(5)]
+
+        with ThreadPoolExecutor(16) as pool:
+            statuses = [status for answers in pool.map(client, range(32)) for status in answers]
+    assert statuses == [200] * 160
+
+
+def test_stop_closes_open_connections_and_the_listening_socket(sandbox: AmazonPaySandbox) -> None:
+    server = sandbox.serve()
+    with _connect(server) as sock:
+        sock.sendall(_advance())
+        answers = _Answers(sock)
+        assert answers.next()[0] == 200
+        started = time.monotonic()
+        server.stop()
+        assert time.monotonic() - started < 2
+        assert answers.closed()
+    with pytest.raises(ConnectionRefusedError):
+        _connect(server, timeout=1)
+
+
+# --- a notification endpoint calling back ------------------------------------------------------------
+
+
+def test_a_notification_endpoint_may_call_the_server_while_its_delivery_is_awaited() -> None:
+    """A receiver that fetches from the simulator while it is notified (as a shop's worker does).
+
+    The answer to the capture waits for the delivery; the delivery waits for the receiver's own
+    request to the same server: answered on the event loop, that would wait for ever.
+    """
+    sandbox = AmazonPaySandbox()
+    key_id, pem = sandbox.create_key()
+    with sandbox.serve() as server:
+        fetched: list[int] = []
+
+        def receiver(body: str) -> int:
+            with httpx.Client(timeout=3) as http:
+                fetched.append(http.get(f"{server.url}/_sandbox/sns/certificate").status_code)
+            return 200
+
+        options = {"public_key_id": key_id, "private_key": pem, "region": "eu", "base_url": f"{server.url}/v2"}
+        with AmazonPay(**options, max_retries=0) as pay:  # type: ignore[arg-type]
+            permission = checkout(pay, sandbox)
+            charge = pay.charges.create(
+                {"chargePermissionId": permission, "chargeAmount": money("5.00"), "captureNow": False}
+            )
+            sandbox.subscribe(receiver)
+            started = time.monotonic()
+            pay.charges.capture(charge.charge_id, {"captureAmount": money("5.00")})
+            elapsed = time.monotonic() - started
+    assert fetched
+    assert set(fetched) == {200}
+    assert elapsed < 2.5
+    assert all(delivery.delivered for note in sandbox.notifications for delivery in note.deliveries)
+
+
+# --- framing (docs/simulator.md) ----------------------------------------------------------------------
+
+
+def _one(sandbox: AmazonPaySandbox, raw: bytes) -> tuple[int, dict[str, str], bytes, bool]:
+    """Send ``raw`` on a new connection: the answer and whether the server then closed it."""
+    with sandbox.serve() as server, _connect(server) as sock:
+        sock.sendall(raw)
+        answers = _Answers(sock)
+        status, headers, body = answers.next()
+        return status, headers, body, answers.closed()
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        pytest.param(b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400, id="CL abc"),
+        pytest.param(b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400, id="CL -1"),
+        pytest.param(
+            b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nContent-Length: 14\r\nContent-Length: 15\r\n\r\n",
+            400,
+            id="two lengths",
+        ),
+        pytest.param(
+            b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nContent-Length: 14\r\nTransfer-Encoding: chunked\r\n\r\n",
+            400,
+            id="CL and TE",
+        ),
+        pytest.param(
+            b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501, id="TE gzip"
+        ),
+        pytest.param(b"GET /checkout.js HTTP/2.0\r\nHost: x\r\n\r\n", 505, id="HTTP/2.0"),
+        pytest.param(b"GET /checkout.js\r\nHost: x\r\n\r\n", 400, id="no version"),
+        pytest.param(b"GET /checkout.js HTTP/1.1\r\n\r\n", 400, id="no Host"),
+        pytest.param(b"GET /checkout.js HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n", 400, id="folded header"),
+        pytest.param(b"GET /checkout.js HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n", 400, id="space in name"),
+        pytest.param(b"GET /checkout.js HTTP/1.1\r\nHost: x\r\nX: a\x00b\r\n\r\n", 400, id="NUL in value"),
+        pytest.param(b"GET /checkout.js HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 70_000 + b"\r\n\r\n", 431, id="huge"),
+        pytest.param(b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n", 413, id="2 MB"),
+        pytest.param(
+            b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + b"".join(b"10000\r\n" + b"a" * 0x10000 + b"\r\n" for _ in range(17)),
+            413,
+            id="chunked over 1 MiB",
+        ),
+    ],
+)
+def test_malformed_or_oversized_requests_are_answered_in_json_and_closed(
+    sandbox: AmazonPaySandbox, raw: bytes, status: int
+) -> None:
+    answered, headers, body, closed = _one(sandbox, raw)
+    assert answered == status
+    assert json.loads(body)["reasonCode"] == "InvalidRequestFormat"
+    assert headers["x-amz-pay-request-id"]
+    assert headers["connection"] == "close"
+    assert closed
+
+
+def test_a_chunked_body_is_decoded(sandbox: AmazonPaySandbox) -> None:
+    chunked = b"5;name=value\r\n" + ADVANCE[:5] + b"\r\n" + b"9\r\n" + ADVANCE[5:] + b"\r\n0\r\nX-Trailer: 1\r\n\r\n"
+    raw = b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked
+    with sandbox.serve() as server, _connect(server) as sock:
+        sock.sendall(raw + _advance())  # and the connection carries the next request
+        answers = _Answers(sock)
+        assert answers.next()[0] == 200
+        assert answers.next()[0] == 200
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(_advance(extra=b"Connection: close\r\n"), id="Connection: close"),
+        pytest.param(_advance().replace(b"HTTP/1.1", b"HTTP/1.0"), id="HTTP/1.0"),
+    ],
+)
+def test_a_client_that_asks_to_close_gets_its_answer_then_the_close(sandbox: AmazonPaySandbox, raw: bytes) -> None:
+    status, headers, _, closed = _one(sandbox, raw)
+    assert status == 200
+    assert headers["connection"] == "close"
+    assert closed
+
+
+def test_a_client_that_sends_and_shuts_its_side_still_gets_its_answer(sandbox: AmazonPaySandbox) -> None:
+    with sandbox.serve() as server, _connect(server) as sock:
+        sock.sendall(_advance())
+        sock.shutdown(socket.SHUT_WR)
+        answers = _Answers(sock)
+        assert answers.next()[0] == 200
+        assert answers.closed()
+
+
+@contextmanager
+def _unread_pipeline(server: SandboxServer) -> Iterator[socket.socket]:
+    sock = _connect(server)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    try:
+        yield sock
+    finally:
+        sock.close()
+
+
+def test_a_client_that_never_reads_its_answers_delays_nobody(sandbox: AmazonPaySandbox) -> None:
+    """Requests piled up by a client that reads nothing: the server stops reading it, serves the others."""
+    with sandbox.serve() as server, _unread_pipeline(server) as greedy:
+        greedy.settimeout(0.05)
+        sent = 0
+        burst = _advance() * 200
+        deadline = time.monotonic() + 3
+        try:  # until its send buffer fills: the server has stopped reading it
+            while time.monotonic() < deadline:
+                sent += greedy.send(burst)
+        except TimeoutError:
+            pass
+        assert time.monotonic() < deadline, "the server read on while the client took none of its answers"
+        assert sent > 0
+        started = time.monotonic()
+        with _connect(server) as other:
+            other.sendall(_advance())
+            assert _Answers(other).next()[0] == 200
+        assert time.monotonic() - started < 1
+
+
+def test_requests_from_many_threads_and_the_sandbox_api_interleave_safely(sandbox: AmazonPaySandbox) -> None:
+    """The loop answers while test code calls the sandbox directly from its own threads (its lock)."""
+    with sandbox.serve() as server:
+        errors: list[BaseException] = []
+
+        def direct() -> None:
+            try:
+                for _ in range(50):
+                    sandbox.sleep(1)
+            except BaseException as error:  # pragma: no cover - reported below
+                errors.append(error)
+
+        thread = threading.Thread(target=direct)
+        thread.start()
+        with httpx.Client(base_url=server.url) as http:
+            statuses = [http.post("/_sandbox/advance", content=ADVANCE).status_code for _ in range(50)]
+        thread.join()
+    assert not errors
+    assert statuses == [200] * 50
