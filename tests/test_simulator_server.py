@@ -350,3 +350,60 @@ def test_requests_from_many_threads_and_the_sandbox_api_interleave_safely(sandbo
         thread.join()
     assert not errors
     assert statuses == [200] * 50
+
+
+# --- what a request says is read once, one way -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        pytest.param(b"x/checkout.js#", id="path in Host"),
+        pytest.param(b"x?a=1", id="query in Host"),
+        pytest.param(b"user@x", id="userinfo in Host"),
+        pytest.param(b"x y", id="space in Host"),
+        pytest.param(b"x\r\nHost: y", id="two Hosts"),
+    ],
+)
+def test_a_host_that_is_not_one_authority_is_refused(sandbox: AmazonPaySandbox, host: bytes) -> None:
+    """RFC 9112 3.2: 400 for more than one Host or an invalid one. The request's URL is built from
+    it: a path in Host would answer another resource than the request line names."""
+    status, _, body, closed = _one(
+        sandbox, b"GET /_sandbox/nothing-here HTTP/1.1\r\nConnection: close\r\nHost: " + host + b"\r\n\r\n"
+    )
+    assert status == 400
+    assert json.loads(body)["reasonCode"] == "InvalidRequestFormat"
+    assert closed
+
+
+@pytest.mark.parametrize("host", [b"127.0.0.1:8080", b"[::1]:8080", b"pay-api.amazon.com", b"Example.COM", b""])
+def test_a_host_that_is_an_authority_is_read(sandbox: AmazonPaySandbox, host: bytes) -> None:
+    """An empty Host is the one a client sends for a URI without authority (RFC 9110 7.2)."""
+    assert _one(sandbox, _advance(host=host, extra=b"Connection: close\r\n"))[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [pytest.param(b"9" * 5000, 413, id="5000 digits"), pytest.param(b"0" * 5000 + b"14", 200, id="leading zeros")],
+)
+def test_a_content_length_of_any_number_of_digits_is_read(
+    sandbox: AmazonPaySandbox, length: bytes, status: int
+) -> None:
+    """Python's int() refuses over 4300 digits: the reader must answer (413), not fail the connection."""
+    raw = (
+        b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+        + length
+        + b"\r\n\r\n"
+        + ADVANCE
+    )
+    assert _one(sandbox, raw)[0] == status
+
+
+def test_a_request_line_among_a_chunked_bodys_trailers_is_refused(sandbox: AmazonPaySandbox) -> None:
+    """Trailer lines are fields: a request pipelined after a last chunk missing its empty line is not
+    swallowed as a trailer (its client would wait for an answer that never comes)."""
+    chunked = b"e\r\n" + ADVANCE + b"\r\n0\r\n"
+    raw = b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked
+    with sandbox.serve() as server, _connect(server) as sock:
+        sock.sendall(raw + _advance())
+        assert _Answers(sock).next()[0] == 400

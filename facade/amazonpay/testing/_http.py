@@ -3,7 +3,8 @@
 The server's event loop hands each connection's bytes to a :class:`RequestReader` as they
 arrive; it answers a complete :class:`Request`, ``None`` while more bytes are needed, or raises
 :class:`Refused` with the status to answer before closing (RFC 9112): a request line or header
-that is not HTTP, a ``Content-Length`` that is not a number or that disagrees with another,
+that is not HTTP, a ``Host`` that is not one ``host[:port]`` (the request's URL is built from it),
+a ``Content-Length`` that is not a number or that disagrees with another,
 ``Content-Length`` with ``Transfer-Encoding`` (the request-smuggling ambiguity, 400), a transfer
 coding other than ``chunked`` (501), an HTTP version other than 1.0 and 1.1 (505), a head over
 64 KiB (431), a body over 1 MiB (413, refused on its declared length before it is read). Chunked
@@ -24,6 +25,9 @@ _HEAD_ENDS: Final = (b"\r\n\r\n", b"\n\n", b"\n\r\n")  # CRLF, and bare LF as RF
 _TOKEN: Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
 _REQUEST_LINE: Final = re.compile(rb"(" + _TOKEN + rb") ([^\x00-\x20\x7f]+) HTTP/(\d)\.(\d)")
 _NAME: Final = re.compile(_TOKEN)
+# RFC 3986 3.2.2-3.2.3: an IP literal or a reg-name (unreserved, sub-delims, pct-encoded), then an
+# optional port; empty for a URI without authority (RFC 9110 7.2).
+_HOST: Final = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[-._~!$&'()*+,;=%0-9A-Za-z]*)(?::[0-9]*)?")
 _CONTROLS: Final = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # not in a head: all but HTAB, CR, LF
 _CHUNK_SIZE: Final = re.compile(rb"([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?")
 _PHRASES: Final = {status.value: status.phrase for status in http.HTTPStatus}
@@ -89,27 +93,21 @@ class RequestReader:
             if len(buffer) > MAX_HEAD:
                 raise Refused(431, f"The request's line and headers are over {MAX_HEAD} bytes.")
             return None
-        head = bytes(buffer[:end])
+        lines = _lines(bytes(buffer[:end]))
         del buffer[:end]
-        head = head.replace(b"\r\n", b"\n")
-        if len(head.translate(None, _CONTROLS)) != len(head) or b"\r" in head:
-            raise Refused(400, "Malformed HTTP request: a control character in the request line or headers.")
-        lines = head.split(b"\n")[:-2]
         line = _REQUEST_LINE.fullmatch(lines[0])
         if line is None:
             raise Refused(400, "Malformed HTTP request: the request line is not 'METHOD target HTTP/1.1'.")
         if line[3] != b"1" or line[4] not in (b"0", b"1"):
             raise Refused(505, "HTTP version not supported: the simulator speaks HTTP/1.1 (and 1.0).")
-        fields: dict[str, str] = {}
-        for raw in lines[1:]:
-            raw_name, colon, raw_value = raw.partition(b":")
-            if not colon or not _NAME.fullmatch(raw_name):
-                raise Refused(400, "Malformed HTTP request: a header line is not 'Name: value' (or is folded).")
-            name, value = raw_name.decode("ascii").lower(), raw_value.strip(b" \t").decode("latin-1")
-            fields[name] = f"{fields[name]}, {value}" if name in fields else value
+        fields = _fields(lines[1:])
         http11 = line[4] == b"1"
         if http11 and "host" not in fields:
             raise Refused(400, "Malformed HTTP request: an HTTP/1.1 request needs a Host header.")
+        # The request's URL is built from Host (origin form): a path, query or userinfo in it would
+        # have the simulator answer another resource than the request line names (RFC 9112 3.2: 400).
+        if "host" in fields and not _HOST.fullmatch(fields["host"]):
+            raise Refused(400, "Malformed HTTP request: the Host header is not one 'host[:port]'.")
         connection = {token.strip().lower() for token in fields.get("connection", "").split(",")}
         self._length = self._framing(fields)
         expect = http11 and fields.get("expect", "").lower() == "100-continue"
@@ -131,9 +129,10 @@ class RequestReader:
         values = {value.strip() for value in declared.split(",")}
         if len(values) != 1 or not (value := values.pop()).isdigit() or not value.isascii():
             raise Refused(400, "Malformed HTTP request: Content-Length is not one whole number.")
-        if int(value) > MAX_BODY:
+        digits = value.lstrip("0")  # int() refuses over 4300 digits; any over 7 are over MAX_BODY
+        if len(digits) > len(str(MAX_BODY)) or int(digits or "0") > MAX_BODY:
             raise Refused(413, f"The request body is over {MAX_BODY} bytes.")
-        return int(value)
+        return int(digits or "0")
 
     def _ask_for_body(self, waiting: bool) -> None:
         """Ask for ``100 Continue`` once, when a request that expects it waits for its body."""
@@ -159,6 +158,7 @@ class RequestReader:
                     if len(buffer) > MAX_HEAD:
                         raise Refused(431, f"The request's trailers are over {MAX_HEAD} bytes.")
                     return None
+                _fields(_lines(bytes(buffer[:end])))  # read as fields, and ignored
                 del buffer[:end]
                 return b"".join(self._chunks)
             newline = buffer.find(b"\n", 0, 1024)
@@ -185,6 +185,28 @@ class RequestReader:
             self._chunks.append(bytes(buffer[newline + 1 : data_end]))
             self._chunked_size += length
             del buffer[: data_end + 2]
+
+
+def _lines(section: bytes) -> list[bytes]:
+    """The lines of a head or a trailer section, without its empty line; a control character refused."""
+    section = section.replace(b"\r\n", b"\n")
+    if len(section.translate(None, _CONTROLS)) != len(section) or b"\r" in section:
+        raise Refused(400, "Malformed HTTP request: a control character in the request line or headers.")
+    return section.split(b"\n")[:-2]
+
+
+def _fields(lines: list[bytes]) -> dict[str, str]:
+    """Header (or trailer) lines as fields: names in lower case, repeated fields joined with ", "."""
+    fields: dict[str, str] = {}
+    for raw in lines:
+        raw_name, colon, raw_value = raw.partition(b":")
+        if not colon or not _NAME.fullmatch(raw_name):
+            raise Refused(400, "Malformed HTTP request: a header line is not 'Name: value' (or is folded).")
+        name, value = raw_name.decode("ascii").lower(), raw_value.strip(b" \t").decode("latin-1")
+        if name == "host" and name in fields:
+            raise Refused(400, "Malformed HTTP request: more than one Host header.")
+        fields[name] = f"{fields[name]}, {value}" if name in fields else value
+    return fields
 
 
 def _head_end(buffer: bytearray) -> int:
