@@ -407,3 +407,32 @@ def test_a_request_line_among_a_chunked_bodys_trailers_is_refused(sandbox: Amazo
     with sandbox.serve() as server, _connect(server) as sock:
         sock.sendall(raw + _advance())
         assert _Answers(sock).next()[0] == 400
+
+
+def test_many_notification_endpoints_calling_back_at_once_are_all_answered() -> None:
+    """Each request whose delivery calls back into the server holds a worker thread while it waits:
+    a bounded pool (asyncio's default, cores + 4) had every worker waiting on a call-back that
+    waited for a free worker, until the receivers timed out and the deliveries failed."""
+    sandbox = AmazonPaySandbox()
+    key_id, pem = sandbox.create_key()
+    concurrent = 40  # over asyncio's default pool on any machine (at most 32 workers)
+    with sandbox.serve() as server:
+
+        def receiver(body: str) -> int:
+            with httpx.Client(timeout=3) as http:
+                return http.get(f"{server.url}/_sandbox/sns/certificate").status_code
+
+        options = {"public_key_id": key_id, "private_key": pem, "region": "eu", "base_url": f"{server.url}/v2"}
+        with AmazonPay(**options, max_retries=0) as pay:  # type: ignore[arg-type]
+            permission = checkout(pay, sandbox)
+            body = {"chargePermissionId": permission, "chargeAmount": money("1.00"), "captureNow": False}
+            charges = [pay.charges.create(body).charge_id for _ in range(concurrent)]
+            sandbox.subscribe(receiver)
+            started = time.monotonic()
+            with ThreadPoolExecutor(concurrent) as pool:
+                list(pool.map(lambda charge: pay.charges.capture(charge, {"captureAmount": money("1.00")}), charges))
+            elapsed = time.monotonic() - started
+    deliveries = [delivery for note in sandbox.notifications for delivery in note.deliveries]
+    assert len(deliveries) >= concurrent
+    assert all(delivery.delivered for delivery in deliveries), {delivery.error for delivery in deliveries}
+    assert elapsed < 2.5
