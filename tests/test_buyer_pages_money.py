@@ -250,3 +250,27 @@ def test_the_session_of_another_merchant_is_not_found(visitor: Browser, form: di
         assert visitor.page(answer) == "error"
         assert "Error Code: ResourceNotFound" in answer.text
     assert elsewhere.checkout_sessions[session_id]["statusDetails"]["state"] == "Open"
+
+
+@pytest.mark.parametrize("instrument", ["amex-0005", "mastercard-4444"])
+def test_finalize_in_place_of_the_redirect_charges_no_declining_card(
+    visitor: Browser, form: dict[str, str], amazon_pay: AmazonPay, sandbox: AmazonPaySandbox, instrument: str
+) -> None:
+    """Finalize (Buy Now's Complete) on a session approved on the hosted pages is held to the same
+    rule as Complete: it charged a hard- or soft-declining card the buyer never paid with."""
+    session_id = visitor.click(form)
+    visitor.approve(session_id, instrument)
+    place_order(amazon_pay, session_id)
+    session = amazon_pay.checkout_sessions.get(session_id).to_dict()
+    body = {
+        "chargeAmount": PRICE,
+        "paymentIntent": "AuthorizeWithCapture",
+        "shippingAddress": session["shippingAddress"],
+    }
+    with pytest.raises(UnprocessableError) as refused:
+        amazon_pay.checkout_sessions.finalize(session_id, body)
+    assert refused.value.reason_code == "InvalidCheckoutSessionStatus"
+    assert "amazonPayRedirectUrl" in str(refused.value)
+    assert not sandbox.charges
+    assert sandbox.ledger() == []
+    assert sandbox.checkout_sessions[session_id]["statusDetails"]["state"] == "Open"
