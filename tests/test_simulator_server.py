@@ -376,6 +376,20 @@ def test_a_host_that_is_not_one_authority_is_refused(sandbox: AmazonPaySandbox, 
     assert closed
 
 
+@pytest.mark.parametrize("target", [b".example/checkout.js", b"@y/checkout.js", b"*"])
+def test_a_target_that_is_neither_a_path_nor_a_url_is_refused(sandbox: AmazonPaySandbox, target: bytes) -> None:
+    """RFC 9112 3.2: the target of a GET is a path or an absolute URL; written after Host, another
+    one named another host or resource (Host x and target .example/checkout.js: the script)."""
+    raw = b"GET " + target + b" HTTP/1.1\r\nConnection: close\r\nHost: x\r\n\r\n"
+    assert _one(sandbox, raw)[0] == 400
+
+
+@pytest.mark.parametrize("target", [b"/checkout.js", b"http://x/checkout.js", b"HTTPS://x/checkout.js"])
+def test_a_target_that_is_a_path_or_a_url_is_read(sandbox: AmazonPaySandbox, target: bytes) -> None:
+    raw = b"GET " + target + b" HTTP/1.1\r\nConnection: close\r\nHost: x\r\n\r\n"
+    assert _one(sandbox, raw)[0] == 200
+
+
 @pytest.mark.parametrize("host", [b"127.0.0.1:8080", b"[::1]:8080", b"pay-api.amazon.com", b"Example.COM", b""])
 def test_a_host_that_is_an_authority_is_read(sandbox: AmazonPaySandbox, host: bytes) -> None:
     """An empty Host is the one a client sends for a URI without authority (RFC 9110 7.2)."""

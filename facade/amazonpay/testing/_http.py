@@ -25,6 +25,7 @@ _HEAD_ENDS: Final = (b"\r\n\r\n", b"\n\n", b"\n\r\n")  # CRLF, and bare LF as RF
 _TOKEN: Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
 _REQUEST_LINE: Final = re.compile(rb"(" + _TOKEN + rb") ([^\x00-\x20\x7f]+) HTTP/(\d)\.(\d)")
 _NAME: Final = re.compile(_TOKEN)
+_ABSOLUTE: Final = re.compile(rb"https?://", re.IGNORECASE)  # a target in absolute form (else origin form)
 # RFC 3986 3.2.2-3.2.3: an IP literal or a reg-name (unreserved, sub-delims, pct-encoded), then an
 # optional port; empty for a URI without authority (RFC 9110 7.2).
 _HOST: Final = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[-._~!$&'()*+,;=%0-9A-Za-z]*)(?::[0-9]*)?")
@@ -100,6 +101,8 @@ class RequestReader:
             raise Refused(400, "Malformed HTTP request: the request line is not 'METHOD target HTTP/1.1'.")
         if line[3] != b"1" or line[4] not in (b"0", b"1"):
             raise Refused(505, "HTTP version not supported: the simulator speaks HTTP/1.1 (and 1.0).")
+        if line[2][:1] != b"/" and not _ABSOLUTE.match(line[2]):  # RFC 9112 3.2.1-3.2.2
+            raise Refused(400, "Malformed HTTP request: the target is neither a path ('/...') nor an http(s) URL.")
         fields = _fields(lines[1:])
         http11 = line[4] == b"1"
         if http11 and "host" not in fields:

@@ -166,7 +166,7 @@ class _Connection(asyncio.Protocol):
 
     def _dispatch(self, request: Request) -> None:
         target = request.target
-        if not target.startswith(("http://", "https://")):  # origin form: the usual one
+        if target[:1] == "/":  # origin form, the usual one (the reader refuses any but it and absolute form)
             target = f"{self.server.scheme}://{request.headers.get('host') or self.server.authority}{target}"
         # The buyer's side (checkout.js, Amazon's hosted pages: _buyer_pages.ROUTES); every other path is the API.
         sandbox = self.server.sandbox
