@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from amazonpay import AmazonPay
-from amazonpay.testing import AmazonPaySandbox, SandboxServer, _server
+from amazonpay.testing import AmazonPaySandbox, SandboxServer, _http, _server
 from tests.support.operations import money
 from tests.test_answers import checkout
 
@@ -450,3 +450,28 @@ def test_many_notification_endpoints_calling_back_at_once_are_all_answered() -> 
     assert len(deliveries) >= concurrent
     assert all(delivery.delivered for delivery in deliveries), {delivery.error for delivery in deliveries}
     assert elapsed < 2.5
+
+
+class _CountingBuffer(bytearray):
+    """A reader's buffer that counts the bytes its searches go over."""
+
+    searched = 0
+
+    def find(self, sub, start=0, end=None):  # type: ignore[no-untyped-def,override]
+        self.searched += max(0, min(len(self), end if end is not None else len(self)) - start)
+        return super().find(sub, start, end)
+
+
+def test_a_head_sent_a_byte_at_a_time_is_searched_once() -> None:
+    """A client dripping its head had all of it searched again for its end at every byte: 64 KiB so
+    took about 5 s of the event loop's time (6 * 10**9 bytes searched), for one client."""
+    reader = _http.RequestReader()
+    reader.buffer = _CountingBuffer()
+    head = b"GET /checkout.js HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 60_000 + b"\r\n\r\n"
+    answered = []
+    for byte in head:
+        reader.feed(bytes([byte]))
+        if (request := reader.next_request()) is not None:
+            answered.append(request)
+    assert [request.target for request in answered] == ["/checkout.js"]
+    assert reader.buffer.searched < 20 * len(head)  # about 3 ends x 4 bytes a feed
