@@ -240,6 +240,11 @@ def _one(sandbox: AmazonPaySandbox, raw: bytes) -> tuple[int, dict[str, str], by
         pytest.param(
             b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501, id="TE gzip"
         ),
+        pytest.param(
+            b"POST /_sandbox/advance HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\ne\r\n" + ADVANCE + b"\r\n0\r\n\r\n",
+            400,
+            id="TE in HTTP/1.0",
+        ),
         pytest.param(b"GET /checkout.js HTTP/2.0\r\nHost: x\r\n\r\n", 505, id="HTTP/2.0"),
         pytest.param(b"GET /checkout.js\r\nHost: x\r\n\r\n", 400, id="no version"),
         pytest.param(b"GET /checkout.js HTTP/1.1\r\n\r\n", 400, id="no Host"),
