@@ -250,3 +250,59 @@ def test_the_session_of_another_merchant_is_not_found(visitor: Browser, form: di
         assert visitor.page(answer) == "error"
         assert "Error Code: ResourceNotFound" in answer.text
     assert elsewhere.checkout_sessions[session_id]["statusDetails"]["state"] == "Open"
+
+
+@pytest.mark.parametrize("instrument", ["amex-0005", "mastercard-4444"])
+def test_finalize_in_place_of_the_redirect_charges_no_declining_card(
+    visitor: Browser, form: dict[str, str], amazon_pay: AmazonPay, sandbox: AmazonPaySandbox, instrument: str
+) -> None:
+    """Finalize (Buy Now's Complete) on a session approved on the hosted pages is held to the same
+    rule as Complete: it charged a hard- or soft-declining card the buyer never paid with."""
+    session_id = visitor.click(form)
+    visitor.approve(session_id, instrument)
+    place_order(amazon_pay, session_id)
+    session = amazon_pay.checkout_sessions.get(session_id).to_dict()
+    body = {
+        "chargeAmount": PRICE,
+        "paymentIntent": "AuthorizeWithCapture",
+        "shippingAddress": session["shippingAddress"],
+    }
+    with pytest.raises(UnprocessableError) as refused:
+        amazon_pay.checkout_sessions.finalize(session_id, body)
+    assert refused.value.reason_code == "InvalidCheckoutSessionStatus"
+    assert "amazonPayRedirectUrl" in str(refused.value)
+    assert not sandbox.charges
+    assert sandbox.ledger() == []
+    assert sandbox.checkout_sessions[session_id]["statusDetails"]["state"] == "Open"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param("http://shop.example/a\r\nSet-Cookie: amazon-pay-buyer=1", id="CRLF"),
+        pytest.param("http://shop.example/\u2603", id="not ASCII"),
+        pytest.param("javascript:alert(1)", id="not http"),
+    ],
+)
+def test_a_forged_button_page_is_not_where_a_cancel_goes(
+    visitor: Browser, form: dict[str, str], amazon_pay: AmazonPay, sandbox: AmazonPaySandbox, page: str
+) -> None:
+    """buttonPage is the click's, not the signed payload's: anyone may send any. Written into the
+    cancel's Location header, a CRLF in it added headers of its sender's choosing (Set-Cookie) and a
+    character outside Latin-1 dropped the connection unanswered."""
+    payload = {"webCheckoutDetails": {"checkoutReviewReturnUrl": f"{SHOP}/review"}, "storeId": PAYLOAD["storeId"]}
+    signed, signature = amazon_pay.sign_button_payload(payload)  # no checkoutCancelUrl: back to the button's page
+    session_id = visitor.click({**form, "payloadJSON": signed, "signature": signature, "buttonPage": page})
+    answer = visitor.http.post("/buyer/cancel", data={"amazonCheckoutSessionId": session_id})
+    assert visitor.page(answer) == "canceled"
+    assert "set-cookie" not in answer.headers
+    assert sandbox.checkout_sessions[session_id]["statusDetails"]["reasonCode"] == "BuyerCanceled"
+
+
+def test_the_button_page_is_where_a_cancel_goes(visitor: Browser, form: dict[str, str], amazon_pay: AmazonPay) -> None:
+    payload = {"webCheckoutDetails": {"checkoutReviewReturnUrl": f"{SHOP}/review"}, "storeId": PAYLOAD["storeId"]}
+    signed, signature = amazon_pay.sign_button_payload(payload)
+    page = f"{SHOP}/cart?item=a%20b#top"
+    session_id = visitor.click({**form, "payloadJSON": signed, "signature": signature, "buttonPage": page})
+    answer = visitor.http.post("/buyer/cancel", data={"amazonCheckoutSessionId": session_id})
+    assert visitor.page(answer) == f"-> {page}"

@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from amazonpay import AmazonPay
-from amazonpay.testing import AmazonPaySandbox, SandboxServer, _server
+from amazonpay.testing import AmazonPaySandbox, SandboxServer, _http, _server
 from tests.support.operations import money
 from tests.test_answers import checkout
 
@@ -240,6 +240,11 @@ def _one(sandbox: AmazonPaySandbox, raw: bytes) -> tuple[int, dict[str, str], by
         pytest.param(
             b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501, id="TE gzip"
         ),
+        pytest.param(
+            b"POST /_sandbox/advance HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\ne\r\n" + ADVANCE + b"\r\n0\r\n\r\n",
+            400,
+            id="TE in HTTP/1.0",
+        ),
         pytest.param(b"GET /checkout.js HTTP/2.0\r\nHost: x\r\n\r\n", 505, id="HTTP/2.0"),
         pytest.param(b"GET /checkout.js\r\nHost: x\r\n\r\n", 400, id="no version"),
         pytest.param(b"GET /checkout.js HTTP/1.1\r\n\r\n", 400, id="no Host"),
@@ -350,3 +355,128 @@ def test_requests_from_many_threads_and_the_sandbox_api_interleave_safely(sandbo
         thread.join()
     assert not errors
     assert statuses == [200] * 50
+
+
+# --- what a request says is read once, one way -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        pytest.param(b"x/checkout.js#", id="path in Host"),
+        pytest.param(b"x?a=1", id="query in Host"),
+        pytest.param(b"user@x", id="userinfo in Host"),
+        pytest.param(b"x y", id="space in Host"),
+        pytest.param(b"x\r\nHost: y", id="two Hosts"),
+    ],
+)
+def test_a_host_that_is_not_one_authority_is_refused(sandbox: AmazonPaySandbox, host: bytes) -> None:
+    """RFC 9112 3.2: 400 for more than one Host or an invalid one. The request's URL is built from
+    it: a path in Host would answer another resource than the request line names."""
+    status, _, body, closed = _one(
+        sandbox, b"GET /_sandbox/nothing-here HTTP/1.1\r\nConnection: close\r\nHost: " + host + b"\r\n\r\n"
+    )
+    assert status == 400
+    assert json.loads(body)["reasonCode"] == "InvalidRequestFormat"
+    assert closed
+
+
+@pytest.mark.parametrize("target", [b".example/checkout.js", b"@y/checkout.js", b"*"])
+def test_a_target_that_is_neither_a_path_nor_a_url_is_refused(sandbox: AmazonPaySandbox, target: bytes) -> None:
+    """RFC 9112 3.2: the target of a GET is a path or an absolute URL; written after Host, another
+    one named another host or resource (Host x and target .example/checkout.js: the script)."""
+    raw = b"GET " + target + b" HTTP/1.1\r\nConnection: close\r\nHost: x\r\n\r\n"
+    assert _one(sandbox, raw)[0] == 400
+
+
+@pytest.mark.parametrize("target", [b"/checkout.js", b"http://x/checkout.js", b"HTTPS://x/checkout.js"])
+def test_a_target_that_is_a_path_or_a_url_is_read(sandbox: AmazonPaySandbox, target: bytes) -> None:
+    raw = b"GET " + target + b" HTTP/1.1\r\nConnection: close\r\nHost: x\r\n\r\n"
+    assert _one(sandbox, raw)[0] == 200
+
+
+@pytest.mark.parametrize("host", [b"127.0.0.1:8080", b"[::1]:8080", b"pay-api.amazon.com", b"Example.COM", b""])
+def test_a_host_that_is_an_authority_is_read(sandbox: AmazonPaySandbox, host: bytes) -> None:
+    """An empty Host is the one a client sends for a URI without authority (RFC 9110 7.2)."""
+    assert _one(sandbox, _advance(host=host, extra=b"Connection: close\r\n"))[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [pytest.param(b"9" * 5000, 413, id="5000 digits"), pytest.param(b"0" * 5000 + b"14", 200, id="leading zeros")],
+)
+def test_a_content_length_of_any_number_of_digits_is_read(
+    sandbox: AmazonPaySandbox, length: bytes, status: int
+) -> None:
+    """Python's int() refuses over 4300 digits: the reader must answer (413), not fail the connection."""
+    raw = (
+        b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+        + length
+        + b"\r\n\r\n"
+        + ADVANCE
+    )
+    assert _one(sandbox, raw)[0] == status
+
+
+def test_a_request_line_among_a_chunked_bodys_trailers_is_refused(sandbox: AmazonPaySandbox) -> None:
+    """Trailer lines are fields: a request pipelined after a last chunk missing its empty line is not
+    swallowed as a trailer (its client would wait for an answer that never comes)."""
+    chunked = b"e\r\n" + ADVANCE + b"\r\n0\r\n"
+    raw = b"POST /_sandbox/advance HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked
+    with sandbox.serve() as server, _connect(server) as sock:
+        sock.sendall(raw + _advance())
+        assert _Answers(sock).next()[0] == 400
+
+
+def test_many_notification_endpoints_calling_back_at_once_are_all_answered() -> None:
+    """Each request whose delivery calls back into the server holds a worker thread while it waits:
+    a bounded pool (asyncio's default, cores + 4) had every worker waiting on a call-back that
+    waited for a free worker, until the receivers timed out and the deliveries failed."""
+    sandbox = AmazonPaySandbox()
+    key_id, pem = sandbox.create_key()
+    concurrent = 40  # over asyncio's default pool on any machine (at most 32 workers)
+    with sandbox.serve() as server:
+
+        def receiver(body: str) -> int:
+            with httpx.Client(timeout=3) as http:
+                return http.get(f"{server.url}/_sandbox/sns/certificate").status_code
+
+        options = {"public_key_id": key_id, "private_key": pem, "region": "eu", "base_url": f"{server.url}/v2"}
+        with AmazonPay(**options, max_retries=0) as pay:  # type: ignore[arg-type]
+            permission = checkout(pay, sandbox)
+            body = {"chargePermissionId": permission, "chargeAmount": money("1.00"), "captureNow": False}
+            charges = [pay.charges.create(body).charge_id for _ in range(concurrent)]
+            sandbox.subscribe(receiver)
+            started = time.monotonic()
+            with ThreadPoolExecutor(concurrent) as pool:
+                list(pool.map(lambda charge: pay.charges.capture(charge, {"captureAmount": money("1.00")}), charges))
+            elapsed = time.monotonic() - started
+    deliveries = [delivery for note in sandbox.notifications for delivery in note.deliveries]
+    assert len(deliveries) >= concurrent
+    assert all(delivery.delivered for delivery in deliveries), {delivery.error for delivery in deliveries}
+    assert elapsed < 2.5
+
+
+class _CountingBuffer(bytearray):
+    """A reader's buffer that counts the bytes its searches go over."""
+
+    searched = 0
+
+    def find(self, sub, start=0, end=None):  # type: ignore[no-untyped-def,override]
+        self.searched += max(0, min(len(self), end if end is not None else len(self)) - start)
+        return super().find(sub, start, end)
+
+
+def test_a_head_sent_a_byte_at_a_time_is_searched_once() -> None:
+    """A client dripping its head had all of it searched again for its end at every byte: 64 KiB so
+    took about 5 s of the event loop's time (6 * 10**9 bytes searched), for one client."""
+    reader = _http.RequestReader()
+    reader.buffer = _CountingBuffer()
+    head = b"GET /checkout.js HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 60_000 + b"\r\n\r\n"
+    answered = []
+    for byte in head:
+        reader.feed(bytes([byte]))
+        if (request := reader.next_request()) is not None:
+            answered.append(request)
+    assert [request.target for request in answered] == ["/checkout.js"]
+    assert reader.buffer.searched < 20 * len(head)  # about 3 ends x 4 bytes a feed

@@ -511,6 +511,13 @@ ROWS: list[Row] = [
         "HTTP/1.1, and 1.0 (closed after each answer)",
         lambda h: raw_http(h, "GET /v2/charges/S01-0000000-0000000-C000000 HTTP/2.0\nHost: x\n\n"),
     ),
+    Row(
+        "Host not one host[:port]",
+        "`Host: x/checkout.js#`, or two `Host` lines",
+        "400 InvalidRequestFormat",
+        "the URL is built from it: no other path than the request line's (RFC 9112 3.2)",
+        lambda h: raw_http(h, "GET /v2/charges/S01-0000000-0000000-C000000 HTTP/1.1\nHost: x/checkout.js#\n\n"),
+    ),
 ]
 
 

@@ -17,6 +17,7 @@ issue 12; the signature itself is not echoed here: it is a secret of the merchan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -35,6 +36,10 @@ PRODUCT_TYPES: Final = ("PayAndShip", "PayOnly")
 PLACEMENTS: Final = ("Home", "Product", "Cart", "Checkout", "Other")  # docs amazon-pay-script.html
 DEFAULT_ALGORITHM: Final = "AMZN-PAY-RSASSA-PSS"
 REQUIRED: Final = ("merchantId", "ledgerCurrency", "placement", "payloadJSON", "signature", "publicKeyId")
+#: A page a browser can be sent back to: an http(s) URL as ``window.location.href`` serializes it
+#: (printable ASCII, no space). buttonPage is not signed: a click may carry anything, and it
+#: becomes a Location header (a CRLF in it would add headers of the sender's choosing).
+_PAGE: Final = re.compile(r"https?://[!-~]{1,2048}", re.IGNORECASE)
 
 
 class ButtonError(Exception):
@@ -110,5 +115,6 @@ def read_click(form: Mapping[str, str], public_key: Callable[[str], rsa.RSAPubli
         region=LEDGER_REGIONS[currency],
         product_type=product_type,
         payload=form["payloadJSON"],
-        button_page=form.get("buttonPage") or None,
+        # about:blank (a test's page.set_content) or a forged value: no page to return to.
+        button_page=page if _PAGE.fullmatch(page := form.get("buttonPage", "")) else None,
     )

@@ -572,6 +572,25 @@ def cancel(session: CheckoutSession, now: datetime, reason: str) -> None:
     session.status = Status("Canceled", now, reason, SESSION_CANCEL_REASONS[reason])
 
 
+def _require_processed(session: CheckoutSession, action: str) -> None:
+    """A session approved on the hosted pages is paid only once Amazon Pay processed that chargeAmount there.
+
+    Complete and Finalize alike: either would otherwise charge the buyer's chosen instrument
+    unprocessed, a declining one included. The hosted pages serve the redirect flow (checkout.js
+    has no Buy Now onCompleteCheckout), so there the processing is amazonPayRedirectUrl's.
+    """
+    if session.pages_buyer is not None and not (
+        session.processed and session.processed_amount == session.charge_amount
+    ):
+        raise SandboxError(
+            Reason.InvalidCheckoutSessionStatus,
+            f"Cannot {action} Checkout Session {session.id}: Amazon Pay has not processed its payment "
+            + ("for this chargeAmount" if session.processed else "with the buyer's payment method")
+            + "; redirect the buyer to amazonPayRedirectUrl first (Complete Checkout Session is called on "
+            "checkoutResultReturnUrl, where Amazon Pay sends the buyer back).",
+        )
+
+
 def _require_resolved(session: CheckoutSession, action: str, ignored: frozenset[str] = frozenset()) -> None:
     missing = [c for c in session.constraints() if c not in ignored]
     if missing:
@@ -662,16 +681,7 @@ def complete_checkout_session(state: State, call: Call) -> Result:
         )
     _require_open(session, "complete")
     _require_resolved(session, "complete")
-    if session.pages_buyer is not None and not (
-        session.processed and session.processed_amount == session.charge_amount
-    ):
-        raise SandboxError(
-            Reason.InvalidCheckoutSessionStatus,
-            f"Cannot complete Checkout Session {session.id}: Amazon Pay has not processed its payment "
-            + ("for this chargeAmount" if session.processed else "with the buyer's payment method")
-            + "; redirect the buyer to amazonPayRedirectUrl first (Complete Checkout Session is called on "
-            "checkoutResultReturnUrl, where Amazon Pay sends the buyer back).",
-        )
+    _require_processed(session, "complete")
     if not session.setup_only:
         _check_amounts(session, body)
     _check_permission(state, session, session.payment_intent, call.now)
@@ -704,6 +714,7 @@ def finalize_checkout_session(state: State, call: Call) -> Result:
         )
     # Finalize replaces the redirect: the merchant's return URL and intent are not needed here.
     _require_resolved(session, "finalize", frozenset({"CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet"}))
+    _require_processed(session, "finalize")
     _check_amounts(session, body)
     if session.product_type() == "PayAndShip":
         if body.get("shippingAddress") is None:

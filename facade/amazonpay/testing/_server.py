@@ -22,6 +22,7 @@ body with a request id, like the simulator's own. A request with ``Expect: 100-c
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import socket
@@ -165,7 +166,7 @@ class _Connection(asyncio.Protocol):
 
     def _dispatch(self, request: Request) -> None:
         target = request.target
-        if not target.startswith(("http://", "https://")):  # origin form: the usual one
+        if target[:1] == "/":  # origin form, the usual one (the reader refuses any but it and absolute form)
             target = f"{self.server.scheme}://{request.headers.get('host') or self.server.authority}{target}"
         # The buyer's side (checkout.js, Amazon's hosted pages: _buyer_pages.ROUTES); every other path is the API.
         sandbox = self.server.sandbox
@@ -261,6 +262,14 @@ class _Server:
         self.authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.connections: set[_Connection] = set()
         self.loop = asyncio.new_event_loop()
+        # Answers that deliver notifications wait in a worker, and a receiver may call back into this
+        # server, whose answer needs a worker of its own: every connection may hold one (it waits for
+        # its answer before the next), so a pool bounded below the connections (asyncio's default,
+        # cores + 4) could have every worker waiting on a call-back queued for a free one. Threads
+        # are started only when none is idle.
+        self.loop.set_default_executor(
+            concurrent.futures.ThreadPoolExecutor(max_workers=sys.maxsize, thread_name_prefix="amazonpay-sandbox")
+        )
         self._stop: asyncio.Event | None = None
         self._stopping = False
         self._lock = threading.Lock()
