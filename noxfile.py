@@ -254,7 +254,11 @@ def browser(session: nox.Session) -> None:
     _install_project(session)
     session.install("-c", str(REQUIREMENTS / "tests.txt"), "-r", str(REQUIREMENTS / "browser.txt"))
     env = {"AMAZONPAY_CHROMIUM": str(CHROMIUM)}
-    session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", "tests/browser", *session.posargs, env=env)
+    # A Chromium per core; a module's tests stay on one worker, with the servers its fixtures start.
+    parallel = ("-n", "auto", "--dist", "loadfile")
+    session.run(
+        "pytest", *parallel, "-m", "browser", "-p", "no:cacheprovider", "tests/browser", *session.posargs, env=env
+    )
 
 
 @nox.session(python=PYTHON)
