@@ -259,11 +259,12 @@ _BY_REASON: Final[Mapping[tuple[int, ReasonCode], type[APIStatusError]]] = {
     (422, ReasonCode.AmazonRejected): DeclinedError,
     (422, ReasonCode.TransactionTimedOut): DeclinedError,
 }
-_ECHOED: Final = re.compile(r"(?:String-to-Sign should have been|String to sign:?)\s*'(?P<text>.*?)'", re.DOTALL)
+# Patterns compiled (and cached by ``re``) when an error first needs them, not at import.
+_ECHOED: Final = r"(?:String-to-Sign should have been|String to sign:?)\s*'(?P<text>.*?)'"
 _BODY_EXCERPT: Final = 300
 #: The most characters of server text that go into one exception message.
 MESSAGE_LIMIT: Final = 500
-_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL: Final = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
 
 
 def outcome_hint(
@@ -290,14 +291,14 @@ def outcome_hint(
 
 def printable(text: str, limit: int = MESSAGE_LIMIT) -> str:
     """``text`` for a message or a log line: control characters escaped, at most ``limit`` characters."""
-    escaped = _CONTROL.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), text)
+    escaped = re.sub(_CONTROL, lambda match: match[0].encode("unicode_escape").decode("ascii"), text)
     if len(escaped) <= limit:
         return escaped
     return f"{escaped[:limit]}... ({len(escaped) - limit} more characters)"
 
 
 def _echoed_string_to_sign(message: str) -> str | None:
-    match = _ECHOED.search(message)
+    match = re.search(_ECHOED, message, re.DOTALL)
     return match["text"] if match else None
 
 

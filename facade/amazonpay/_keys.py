@@ -24,17 +24,20 @@ _PEM_HINT = (
     "written as \\n), or the path of the key file"
 )
 # A long run of base64 with digits and both letter cases: key material, never a file name.
-_BASE64_RUN: Final = re.compile(r"[A-Za-z0-9+/]{64,}")
+_RUN_LENGTH: Final = 64
+_BASE64_RUN: Final = rf"[A-Za-z0-9+/]{{{_RUN_LENGTH},}}"
 
 
 def looks_like_key_material(text: str) -> bool:
     """Whether ``text`` holds (part of) a key: PEM armour, or a long base64 run such as a key's body."""
     if "-----" in text or "PRIVATE KEY" in text:
         return True
+    if len(text) < _RUN_LENGTH:  # no room for a run (a key file's path, usually): no pattern compiled
+        return False
     compact = re.sub(r"\s|\\n|\\r", "", text)
     return any(
         re.search("[0-9]", run) and re.search("[a-z]", run) and re.search("[A-Z]", run)
-        for run in _BASE64_RUN.findall(compact)
+        for run in re.findall(_BASE64_RUN, compact)
     )
 
 

@@ -28,7 +28,6 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, suppress
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Final, Literal, TypedDict
 
@@ -37,9 +36,12 @@ import httpx
 
 from ._errors import ConfigurationError
 from ._outcome import FinishedCall, Outcome, replayed
+from ._records import Record
 from ._retry import checked_max_retries
 
-_IDEMPOTENCY_KEY: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")
+# Patterns, not compiled patterns: each is compiled (and cached by ``re``) when a call first
+# passes the option it checks, not by every process that imports the client.
+_IDEMPOTENCY_KEY: Final = r"[A-Za-z0-9_-]{1,32}"
 #: Headers amazonpay sets and signs on every attempt.
 _OWNED_HEADERS: Final = frozenset(
     {
@@ -71,11 +73,11 @@ _FRAMING_HEADERS: Final = frozenset(
         "proxy-authorization",
     }
 )
-_TOKEN: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
+_FIELD_NAME: Final = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"  # RFC 9110 field-name (a token)
 #: A header value the HTTP layer sends (h11's field-value, ASCII only: httpx encodes str values as
 #: ASCII): visible characters with spaces or tabs between them, none at either end (RFC 9110 5.5).
 #: Anything else is refused before sending; h11 would refuse it later, quoting the value.
-FIELD_VALUE: Final = re.compile(r"(?:[\x21-\x7e]+(?:[ \t]+[\x21-\x7e]+)*)?")
+FIELD_VALUE: Final = r"(?:[\x21-\x7e]+(?:[ \t]+[\x21-\x7e]+)*)?"
 #: The longest timeout accepted: a payment call never needs more, and larger values overflow.
 MAX_TIMEOUT: Final = 3600.0
 
@@ -150,8 +152,7 @@ def _runner() -> object:
     return ("thread", threading.get_ident())
 
 
-@dataclass
-class CallState:
+class CallState(Record):
     """One ``request_options`` block or method call: its options, and the outcome of its calls.
 
     The outcome is written as each call runs (not when it returns), into the state of the call
@@ -181,23 +182,67 @@ class CallState:
     the outcome as it was.
     """
 
-    simulation_code: str | None = None
-    headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # a value may be a partner's credential
-    timeout: httpx.Timeout | None = None
-    max_retries: int | None = None
-    auth_token: str | None = field(default=None, repr=False)  # a delegated credential
-    retrying: bool = False
-    status: int | None = None
-    request_id: str | None = None
-    attempts: int = 0
-    sent: bool = False
-    idempotency_key: str | None = None
-    response: httpx.Response | None = field(default=None, repr=False)
-    outer: CallState | None = field(default=None, repr=False)
-    explicit_key: _KeyClaim | None = field(default=None, repr=False)
-    refuses_key_off_post: bool = field(default=False, repr=False)
-    owner: object = field(default_factory=_runner, repr=False)
-    is_open: bool = field(default=True, repr=False)
+    __slots__ = (  # noqa: RUF023  # field order
+        "simulation_code",
+        "headers",
+        "timeout",
+        "max_retries",
+        "auth_token",
+        "retrying",
+        "status",
+        "request_id",
+        "attempts",
+        "sent",
+        "idempotency_key",
+        "response",
+        "outer",
+        "explicit_key",
+        "refuses_key_off_post",
+        "owner",
+        "is_open",
+    )
+    # A header value may be a partner's credential, the auth token is a delegated one; the rest is internal.
+    _unshown = frozenset(
+        {"headers", "auth_token", "response", "outer", "explicit_key", "refuses_key_off_post", "owner", "is_open"}
+    )
+
+    def __init__(
+        self,
+        simulation_code: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        auth_token: str | None = None,
+        retrying: bool = False,
+        status: int | None = None,
+        request_id: str | None = None,
+        attempts: int = 0,
+        sent: bool = False,
+        idempotency_key: str | None = None,
+        response: httpx.Response | None = None,
+        outer: CallState | None = None,
+        explicit_key: _KeyClaim | None = None,
+        refuses_key_off_post: bool = False,
+        owner: object = None,
+        is_open: bool = True,
+    ) -> None:
+        self.simulation_code = simulation_code
+        self.headers: Mapping[str, str] = {} if headers is None else headers
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.auth_token = auth_token
+        self.retrying = retrying
+        self.status = status
+        self.request_id = request_id
+        self.attempts = attempts
+        self.sent = sent
+        self.idempotency_key = idempotency_key
+        self.response = response
+        self.outer = outer
+        self.explicit_key = explicit_key
+        self.refuses_key_off_post = refuses_key_off_post
+        self.owner = _runner() if owner is None else owner
+        self.is_open = is_open
 
     @property
     def replayed(self) -> bool | None:
@@ -387,7 +432,7 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
 
 
 def _checked_key(key: object) -> str:
-    if not isinstance(key, str) or not _IDEMPOTENCY_KEY.fullmatch(key):
+    if not isinstance(key, str) or not re.fullmatch(_IDEMPOTENCY_KEY, key):
         shown = repr(key) if isinstance(key, str) else f"of type {type(key).__name__}"
         raise ConfigurationError(
             f"idempotency_key {shown} is invalid: use 1 to 32 characters from A-Z a-z 0-9 _ - "
@@ -397,7 +442,7 @@ def _checked_key(key: object) -> str:
 
 
 def _checked_auth_token(token: object) -> str:
-    if not (isinstance(token, str) and token.strip() and FIELD_VALUE.fullmatch(token)):
+    if not (isinstance(token, str) and token.strip() and re.fullmatch(FIELD_VALUE, token)):
         # The token is a credential: the message never shows it.
         raise ConfigurationError(
             "auth_token must be the non-empty token Get Authorization Token returned (printable ASCII, no space "
@@ -409,7 +454,7 @@ def _checked_auth_token(token: object) -> str:
 def _checked_simulation_code(code: object) -> str:
     if not isinstance(code, str):
         raise ConfigurationError(f"simulation_code must be a str such as 'SoftDeclined', not {type(code).__name__}")
-    if not code.strip() or not FIELD_VALUE.fullmatch(code):
+    if not code.strip() or not re.fullmatch(FIELD_VALUE, code):
         raise ConfigurationError(
             f"simulation_code {code!r} is not a sandbox simulation code; pass one such as 'SoftDeclined'"
         )
@@ -423,7 +468,7 @@ def _checked_headers(headers: object) -> dict[str, str]:
         raise ConfigurationError(f"headers must be a dict of str to str, not {type(headers).__name__}")
     checked: dict[str, str] = {}
     for name, value in headers.items():
-        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+        if not isinstance(name, str) or not re.fullmatch(_FIELD_NAME, name):
             raise ConfigurationError(
                 f"header name {name!r} is invalid: use letters, digits and -, without spaces (e.g. 'x-request-source')"
             )
@@ -438,7 +483,7 @@ def _checked_headers(headers: object) -> dict[str, str]:
                 f"headers= may not set {name}: httpx sets it from the request, and another value would "
                 "desynchronise the connection or send the request elsewhere"
             )
-        if not isinstance(value, str) or not FIELD_VALUE.fullmatch(value):
+        if not isinstance(value, str) or not re.fullmatch(FIELD_VALUE, value):
             shown = (
                 "a value that cannot be sent as it is"
                 if isinstance(value, str)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
 from typing import Final, Protocol
 
+from ._records import FrozenRecord
 from ._registry import operation_at
 
 #: The statuses of a create whose repeat Amazon answers from its idempotency store: "Returns
@@ -76,16 +76,33 @@ def replayed(method: str, path: str, status: int | None, idempotency_key: str | 
     return status == _REPLAYED
 
 
-@dataclass(frozen=True)
-class FinishedCall:
+class FinishedCall(FrozenRecord):
     """The :class:`Outcome` of a call that has returned (``outcome_of``); it no longer changes."""
 
+    __slots__ = ("status", "request_id", "attempts", "sent", "idempotency_key", "replayed")  # noqa: RUF023  # field order
     status: int | None
     request_id: str | None
     attempts: int
     sent: bool
     idempotency_key: str | None
     replayed: bool | None
+
+    def __init__(
+        self,
+        status: int | None,
+        request_id: str | None,
+        attempts: int,
+        sent: bool,
+        idempotency_key: str | None,
+        replayed: bool | None,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "status", status)
+        setattr_(self, "request_id", request_id)
+        setattr_(self, "attempts", attempts)
+        setattr_(self, "sent", sent)
+        setattr_(self, "idempotency_key", idempotency_key)
+        setattr_(self, "replayed", replayed)
 
 
 class _Outcomes:

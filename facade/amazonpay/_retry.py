@@ -17,7 +17,7 @@ from ._errors import ConfigurationError
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 #: The most retries a call may ask for: beyond it a failing service is hammered for minutes.
 MAX_RETRIES_LIMIT: Final = 10
-_DELTA_SECONDS: Final = re.compile(r"[0-9]{1,9}")  # RFC 9110: 1*DIGIT, nothing else
+_DELTA_SECONDS: Final = r"[0-9]{1,9}"  # RFC 9110: 1*DIGIT, nothing else (compiled by re when first read)
 
 
 def checked_max_retries(value: object) -> int:
@@ -71,7 +71,7 @@ def _seconds(retry_after: str | None) -> float | None:
     if not retry_after:
         return None
     text = retry_after.strip()
-    if _DELTA_SECONDS.fullmatch(text):
+    if re.fullmatch(_DELTA_SECONDS, text):
         return float(text)
     try:
         when = parsedate_to_datetime(text)

@@ -13,12 +13,13 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Final, Literal, get_args
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from ._records import FrozenRecord
 
 Algorithm = Literal["AMZN-PAY-RSASSA-PSS-V2", "AMZN-PAY-RSASSA-PSS"]
 ALGORITHMS: Final[tuple[Algorithm, ...]] = get_args(Algorithm)
@@ -28,22 +29,19 @@ SALT_LENGTH: Final[Mapping[Algorithm, int]] = {"AMZN-PAY-RSASSA-PSS": 20, "AMZN-
 ALWAYS_SIGNED: Final = frozenset({"accept", "content-type", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"})
 
 _UNRESERVED: Final = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
-_SLASHES: Final = re.compile(r"/+")
 _EMPTY_SHA256: Final = hashlib.sha256(b"").hexdigest()
 
 
 _PATH_SAFE: Final = _UNRESERVED | {ord("/")}
-#: Text made only of the kept characters: encoded as itself (ids, names and amounts nearly always are).
-_ALREADY_ENCODED: Final = {
-    keep: re.compile("[" + "".join(re.escape(chr(b)) for b in sorted(keep)) + "]*")
-    for keep in (_UNRESERVED, _PATH_SAFE)
-}
+#: The kept bytes of each set, as ``bytes.translate`` deletes them (a regular expression compiled at import cost more).
+_KEPT_BYTES: Final = {keep: bytes(sorted(keep)) for keep in (_UNRESERVED, _PATH_SAFE)}
 
 
 def _percent_encode(text: str, keep: frozenset[int]) -> str:
-    if _ALREADY_ENCODED[keep].fullmatch(text):
-        return text
-    return "".join(chr(b) if b in keep else f"%{b:02X}" for b in text.encode("utf-8"))
+    data = text.encode("utf-8")
+    if not data.translate(None, _KEPT_BYTES[keep]):
+        return text  # only kept characters: encoded as itself (ids, names and amounts nearly always are)
+    return "".join(chr(b) if b in keep else f"%{b:02X}" for b in data)
 
 
 def canonical_uri(path: str) -> str:
@@ -51,7 +49,7 @@ def canonical_uri(path: str) -> str:
 
     ``path`` is the decoded path (``/charges/P01-1``); no dot-segment removal is done.
     """
-    collapsed = _SLASHES.sub("/", path) if "//" in path else path
+    collapsed = re.sub("/+", "/", path) if "//" in path else path
     if not collapsed.startswith("/"):
         collapsed = "/" + collapsed
     return _percent_encode(collapsed, _PATH_SAFE)
@@ -155,25 +153,19 @@ def authorization_header(
     return f"{algorithm} PublicKeyId={public_key_id}, SignedHeaders={';'.join(names)}, Signature={signature}"
 
 
-_AUTHORIZATION: Final = re.compile(
-    r"^(?P<algorithm>AMZN-PAY-RSASSA-PSS(?:-V2)?) PublicKeyId=(?P<key_id>[^,]+), "
-    r"SignedHeaders=(?P<signed>[a-z0-9;-]+), Signature=(?P<signature>[A-Za-z0-9+/=]+)$"
-)
-
-
-def parse_authorization(value: str) -> tuple[Algorithm, str, list[str], str] | None:
-    """Split an ``authorization`` value into algorithm, key id, signed names and signature."""
-    match = _AUTHORIZATION.match(value)
-    if match is None:
-        return None
-    algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2" if match["algorithm"].endswith("V2") else "AMZN-PAY-RSASSA-PSS"
-    return algorithm, match["key_id"], match["signed"].split(";"), match["signature"]
-
-
-@dataclass(frozen=True)
-class Credentials:
+class Credentials(FrozenRecord):
     """Who signs: the public key id, the parsed private key (never shown) and the algorithm."""
 
+    __slots__ = ("public_key_id", "private_key", "algorithm")  # noqa: RUF023  # field order
+    _unshown = frozenset({"private_key"})
     public_key_id: str
-    private_key: rsa.RSAPrivateKey = field(repr=False)
-    algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2"
+    private_key: rsa.RSAPrivateKey
+    algorithm: Algorithm
+
+    def __init__(
+        self, public_key_id: str, private_key: rsa.RSAPrivateKey, algorithm: Algorithm = "AMZN-PAY-RSASSA-PSS-V2"
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "public_key_id", public_key_id)
+        setattr_(self, "private_key", private_key)
+        setattr_(self, "algorithm", algorithm)

@@ -19,7 +19,6 @@ import os
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cached_property
@@ -82,7 +81,7 @@ _NOTHING_SENT: Final = (
 )
 _HOP_BY_HOP: Final = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
 #: Every value of a header list, joined by newlines (which no sendable value holds), is sendable.
-_FIELD_VALUES: Final = re.compile(b"%s(?:\n%s)*" % ((FIELD_VALUE.pattern.encode("ascii"),) * 2))
+_FIELD_VALUES: Final = re.compile(b"%s(?:\n%s)*" % ((FIELD_VALUE.encode("ascii"),) * 2))
 #: Headers whose values are no secret (httpx and this transport set them alike on every request);
 #: any other value (the authorization header, the auth token, the caller's headers) may be one.
 _PUBLIC_HEADERS: Final = frozenset(
@@ -116,20 +115,44 @@ def amz_date(moment: datetime) -> str:
     return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
 
 
-@dataclass
 class _Attempts:
     """Book-keeping of one logical request across its attempts."""
 
-    call: CallState
-    idempotency_key: str | None
-    max_retries: int
-    number: int = 0
-    started: float = 0.0
-    sent: bool = False  # an attempt's bytes may have left the process
-    uncertain: bool = False  # an attempt may have been processed without a definitive answer
-    shown: str | None = None  # the URL path with its secret segments hidden (None: it has none)
-    secrets: tuple[str, ...] = ()  # the values of those segments, as sent
-    date: str | None = None  # the first attempt's x-amz-pay-date, read while the call is checked
+    __slots__ = (  # noqa: RUF023  # in __init__'s order
+        "call",
+        "idempotency_key",
+        "max_retries",
+        "number",
+        "started",
+        "sent",
+        "uncertain",
+        "shown",
+        "secrets",
+        "date",
+    )
+
+    def __init__(
+        self,
+        *,
+        call: CallState,
+        idempotency_key: str | None,
+        max_retries: int,
+        number: int = 0,
+        sent: bool = False,
+        shown: str | None = None,
+        secrets: tuple[str, ...] = (),
+        date: str | None = None,
+    ) -> None:
+        self.call = call
+        self.idempotency_key = idempotency_key
+        self.max_retries = max_retries
+        self.number = number
+        self.started = 0.0
+        self.sent = sent  # an attempt's bytes may have left the process
+        self.uncertain = False  # an attempt may have been processed without a definitive answer
+        self.shown = shown  # the URL path with its secret segments hidden (None: it has none)
+        self.secrets = secrets  # the values of those segments, as sent
+        self.date = date  # the first attempt's x-amz-pay-date, read while the call is checked
 
     def path(self, request: httpx.Request) -> str:
         """The request's path as logs and messages show it."""
@@ -731,7 +754,7 @@ def _check_headers(request: httpx.Request, call: CallState, where: str) -> None:
     """
     raw = request.headers.raw
     if not _FIELD_VALUES.fullmatch(b"\n".join([value for _, value in raw])):
-        name = next(name for name, value in raw if not FIELD_VALUE.fullmatch(value.decode("latin-1")))
+        name = next(name for name, value in raw if not re.fullmatch(FIELD_VALUE, value.decode("latin-1")))
         raise ConfigurationError(
             f"{where} not sent: header {printable(name.decode('latin-1'), 100)} has a value the HTTP layer would "
             "refuse (a space at either end, a control character, a line break or non-ASCII); its value is not "
