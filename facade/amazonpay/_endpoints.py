@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from urllib.request import getproxies, proxy_bypass
 
 from ._errors import ConfigurationError
+from ._records import FrozenDataclass
 
 Region = Literal["na", "eu", "jp"]
 
@@ -30,8 +31,8 @@ REGION_ALIASES: Final[dict[str, Region]] = {
 ENVIRONMENT_PREFIXES: Final = ("live", "sandbox")
 
 
-@dataclass(frozen=True)
-class Endpoint:
+@dataclass(frozen=True, init=False, repr=False, eq=False)  # the rest from FrozenDataclass: nothing compiled at import
+class Endpoint(FrozenDataclass):
     """A resolved destination: base URL plus the values of the host and region headers."""
 
     region: Region
@@ -39,6 +40,14 @@ class Endpoint:
     base_url: str
     sandbox: bool
     environment_specific_key: bool
+
+    def __init__(self, region: Region, host: str, base_url: str, sandbox: bool, environment_specific_key: bool) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "region", region)
+        setattr_(self, "host", host)
+        setattr_(self, "base_url", base_url)
+        setattr_(self, "sandbox", sandbox)
+        setattr_(self, "environment_specific_key", environment_specific_key)
 
     @property
     def environment(self) -> str:

@@ -12,23 +12,30 @@ two instances of the same class field by field, and a mutable record is unhashab
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
-from typing import Any, ClassVar
+from dataclasses import FrozenInstanceError, fields
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 class _Fields:
-    """Repr and equality from ``__slots__``."""
+    """Repr and equality from the fields' names."""
 
-    __slots__: ClassVar[tuple[str, ...]] = ()
+    # No annotations here: a public subclass's type hints (typing.get_type_hints) stay its own.
+    __slots__ = ()
     #: The fields the repr leaves out.
-    _unshown: ClassVar[frozenset[str]] = frozenset()
+    _unshown = frozenset[str]()
+
+    def _names(self) -> tuple[str, ...]:
+        return self.__slots__
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
+        return tuple(getattr(self, name) for name in self._names())
 
     def __repr__(self) -> str:
         unshown = self._unshown
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__ if name not in unshown)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names() if name not in unshown)
         return f"{type(self).__qualname__}({shown})"
 
     def __eq__(self, other: object) -> bool:
@@ -65,3 +72,22 @@ class FrozenRecord(_Fields):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return type(self), self._values()
+
+
+class FrozenDataclass(_Fields):
+    """The repr, equality and hash of a public frozen dataclass, which keeps being one.
+
+    ``dataclasses.fields()`` and ``replace()`` work on :class:`amazonpay.Endpoint` and
+    :class:`amazonpay.RetryPolicy`, and type checkers see their fields read-only, so they stay
+    ``@dataclass(frozen=True, init=False, repr=False, eq=False)`` with an ``__init__`` of their
+    own (which sets each field with ``object.__setattr__``); the methods the dataclass would
+    compile at import are these, read from the fields when called.
+    """
+
+    __slots__ = ()
+
+    def _names(self) -> tuple[str, ...]:
+        return tuple(field.name for field in fields(cast("DataclassInstance", self)))
+
+    def __hash__(self) -> int:
+        return hash(self._values())

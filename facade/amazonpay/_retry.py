@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Final
@@ -12,6 +12,7 @@ from typing import Final
 import httpx
 
 from ._errors import ConfigurationError
+from ._records import FrozenDataclass
 
 #: Statuses the official SDKs retry (facts, section 3), all of them transient.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -27,8 +28,8 @@ def checked_max_retries(value: object) -> int:
     return value
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
+@dataclass(frozen=True, init=False, repr=False, eq=False)  # the rest from FrozenDataclass: nothing compiled at import
+class RetryPolicy(FrozenDataclass):
     """Exponential backoff with jitter; ``Retry-After`` honoured up to ``max_retry_after``.
 
     Every retry of one logical call reuses its idempotency key and gets a fresh date and
@@ -39,10 +40,22 @@ class RetryPolicy:
     initial_delay: float = 0.5
     max_delay: float = 8.0
     max_retry_after: float = 60.0
-    statuses: frozenset[int] = field(default=RETRY_STATUSES)
+    statuses: frozenset[int] = RETRY_STATUSES
 
-    def __post_init__(self) -> None:
-        checked_max_retries(self.max_retries)
+    def __init__(  # the fields' defaults (tests/test_retries.py holds the two to the same values)
+        self,
+        max_retries: int = 3,
+        initial_delay: float = 0.5,
+        max_delay: float = 8.0,
+        max_retry_after: float = 60.0,
+        statuses: frozenset[int] = RETRY_STATUSES,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "max_retries", checked_max_retries(max_retries))
+        setattr_(self, "initial_delay", initial_delay)
+        setattr_(self, "max_delay", max_delay)
+        setattr_(self, "max_retry_after", max_retry_after)
+        setattr_(self, "statuses", statuses)
 
     def retries_status(self, status: int) -> bool:
         """Whether a response with this status is worth another attempt."""
