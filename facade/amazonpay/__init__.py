@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from ._client import AmazonPay, AsyncAmazonPay, ClientOptions
+    from ._codes import ReasonCode
     from ._endpoints import Endpoint
     from ._errors import (
         AmazonPayError,
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
         NotificationVerificationError,
         OutcomeUnknownError,
         RateLimitError,
-        ReasonCode,
         ServerError,
         StorageError,
         UnexpectedResponseError,
@@ -73,7 +73,7 @@ _EXPORTS = {
     "NotificationVerificationError": "_errors",
     "OutcomeUnknownError": "_errors",
     "RateLimitError": "_errors",
-    "ReasonCode": "_errors",
+    "ReasonCode": "_codes",
     "ServerError": "_errors",
     "StorageError": "_errors",
     "UnexpectedResponseError": "_errors",

@@ -11,57 +11,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from enum import StrEnum
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-
-class ReasonCode(StrEnum):
-    """Amazon's ``reasonCode`` values: each member's name is the code on the wire.
-
-    A ``StrEnum``, so ``error.reason_code == "SoftDeclined"`` keeps working; a code this
-    version does not know stays a plain ``str`` on the error.
-    """
-
-    # 400
-    InvalidHeaderValue = "InvalidHeaderValue"
-    InvalidRequest = "InvalidRequest"
-    InvalidParameterValue = "InvalidParameterValue"
-    InvalidRequestFormat = "InvalidRequestFormat"
-    MissingHeader = "MissingHeader"
-    MissingHeaderValue = "MissingHeaderValue"
-    MissingParameterValue = "MissingParameterValue"
-    UnrecognizedField = "UnrecognizedField"
-    InvalidSandboxSimulationSpecified = "InvalidSandboxSimulationSpecified"
-    DuplicateIdempotencyKey = "DuplicateIdempotencyKey"
-    InvalidParameterCombination = "InvalidParameterCombination"
-    CurrencyMismatch = "CurrencyMismatch"
-    InvalidAPIVersion = "InvalidAPIVersion"
-    TransactionAmountExceeded = "TransactionAmountExceeded"
-    PeriodicAmountExceeded = "PeriodicAmountExceeded"
-    # 401 / 403
-    UnauthorizedAccess = "UnauthorizedAccess"
-    InvalidRequestSignature = "InvalidRequestSignature"
-    # 404 / 405
-    ResourceNotFound = "ResourceNotFound"
-    MethodNotAllowed = "MethodNotAllowed"
-    # 422: state errors
-    InvalidCheckoutSessionStatus = "InvalidCheckoutSessionStatus"
-    CheckoutSessionCanceled = "CheckoutSessionCanceled"
-    InvalidChargeStatus = "InvalidChargeStatus"
-    InvalidChargePermissionStatus = "InvalidChargePermissionStatus"
-    TransactionCountExceeded = "TransactionCountExceeded"
-    PaymentMethodNotAllowed = "PaymentMethodNotAllowed"
-    MFANotCompleted = "MFANotCompleted"
-    # 422: declines (DeclinedError)
-    SoftDeclined = "SoftDeclined"
-    HardDeclined = "HardDeclined"
-    AmazonRejected = "AmazonRejected"
-    TransactionTimedOut = "TransactionTimedOut"
-    # 429 / 5xx
-    TooManyRequests = "TooManyRequests"
-    ProcessingFailure = "ProcessingFailure"
-    InternalServerError = "InternalServerError"
-    ServiceUnavailable = "ServiceUnavailable"
+if TYPE_CHECKING:
+    from ._codes import NotificationFailure, ReasonCode
 
 
 class AmazonPayError(Exception):
@@ -251,13 +204,14 @@ _BY_STATUS: Final[Mapping[int, type[APIStatusError]]] = {
     422: UnprocessableError,
     429: RateLimitError,
 }
-#: Narrower classes for some reason codes, each under its status's class.
-_BY_REASON: Final[Mapping[tuple[int, ReasonCode], type[APIStatusError]]] = {
-    (400, ReasonCode.DuplicateIdempotencyKey): IdempotencyError,
-    (422, ReasonCode.SoftDeclined): DeclinedError,
-    (422, ReasonCode.HardDeclined): DeclinedError,
-    (422, ReasonCode.AmazonRejected): DeclinedError,
-    (422, ReasonCode.TransactionTimedOut): DeclinedError,
+#: Narrower classes for some reason codes, each under its status's class (keyed by the codes'
+#: values: a :class:`ReasonCode` member finds its entry, and they are not built at import).
+_BY_REASON: Final[Mapping[tuple[int, str], type[APIStatusError]]] = {
+    (400, "DuplicateIdempotencyKey"): IdempotencyError,
+    (422, "SoftDeclined"): DeclinedError,
+    (422, "HardDeclined"): DeclinedError,
+    (422, "AmazonRejected"): DeclinedError,
+    (422, "TransactionTimedOut"): DeclinedError,
 }
 # Patterns compiled (and cached by ``re``) when an error first needs them, not at import.
 _ECHOED: Final = r"(?:String-to-Sign should have been|String to sign:?)\s*'(?P<text>.*?)'"
@@ -304,6 +258,8 @@ def _echoed_string_to_sign(message: str) -> str | None:
 
 def reason_code(value: str) -> ReasonCode | str:
     """The :class:`ReasonCode` member for ``value``, or ``value`` itself when this version does not know it."""
+    from ._codes import ReasonCode  # an error's, on the way to raising it: a call that succeeds never loads it
+
     try:
         return ReasonCode(value)
     except ValueError:
@@ -339,7 +295,7 @@ def error_for_status(
         target = f" to {printable(location, 200)}" if location else ""
         message = f"a redirect{target}: Amazon Pay never redirects, so base_url or a proxy is wrong; {message}"
     cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else APIStatusError)
-    if isinstance(code, ReasonCode):
+    if code is not None:
         cls = _BY_REASON.get((status, code), cls)
     return cls(
         status=status,
@@ -357,24 +313,6 @@ def error_for_status(
 
 
 # --- notifications (amazonpay.notifications) -------------------------------------------------
-class NotificationFailure(StrEnum):
-    """Why an SNS message was refused: the ``reason`` of :class:`NotificationVerificationError`."""
-
-    BAD_JSON = "bad_json"  # not UTF-8, not JSON, not an object, or a key repeated
-    MISSING_KEY = "missing_key"  # a key SNS always sends is absent
-    BAD_MESSAGE = "bad_message"  # a value of the wrong type or form, or an unreadable Amazon Pay message
-    UNKNOWN_TYPE = "unknown_type"  # Type is not Notification, SubscriptionConfirmation or UnsubscribeConfirmation
-    UNSUPPORTED_SIGNATURE_VERSION = "unsupported_signature_version"  # neither "1" nor "2"
-    BAD_CERT_URL = "bad_cert_url"  # SigningCertURL is not an SNS certificate URL; nothing was fetched
-    UNEXPECTED_TOPIC = "unexpected_topic"  # TopicArn is not one of the expected topics
-    TIMESTAMP_OUT_OF_RANGE = "timestamp_out_of_range"  # further from now than max_age
-    CERT_FETCH_FAILED = "cert_fetch_failed"  # the certificate could not be fetched (possibly transient)
-    BAD_CERTIFICATE = "bad_certificate"  # not an X.509 RSA certificate, or outside its validity dates
-    BAD_SIGNATURE = "bad_signature"  # the signature does not verify
-    BAD_SUBSCRIBE_URL = "bad_subscribe_url"  # confirm(): SubscribeURL is not an SNS ConfirmSubscription URL
-    CONFIRM_FAILED = "confirm_failed"  # confirm(): the GET of SubscribeURL failed
-
-
 class NotificationVerificationError(AmazonPayError, ValueError):
     """An SNS message (or its subscription confirmation) was refused; nothing in it is to be trusted.
 

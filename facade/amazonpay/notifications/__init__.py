@@ -27,7 +27,8 @@ visited: ``verifier.confirm(message)`` does it when you decide to.
 :func:`wsgi_receiver` and :func:`asgi_receiver` are ready-made endpoints with those answers.
 """
 
-from .._errors import NotificationFailure, NotificationVerificationError
+from .._codes import NotificationFailure
+from .._errors import NotificationVerificationError
 from ._fetch import AsyncFetcher, AsyncHttpxFetcher, Fetcher, FetchError, HttpxFetcher
 from ._messages import (
     Message,

@@ -10,7 +10,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
-from .._errors import ConfigurationError, NotificationFailure, NotificationVerificationError
+from .._codes import NotificationFailure
+from .._errors import ConfigurationError, NotificationVerificationError
 from .._json import JsonValue
 
 

@@ -20,7 +20,8 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Final
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
-from .._errors import NotificationFailure, NotificationVerificationError
+from .._codes import NotificationFailure
+from .._errors import NotificationVerificationError
 from ._messages import Message, Notification, SubscriptionConfirmation, UnsubscribeConfirmation
 from ._verifier import AsyncNotificationVerifier, NotificationVerifier
 

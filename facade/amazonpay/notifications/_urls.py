@@ -17,7 +17,8 @@ import re
 from typing import Final
 from urllib.parse import parse_qsl
 
-from .._errors import NotificationFailure, NotificationVerificationError
+from .._codes import NotificationFailure
+from .._errors import NotificationVerificationError
 
 _HOST: Final = r"sns\.[a-z]{2,}(?:-[a-z]+)+-[0-9]+\.amazonaws\.com(?:\.cn)?"
 _SEGMENT: Final = r"[A-Za-z0-9_-][A-Za-z0-9._-]*"  # never "." or ".."

@@ -25,7 +25,8 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from .._errors import ConfigurationError, NotificationFailure, NotificationVerificationError
+from .._codes import NotificationFailure
+from .._errors import ConfigurationError, NotificationVerificationError
 from .._transport import Clock, utc_now
 from ._fetch import AsyncFetcher, AsyncHttpxFetcher, Fetcher, HttpxFetcher
 from ._messages import (

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from amazonpay._errors import ReasonCode
+from amazonpay._codes import ReasonCode
 
 
 class Reason(Enum):
