@@ -11,6 +11,7 @@ what the caller got, or checks that an effect httpx has (event hooks, cookies, c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ from hypothesis import strategies as st
 
 from amazonpay import AmazonPay, AsyncAmazonPay, ConfigurationError
 from amazonpay._client import _HttpClient
+from amazonpay._options import FIELD_VALUE
+from amazonpay._transport import _sendable_values
 
 if TYPE_CHECKING:
     from tests.conftest import Recorder, Sent
@@ -220,3 +223,16 @@ def test_a_generated_operation_s_path_is_merged_in_one_step(
     monkeypatch.setattr(BaseClient, "_merge_url", refuse)
     pay.api.get_httpx_client().get(CHARGE_PATH)
     assert str(transport.sent[0].url) == expected
+
+
+#: Bytes at the edges of FIELD_VALUE: visible ASCII, the blanks it allows inside, and what it refuses.
+_VALUE_PIECES = [b"a", b"~", b"!", b" ", b"\t", b"\n", b"\r", b"\x00", b"\x1f", b"\x7f", b"\x80", b"\xff"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_VALUE_PIECES), max_size=6).map(b"".join), max_size=4))
+def test_the_header_values_check_accepts_what_field_value_s_pattern_accepts(values: list[bytes]) -> None:
+    """The transport checks a request's header values with byte scans (no pattern compiled at import) ..."""
+    joined = b"\n".join(values)
+    # ... as FIELD_VALUE's pattern, repeated over the values joined by newlines, did before.
+    one = FIELD_VALUE.encode("ascii")
+    assert _sendable_values(joined) is (re.fullmatch(b"%s(?:\n%s)*" % (one, one), joined) is not None)

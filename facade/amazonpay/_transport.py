@@ -80,8 +80,9 @@ _NOTHING_SENT: Final = (
     httpx.LocalProtocolError,
 )
 _HOP_BY_HOP: Final = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
-#: Every value of a header list, joined by newlines (which no sendable value holds), is sendable.
-_FIELD_VALUES: Final = re.compile(b"%s(?:\n%s)*" % ((FIELD_VALUE.encode("ascii"),) * 2))
+#: What a header value may hold (FIELD_VALUE: visible ASCII, spaces and tabs), and the newline joining values.
+_VALUE_BYTES: Final = bytes(range(0x21, 0x7F)) + b" \t\n"
+_BLANKS: Final = (b" ", b"\t")
 #: Headers whose values are no secret (httpx and this transport set them alike on every request);
 #: any other value (the authorization header, the auth token, the caller's headers) may be one.
 _PUBLIC_HEADERS: Final = frozenset(
@@ -743,6 +744,25 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
 
 # --- what a request may show of itself ---------------------------------------------------------
+def _sendable_values(joined: bytes) -> bool:
+    """Whether header values joined by newlines (which no sendable value holds) each match FIELD_VALUE.
+
+    Byte scans, not FIELD_VALUE's pattern repeated: as fast on every call, and nothing to
+    compile (0.25 ms) in a process's first one. No byte outside the value's alphabet, and no
+    space or tab at either end of a line.
+    """
+    if joined.translate(None, _VALUE_BYTES):
+        return False
+    return not (
+        joined.startswith(_BLANKS)
+        or joined.endswith(_BLANKS)
+        or b"\n " in joined
+        or b"\n\t" in joined
+        or b" \n" in joined
+        or b"\t\n" in joined
+    )
+
+
 def _check_headers(request: httpx.Request, call: CallState, where: str) -> None:
     """Refuse, before sending, header values the HTTP layer would refuse and repeated ``x-amz-pay-*`` names.
 
@@ -753,7 +773,7 @@ def _check_headers(request: httpx.Request, call: CallState, where: str) -> None:
     canonicalises them is not documented, so they are not guessed at.
     """
     raw = request.headers.raw
-    if not _FIELD_VALUES.fullmatch(b"\n".join([value for _, value in raw])):
+    if not _sendable_values(b"\n".join([value for _, value in raw])):
         name = next(name for name, value in raw if not re.fullmatch(FIELD_VALUE, value.decode("latin-1")))
         raise ConfigurationError(
             f"{where} not sent: header {printable(name.decode('latin-1'), 100)} has a value the HTTP layer would "
