@@ -148,6 +148,11 @@ class Resource:
         return {name: module for name, module in self.imports.items() if name not in self.defaults}
 
     @property
+    def transfers(self) -> bool:
+        """A method downloads or uploads: the resource gets the client's storage (made on first use)."""
+        return any(method.download is not None or method.upload is not None for method in self.methods)
+
+    @property
     def option_types(self) -> list[str]:
         """The option types its methods take."""
         return sorted({method.option_type for method in self.methods})

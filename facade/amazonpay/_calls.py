@@ -23,7 +23,6 @@ from ._errors import AmazonPayError, ConfigurationError, UnexpectedResponseError
 from ._options import CallState, call_options
 from ._outcome import remember
 from ._registry import secret_arguments
-from ._storage import AsyncStorage, Storage
 from ._transport import unreadable_answer
 from ._validation import json_ready
 
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from amazonpay_api import Client
 
     from ._pagination import AsyncPager, Paging, SyncPager
+    from ._storage import AsyncStorage, Storage
 
 T = TypeVar("T")
 

@@ -14,6 +14,7 @@ import os
 import ssl
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, Generic, NoReturn, Self, TypedDict, TypeVar, Unpack
 
@@ -33,10 +34,10 @@ from ._options import checked_timeout
 from ._registry import hide_secrets
 from ._retry import RetryPolicy, checked_max_retries
 from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to_sign
-from ._storage import AsyncStorage, HiddenQuery, Storage
 from ._transport import AmazonPayTransport, Clock, ClockSkew, unreadable_answer, utc_now
 
 if TYPE_CHECKING:
+    from ._storage import AsyncStorage, Storage
     from .notifications._objects import AsyncClientNotifications, ClientNotifications
 
 logger = logging.getLogger("amazonpay")
@@ -394,9 +395,18 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
         self._http = _HttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
-        # Shares the network transport (closed with the API client's); never signs, never redirects.
-        self._storage = Storage(httpx.Client(transport=HiddenQuery(network), timeout=self._config.timeout))
+        self._direct = network
         return self._http
+
+    @cached_property
+    def _storage(self) -> Storage:
+        """Transfers to pre-signed URLs (downloads, uploads), made when a resource that transfers is first read.
+
+        Shares the network transport (closed with the API client's); never signs, never redirects.
+        """
+        from ._storage import HiddenQuery, Storage
+
+        return Storage(httpx.Client(transport=HiddenQuery(self._direct), timeout=self._config.timeout))
 
     @property
     def notifications(self) -> ClientNotifications:
@@ -431,9 +441,18 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
         self._http = _AsyncHttpClient(
             base_url=self._config.endpoint.base_url, transport=transport, timeout=self._config.timeout
         )
-        # Shares the network transport (closed with the API client's); never signs, never redirects.
-        self._storage = AsyncStorage(httpx.AsyncClient(transport=HiddenQuery(network), timeout=self._config.timeout))
+        self._direct = network
         return self._http
+
+    @cached_property
+    def _storage(self) -> AsyncStorage:
+        """Transfers to pre-signed URLs (downloads, uploads), made when a resource that transfers is first read.
+
+        Shares the network transport (closed with the API client's); never signs, never redirects.
+        """
+        from ._storage import AsyncStorage, HiddenQuery
+
+        return AsyncStorage(httpx.AsyncClient(transport=HiddenQuery(self._direct), timeout=self._config.timeout))
 
     @property
     def notifications(self) -> AsyncClientNotifications:

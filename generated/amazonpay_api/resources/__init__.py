@@ -33,63 +33,67 @@ class Resources:
     """The resources of a synchronous client."""
 
     api: Client
-    _storage: Storage
+    if TYPE_CHECKING:
+
+        @property
+        def _storage(self) -> Storage:
+            """The client's transfers to pre-signed URLs, for the resources that download or upload."""
 
     @cached_property
     def authorization_tokens(self) -> AuthorizationTokens:
         """Authorization Tokens: Delegated access for solution providers."""
         from .authorization_tokens import AuthorizationTokens
 
-        return AuthorizationTokens(self.api, self._storage)
+        return AuthorizationTokens(self.api)
 
     @cached_property
     def buyers(self) -> Buyers:
         """Buyers: The buyer's profile after Amazon Sign-in, before checkout starts."""
         from .buyers import Buyers
 
-        return Buyers(self.api, self._storage)
+        return Buyers(self.api)
 
     @cached_property
     def charge_permissions(self) -> ChargePermissions:
         """Charge Permissions: Manage buyer charge authorizations."""
         from .charge_permissions import ChargePermissions
 
-        return ChargePermissions(self.api, self._storage)
+        return ChargePermissions(self.api)
 
     @cached_property
     def charges(self) -> Charges:
         """Charges: Create and manage payment charges."""
         from .charges import Charges
 
-        return Charges(self.api, self._storage)
+        return Charges(self.api)
 
     @cached_property
     def checkout_sessions(self) -> CheckoutSessions:
         """Checkout Sessions: Manage buyer checkout sessions."""
         from .checkout_sessions import CheckoutSessions
 
-        return CheckoutSessions(self.api, self._storage)
+        return CheckoutSessions(self.api)
 
     @cached_property
     def delivery_trackers(self) -> DeliveryTrackers:
         """Delivery Trackers: Shipment tracking for Alexa delivery notifications (allow-listed merchants)."""
         from .delivery_trackers import DeliveryTrackers
 
-        return DeliveryTrackers(self.api, self._storage)
+        return DeliveryTrackers(self.api)
 
     @cached_property
     def disbursements(self) -> Disbursements:
         """Disbursements: Payouts of settled funds to the merchant's bank account."""
         from .disbursements import Disbursements
 
-        return Disbursements(self.api, self._storage)
+        return Disbursements(self.api)
 
     @cached_property
     def disputes(self) -> Disputes:
         """Disputes: Chargebacks and claims against a charge, and the merchant's response."""
         from .disputes import Disputes
 
-        return Disputes(self.api, self._storage)
+        return Disputes(self.api)
 
     @cached_property
     def files(self) -> Files:
@@ -103,14 +107,14 @@ class Resources:
         """Refunds: Process refunds on captured charges."""
         from .refunds import Refunds
 
-        return Refunds(self.api, self._storage)
+        return Refunds(self.api)
 
     @cached_property
     def report_schedules(self) -> ReportSchedules:
         """Report Schedules: Reports Amazon Pay generates on a schedule, one schedule per report type."""
         from .report_schedules import ReportSchedules
 
-        return ReportSchedules(self.api, self._storage)
+        return ReportSchedules(self.api)
 
     @cached_property
     def reports(self) -> Reports:
@@ -124,63 +128,67 @@ class AsyncResources:
     """The resources of an asynchronous client."""
 
     api: Client
-    _storage: AsyncStorage
+    if TYPE_CHECKING:
+
+        @property
+        def _storage(self) -> AsyncStorage:
+            """The client's transfers to pre-signed URLs, for the resources that download or upload."""
 
     @cached_property
     def authorization_tokens(self) -> AsyncAuthorizationTokens:
         """Authorization Tokens: Delegated access for solution providers."""
         from .authorization_tokens import AsyncAuthorizationTokens
 
-        return AsyncAuthorizationTokens(self.api, self._storage)
+        return AsyncAuthorizationTokens(self.api)
 
     @cached_property
     def buyers(self) -> AsyncBuyers:
         """Buyers: The buyer's profile after Amazon Sign-in, before checkout starts."""
         from .buyers import AsyncBuyers
 
-        return AsyncBuyers(self.api, self._storage)
+        return AsyncBuyers(self.api)
 
     @cached_property
     def charge_permissions(self) -> AsyncChargePermissions:
         """Charge Permissions: Manage buyer charge authorizations."""
         from .charge_permissions import AsyncChargePermissions
 
-        return AsyncChargePermissions(self.api, self._storage)
+        return AsyncChargePermissions(self.api)
 
     @cached_property
     def charges(self) -> AsyncCharges:
         """Charges: Create and manage payment charges."""
         from .charges import AsyncCharges
 
-        return AsyncCharges(self.api, self._storage)
+        return AsyncCharges(self.api)
 
     @cached_property
     def checkout_sessions(self) -> AsyncCheckoutSessions:
         """Checkout Sessions: Manage buyer checkout sessions."""
         from .checkout_sessions import AsyncCheckoutSessions
 
-        return AsyncCheckoutSessions(self.api, self._storage)
+        return AsyncCheckoutSessions(self.api)
 
     @cached_property
     def delivery_trackers(self) -> AsyncDeliveryTrackers:
         """Delivery Trackers: Shipment tracking for Alexa delivery notifications (allow-listed merchants)."""
         from .delivery_trackers import AsyncDeliveryTrackers
 
-        return AsyncDeliveryTrackers(self.api, self._storage)
+        return AsyncDeliveryTrackers(self.api)
 
     @cached_property
     def disbursements(self) -> AsyncDisbursements:
         """Disbursements: Payouts of settled funds to the merchant's bank account."""
         from .disbursements import AsyncDisbursements
 
-        return AsyncDisbursements(self.api, self._storage)
+        return AsyncDisbursements(self.api)
 
     @cached_property
     def disputes(self) -> AsyncDisputes:
         """Disputes: Chargebacks and claims against a charge, and the merchant's response."""
         from .disputes import AsyncDisputes
 
-        return AsyncDisputes(self.api, self._storage)
+        return AsyncDisputes(self.api)
 
     @cached_property
     def files(self) -> AsyncFiles:
@@ -194,14 +202,14 @@ class AsyncResources:
         """Refunds: Process refunds on captured charges."""
         from .refunds import AsyncRefunds
 
-        return AsyncRefunds(self.api, self._storage)
+        return AsyncRefunds(self.api)
 
     @cached_property
     def report_schedules(self) -> AsyncReportSchedules:
         """Report Schedules: Reports Amazon Pay generates on a schedule, one schedule per report type."""
         from .report_schedules import AsyncReportSchedules
 
-        return AsyncReportSchedules(self.api, self._storage)
+        return AsyncReportSchedules(self.api)
 
     @cached_property
     def reports(self) -> AsyncReports:
