@@ -9,9 +9,11 @@
 2. Drops the parameters marked `x-amazonpay-facade-owned` (the headers the amazonpay
    transport sets on every attempt) to form the generator's view of the spec.
 3. Runs the pinned openapi-python-client on that view into `generated/amazonpay_api`,
-   failing on any warning or skipped endpoint. Five of its templates are ours
+   failing on any warning or skipped endpoint. Eight of its templates are ours
    (`templates/generator/`): the models package imports each model on first use, so a call
-   loads the models it needs, not the whole API's (`models_init.py.jinja`); the models,
+   loads the models it needs, not the whole API's (`models_init.py.jinja`), and a model imports
+   another model or an enum where a value of it is read, so an answer loads the models of the
+   fields it holds (`property_templates/`: model, enum and union properties); the models,
    `types.Response`, `types.File` and the clients are plain classes with `__slots__` and an
    explicit `__init__`, not attrs classes, so importing them imports no attrs and builds no
    class (`model.py.jinja`, `types.py.jinja`, `client.py.jinja`; `types.Model` gives them

@@ -91,27 +91,58 @@ def model_modules(modules: set[str]) -> set[str]:
     return {name.rsplit(".", 1)[1] for name in modules if name.startswith("amazonpay_api.models.")}
 
 
-def test_one_get_of_a_charge_loads_the_charge_models_only(after_one_get: set[str]) -> None:
-    # What a Charge holds and the error body Get Charge parses; not the request models of the
-    # resource's other operations (a method imports its own), nor other resources' models.
+def test_one_get_of_a_charge_loads_the_models_of_what_it_holds(after_one_get: set[str]) -> None:
+    # What the Charge holds and the error body Get Charge parses. A model imports another (an
+    # enum too) where a value is read, so the fields this answer lacks load nothing: no
+    # reasonCode (charge_reason_code), none of the Saved Wallet fields of issue 18 (merchant
+    # metadata, the checkout URLs of a charge that needs the buyer, who initiated it and through
+    # which channel). Nor the request models of the resource's other operations (a method
+    # imports its own), nor other resources' models.
     assert model_modules(after_one_get) == {
         "charge",
         "price",
-        # its statusDetails, typed by the states and reason codes the Charge page lists (issue 21)
         "charge_status_details",
         "charge_state",
-        "charge_reason_code",
         "provider_metadata",
         "release_environment",
         "error_response",
-        # the Saved Wallet fields of a Charge (issue 18): its merchant metadata, the checkout
-        # URLs of a charge that needs the buyer, who initiated it and through which channel
-        "merchant_metadata",
-        "web_checkout_details",
-        "checkout_mode",
-        "charge_initiator",
-        "channel",
     }
+
+
+#: A Charge with every field whose model the answer above lacks.
+SAVED_WALLET_CHARGE = {
+    **CHARGE,
+    "statusDetails": {"state": "Declined", "reasonCode": "SoftDeclined", "lastUpdatedTimestamp": "20261120T101010Z"},
+    "merchantMetadata": {"merchantReferenceId": "order-1"},
+    "webCheckoutDetails": {"checkoutResultReturnUrl": "https://shop.example/result", "checkoutMode": "ProcessOrder"},
+    "chargeInitiator": "MITR",
+    "channel": "Web",
+}
+
+
+def test_a_field_s_model_loads_when_an_answer_holds_it() -> None:
+    code = (
+        "import json, sys\n"
+        "from amazonpay_api.models.charge import Charge\n"
+        f"charge = Charge.from_dict({SAVED_WALLET_CHARGE!r})\n"
+        "values = [charge.status_details.reason_code, charge.merchant_metadata, charge.web_checkout_details,\n"
+        "          charge.web_checkout_details.checkout_mode, charge.charge_initiator, charge.channel]\n"
+        "print(json.dumps([type(value).__name__ for value in values]))\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr
+    types, modules = (json.loads(line) for line in done.stdout.splitlines()[-2:])
+    assert types == [
+        "ChargeReasonCode",
+        "MerchantMetadata",
+        "WebCheckoutDetails",
+        "CheckoutMode",
+        "ChargeInitiator",
+        "Channel",
+    ]
+    assert {"charge_reason_code", "merchant_metadata", "web_checkout_details", "checkout_mode", "charge_initiator",
+            "channel"} <= model_modules(set(modules))  # fmt: skip
 
 
 def test_one_get_loads_its_operation_only(after_one_get: set[str]) -> None:
@@ -162,8 +193,8 @@ def test_the_whole_generated_package_imports_no_attrs() -> None:
 def test_importing_one_model_does_not_import_every_model() -> None:
     code = "import json, sys, amazonpay_api.models.charge; print(json.dumps(sorted(sys.modules)))"
     loaded = model_modules(imported_by(code))
-    # a Charge's enums load with it; its nested models load when a body is parsed
-    assert loaded == {"charge", "release_environment", "charge_initiator", "channel"}
+    # its nested models and enums load when a body holding them is parsed
+    assert loaded == {"charge"}
 
 
 def test_every_model_is_reachable_from_the_models_package() -> None:

@@ -176,7 +176,7 @@ class Address(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_2 = _parse_address_line_2(d.pop("addressLine2", UNSET))
 
@@ -185,7 +185,7 @@ class Address(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_3 = _parse_address_line_3(d.pop("addressLine3", UNSET))
 
@@ -202,7 +202,7 @@ class Address(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         phone_number = _parse_phone_number(d.pop("phoneNumber", UNSET))
 
@@ -211,7 +211,7 @@ class Address(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         county = _parse_county(d.pop("county", UNSET))
 
@@ -220,7 +220,7 @@ class Address(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         district = _parse_district(d.pop("district", UNSET))
 

@@ -161,7 +161,7 @@ class AddressDetailsInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_2 = _parse_address_line_2(d.pop("addressLine2", UNSET))
 
@@ -170,7 +170,7 @@ class AddressDetailsInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_3 = _parse_address_line_3(d.pop("addressLine3", UNSET))
 
@@ -181,7 +181,7 @@ class AddressDetailsInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         district_or_county = _parse_district_or_county(d.pop("districtOrCounty", UNSET))
 
@@ -196,7 +196,7 @@ class AddressDetailsInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         phone_number = _parse_phone_number(d.pop("phoneNumber", UNSET))
 

@@ -173,7 +173,7 @@ class AddressInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_2 = _parse_address_line_2(d.pop("addressLine2", UNSET))
 
@@ -182,7 +182,7 @@ class AddressInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_3 = _parse_address_line_3(d.pop("addressLine3", UNSET))
 
@@ -193,7 +193,7 @@ class AddressInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         county = _parse_county(d.pop("county", UNSET))
 
@@ -202,7 +202,7 @@ class AddressInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         district = _parse_district(d.pop("district", UNSET))
 
@@ -217,7 +217,7 @@ class AddressInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         phone_number = _parse_phone_number(d.pop("phoneNumber", UNSET))
 

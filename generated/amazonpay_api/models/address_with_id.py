@@ -212,7 +212,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_id = _parse_address_id(d.pop("addressId", UNSET))
 
@@ -221,7 +221,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(d.pop("name", UNSET))
 
@@ -230,7 +230,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_1 = _parse_address_line_1(d.pop("addressLine1", UNSET))
 
@@ -239,7 +239,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_2 = _parse_address_line_2(d.pop("addressLine2", UNSET))
 
@@ -248,7 +248,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_line_3 = _parse_address_line_3(d.pop("addressLine3", UNSET))
 
@@ -257,7 +257,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         city = _parse_city(d.pop("city", UNSET))
 
@@ -266,7 +266,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         county = _parse_county(d.pop("county", UNSET))
 
@@ -275,7 +275,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         district = _parse_district(d.pop("district", UNSET))
 
@@ -284,7 +284,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         state_or_region = _parse_state_or_region(d.pop("stateOrRegion", UNSET))
 
@@ -293,7 +293,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         postal_code = _parse_postal_code(d.pop("postalCode", UNSET))
 
@@ -302,7 +302,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         country_code = _parse_country_code(d.pop("countryCode", UNSET))
 
@@ -311,7 +311,7 @@ class AddressWithId(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         phone_number = _parse_phone_number(d.pop("phoneNumber", UNSET))
 

@@ -163,8 +163,6 @@ class Buyer(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.address import Address  # noqa: PLC0415
-
         d = dict(src_dict)
         buyer_id = d.pop("buyerId", UNSET)
 
@@ -177,7 +175,7 @@ class Buyer(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         postal_code = _parse_postal_code(d.pop("postalCode", UNSET))
 
@@ -186,7 +184,7 @@ class Buyer(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         country_code = _parse_country_code(d.pop("countryCode", UNSET))
 
@@ -195,7 +193,7 @@ class Buyer(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         phone_number = _parse_phone_number(d.pop("phoneNumber", UNSET))
 
@@ -207,12 +205,14 @@ class Buyer(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address import Address  # noqa: PLC0415
+
                 shipping_address_type_0 = Address.from_dict(data)
 
                 return shipping_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None | Unset, data)
+            return cast("Address | None | Unset", data)
 
         shipping_address = _parse_shipping_address(d.pop("shippingAddress", UNSET))
 
@@ -224,12 +224,14 @@ class Buyer(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address import Address  # noqa: PLC0415
+
                 billing_address_type_0 = Address.from_dict(data)
 
                 return billing_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None | Unset, data)
+            return cast("Address | None | Unset", data)
 
         billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
 
@@ -246,7 +248,7 @@ class Buyer(_Model):
                 return prime_membership_types_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         prime_membership_types = _parse_prime_membership_types(
             d.pop("primeMembershipTypes", UNSET)

@@ -59,9 +59,9 @@ class CaptureChargeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
         from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
-        d = dict(src_dict)
         capture_amount = PriceInput.from_dict(d.pop("captureAmount"))
 
         soft_descriptor = d.pop("softDescriptor", UNSET)

@@ -3,17 +3,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.channel import Channel
-from ..models.charge_initiator import ChargeInitiator
-from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.channel import Channel
+    from ..models.charge_initiator import ChargeInitiator
     from ..models.charge_status_details import ChargeStatusDetails
     from ..models.merchant_metadata import MerchantMetadata
     from ..models.price import Price
     from ..models.provider_metadata import ProviderMetadata
+    from ..models.release_environment import ReleaseEnvironment
     from ..models.web_checkout_details import WebCheckoutDetails
 
 
@@ -161,6 +161,8 @@ class Charge(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.channel import Channel  # noqa: PLC0415
+        from amazonpay_api.models.charge_initiator import ChargeInitiator  # noqa: PLC0415
         from amazonpay_api.models.price import Price  # noqa: PLC0415
         from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
@@ -302,16 +304,12 @@ class Charge(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.charge_status_details import ChargeStatusDetails  # noqa: PLC0415
-        from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from amazonpay_api.models.price import Price  # noqa: PLC0415
-        from amazonpay_api.models.provider_metadata import ProviderMetadata  # noqa: PLC0415
-        from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
-
         d = dict(src_dict)
         charge_id = d.pop("chargeId")
 
         charge_permission_id = d.pop("chargePermissionId")
+
+        from amazonpay_api.models.charge_status_details import ChargeStatusDetails  # noqa: PLC0415
 
         status_details = ChargeStatusDetails.from_dict(d.pop("statusDetails"))
 
@@ -320,6 +318,8 @@ class Charge(_Model):
         if isinstance(_charge_amount, Unset):
             charge_amount = UNSET
         else:
+            from amazonpay_api.models.price import Price  # noqa: PLC0415
+
             charge_amount = Price.from_dict(_charge_amount)
 
         _capture_amount = d.pop("captureAmount", UNSET)
@@ -327,6 +327,8 @@ class Charge(_Model):
         if isinstance(_capture_amount, Unset):
             capture_amount = UNSET
         else:
+            from amazonpay_api.models.price import Price  # noqa: PLC0415
+
             capture_amount = Price.from_dict(_capture_amount)
 
         _refunded_amount = d.pop("refundedAmount", UNSET)
@@ -334,6 +336,8 @@ class Charge(_Model):
         if isinstance(_refunded_amount, Unset):
             refunded_amount = UNSET
         else:
+            from amazonpay_api.models.price import Price  # noqa: PLC0415
+
             refunded_amount = Price.from_dict(_refunded_amount)
 
         def _parse_soft_descriptor(data: object) -> None | str | Unset:
@@ -341,7 +345,7 @@ class Charge(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         soft_descriptor = _parse_soft_descriptor(d.pop("softDescriptor", UNSET))
 
@@ -358,6 +362,8 @@ class Charge(_Model):
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
+            from amazonpay_api.models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+
             provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
 
         def _parse_converted_amount(data: object) -> None | Price | str | Unset:
@@ -368,12 +374,14 @@ class Charge(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 converted_amount_type_0 = Price.from_dict(data)
 
                 return converted_amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | str | Unset, data)
+            return cast("None | Price | str | Unset", data)
 
         converted_amount = _parse_converted_amount(d.pop("convertedAmount", UNSET))
 
@@ -382,7 +390,7 @@ class Charge(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast("float | None | str | Unset", data)
 
         conversion_rate = _parse_conversion_rate(d.pop("conversionRate", UNSET))
 
@@ -391,6 +399,8 @@ class Charge(_Model):
         if isinstance(_release_environment, Unset):
             release_environment = UNSET
         else:
+            from amazonpay_api.models.release_environment import ReleaseEnvironment  # noqa: PLC0415
+
             release_environment = ReleaseEnvironment(_release_environment)
 
         def _parse_platform_id(data: object) -> None | str | Unset:
@@ -398,7 +408,7 @@ class Charge(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         platform_id = _parse_platform_id(d.pop("platformId", UNSET))
 
@@ -407,6 +417,8 @@ class Charge(_Model):
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
+            from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+
             merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
 
         def _parse_web_checkout_details(
@@ -419,12 +431,14 @@ class Charge(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
+
                 web_checkout_details_type_0 = WebCheckoutDetails.from_dict(data)
 
                 return web_checkout_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | WebCheckoutDetails, data)
+            return cast("None | Unset | WebCheckoutDetails", data)
 
         web_checkout_details = _parse_web_checkout_details(
             d.pop("webCheckoutDetails", UNSET)
@@ -438,12 +452,14 @@ class Charge(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.charge_initiator import ChargeInitiator  # noqa: PLC0415
+
                 charge_initiator_type_0 = ChargeInitiator(data)
 
                 return charge_initiator_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChargeInitiator | None | Unset, data)
+            return cast("ChargeInitiator | None | Unset", data)
 
         charge_initiator = _parse_charge_initiator(d.pop("chargeInitiator", UNSET))
 
@@ -455,12 +471,14 @@ class Charge(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.channel import Channel  # noqa: PLC0415
+
                 channel_type_0 = Channel(data)
 
                 return channel_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Channel | None | Unset, data)
+            return cast("Channel | None | Unset", data)
 
         channel = _parse_channel(d.pop("channel", UNSET))
 

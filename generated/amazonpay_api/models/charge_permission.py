@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.charge_permission_type import ChargePermissionType
-from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
@@ -13,10 +11,12 @@ if TYPE_CHECKING:
     from ..models.buyer import Buyer
     from ..models.charge_permission_limits import ChargePermissionLimits
     from ..models.charge_permission_status_details import ChargePermissionStatusDetails
+    from ..models.charge_permission_type import ChargePermissionType
     from ..models.merchant_metadata import MerchantMetadata
     from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata
     from ..models.payment_preference import PaymentPreference
     from ..models.recurring_metadata import RecurringMetadata
+    from ..models.release_environment import ReleaseEnvironment
 
 
 T = TypeVar("T", bound="ChargePermission")
@@ -322,21 +322,12 @@ class ChargePermission(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.address import Address  # noqa: PLC0415
-        from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
-        from amazonpay_api.models.charge_permission_limits import ChargePermissionLimits  # noqa: PLC0415
+        d = dict(src_dict)
+        charge_permission_id = d.pop("chargePermissionId")
+
         from amazonpay_api.models.charge_permission_status_details import (
             ChargePermissionStatusDetails,  # noqa: PLC0415
         )
-        from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from amazonpay_api.models.payment_method_on_file_metadata import (
-            PaymentMethodOnFileMetadata,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.payment_preference import PaymentPreference  # noqa: PLC0415
-        from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
-
-        d = dict(src_dict)
-        charge_permission_id = d.pop("chargePermissionId")
 
         status_details = ChargePermissionStatusDetails.from_dict(d.pop("statusDetails"))
 
@@ -345,6 +336,10 @@ class ChargePermission(_Model):
         if isinstance(_limits, Unset):
             limits = UNSET
         else:
+            from amazonpay_api.models.charge_permission_limits import (
+                ChargePermissionLimits,  # noqa: PLC0415
+            )
+
             limits = ChargePermissionLimits.from_dict(_limits)
 
         creation_timestamp = d.pop("creationTimestamp", UNSET)
@@ -354,6 +349,8 @@ class ChargePermission(_Model):
         if isinstance(_charge_permission_type, Unset):
             charge_permission_type = UNSET
         else:
+            from amazonpay_api.models.charge_permission_type import ChargePermissionType  # noqa: PLC0415
+
             charge_permission_type = ChargePermissionType(_charge_permission_type)
 
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
@@ -361,6 +358,8 @@ class ChargePermission(_Model):
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
+            from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+
             merchant_metadata = MerchantMetadata.from_dict(_merchant_metadata)
 
         _release_environment = d.pop("releaseEnvironment", UNSET)
@@ -368,6 +367,8 @@ class ChargePermission(_Model):
         if isinstance(_release_environment, Unset):
             release_environment = UNSET
         else:
+            from amazonpay_api.models.release_environment import ReleaseEnvironment  # noqa: PLC0415
+
             release_environment = ReleaseEnvironment(_release_environment)
 
         def _parse_buyer(data: object) -> Buyer | None | Unset:
@@ -378,12 +379,14 @@ class ChargePermission(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+
                 buyer_type_0 = Buyer.from_dict(data)
 
                 return buyer_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Buyer | None | Unset, data)
+            return cast("Buyer | None | Unset", data)
 
         buyer = _parse_buyer(d.pop("buyer", UNSET))
 
@@ -395,12 +398,14 @@ class ChargePermission(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address import Address  # noqa: PLC0415
+
                 shipping_address_type_0 = Address.from_dict(data)
 
                 return shipping_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None | Unset, data)
+            return cast("Address | None | Unset", data)
 
         shipping_address = _parse_shipping_address(d.pop("shippingAddress", UNSET))
 
@@ -412,12 +417,14 @@ class ChargePermission(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address import Address  # noqa: PLC0415
+
                 billing_address_type_0 = Address.from_dict(data)
 
                 return billing_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None | Unset, data)
+            return cast("Address | None | Unset", data)
 
         billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
 
@@ -426,7 +433,7 @@ class ChargePermission(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         expiration_timestamp = _parse_expiration_timestamp(
             d.pop("expirationTimestamp", UNSET)
@@ -437,7 +444,7 @@ class ChargePermission(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         charge_permission_reference_id = _parse_charge_permission_reference_id(
             d.pop("chargePermissionReferenceId", UNSET)
@@ -448,7 +455,7 @@ class ChargePermission(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         platform_id = _parse_platform_id(d.pop("platformId", UNSET))
 
@@ -474,6 +481,10 @@ class ChargePermission(_Model):
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
+                            from amazonpay_api.models.payment_preference import (
+                                PaymentPreference,  # noqa: PLC0415
+                            )
+
                             payment_preferences_type_0_item_type_0 = (
                                 PaymentPreference.from_dict(data)
                             )
@@ -481,7 +492,7 @@ class ChargePermission(_Model):
                             return payment_preferences_type_0_item_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        return cast(None | PaymentPreference, data)
+                        return cast("None | PaymentPreference", data)
 
                     payment_preferences_type_0_item = (
                         _parse_payment_preferences_type_0_item(
@@ -494,7 +505,7 @@ class ChargePermission(_Model):
                 return payment_preferences_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[None | PaymentPreference] | None | Unset, data)
+            return cast("list[None | PaymentPreference] | None | Unset", data)
 
         payment_preferences = _parse_payment_preferences(
             d.pop("paymentPreferences", UNSET)
@@ -505,7 +516,7 @@ class ChargePermission(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         presentment_currency = _parse_presentment_currency(
             d.pop("presentmentCurrency", UNSET)
@@ -519,12 +530,14 @@ class ChargePermission(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
+
                 recurring_metadata_type_0 = RecurringMetadata.from_dict(data)
 
                 return recurring_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecurringMetadata | Unset, data)
+            return cast("None | RecurringMetadata | Unset", data)
 
         recurring_metadata = _parse_recurring_metadata(
             d.pop("recurringMetadata", UNSET)
@@ -540,6 +553,10 @@ class ChargePermission(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.payment_method_on_file_metadata import (
+                    PaymentMethodOnFileMetadata,  # noqa: PLC0415
+                )
+
                 payment_method_on_file_metadata_type_0 = (
                     PaymentMethodOnFileMetadata.from_dict(data)
                 )
@@ -547,7 +564,7 @@ class ChargePermission(_Model):
                 return payment_method_on_file_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PaymentMethodOnFileMetadata | Unset, data)
+            return cast("None | PaymentMethodOnFileMetadata | Unset", data)
 
         payment_method_on_file_metadata = _parse_payment_method_on_file_metadata(
             d.pop("paymentMethodOnFileMetadata", UNSET)
@@ -558,7 +575,7 @@ class ChargePermission(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         amazon_pay_token = _parse_amazon_pay_token(d.pop("amazonPayToken", UNSET))
 

@@ -74,8 +74,6 @@ class ChargePermissionLimits(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price import Price  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_amount_limit(data: object) -> None | Price | Unset:
@@ -86,12 +84,14 @@ class ChargePermissionLimits(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 amount_limit_type_0 = Price.from_dict(data)
 
                 return amount_limit_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | Unset, data)
+            return cast("None | Price | Unset", data)
 
         amount_limit = _parse_amount_limit(d.pop("amountLimit", UNSET))
 
@@ -103,12 +103,14 @@ class ChargePermissionLimits(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 amount_balance_type_0 = Price.from_dict(data)
 
                 return amount_balance_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | Unset, data)
+            return cast("None | Price | Unset", data)
 
         amount_balance = _parse_amount_balance(d.pop("amountBalance", UNSET))
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.charge_permission_state import ChargePermissionState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.charge_permission_state import ChargePermissionState
     from ..models.reason import Reason
 
 
@@ -85,9 +85,9 @@ class ChargePermissionStatusDetails(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.reason import Reason  # noqa: PLC0415
-
         d = dict(src_dict)
+        from amazonpay_api.models.charge_permission_state import ChargePermissionState  # noqa: PLC0415
+
         state = ChargePermissionState(d.pop("state"))
 
         def _parse_reasons(data: object) -> list[Reason] | None | Unset:
@@ -101,6 +101,8 @@ class ChargePermissionStatusDetails(_Model):
                 reasons_type_0 = []
                 _reasons_type_0 = data
                 for reasons_type_0_item_data in _reasons_type_0:
+                    from amazonpay_api.models.reason import Reason  # noqa: PLC0415
+
                     reasons_type_0_item = Reason.from_dict(reasons_type_0_item_data)
 
                     reasons_type_0.append(reasons_type_0_item)
@@ -108,7 +110,7 @@ class ChargePermissionStatusDetails(_Model):
                 return reasons_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Reason] | None | Unset, data)
+            return cast("list[Reason] | None | Unset", data)
 
         reasons = _parse_reasons(d.pop("reasons", UNSET))
 

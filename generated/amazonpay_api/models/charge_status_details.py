@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.charge_reason_code import ChargeReasonCode
-from ..models.charge_state import ChargeState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.charge_reason_code import ChargeReasonCode
+    from ..models.charge_state import ChargeState
+
 
 T = TypeVar("T", bound="ChargeStatusDetails")
 
@@ -56,6 +59,8 @@ class ChargeStatusDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.charge_reason_code import ChargeReasonCode  # noqa: PLC0415
+
         state = self.state.value
 
         reason_code: None | str | Unset
@@ -93,6 +98,8 @@ class ChargeStatusDetails(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        from amazonpay_api.models.charge_state import ChargeState  # noqa: PLC0415
+
         state = ChargeState(d.pop("state"))
 
         def _parse_reason_code(data: object) -> ChargeReasonCode | None | Unset:
@@ -103,12 +110,14 @@ class ChargeStatusDetails(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.charge_reason_code import ChargeReasonCode  # noqa: PLC0415
+
                 reason_code_type_0 = ChargeReasonCode(data)
 
                 return reason_code_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChargeReasonCode | None | Unset, data)
+            return cast("ChargeReasonCode | None | Unset", data)
 
         reason_code = _parse_reason_code(d.pop("reasonCode", UNSET))
 
@@ -117,7 +126,7 @@ class ChargeStatusDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         reason_description = _parse_reason_description(
             d.pop("reasonDescription", UNSET)

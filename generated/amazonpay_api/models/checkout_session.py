@@ -3,9 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.charge_permission_type import ChargePermissionType
-from ..models.product_type import ProductType
-from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
@@ -13,6 +10,7 @@ if TYPE_CHECKING:
     from ..models.address import Address
     from ..models.address_with_id import AddressWithId
     from ..models.buyer import Buyer
+    from ..models.charge_permission_type import ChargePermissionType
     from ..models.checkout_session_status_details import CheckoutSessionStatusDetails
     from ..models.constraint import Constraint
     from ..models.delivery_specifications import DeliverySpecifications
@@ -23,8 +21,10 @@ if TYPE_CHECKING:
     from ..models.payment_details import PaymentDetails
     from ..models.payment_method_on_file_metadata import PaymentMethodOnFileMetadata
     from ..models.payment_preference import PaymentPreference
+    from ..models.product_type import ProductType
     from ..models.provider_metadata import ProviderMetadata
     from ..models.recurring_metadata import RecurringMetadata
+    from ..models.release_environment import ReleaseEnvironment
     from ..models.web_checkout_details import WebCheckoutDetails
 
 
@@ -234,6 +234,7 @@ class CheckoutSession(_Model):
         from amazonpay_api.models.address import Address  # noqa: PLC0415
         from amazonpay_api.models.address_with_id import AddressWithId  # noqa: PLC0415
         from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+        from amazonpay_api.models.charge_permission_type import ChargePermissionType  # noqa: PLC0415
         from amazonpay_api.models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
         from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
         from amazonpay_api.models.payment_details import PaymentDetails  # noqa: PLC0415
@@ -241,6 +242,7 @@ class CheckoutSession(_Model):
             PaymentMethodOnFileMetadata,  # noqa: PLC0415
         )
         from amazonpay_api.models.payment_preference import PaymentPreference  # noqa: PLC0415
+        from amazonpay_api.models.product_type import ProductType  # noqa: PLC0415
         from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
         from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
 
@@ -522,29 +524,12 @@ class CheckoutSession(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.address import Address  # noqa: PLC0415
-        from amazonpay_api.models.address_with_id import AddressWithId  # noqa: PLC0415
-        from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+        d = dict(src_dict)
+        checkout_session_id = d.pop("checkoutSessionId")
+
         from amazonpay_api.models.checkout_session_status_details import (
             CheckoutSessionStatusDetails,  # noqa: PLC0415
         )
-        from amazonpay_api.models.constraint import Constraint  # noqa: PLC0415
-        from amazonpay_api.models.delivery_specifications import DeliverySpecifications  # noqa: PLC0415
-        from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
-        from amazonpay_api.models.multi_addresses_checkout_metadata import (
-            MultiAddressesCheckoutMetadata,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.payment_details import PaymentDetails  # noqa: PLC0415
-        from amazonpay_api.models.payment_method_on_file_metadata import (
-            PaymentMethodOnFileMetadata,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.payment_preference import PaymentPreference  # noqa: PLC0415
-        from amazonpay_api.models.provider_metadata import ProviderMetadata  # noqa: PLC0415
-        from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
-        from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
-
-        d = dict(src_dict)
-        checkout_session_id = d.pop("checkoutSessionId")
 
         status_details = CheckoutSessionStatusDetails.from_dict(d.pop("statusDetails"))
 
@@ -553,7 +538,7 @@ class CheckoutSession(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         charge_permission_id = _parse_charge_permission_id(
             d.pop("chargePermissionId", UNSET)
@@ -564,7 +549,7 @@ class CheckoutSession(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         charge_id = _parse_charge_id(d.pop("chargeId", UNSET))
 
@@ -577,7 +562,7 @@ class CheckoutSession(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         platform_id = _parse_platform_id(d.pop("platformId", UNSET))
 
@@ -586,6 +571,8 @@ class CheckoutSession(_Model):
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
+            from amazonpay_api.models.provider_metadata import ProviderMetadata  # noqa: PLC0415
+
             provider_metadata = ProviderMetadata.from_dict(_provider_metadata)
 
         def _parse_buyer(data: object) -> Buyer | None | Unset:
@@ -596,12 +583,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.buyer import Buyer  # noqa: PLC0415
+
                 buyer_type_0 = Buyer.from_dict(data)
 
                 return buyer_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Buyer | None | Unset, data)
+            return cast("Buyer | None | Unset", data)
 
         buyer = _parse_buyer(d.pop("buyer", UNSET))
 
@@ -613,12 +602,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address import Address  # noqa: PLC0415
+
                 shipping_address_type_0 = Address.from_dict(data)
 
                 return shipping_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None | Unset, data)
+            return cast("Address | None | Unset", data)
 
         shipping_address = _parse_shipping_address(d.pop("shippingAddress", UNSET))
 
@@ -630,12 +621,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address import Address  # noqa: PLC0415
+
                 billing_address_type_0 = Address.from_dict(data)
 
                 return billing_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None | Unset, data)
+            return cast("Address | None | Unset", data)
 
         billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
 
@@ -661,6 +654,10 @@ class CheckoutSession(_Model):
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
+                            from amazonpay_api.models.payment_preference import (
+                                PaymentPreference,  # noqa: PLC0415
+                            )
+
                             payment_preferences_type_0_item_type_0 = (
                                 PaymentPreference.from_dict(data)
                             )
@@ -668,7 +665,7 @@ class CheckoutSession(_Model):
                             return payment_preferences_type_0_item_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        return cast(None | PaymentPreference, data)
+                        return cast("None | PaymentPreference", data)
 
                     payment_preferences_type_0_item = (
                         _parse_payment_preferences_type_0_item(
@@ -681,7 +678,7 @@ class CheckoutSession(_Model):
                 return payment_preferences_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[None | PaymentPreference] | None | Unset, data)
+            return cast("list[None | PaymentPreference] | None | Unset", data)
 
         payment_preferences = _parse_payment_preferences(
             d.pop("paymentPreferences", UNSET)
@@ -692,6 +689,8 @@ class CheckoutSession(_Model):
         if _constraints is not UNSET:
             constraints = []
             for constraints_item_data in _constraints:
+                from amazonpay_api.models.constraint import Constraint  # noqa: PLC0415
+
                 constraints_item = Constraint.from_dict(constraints_item_data)
 
                 constraints.append(constraints_item)
@@ -708,12 +707,16 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.delivery_specifications import (
+                    DeliverySpecifications,  # noqa: PLC0415
+                )
+
                 delivery_specifications_type_0 = DeliverySpecifications.from_dict(data)
 
                 return delivery_specifications_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DeliverySpecifications | None | Unset, data)
+            return cast("DeliverySpecifications | None | Unset", data)
 
         delivery_specifications = _parse_delivery_specifications(
             d.pop("deliverySpecifications", UNSET)
@@ -724,7 +727,7 @@ class CheckoutSession(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         supplementary_data = _parse_supplementary_data(
             d.pop("supplementaryData", UNSET)
@@ -735,6 +738,8 @@ class CheckoutSession(_Model):
         if isinstance(_release_environment, Unset):
             release_environment = UNSET
         else:
+            from amazonpay_api.models.release_environment import ReleaseEnvironment  # noqa: PLC0415
+
             release_environment = ReleaseEnvironment(_release_environment)
 
         def _parse_checkout_button_text(data: object) -> None | str | Unset:
@@ -742,7 +747,7 @@ class CheckoutSession(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         checkout_button_text = _parse_checkout_button_text(
             d.pop("checkoutButtonText", UNSET)
@@ -756,12 +761,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.product_type import ProductType  # noqa: PLC0415
+
                 product_type_type_0 = ProductType(data)
 
                 return product_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ProductType | Unset, data)
+            return cast("None | ProductType | Unset", data)
 
         product_type = _parse_product_type(d.pop("productType", UNSET))
 
@@ -775,12 +782,16 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.charge_permission_type import (
+                    ChargePermissionType,  # noqa: PLC0415
+                )
+
                 charge_permission_type_type_0 = ChargePermissionType(data)
 
                 return charge_permission_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChargePermissionType | None | Unset, data)
+            return cast("ChargePermissionType | None | Unset", data)
 
         charge_permission_type = _parse_charge_permission_type(
             d.pop("chargePermissionType", UNSET)
@@ -794,12 +805,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.recurring_metadata import RecurringMetadata  # noqa: PLC0415
+
                 recurring_metadata_type_0 = RecurringMetadata.from_dict(data)
 
                 return recurring_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecurringMetadata | Unset, data)
+            return cast("None | RecurringMetadata | Unset", data)
 
         recurring_metadata = _parse_recurring_metadata(
             d.pop("recurringMetadata", UNSET)
@@ -815,6 +828,10 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.payment_method_on_file_metadata import (
+                    PaymentMethodOnFileMetadata,  # noqa: PLC0415
+                )
+
                 payment_method_on_file_metadata_type_0 = (
                     PaymentMethodOnFileMetadata.from_dict(data)
                 )
@@ -822,7 +839,7 @@ class CheckoutSession(_Model):
                 return payment_method_on_file_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PaymentMethodOnFileMetadata | Unset, data)
+            return cast("None | PaymentMethodOnFileMetadata | Unset", data)
 
         payment_method_on_file_metadata = _parse_payment_method_on_file_metadata(
             d.pop("paymentMethodOnFileMetadata", UNSET)
@@ -843,6 +860,10 @@ class CheckoutSession(_Model):
                 for (
                     multi_addresses_checkout_metadata_type_0_item_data
                 ) in _multi_addresses_checkout_metadata_type_0:
+                    from amazonpay_api.models.multi_addresses_checkout_metadata import (
+                        MultiAddressesCheckoutMetadata,  # noqa: PLC0415
+                    )
+
                     multi_addresses_checkout_metadata_type_0_item = (
                         MultiAddressesCheckoutMetadata.from_dict(
                             multi_addresses_checkout_metadata_type_0_item_data
@@ -856,7 +877,7 @@ class CheckoutSession(_Model):
                 return multi_addresses_checkout_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[MultiAddressesCheckoutMetadata] | None | Unset, data)
+            return cast("list[MultiAddressesCheckoutMetadata] | None | Unset", data)
 
         multi_addresses_checkout_metadata = _parse_multi_addresses_checkout_metadata(
             d.pop("multiAddressesCheckoutMetadata", UNSET)
@@ -884,6 +905,10 @@ class CheckoutSession(_Model):
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
+                            from amazonpay_api.models.address_with_id import (
+                                AddressWithId,  # noqa: PLC0415
+                            )
+
                             shipping_address_list_type_0_item_type_0 = (
                                 AddressWithId.from_dict(data)
                             )
@@ -891,7 +916,7 @@ class CheckoutSession(_Model):
                             return shipping_address_list_type_0_item_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        return cast(AddressWithId | str, data)
+                        return cast("AddressWithId | str", data)
 
                     shipping_address_list_type_0_item = (
                         _parse_shipping_address_list_type_0_item(
@@ -906,7 +931,7 @@ class CheckoutSession(_Model):
                 return shipping_address_list_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[AddressWithId | str] | None | Unset, data)
+            return cast("list[AddressWithId | str] | None | Unset", data)
 
         shipping_address_list = _parse_shipping_address_list(
             d.pop("shippingAddressList", UNSET)
@@ -917,7 +942,7 @@ class CheckoutSession(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         amazon_pay_token = _parse_amazon_pay_token(d.pop("amazonPayToken", UNSET))
 
@@ -931,12 +956,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.web_checkout_details import WebCheckoutDetails  # noqa: PLC0415
+
                 web_checkout_details_type_0 = WebCheckoutDetails.from_dict(data)
 
                 return web_checkout_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | WebCheckoutDetails, data)
+            return cast("None | Unset | WebCheckoutDetails", data)
 
         web_checkout_details = _parse_web_checkout_details(
             d.pop("webCheckoutDetails", UNSET)
@@ -950,12 +977,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.payment_details import PaymentDetails  # noqa: PLC0415
+
                 payment_details_type_0 = PaymentDetails.from_dict(data)
 
                 return payment_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PaymentDetails | Unset, data)
+            return cast("None | PaymentDetails | Unset", data)
 
         payment_details = _parse_payment_details(d.pop("paymentDetails", UNSET))
 
@@ -967,12 +996,14 @@ class CheckoutSession(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.merchant_metadata import MerchantMetadata  # noqa: PLC0415
+
                 merchant_metadata_type_0 = MerchantMetadata.from_dict(data)
 
                 return merchant_metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MerchantMetadata | None | Unset, data)
+            return cast("MerchantMetadata | None | Unset", data)
 
         merchant_metadata = _parse_merchant_metadata(d.pop("merchantMetadata", UNSET))
 

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.checkout_session_reason_code import CheckoutSessionReasonCode
-from ..models.checkout_session_state import CheckoutSessionState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.checkout_session_reason_code import CheckoutSessionReasonCode
+    from ..models.checkout_session_state import CheckoutSessionState
+
 
 T = TypeVar("T", bound="CheckoutSessionStatusDetails")
 
@@ -56,6 +59,10 @@ class CheckoutSessionStatusDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.checkout_session_reason_code import (
+            CheckoutSessionReasonCode,  # noqa: PLC0415
+        )
+
         state = self.state.value
 
         reason_code: None | str | Unset
@@ -93,6 +100,8 @@ class CheckoutSessionStatusDetails(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        from amazonpay_api.models.checkout_session_state import CheckoutSessionState  # noqa: PLC0415
+
         state = CheckoutSessionState(d.pop("state"))
 
         def _parse_reason_code(
@@ -105,12 +114,16 @@ class CheckoutSessionStatusDetails(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.checkout_session_reason_code import (
+                    CheckoutSessionReasonCode,  # noqa: PLC0415
+                )
+
                 reason_code_type_0 = CheckoutSessionReasonCode(data)
 
                 return reason_code_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CheckoutSessionReasonCode | None | Unset, data)
+            return cast("CheckoutSessionReasonCode | None | Unset", data)
 
         reason_code = _parse_reason_code(d.pop("reasonCode", UNSET))
 
@@ -119,7 +132,7 @@ class CheckoutSessionStatusDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         reason_description = _parse_reason_description(
             d.pop("reasonDescription", UNSET)

@@ -61,14 +61,14 @@ class CompleteCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
-
         d = dict(src_dict)
         _charge_amount = d.pop("chargeAmount", UNSET)
         charge_amount: PriceInput | Unset
         if isinstance(_charge_amount, Unset):
             charge_amount = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             charge_amount = PriceInput.from_dict(_charge_amount)
 
         _total_order_amount = d.pop("totalOrderAmount", UNSET)
@@ -76,6 +76,8 @@ class CompleteCheckoutSessionRequest(_Model):
         if isinstance(_total_order_amount, Unset):
             total_order_amount = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             total_order_amount = PriceInput.from_dict(_total_order_amount)
 
         complete_checkout_session_request = cls(

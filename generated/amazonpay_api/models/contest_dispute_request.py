@@ -49,12 +49,14 @@ class ContestDisputeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.merchant_evidence_input import MerchantEvidenceInput  # noqa: PLC0415
-
         d = dict(src_dict)
         merchant_evidences = []
         _merchant_evidences = d.pop("merchantEvidences")
         for merchant_evidences_item_data in _merchant_evidences:
+            from amazonpay_api.models.merchant_evidence_input import (
+                MerchantEvidenceInput,  # noqa: PLC0415
+            )
+
             merchant_evidences_item = MerchantEvidenceInput.from_dict(
                 merchant_evidences_item_data
             )

@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.channel import Channel
-from ..models.charge_initiator import ChargeInitiator
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.channel import Channel
+    from ..models.charge_initiator import ChargeInitiator
     from ..models.create_charge_request_web_checkout_details import (
         CreateChargeRequestWebCheckoutDetails,
     )
@@ -168,15 +168,10 @@ class CreateChargeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.create_charge_request_web_checkout_details import (
-            CreateChargeRequestWebCheckoutDetails,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
-        from amazonpay_api.models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
-
         d = dict(src_dict)
         charge_permission_id = d.pop("chargePermissionId")
+
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         charge_amount = PriceInput.from_dict(d.pop("chargeAmount"))
 
@@ -191,6 +186,10 @@ class CreateChargeRequest(_Model):
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
+            from amazonpay_api.models.provider_metadata_input import (
+                ProviderMetadataInput,  # noqa: PLC0415
+            )
+
             provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
         _charge_initiator = d.pop("chargeInitiator", UNSET)
@@ -198,6 +197,8 @@ class CreateChargeRequest(_Model):
         if isinstance(_charge_initiator, Unset):
             charge_initiator = UNSET
         else:
+            from amazonpay_api.models.charge_initiator import ChargeInitiator  # noqa: PLC0415
+
             charge_initiator = ChargeInitiator(_charge_initiator)
 
         _channel = d.pop("channel", UNSET)
@@ -205,6 +206,8 @@ class CreateChargeRequest(_Model):
         if isinstance(_channel, Unset):
             channel = UNSET
         else:
+            from amazonpay_api.models.channel import Channel  # noqa: PLC0415
+
             channel = Channel(_channel)
 
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
@@ -212,6 +215,10 @@ class CreateChargeRequest(_Model):
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
+            from amazonpay_api.models.merchant_metadata_input import (
+                MerchantMetadataInput,  # noqa: PLC0415
+            )
+
             merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
 
         platform_id = d.pop("platformId", UNSET)
@@ -221,6 +228,10 @@ class CreateChargeRequest(_Model):
         if isinstance(_web_checkout_details, Unset):
             web_checkout_details = UNSET
         else:
+            from amazonpay_api.models.create_charge_request_web_checkout_details import (
+                CreateChargeRequestWebCheckoutDetails,  # noqa: PLC0415
+            )
+
             web_checkout_details = CreateChargeRequestWebCheckoutDetails.from_dict(
                 _web_checkout_details
             )

@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.charge_permission_type import ChargePermissionType
-from ..models.checkout_session_scope import CheckoutSessionScope
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address_details_input import AddressDetailsInput
+    from ..models.charge_permission_type import ChargePermissionType
+    from ..models.checkout_session_scope import CheckoutSessionScope
     from ..models.create_checkout_session_request_payment_details import (
         CreateCheckoutSessionRequestPaymentDetails,
     )
@@ -257,27 +257,11 @@ class CreateCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.address_details_input import AddressDetailsInput  # noqa: PLC0415
-        from amazonpay_api.models.create_checkout_session_request_payment_details import (
-            CreateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
-        )
+        d = dict(src_dict)
         from amazonpay_api.models.create_checkout_session_request_web_checkout_details import (
             CreateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415
         )
-        from amazonpay_api.models.delivery_specifications_input import (
-            DeliverySpecificationsInput,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from amazonpay_api.models.multi_addresses_checkout_metadata_input import (
-            MultiAddressesCheckoutMetadataInput,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.payment_method_on_file_metadata_input import (
-            PaymentMethodOnFileMetadataInput,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
-        from amazonpay_api.models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
 
-        d = dict(src_dict)
         web_checkout_details = CreateCheckoutSessionRequestWebCheckoutDetails.from_dict(
             d.pop("webCheckoutDetails")
         )
@@ -289,6 +273,10 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_payment_details, Unset):
             payment_details = UNSET
         else:
+            from amazonpay_api.models.create_checkout_session_request_payment_details import (
+                CreateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
+            )
+
             payment_details = CreateCheckoutSessionRequestPaymentDetails.from_dict(
                 _payment_details
             )
@@ -298,6 +286,10 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
+            from amazonpay_api.models.merchant_metadata_input import (
+                MerchantMetadataInput,  # noqa: PLC0415
+            )
+
             merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
 
         _charge_permission_type = d.pop("chargePermissionType", UNSET)
@@ -305,6 +297,8 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_charge_permission_type, Unset):
             charge_permission_type = UNSET
         else:
+            from amazonpay_api.models.charge_permission_type import ChargePermissionType  # noqa: PLC0415
+
             charge_permission_type = ChargePermissionType(_charge_permission_type)
 
         _delivery_specifications = d.pop("deliverySpecifications", UNSET)
@@ -312,6 +306,10 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_delivery_specifications, Unset):
             delivery_specifications = UNSET
         else:
+            from amazonpay_api.models.delivery_specifications_input import (
+                DeliverySpecificationsInput,  # noqa: PLC0415
+            )
+
             delivery_specifications = DeliverySpecificationsInput.from_dict(
                 _delivery_specifications
             )
@@ -323,6 +321,10 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
+            from amazonpay_api.models.provider_metadata_input import (
+                ProviderMetadataInput,  # noqa: PLC0415
+            )
+
             provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
         _recurring_metadata = d.pop("recurringMetadata", UNSET)
@@ -330,6 +332,10 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_recurring_metadata, Unset):
             recurring_metadata = UNSET
         else:
+            from amazonpay_api.models.recurring_metadata_input import (
+                RecurringMetadataInput,  # noqa: PLC0415
+            )
+
             recurring_metadata = RecurringMetadataInput.from_dict(_recurring_metadata)
 
         _payment_method_on_file_metadata = d.pop("paymentMethodOnFileMetadata", UNSET)
@@ -337,6 +343,10 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_payment_method_on_file_metadata, Unset):
             payment_method_on_file_metadata = UNSET
         else:
+            from amazonpay_api.models.payment_method_on_file_metadata_input import (
+                PaymentMethodOnFileMetadataInput,  # noqa: PLC0415
+            )
+
             payment_method_on_file_metadata = (
                 PaymentMethodOnFileMetadataInput.from_dict(
                     _payment_method_on_file_metadata
@@ -350,6 +360,8 @@ class CreateCheckoutSessionRequest(_Model):
         if isinstance(_address_details, Unset):
             address_details = UNSET
         else:
+            from amazonpay_api.models.address_details_input import AddressDetailsInput  # noqa: PLC0415
+
             address_details = AddressDetailsInput.from_dict(_address_details)
 
         _scopes = d.pop("scopes", UNSET)
@@ -357,6 +369,10 @@ class CreateCheckoutSessionRequest(_Model):
         if _scopes is not UNSET:
             scopes = []
             for scopes_item_data in _scopes:
+                from amazonpay_api.models.checkout_session_scope import (
+                    CheckoutSessionScope,  # noqa: PLC0415
+                )
+
                 scopes_item = CheckoutSessionScope(scopes_item_data)
 
                 scopes.append(scopes_item)
@@ -372,6 +388,10 @@ class CreateCheckoutSessionRequest(_Model):
             for (
                 multi_addresses_checkout_metadata_item_data
             ) in _multi_addresses_checkout_metadata:
+                from amazonpay_api.models.multi_addresses_checkout_metadata_input import (
+                    MultiAddressesCheckoutMetadataInput,  # noqa: PLC0415
+                )
+
                 multi_addresses_checkout_metadata_item = (
                     MultiAddressesCheckoutMetadataInput.from_dict(
                         multi_addresses_checkout_metadata_item_data

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.checkout_mode import CheckoutMode
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.checkout_mode import CheckoutMode
+
 
 T = TypeVar("T", bound="CreateCheckoutSessionRequestWebCheckoutDetails")
 
@@ -105,6 +108,8 @@ class CreateCheckoutSessionRequestWebCheckoutDetails(_Model):
         if isinstance(_checkout_mode, Unset):
             checkout_mode = UNSET
         else:
+            from amazonpay_api.models.checkout_mode import CheckoutMode  # noqa: PLC0415
+
             checkout_mode = CheckoutMode(_checkout_mode)
 
         create_checkout_session_request_web_checkout_details = cls(

@@ -74,12 +74,12 @@ class CreateDeliveryTrackerRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.delivery_detail_input import DeliveryDetailInput  # noqa: PLC0415
-
         d = dict(src_dict)
         delivery_details = []
         _delivery_details = d.pop("deliveryDetails")
         for delivery_details_item_data in _delivery_details:
+            from amazonpay_api.models.delivery_detail_input import DeliveryDetailInput  # noqa: PLC0415
+
             delivery_details_item = DeliveryDetailInput.from_dict(
                 delivery_details_item_data
             )

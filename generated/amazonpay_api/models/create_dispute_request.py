@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.dispute_filing_reason import DisputeFilingReason
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
@@ -14,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.create_dispute_request_status_details import (
         CreateDisputeRequestStatusDetails,
     )
+    from ..models.dispute_filing_reason import DisputeFilingReason
     from ..models.price_input import PriceInput
 
 
@@ -118,20 +118,20 @@ class CreateDisputeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.create_dispute_request_provider_metadata import (
-            CreateDisputeRequestProviderMetadata,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.create_dispute_request_status_details import (
-            CreateDisputeRequestStatusDetails,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
-
         d = dict(src_dict)
         charge_id = d.pop("chargeId")
 
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
         dispute_amount = PriceInput.from_dict(d.pop("disputeAmount"))
 
+        from amazonpay_api.models.dispute_filing_reason import DisputeFilingReason  # noqa: PLC0415
+
         filing_reason = DisputeFilingReason(d.pop("filingReason"))
+
+        from amazonpay_api.models.create_dispute_request_status_details import (
+            CreateDisputeRequestStatusDetails,  # noqa: PLC0415
+        )
 
         status_details = CreateDisputeRequestStatusDetails.from_dict(
             d.pop("statusDetails")
@@ -142,6 +142,10 @@ class CreateDisputeRequest(_Model):
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
+            from amazonpay_api.models.create_dispute_request_provider_metadata import (
+                CreateDisputeRequestProviderMetadata,  # noqa: PLC0415
+            )
+
             provider_metadata = CreateDisputeRequestProviderMetadata.from_dict(
                 _provider_metadata
             )

@@ -68,10 +68,10 @@ class CreateRefundRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
-
         d = dict(src_dict)
         charge_id = d.pop("chargeId")
+
+        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
         refund_amount = PriceInput.from_dict(d.pop("refundAmount"))
 

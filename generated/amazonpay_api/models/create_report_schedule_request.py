@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.schedule_frequency import ScheduleFrequency
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.schedule_frequency import ScheduleFrequency
+
 
 T = TypeVar("T", bound="CreateReportScheduleRequest")
 
@@ -80,6 +83,8 @@ class CreateReportScheduleRequest(_Model):
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         report_type = d.pop("reportType")
+
+        from amazonpay_api.models.schedule_frequency import ScheduleFrequency  # noqa: PLC0415
 
         schedule_frequency = ScheduleFrequency(d.pop("scheduleFrequency"))
 

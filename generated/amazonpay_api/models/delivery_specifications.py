@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.delivery_specifications_special_restrictions_item import (
-    DeliverySpecificationsSpecialRestrictionsItem,
-)
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_address_restrictions import (
         DeliverySpecificationsAddressRestrictions,
+    )
+    from ..models.delivery_specifications_special_restrictions_item import (
+        DeliverySpecificationsSpecialRestrictionsItem,
     )
 
 
@@ -74,10 +74,6 @@ class DeliverySpecifications(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.delivery_specifications_address_restrictions import (
-            DeliverySpecificationsAddressRestrictions,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _special_restrictions = d.pop("specialRestrictions", UNSET)
         special_restrictions: (
@@ -86,6 +82,10 @@ class DeliverySpecifications(_Model):
         if _special_restrictions is not UNSET:
             special_restrictions = []
             for special_restrictions_item_data in _special_restrictions:
+                from amazonpay_api.models.delivery_specifications_special_restrictions_item import (
+                    DeliverySpecificationsSpecialRestrictionsItem,  # noqa: PLC0415
+                )
+
                 special_restrictions_item = (
                     DeliverySpecificationsSpecialRestrictionsItem(
                         special_restrictions_item_data
@@ -99,6 +99,10 @@ class DeliverySpecifications(_Model):
         if isinstance(_address_restrictions, Unset):
             address_restrictions = UNSET
         else:
+            from amazonpay_api.models.delivery_specifications_address_restrictions import (
+                DeliverySpecificationsAddressRestrictions,  # noqa: PLC0415
+            )
+
             address_restrictions = DeliverySpecificationsAddressRestrictions.from_dict(
                 _address_restrictions
             )

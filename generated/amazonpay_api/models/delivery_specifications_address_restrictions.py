@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.delivery_specifications_address_restrictions_type import (
-    DeliverySpecificationsAddressRestrictionsType,
-)
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_address_restrictions_restrictions import (
         DeliverySpecificationsAddressRestrictionsRestrictions,
+    )
+    from ..models.delivery_specifications_address_restrictions_type import (
+        DeliverySpecificationsAddressRestrictionsType,
     )
 
 
@@ -70,16 +70,16 @@ class DeliverySpecificationsAddressRestrictions(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.delivery_specifications_address_restrictions_restrictions import (
-            DeliverySpecificationsAddressRestrictionsRestrictions,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: DeliverySpecificationsAddressRestrictionsType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
+            from amazonpay_api.models.delivery_specifications_address_restrictions_type import (
+                DeliverySpecificationsAddressRestrictionsType,  # noqa: PLC0415
+            )
+
             type_ = DeliverySpecificationsAddressRestrictionsType(_type_)
 
         _restrictions = d.pop("restrictions", UNSET)
@@ -87,6 +87,10 @@ class DeliverySpecificationsAddressRestrictions(_Model):
         if isinstance(_restrictions, Unset):
             restrictions = UNSET
         else:
+            from amazonpay_api.models.delivery_specifications_address_restrictions_restrictions import (
+                DeliverySpecificationsAddressRestrictionsRestrictions,  # noqa: PLC0415
+            )
+
             restrictions = (
                 DeliverySpecificationsAddressRestrictionsRestrictions.from_dict(
                     _restrictions

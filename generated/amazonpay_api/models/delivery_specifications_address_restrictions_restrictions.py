@@ -33,13 +33,13 @@ class DeliverySpecificationsAddressRestrictionsRestrictions(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.restriction import Restriction  # noqa: PLC0415
-
         d = dict(src_dict)
         delivery_specifications_address_restrictions_restrictions = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
+            from amazonpay_api.models.restriction import Restriction  # noqa: PLC0415
+
             additional_property = Restriction.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property

@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.delivery_specifications_input_special_restrictions_item import (
-    DeliverySpecificationsInputSpecialRestrictionsItem,
-)
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_input_address_restrictions import (
         DeliverySpecificationsInputAddressRestrictions,
+    )
+    from ..models.delivery_specifications_input_special_restrictions_item import (
+        DeliverySpecificationsInputSpecialRestrictionsItem,
     )
 
 
@@ -73,10 +73,6 @@ class DeliverySpecificationsInput(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.delivery_specifications_input_address_restrictions import (
-            DeliverySpecificationsInputAddressRestrictions,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _special_restrictions = d.pop("specialRestrictions", UNSET)
         special_restrictions: (
@@ -85,6 +81,10 @@ class DeliverySpecificationsInput(_Model):
         if _special_restrictions is not UNSET:
             special_restrictions = []
             for special_restrictions_item_data in _special_restrictions:
+                from amazonpay_api.models.delivery_specifications_input_special_restrictions_item import (
+                    DeliverySpecificationsInputSpecialRestrictionsItem,  # noqa: PLC0415
+                )
+
                 special_restrictions_item = (
                     DeliverySpecificationsInputSpecialRestrictionsItem(
                         special_restrictions_item_data
@@ -98,6 +98,10 @@ class DeliverySpecificationsInput(_Model):
         if isinstance(_address_restrictions, Unset):
             address_restrictions = UNSET
         else:
+            from amazonpay_api.models.delivery_specifications_input_address_restrictions import (
+                DeliverySpecificationsInputAddressRestrictions,  # noqa: PLC0415
+            )
+
             address_restrictions = (
                 DeliverySpecificationsInputAddressRestrictions.from_dict(
                     _address_restrictions

@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.delivery_specifications_input_address_restrictions_type import (
-    DeliverySpecificationsInputAddressRestrictionsType,
-)
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_specifications_input_address_restrictions_restrictions import (
         DeliverySpecificationsInputAddressRestrictionsRestrictions,
+    )
+    from ..models.delivery_specifications_input_address_restrictions_type import (
+        DeliverySpecificationsInputAddressRestrictionsType,
     )
 
 
@@ -67,16 +67,16 @@ class DeliverySpecificationsInputAddressRestrictions(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.delivery_specifications_input_address_restrictions_restrictions import (
-            DeliverySpecificationsInputAddressRestrictionsRestrictions,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: DeliverySpecificationsInputAddressRestrictionsType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
+            from amazonpay_api.models.delivery_specifications_input_address_restrictions_type import (
+                DeliverySpecificationsInputAddressRestrictionsType,  # noqa: PLC0415
+            )
+
             type_ = DeliverySpecificationsInputAddressRestrictionsType(_type_)
 
         _restrictions = d.pop("restrictions", UNSET)
@@ -84,6 +84,10 @@ class DeliverySpecificationsInputAddressRestrictions(_Model):
         if isinstance(_restrictions, Unset):
             restrictions = UNSET
         else:
+            from amazonpay_api.models.delivery_specifications_input_address_restrictions_restrictions import (
+                DeliverySpecificationsInputAddressRestrictionsRestrictions,  # noqa: PLC0415
+            )
+
             restrictions = (
                 DeliverySpecificationsInputAddressRestrictionsRestrictions.from_dict(
                     _restrictions

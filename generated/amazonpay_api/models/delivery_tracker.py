@@ -84,8 +84,6 @@ class DeliveryTracker(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.delivery_detail import DeliveryDetail  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_amazon_order_reference_id(data: object) -> None | str | Unset:
@@ -93,7 +91,7 @@ class DeliveryTracker(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         amazon_order_reference_id = _parse_amazon_order_reference_id(
             d.pop("amazonOrderReferenceId", UNSET)
@@ -104,7 +102,7 @@ class DeliveryTracker(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         charge_permission_id = _parse_charge_permission_id(
             d.pop("chargePermissionId", UNSET)
@@ -115,6 +113,8 @@ class DeliveryTracker(_Model):
         if _delivery_details is not UNSET:
             delivery_details = []
             for delivery_details_item_data in _delivery_details:
+                from amazonpay_api.models.delivery_detail import DeliveryDetail  # noqa: PLC0415
+
                 delivery_details_item = DeliveryDetail.from_dict(
                     delivery_details_item_data
                 )

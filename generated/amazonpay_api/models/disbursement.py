@@ -119,7 +119,7 @@ class Disbursement(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         transaction_time = _parse_transaction_time(d.pop("transactionTime", UNSET))
 

@@ -3,16 +3,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.dispute_filing_reason import DisputeFilingReason
-from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.dispute_filing_reason import DisputeFilingReason
     from ..models.dispute_provider_metadata import DisputeProviderMetadata
     from ..models.dispute_status_details import DisputeStatusDetails
     from ..models.merchant_evidence import MerchantEvidence
     from ..models.price import Price
+    from ..models.release_environment import ReleaseEnvironment
 
 
 T = TypeVar("T", bound="Dispute")
@@ -125,6 +125,8 @@ class Dispute(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.dispute_filing_reason import DisputeFilingReason  # noqa: PLC0415
+
         dispute_id = self.dispute_id
 
         charge_id = self.charge_id
@@ -227,13 +229,6 @@ class Dispute(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.dispute_provider_metadata import (
-            DisputeProviderMetadata,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.dispute_status_details import DisputeStatusDetails  # noqa: PLC0415
-        from amazonpay_api.models.merchant_evidence import MerchantEvidence  # noqa: PLC0415
-        from amazonpay_api.models.price import Price  # noqa: PLC0415
-
         d = dict(src_dict)
         dispute_id = d.pop("disputeId", UNSET)
 
@@ -244,6 +239,8 @@ class Dispute(_Model):
         if isinstance(_release_environment, Unset):
             release_environment = UNSET
         else:
+            from amazonpay_api.models.release_environment import ReleaseEnvironment  # noqa: PLC0415
+
             release_environment = ReleaseEnvironment(_release_environment)
 
         def _parse_dispute_type(data: object) -> None | str | Unset:
@@ -251,7 +248,7 @@ class Dispute(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         dispute_type = _parse_dispute_type(d.pop("disputeType", UNSET))
 
@@ -260,6 +257,8 @@ class Dispute(_Model):
         if isinstance(_dispute_amount, Unset):
             dispute_amount = UNSET
         else:
+            from amazonpay_api.models.price import Price  # noqa: PLC0415
+
             dispute_amount = Price.from_dict(_dispute_amount)
 
         def _parse_filing_reason(data: object) -> DisputeFilingReason | None | Unset:
@@ -270,12 +269,16 @@ class Dispute(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.dispute_filing_reason import (
+                    DisputeFilingReason,  # noqa: PLC0415
+                )
+
                 filing_reason_type_0 = DisputeFilingReason(data)
 
                 return filing_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DisputeFilingReason | None | Unset, data)
+            return cast("DisputeFilingReason | None | Unset", data)
 
         filing_reason = _parse_filing_reason(d.pop("filingReason", UNSET))
 
@@ -286,6 +289,8 @@ class Dispute(_Model):
         if isinstance(_status_details, Unset):
             status_details = UNSET
         else:
+            from amazonpay_api.models.dispute_status_details import DisputeStatusDetails  # noqa: PLC0415
+
             status_details = DisputeStatusDetails.from_dict(_status_details)
 
         def _parse_merchant_evidences(
@@ -301,6 +306,8 @@ class Dispute(_Model):
                 merchant_evidences_type_0 = []
                 _merchant_evidences_type_0 = data
                 for merchant_evidences_type_0_item_data in _merchant_evidences_type_0:
+                    from amazonpay_api.models.merchant_evidence import MerchantEvidence  # noqa: PLC0415
+
                     merchant_evidences_type_0_item = MerchantEvidence.from_dict(
                         merchant_evidences_type_0_item_data
                     )
@@ -310,7 +317,7 @@ class Dispute(_Model):
                 return merchant_evidences_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[MerchantEvidence] | None | Unset, data)
+            return cast("list[MerchantEvidence] | None | Unset", data)
 
         merchant_evidences = _parse_merchant_evidences(
             d.pop("merchantEvidences", UNSET)
@@ -321,7 +328,7 @@ class Dispute(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         merchant_response_deadline = _parse_merchant_response_deadline(
             d.pop("merchantResponseDeadline", UNSET)
@@ -332,7 +339,7 @@ class Dispute(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         resolution_authority = _parse_resolution_authority(
             d.pop("resolutionAuthority", UNSET)
@@ -347,6 +354,10 @@ class Dispute(_Model):
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
+            from amazonpay_api.models.dispute_provider_metadata import (
+                DisputeProviderMetadata,  # noqa: PLC0415
+            )
+
             provider_metadata = DisputeProviderMetadata.from_dict(_provider_metadata)
 
         dispute = cls(

@@ -55,7 +55,7 @@ class DisputeProviderMetadata(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         provider_dispute_id = _parse_provider_dispute_id(
             d.pop("providerDisputeId", UNSET)

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.dispute_reason_code import DisputeReasonCode
-from ..models.dispute_resolution import DisputeResolution
-from ..models.dispute_state import DisputeState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.dispute_reason_code import DisputeReasonCode
+    from ..models.dispute_resolution import DisputeResolution
+    from ..models.dispute_state import DisputeState
+
 
 T = TypeVar("T", bound="DisputeStatusDetails")
 
@@ -55,6 +58,9 @@ class DisputeStatusDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.dispute_reason_code import DisputeReasonCode  # noqa: PLC0415
+        from amazonpay_api.models.dispute_resolution import DisputeResolution  # noqa: PLC0415
+
         state: str | Unset = UNSET
         if not isinstance(self.state, Unset):
             state = self.state.value
@@ -103,6 +109,8 @@ class DisputeStatusDetails(_Model):
         if isinstance(_state, Unset):
             state = UNSET
         else:
+            from amazonpay_api.models.dispute_state import DisputeState  # noqa: PLC0415
+
             state = DisputeState(_state)
 
         def _parse_reason_code(data: object) -> DisputeReasonCode | None | Unset:
@@ -113,12 +121,14 @@ class DisputeStatusDetails(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.dispute_reason_code import DisputeReasonCode  # noqa: PLC0415
+
                 reason_code_type_0 = DisputeReasonCode(data)
 
                 return reason_code_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DisputeReasonCode | None | Unset, data)
+            return cast("DisputeReasonCode | None | Unset", data)
 
         reason_code = _parse_reason_code(d.pop("reasonCode", UNSET))
 
@@ -127,7 +137,7 @@ class DisputeStatusDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         reason_description = _parse_reason_description(
             d.pop("reasonDescription", UNSET)
@@ -141,12 +151,14 @@ class DisputeStatusDetails(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.dispute_resolution import DisputeResolution  # noqa: PLC0415
+
                 resolution_type_0 = DisputeResolution(data)
 
                 return resolution_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DisputeResolution | None | Unset, data)
+            return cast("DisputeResolution | None | Unset", data)
 
         resolution = _parse_resolution(d.pop("resolution", UNSET))
 

@@ -139,7 +139,7 @@ class File(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         size = _parse_size(d.pop("size", UNSET))
 

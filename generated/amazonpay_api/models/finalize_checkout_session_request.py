@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.payment_intent import PaymentIntent
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.address_input import AddressInput
+    from ..models.payment_intent import PaymentIntent
     from ..models.price_input import PriceInput
 
 
@@ -132,11 +132,12 @@ class FinalizeCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.address_input import AddressInput  # noqa: PLC0415
+        d = dict(src_dict)
         from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 
-        d = dict(src_dict)
         charge_amount = PriceInput.from_dict(d.pop("chargeAmount"))
+
+        from amazonpay_api.models.payment_intent import PaymentIntent  # noqa: PLC0415
 
         payment_intent = PaymentIntent(d.pop("paymentIntent"))
 
@@ -145,6 +146,8 @@ class FinalizeCheckoutSessionRequest(_Model):
         if isinstance(_total_order_amount, Unset):
             total_order_amount = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             total_order_amount = PriceInput.from_dict(_total_order_amount)
 
         can_handle_pending_authorization = d.pop("canHandlePendingAuthorization", UNSET)
@@ -154,6 +157,8 @@ class FinalizeCheckoutSessionRequest(_Model):
         if isinstance(_shipping_address, Unset):
             shipping_address = UNSET
         else:
+            from amazonpay_api.models.address_input import AddressInput  # noqa: PLC0415
+
             shipping_address = AddressInput.from_dict(_shipping_address)
 
         def _parse_billing_address(data: object) -> AddressInput | None | Unset:
@@ -164,12 +169,14 @@ class FinalizeCheckoutSessionRequest(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address_input import AddressInput  # noqa: PLC0415
+
                 billing_address_type_0 = AddressInput.from_dict(data)
 
                 return billing_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AddressInput | None | Unset, data)
+            return cast("AddressInput | None | Unset", data)
 
         billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
 
@@ -178,7 +185,7 @@ class FinalizeCheckoutSessionRequest(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         supplementary_data = _parse_supplementary_data(
             d.pop("supplementaryData", UNSET)

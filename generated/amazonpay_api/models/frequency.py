@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.frequency_unit import FrequencyUnit
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.frequency_unit import FrequencyUnit
+
 
 T = TypeVar("T", bound="Frequency")
 
@@ -42,6 +45,8 @@ class Frequency(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.frequency_unit import FrequencyUnit  # noqa: PLC0415
+
         unit: None | str | Unset
         if isinstance(self.unit, Unset):
             unit = UNSET
@@ -78,12 +83,14 @@ class Frequency(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.frequency_unit import FrequencyUnit  # noqa: PLC0415
+
                 unit_type_0 = FrequencyUnit(data)
 
                 return unit_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FrequencyUnit | None | Unset, data)
+            return cast("FrequencyUnit | None | Unset", data)
 
         unit = _parse_unit(d.pop("unit", UNSET))
 
@@ -92,7 +99,7 @@ class Frequency(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | str | Unset, data)
+            return cast("int | None | str | Unset", data)
 
         value = _parse_value(d.pop("value", UNSET))
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.frequency_unit import FrequencyUnit
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.frequency_unit import FrequencyUnit
+
 
 T = TypeVar("T", bound="FrequencyInput")
 
@@ -67,12 +70,14 @@ class FrequencyInput(_Model):
         if isinstance(_unit, Unset):
             unit = UNSET
         else:
+            from amazonpay_api.models.frequency_unit import FrequencyUnit  # noqa: PLC0415
+
             unit = FrequencyUnit(_unit)
 
         def _parse_value(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            return cast("int | str | Unset", data)
 
         value = _parse_value(d.pop("value", UNSET))
 

@@ -71,14 +71,14 @@ class GetDisbursementsResponse(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.disbursement import Disbursement  # noqa: PLC0415
-
         d = dict(src_dict)
         _disbursements = d.pop("disbursements", UNSET)
         disbursements: list[Disbursement] | Unset = UNSET
         if _disbursements is not UNSET:
             disbursements = []
             for disbursements_item_data in _disbursements:
+                from amazonpay_api.models.disbursement import Disbursement  # noqa: PLC0415
+
                 disbursements_item = Disbursement.from_dict(disbursements_item_data)
 
                 disbursements.append(disbursements_item)
@@ -88,7 +88,7 @@ class GetDisbursementsResponse(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         next_token = _parse_next_token(d.pop("nextToken", UNSET))
 

@@ -54,14 +54,14 @@ class GetReportSchedulesResponse(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.report_schedule import ReportSchedule  # noqa: PLC0415
-
         d = dict(src_dict)
         _report_schedules = d.pop("reportSchedules", UNSET)
         report_schedules: list[ReportSchedule] | Unset = UNSET
         if _report_schedules is not UNSET:
             report_schedules = []
             for report_schedules_item_data in _report_schedules:
+                from amazonpay_api.models.report_schedule import ReportSchedule  # noqa: PLC0415
+
                 report_schedules_item = ReportSchedule.from_dict(
                     report_schedules_item_data
                 )

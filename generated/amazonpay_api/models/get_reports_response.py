@@ -70,14 +70,14 @@ class GetReportsResponse(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.report import Report  # noqa: PLC0415
-
         d = dict(src_dict)
         _reports = d.pop("reports", UNSET)
         reports: list[Report] | Unset = UNSET
         if _reports is not UNSET:
             reports = []
             for reports_item_data in _reports:
+                from amazonpay_api.models.report import Report  # noqa: PLC0415
+
                 reports_item = Report.from_dict(reports_item_data)
 
                 reports.append(reports_item)
@@ -87,7 +87,7 @@ class GetReportsResponse(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         next_token = _parse_next_token(d.pop("nextToken", UNSET))
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.evidence_type import EvidenceType
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.evidence_type import EvidenceType
+
 
 T = TypeVar("T", bound="MerchantEvidence")
 
@@ -83,6 +86,8 @@ class MerchantEvidence(_Model):
         if isinstance(_evidence_type, Unset):
             evidence_type = UNSET
         else:
+            from amazonpay_api.models.evidence_type import EvidenceType  # noqa: PLC0415
+
             evidence_type = EvidenceType(_evidence_type)
 
         def _parse_file_id(data: object) -> None | str | Unset:
@@ -90,7 +95,7 @@ class MerchantEvidence(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         file_id = _parse_file_id(d.pop("fileId", UNSET))
 
@@ -99,7 +104,7 @@ class MerchantEvidence(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         evidence_text = _parse_evidence_text(d.pop("evidenceText", UNSET))
 

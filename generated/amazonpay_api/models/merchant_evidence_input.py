@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.evidence_type import EvidenceType
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.evidence_type import EvidenceType
+
 
 T = TypeVar("T", bound="MerchantEvidenceInput")
 
@@ -67,6 +70,8 @@ class MerchantEvidenceInput(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        from amazonpay_api.models.evidence_type import EvidenceType  # noqa: PLC0415
+
         evidence_type = EvidenceType(d.pop("evidenceType"))
 
         file_id = d.pop("fileId", UNSET)

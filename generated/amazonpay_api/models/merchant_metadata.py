@@ -99,7 +99,7 @@ class MerchantMetadata(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         merchant_reference_id = _parse_merchant_reference_id(
             d.pop("merchantReferenceId", UNSET)
@@ -110,7 +110,7 @@ class MerchantMetadata(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         merchant_store_name = _parse_merchant_store_name(
             d.pop("merchantStoreName", UNSET)
@@ -121,7 +121,7 @@ class MerchantMetadata(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         note_to_buyer = _parse_note_to_buyer(d.pop("noteToBuyer", UNSET))
 
@@ -130,7 +130,7 @@ class MerchantMetadata(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         custom_information = _parse_custom_information(
             d.pop("customInformation", UNSET)

@@ -96,7 +96,7 @@ class MerchantMetadataInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         merchant_reference_id = _parse_merchant_reference_id(
             d.pop("merchantReferenceId", UNSET)
@@ -107,7 +107,7 @@ class MerchantMetadataInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         merchant_store_name = _parse_merchant_store_name(
             d.pop("merchantStoreName", UNSET)
@@ -118,7 +118,7 @@ class MerchantMetadataInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         note_to_buyer = _parse_note_to_buyer(d.pop("noteToBuyer", UNSET))
 
@@ -127,7 +127,7 @@ class MerchantMetadataInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         custom_information = _parse_custom_information(
             d.pop("customInformation", UNSET)

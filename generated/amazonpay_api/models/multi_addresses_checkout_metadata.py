@@ -73,8 +73,6 @@ class MultiAddressesCheckoutMetadata(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price import Price  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_address_id(data: object) -> None | str | Unset:
@@ -82,7 +80,7 @@ class MultiAddressesCheckoutMetadata(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         address_id = _parse_address_id(d.pop("addressId", UNSET))
 
@@ -94,12 +92,14 @@ class MultiAddressesCheckoutMetadata(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 price_type_0 = Price.from_dict(data)
 
                 return price_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | Unset, data)
+            return cast("None | Price | Unset", data)
 
         price = _parse_price(d.pop("price", UNSET))
 

@@ -60,8 +60,6 @@ class MultiAddressesCheckoutMetadataInput(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
-
         d = dict(src_dict)
         address_id = d.pop("addressId", UNSET)
 
@@ -70,6 +68,8 @@ class MultiAddressesCheckoutMetadataInput(_Model):
         if isinstance(_price, Unset):
             price = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             price = PriceInput.from_dict(_price)
 
         multi_addresses_checkout_metadata_input = cls(

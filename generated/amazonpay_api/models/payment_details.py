@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.payment_intent import PaymentIntent
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.payment_intent import PaymentIntent
     from ..models.price import Price
 
 
@@ -88,6 +88,7 @@ class PaymentDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.payment_intent import PaymentIntent  # noqa: PLC0415
         from amazonpay_api.models.price import Price  # noqa: PLC0415
 
         payment_intent: None | str | Unset
@@ -176,8 +177,6 @@ class PaymentDetails(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price import Price  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_payment_intent(data: object) -> None | PaymentIntent | Unset:
@@ -188,12 +187,14 @@ class PaymentDetails(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.payment_intent import PaymentIntent  # noqa: PLC0415
+
                 payment_intent_type_0 = PaymentIntent(data)
 
                 return payment_intent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PaymentIntent | Unset, data)
+            return cast("None | PaymentIntent | Unset", data)
 
         payment_intent = _parse_payment_intent(d.pop("paymentIntent", UNSET))
 
@@ -207,12 +208,14 @@ class PaymentDetails(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 charge_amount_type_0 = Price.from_dict(data)
 
                 return charge_amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | Unset, data)
+            return cast("None | Price | Unset", data)
 
         charge_amount = _parse_charge_amount(d.pop("chargeAmount", UNSET))
 
@@ -221,7 +224,7 @@ class PaymentDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         soft_descriptor = _parse_soft_descriptor(d.pop("softDescriptor", UNSET))
 
@@ -230,7 +233,7 @@ class PaymentDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         presentment_currency = _parse_presentment_currency(
             d.pop("presentmentCurrency", UNSET)
@@ -244,12 +247,14 @@ class PaymentDetails(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 total_order_amount_type_0 = Price.from_dict(data)
 
                 return total_order_amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | Unset, data)
+            return cast("None | Price | Unset", data)
 
         total_order_amount = _parse_total_order_amount(d.pop("totalOrderAmount", UNSET))
 
@@ -258,7 +263,7 @@ class PaymentDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         allow_overcharge = _parse_allow_overcharge(d.pop("allowOvercharge", UNSET))
 
@@ -267,7 +272,7 @@ class PaymentDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         extend_expiration = _parse_extend_expiration(d.pop("extendExpiration", UNSET))
 
@@ -279,12 +284,14 @@ class PaymentDetails(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 estimate_order_total_type_0 = Price.from_dict(data)
 
                 return estimate_order_total_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | Unset, data)
+            return cast("None | Price | Unset", data)
 
         estimate_order_total = _parse_estimate_order_total(
             d.pop("estimateOrderTotal", UNSET)

@@ -56,7 +56,7 @@ class PaymentMethodOnFileMetadata(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         setup_only = _parse_setup_only(d.pop("setupOnly", UNSET))
 

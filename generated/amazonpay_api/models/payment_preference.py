@@ -73,8 +73,6 @@ class PaymentPreference(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.address import Address  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_payment_descriptor(data: object) -> None | str | Unset:
@@ -82,7 +80,7 @@ class PaymentPreference(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         payment_descriptor = _parse_payment_descriptor(
             d.pop("paymentDescriptor", UNSET)
@@ -96,12 +94,14 @@ class PaymentPreference(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.address import Address  # noqa: PLC0415
+
                 billing_address_type_0 = Address.from_dict(data)
 
                 return billing_address_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None | Unset, data)
+            return cast("Address | None | Unset", data)
 
         billing_address = _parse_billing_address(d.pop("billingAddress", UNSET))
 

@@ -50,7 +50,7 @@ class ProviderMetadataInput(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         provider_reference_id = _parse_provider_reference_id(
             d.pop("providerReferenceId", UNSET)

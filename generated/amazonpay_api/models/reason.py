@@ -69,7 +69,7 @@ class Reason(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         reason_description = _parse_reason_description(
             d.pop("reasonDescription", UNSET)

@@ -78,9 +78,6 @@ class RecurringMetadata(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.frequency import Frequency  # noqa: PLC0415
-        from amazonpay_api.models.price import Price  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_frequency(data: object) -> Frequency | None | Unset:
@@ -91,12 +88,14 @@ class RecurringMetadata(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.frequency import Frequency  # noqa: PLC0415
+
                 frequency_type_0 = Frequency.from_dict(data)
 
                 return frequency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Frequency | None | Unset, data)
+            return cast("Frequency | None | Unset", data)
 
         frequency = _parse_frequency(d.pop("frequency", UNSET))
 
@@ -108,12 +107,14 @@ class RecurringMetadata(_Model):
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
+                from amazonpay_api.models.price import Price  # noqa: PLC0415
+
                 amount_type_0 = Price.from_dict(data)
 
                 return amount_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Price | Unset, data)
+            return cast("None | Price | Unset", data)
 
         amount = _parse_amount(d.pop("amount", UNSET))
 

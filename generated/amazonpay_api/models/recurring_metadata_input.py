@@ -64,15 +64,14 @@ class RecurringMetadataInput(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.frequency_input import FrequencyInput  # noqa: PLC0415
-        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
-
         d = dict(src_dict)
         _frequency = d.pop("frequency", UNSET)
         frequency: FrequencyInput | Unset
         if isinstance(_frequency, Unset):
             frequency = UNSET
         else:
+            from amazonpay_api.models.frequency_input import FrequencyInput  # noqa: PLC0415
+
             frequency = FrequencyInput.from_dict(_frequency)
 
         _amount = d.pop("amount", UNSET)
@@ -80,6 +79,8 @@ class RecurringMetadataInput(_Model):
         if isinstance(_amount, Unset):
             amount = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             amount = PriceInput.from_dict(_amount)
 
         recurring_metadata_input = cls(

@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.release_environment import ReleaseEnvironment
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price import Price
     from ..models.refund_status_details import RefundStatusDetails
+    from ..models.release_environment import ReleaseEnvironment
 
 
 T = TypeVar("T", bound="Refund")
@@ -121,13 +121,12 @@ class Refund(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price import Price  # noqa: PLC0415
-        from amazonpay_api.models.refund_status_details import RefundStatusDetails  # noqa: PLC0415
-
         d = dict(src_dict)
         refund_id = d.pop("refundId")
 
         charge_id = d.pop("chargeId")
+
+        from amazonpay_api.models.refund_status_details import RefundStatusDetails  # noqa: PLC0415
 
         status_details = RefundStatusDetails.from_dict(d.pop("statusDetails"))
 
@@ -136,6 +135,8 @@ class Refund(_Model):
         if isinstance(_refund_amount, Unset):
             refund_amount = UNSET
         else:
+            from amazonpay_api.models.price import Price  # noqa: PLC0415
+
             refund_amount = Price.from_dict(_refund_amount)
 
         def _parse_soft_descriptor(data: object) -> None | str | Unset:
@@ -143,7 +144,7 @@ class Refund(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         soft_descriptor = _parse_soft_descriptor(d.pop("softDescriptor", UNSET))
 
@@ -154,6 +155,8 @@ class Refund(_Model):
         if isinstance(_release_environment, Unset):
             release_environment = UNSET
         else:
+            from amazonpay_api.models.release_environment import ReleaseEnvironment  # noqa: PLC0415
+
             release_environment = ReleaseEnvironment(_release_environment)
 
         refund = cls(

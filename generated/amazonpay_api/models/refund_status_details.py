@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.refund_state import RefundState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.refund_state import RefundState
+
 
 T = TypeVar("T", bound="RefundStatusDetails")
 
@@ -90,6 +93,8 @@ class RefundStatusDetails(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        from amazonpay_api.models.refund_state import RefundState  # noqa: PLC0415
+
         state = RefundState(d.pop("state"))
 
         def _parse_reason_code(data: object) -> None | str | Unset:
@@ -97,7 +102,7 @@ class RefundStatusDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         reason_code = _parse_reason_code(d.pop("reasonCode", UNSET))
 
@@ -106,7 +111,7 @@ class RefundStatusDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         reason_description = _parse_reason_description(
             d.pop("reasonDescription", UNSET)

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.report_processing_status import ReportProcessingStatus
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.report_processing_status import ReportProcessingStatus
+
 
 T = TypeVar("T", bound="Report")
 
@@ -167,7 +170,7 @@ class Report(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         start_time = _parse_start_time(d.pop("startTime", UNSET))
 
@@ -176,7 +179,7 @@ class Report(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         end_time = _parse_end_time(d.pop("endTime", UNSET))
 
@@ -185,7 +188,7 @@ class Report(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         created_time = _parse_created_time(d.pop("createdTime", UNSET))
 
@@ -194,6 +197,10 @@ class Report(_Model):
         if isinstance(_processing_status, Unset):
             processing_status = UNSET
         else:
+            from amazonpay_api.models.report_processing_status import (
+                ReportProcessingStatus,  # noqa: PLC0415
+            )
+
             processing_status = ReportProcessingStatus(_processing_status)
 
         def _parse_processing_start_time(data: object) -> None | str | Unset:
@@ -201,7 +208,7 @@ class Report(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         processing_start_time = _parse_processing_start_time(
             d.pop("processingStartTime", UNSET)
@@ -212,7 +219,7 @@ class Report(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         processing_end_time = _parse_processing_end_time(
             d.pop("processingEndTime", UNSET)
@@ -223,7 +230,7 @@ class Report(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         report_document_id = _parse_report_document_id(d.pop("reportDocumentId", UNSET))
 

@@ -81,7 +81,7 @@ class ReportDocument(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         compression_algorithm = _parse_compression_algorithm(
             d.pop("compressionAlgorithm", UNSET)

@@ -94,7 +94,7 @@ class ReportSchedule(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         next_report_creation_time = _parse_next_report_creation_time(
             d.pop("nextReportCreationTime", UNSET)

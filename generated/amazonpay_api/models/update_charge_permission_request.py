@@ -63,15 +63,16 @@ class UpdateChargePermissionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from amazonpay_api.models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
-
         d = dict(src_dict)
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
         merchant_metadata: MerchantMetadataInput | Unset
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
+            from amazonpay_api.models.merchant_metadata_input import (
+                MerchantMetadataInput,  # noqa: PLC0415
+            )
+
             merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
 
         _recurring_metadata = d.pop("recurringMetadata", UNSET)
@@ -79,6 +80,10 @@ class UpdateChargePermissionRequest(_Model):
         if isinstance(_recurring_metadata, Unset):
             recurring_metadata = UNSET
         else:
+            from amazonpay_api.models.recurring_metadata_input import (
+                RecurringMetadataInput,  # noqa: PLC0415
+            )
+
             recurring_metadata = RecurringMetadataInput.from_dict(_recurring_metadata)
 
         update_charge_permission_request = cls(

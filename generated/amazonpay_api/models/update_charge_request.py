@@ -47,11 +47,11 @@ class UpdateChargeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
         from amazonpay_api.models.update_charge_request_status_details import (
             UpdateChargeRequestStatusDetails,  # noqa: PLC0415
         )
 
-        d = dict(src_dict)
         status_details = UpdateChargeRequestStatusDetails.from_dict(
             d.pop("statusDetails")
         )

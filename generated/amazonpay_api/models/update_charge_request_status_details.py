@@ -67,7 +67,7 @@ class UpdateChargeRequestStatusDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         reason_code = _parse_reason_code(d.pop("reasonCode", UNSET))
 

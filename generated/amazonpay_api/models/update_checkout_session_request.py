@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.charge_permission_type import ChargePermissionType
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.charge_permission_type import ChargePermissionType
     from ..models.merchant_metadata_input import MerchantMetadataInput
     from ..models.multi_addresses_checkout_metadata_input import (
         MultiAddressesCheckoutMetadataInput,
@@ -167,25 +167,16 @@ class UpdateCheckoutSessionRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.merchant_metadata_input import MerchantMetadataInput  # noqa: PLC0415
-        from amazonpay_api.models.multi_addresses_checkout_metadata_input import (
-            MultiAddressesCheckoutMetadataInput,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.provider_metadata_input import ProviderMetadataInput  # noqa: PLC0415
-        from amazonpay_api.models.recurring_metadata_input import RecurringMetadataInput  # noqa: PLC0415
-        from amazonpay_api.models.update_checkout_session_request_payment_details import (
-            UpdateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
-        )
-        from amazonpay_api.models.update_checkout_session_request_web_checkout_details import (
-            UpdateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         _payment_details = d.pop("paymentDetails", UNSET)
         payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset
         if isinstance(_payment_details, Unset):
             payment_details = UNSET
         else:
+            from amazonpay_api.models.update_checkout_session_request_payment_details import (
+                UpdateCheckoutSessionRequestPaymentDetails,  # noqa: PLC0415
+            )
+
             payment_details = UpdateCheckoutSessionRequestPaymentDetails.from_dict(
                 _payment_details
             )
@@ -195,6 +186,10 @@ class UpdateCheckoutSessionRequest(_Model):
         if isinstance(_merchant_metadata, Unset):
             merchant_metadata = UNSET
         else:
+            from amazonpay_api.models.merchant_metadata_input import (
+                MerchantMetadataInput,  # noqa: PLC0415
+            )
+
             merchant_metadata = MerchantMetadataInput.from_dict(_merchant_metadata)
 
         _web_checkout_details = d.pop("webCheckoutDetails", UNSET)
@@ -202,6 +197,10 @@ class UpdateCheckoutSessionRequest(_Model):
         if isinstance(_web_checkout_details, Unset):
             web_checkout_details = UNSET
         else:
+            from amazonpay_api.models.update_checkout_session_request_web_checkout_details import (
+                UpdateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415
+            )
+
             web_checkout_details = (
                 UpdateCheckoutSessionRequestWebCheckoutDetails.from_dict(
                     _web_checkout_details
@@ -215,6 +214,10 @@ class UpdateCheckoutSessionRequest(_Model):
         if isinstance(_provider_metadata, Unset):
             provider_metadata = UNSET
         else:
+            from amazonpay_api.models.provider_metadata_input import (
+                ProviderMetadataInput,  # noqa: PLC0415
+            )
+
             provider_metadata = ProviderMetadataInput.from_dict(_provider_metadata)
 
         _charge_permission_type = d.pop("chargePermissionType", UNSET)
@@ -222,6 +225,8 @@ class UpdateCheckoutSessionRequest(_Model):
         if isinstance(_charge_permission_type, Unset):
             charge_permission_type = UNSET
         else:
+            from amazonpay_api.models.charge_permission_type import ChargePermissionType  # noqa: PLC0415
+
             charge_permission_type = ChargePermissionType(_charge_permission_type)
 
         _recurring_metadata = d.pop("recurringMetadata", UNSET)
@@ -229,6 +234,10 @@ class UpdateCheckoutSessionRequest(_Model):
         if isinstance(_recurring_metadata, Unset):
             recurring_metadata = UNSET
         else:
+            from amazonpay_api.models.recurring_metadata_input import (
+                RecurringMetadataInput,  # noqa: PLC0415
+            )
+
             recurring_metadata = RecurringMetadataInput.from_dict(_recurring_metadata)
 
         _multi_addresses_checkout_metadata = d.pop(
@@ -242,6 +251,10 @@ class UpdateCheckoutSessionRequest(_Model):
             for (
                 multi_addresses_checkout_metadata_item_data
             ) in _multi_addresses_checkout_metadata:
+                from amazonpay_api.models.multi_addresses_checkout_metadata_input import (
+                    MultiAddressesCheckoutMetadataInput,  # noqa: PLC0415
+                )
+
                 multi_addresses_checkout_metadata_item = (
                     MultiAddressesCheckoutMetadataInput.from_dict(
                         multi_addresses_checkout_metadata_item_data

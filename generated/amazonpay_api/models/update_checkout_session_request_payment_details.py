@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.payment_intent import PaymentIntent
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
+    from ..models.payment_intent import PaymentIntent
     from ..models.price_input import PriceInput
 
 
@@ -138,14 +138,14 @@ class UpdateCheckoutSessionRequestPaymentDetails(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
-
         d = dict(src_dict)
         _charge_amount = d.pop("chargeAmount", UNSET)
         charge_amount: PriceInput | Unset
         if isinstance(_charge_amount, Unset):
             charge_amount = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             charge_amount = PriceInput.from_dict(_charge_amount)
 
         _payment_intent = d.pop("paymentIntent", UNSET)
@@ -153,6 +153,8 @@ class UpdateCheckoutSessionRequestPaymentDetails(_Model):
         if isinstance(_payment_intent, Unset):
             payment_intent = UNSET
         else:
+            from amazonpay_api.models.payment_intent import PaymentIntent  # noqa: PLC0415
+
             payment_intent = PaymentIntent(_payment_intent)
 
         can_handle_pending_authorization = d.pop("canHandlePendingAuthorization", UNSET)
@@ -164,6 +166,8 @@ class UpdateCheckoutSessionRequestPaymentDetails(_Model):
         if isinstance(_total_order_amount, Unset):
             total_order_amount = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             total_order_amount = PriceInput.from_dict(_total_order_amount)
 
         soft_descriptor = d.pop("softDescriptor", UNSET)
@@ -177,6 +181,8 @@ class UpdateCheckoutSessionRequestPaymentDetails(_Model):
         if isinstance(_estimate_order_total, Unset):
             estimate_order_total = UNSET
         else:
+            from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
+
             estimate_order_total = PriceInput.from_dict(_estimate_order_total)
 
         update_checkout_session_request_payment_details = cls(

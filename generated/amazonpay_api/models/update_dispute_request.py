@@ -63,11 +63,11 @@ class UpdateDisputeRequest(_Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
         from amazonpay_api.models.update_dispute_request_status_details import (
             UpdateDisputeRequestStatusDetails,  # noqa: PLC0415
         )
 
-        d = dict(src_dict)
         status_details = UpdateDisputeRequestStatusDetails.from_dict(
             d.pop("statusDetails")
         )

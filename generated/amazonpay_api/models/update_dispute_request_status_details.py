@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.dispute_reason_code import DisputeReasonCode
-from ..models.dispute_resolution import DisputeResolution
-from ..models.dispute_state import DisputeState
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.dispute_reason_code import DisputeReasonCode
+    from ..models.dispute_resolution import DisputeResolution
+    from ..models.dispute_state import DisputeState
+
 
 T = TypeVar("T", bound="UpdateDisputeRequestStatusDetails")
 
@@ -83,6 +86,8 @@ class UpdateDisputeRequestStatusDetails(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        from amazonpay_api.models.dispute_state import DisputeState  # noqa: PLC0415
+
         state = DisputeState(d.pop("state"))
 
         _resolution = d.pop("resolution", UNSET)
@@ -90,6 +95,8 @@ class UpdateDisputeRequestStatusDetails(_Model):
         if isinstance(_resolution, Unset):
             resolution = UNSET
         else:
+            from amazonpay_api.models.dispute_resolution import DisputeResolution  # noqa: PLC0415
+
             resolution = DisputeResolution(_resolution)
 
         _reason_code = d.pop("reasonCode", UNSET)
@@ -97,6 +104,8 @@ class UpdateDisputeRequestStatusDetails(_Model):
         if isinstance(_reason_code, Unset):
             reason_code = UNSET
         else:
+            from amazonpay_api.models.dispute_reason_code import DisputeReasonCode  # noqa: PLC0415
+
             reason_code = DisputeReasonCode(_reason_code)
 
         reason_description = d.pop("reasonDescription", UNSET)

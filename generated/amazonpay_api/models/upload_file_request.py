@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..models.upload_file_request_purpose import UploadFileRequestPurpose
-from ..models.upload_file_request_type import UploadFileRequestType
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.upload_file_request_purpose import UploadFileRequestPurpose
+    from ..models.upload_file_request_type import UploadFileRequestType
+
 
 T = TypeVar("T", bound="UploadFileRequest")
 
@@ -57,7 +60,13 @@ class UploadFileRequest(_Model):
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        from amazonpay_api.models.upload_file_request_type import UploadFileRequestType  # noqa: PLC0415
+
         type_ = UploadFileRequestType(d.pop("type"))
+
+        from amazonpay_api.models.upload_file_request_purpose import (
+            UploadFileRequestPurpose,  # noqa: PLC0415
+        )
 
         purpose = UploadFileRequestPurpose(d.pop("purpose"))
 

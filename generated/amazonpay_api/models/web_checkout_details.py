@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ..models.checkout_mode import CheckoutMode
 from ..types import UNSET, Unset
 from ..types import Model as _Model
+
+if TYPE_CHECKING:
+    from ..models.checkout_mode import CheckoutMode
+
 
 T = TypeVar("T", bound="WebCheckoutDetails")
 
@@ -66,6 +69,8 @@ class WebCheckoutDetails(_Model):
         self.additional_properties = {}
 
     def to_dict(self) -> dict[str, Any]:
+        from amazonpay_api.models.checkout_mode import CheckoutMode  # noqa: PLC0415
+
         checkout_review_return_url: None | str | Unset
         if isinstance(self.checkout_review_return_url, Unset):
             checkout_review_return_url = UNSET
@@ -131,7 +136,7 @@ class WebCheckoutDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         checkout_review_return_url = _parse_checkout_review_return_url(
             d.pop("checkoutReviewReturnUrl", UNSET)
@@ -142,7 +147,7 @@ class WebCheckoutDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         checkout_result_return_url = _parse_checkout_result_return_url(
             d.pop("checkoutResultReturnUrl", UNSET)
@@ -153,7 +158,7 @@ class WebCheckoutDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         amazon_pay_redirect_url = _parse_amazon_pay_redirect_url(
             d.pop("amazonPayRedirectUrl", UNSET)
@@ -164,7 +169,7 @@ class WebCheckoutDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         checkout_cancel_url = _parse_checkout_cancel_url(
             d.pop("checkoutCancelUrl", UNSET)
@@ -175,7 +180,7 @@ class WebCheckoutDetails(_Model):
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         checkout_error_url = _parse_checkout_error_url(d.pop("checkoutErrorUrl", UNSET))
 
@@ -187,12 +192,14 @@ class WebCheckoutDetails(_Model):
             try:
                 if not isinstance(data, str):
                     raise TypeError()
+                from amazonpay_api.models.checkout_mode import CheckoutMode  # noqa: PLC0415
+
                 checkout_mode_type_0 = CheckoutMode(data)
 
                 return checkout_mode_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CheckoutMode | None | Unset, data)
+            return cast("CheckoutMode | None | Unset", data)
 
         checkout_mode = _parse_checkout_mode(d.pop("checkoutMode", UNSET))
 
