@@ -48,6 +48,7 @@ GENERATED_ALLOWLIST: dict[str, str] = {
 def _namespace() -> dict[str, Any]:
     """Names annotations may use that their module imports only under TYPE_CHECKING."""
     import amazonpay._client
+    import amazonpay._client_options
     import amazonpay.notifications._objects
     import amazonpay_api.client
     import amazonpay_api.params
@@ -334,6 +335,6 @@ def test_client_options_are_the_constructor_arguments() -> None:
     init.pop("return")
     options = _hints(ClientOptions, _namespace())
     assert set(options) == set(init)
-    assert options["transport"] == typing.Optional[amazonpay._client.TransportT]  # noqa: UP045
+    assert options["transport"] == typing.Optional[amazonpay._client_options.TransportT]  # noqa: UP045
     assert {k: v for k, v in options.items() if k != "transport"} == {k: v for k, v in init.items() if k != "transport"}
     assert AmazonPay.from_env.__func__.__code__.co_flags & inspect.CO_VARKEYWORDS

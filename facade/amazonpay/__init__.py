@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from ._client import AmazonPay, AsyncAmazonPay, ClientOptions
+    from ._client import AmazonPay, AsyncAmazonPay
+    from ._client_options import ClientOptions
     from ._codes import ReasonCode
     from ._endpoints import Endpoint
     from ._errors import (
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "AmazonPay": "_client",
     "AsyncAmazonPay": "_client",
-    "ClientOptions": "_client",
+    "ClientOptions": "_client_options",
     "Endpoint": "_endpoints",
     "AmazonPayError": "_errors",
     "APIConnectionError": "_errors",

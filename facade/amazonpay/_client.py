@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Generic, NoReturn, Self, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Final, Generic, NoReturn, Self, TypeVar, Unpack
 
 import httpx
 from httpx._client import BaseClient, ClientState  # send()'s open/closed state (httpx pinned below 0.29)
@@ -37,6 +37,7 @@ from ._signing import ALGORITHMS, Algorithm, Credentials, sign_string, string_to
 from ._transport import AmazonPayTransport, Clock, ClockSkew, unreadable_answer, utc_now
 
 if TYPE_CHECKING:
+    from ._client_options import ClientOptions
     from ._storage import AsyncStorage, Storage
     from .notifications._objects import AsyncClientNotifications, ClientNotifications
 
@@ -203,33 +204,6 @@ class _Config:
 
 
 _Inner = TypeVar("_Inner", httpx.BaseTransport, httpx.AsyncBaseTransport)
-TransportT = TypeVar("TransportT")  # unbounded: mypy infers a bounded one in a TypedDict as Never
-
-
-class ClientOptions(TypedDict, Generic[TransportT], total=False):
-    """The keyword arguments of ``AmazonPay(...)`` / ``AsyncAmazonPay(...)``, all optional here.
-
-    The type of ``from_env(**overrides)`` and of the pytest plugin's ``amazon_pay_options``;
-    ``TransportT`` is the transport's type (``httpx.BaseTransport`` for :class:`AmazonPay`,
-    ``httpx.AsyncBaseTransport`` for :class:`AsyncAmazonPay`, the simulator's serves both).
-    What each one does is said by the constructor (a test holds the two to the same names and types).
-    """
-
-    public_key_id: str
-    private_key: PrivateKeySource
-    region: str
-    sandbox: bool | None
-    algorithm: Algorithm
-    max_retries: int
-    timeout: float | httpx.Timeout
-    transport: TransportT | None
-    base_url: str | None
-    password: str | bytes | None
-    verify: bool | ssl.SSLContext
-    clock: Clock
-    clock_skew: ClockSkew
-    proxy: str | httpx.Proxy | None
-    wait_sleep: Callable[[float], object] | None
 
 
 class _Client(ABC, Generic[_Inner]):
