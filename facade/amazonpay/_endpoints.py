@@ -31,7 +31,7 @@ REGION_ALIASES: Final[dict[str, Region]] = {
 ENVIRONMENT_PREFIXES: Final = ("live", "sandbox")
 
 
-@dataclass(frozen=True, init=False, repr=False, eq=False)  # the rest from FrozenDataclass: nothing compiled at import
+@dataclass(frozen=True, init=False, repr=False, eq=False)  # init here, repr and eq from FrozenDataclass
 class Endpoint(FrozenDataclass):
     """A resolved destination: base URL plus the values of the host and region headers."""
 

@@ -28,7 +28,7 @@ def checked_max_retries(value: object) -> int:
     return value
 
 
-@dataclass(frozen=True, init=False, repr=False, eq=False)  # the rest from FrozenDataclass: nothing compiled at import
+@dataclass(frozen=True, init=False, repr=False, eq=False)  # init here, repr and eq from FrozenDataclass
 class RetryPolicy(FrozenDataclass):
     """Exponential backoff with jitter; ``Retry-After`` honoured up to ``max_retry_after``.
 
