@@ -26,7 +26,7 @@ import re
 import sys
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
@@ -309,7 +309,7 @@ def request_options(
     as the client does for its own retries; without it such a refusal stands. POSTs are made
     safe to retry by their key instead: pass the earlier ``idempotency_key``.
     """
-    return _opened(
+    return _Block(
         {
             "idempotency_key": idempotency_key,
             "simulation_code": simulation_code,
@@ -333,13 +333,38 @@ def call_options(options: Mapping[str, Any]) -> AbstractContextManager[CallState
         raise ConfigurationError(
             f"unknown option(s) {', '.join(unknown)}; use {', '.join(MoneyCallOptions.__annotations__)}"
         )
-    return _opened({"idempotency_key": UNSET, **options}, one_call=True)
+    return _Block(options, one_call=True)
 
 
-@contextmanager
-def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState]:
-    outer = _current.get()
-    key = options["idempotency_key"]
+class _Block:
+    """A ``request_options`` block or a method call's options: its state is the current call's while open.
+
+    A class rather than a generator (``contextmanager``): every method call opens one, and a
+    generator's context manager cost it twice as much.
+    """
+
+    __slots__ = ("_one_call", "_options", "_state", "_token")
+
+    def __init__(self, options: Mapping[str, Any], *, one_call: bool) -> None:
+        self._options = options
+        self._one_call = one_call
+
+    def __enter__(self) -> CallState:
+        outer = _current.get()
+        # A method call without options outside any block (the common case): every option at its default.
+        state = CallState() if outer is None and not self._options else _state(self._options, outer, self._one_call)
+        self._token = _current.set(state)
+        self._state = state
+        return state
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._state.is_open = False
+        _current.reset(self._token)
+
+
+def _state(options: Mapping[str, Any], outer: CallState | None, one_call: bool) -> CallState:
+    """The state of a block with ``options`` (those left out inherited from ``outer``), the options checked."""
+    key = options.get("idempotency_key", UNSET)
     if key is UNSET:
         claim = outer.explicit_key if outer is not None else None
     elif key is None:
@@ -354,7 +379,7 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
     retrying = options.get("retrying")
     if retrying is not None and not isinstance(retrying, bool):
         raise ConfigurationError(f"retrying must be True or False, not {type(retrying).__name__}")
-    state = CallState(
+    return CallState(
         simulation_code=_checked_simulation_code(simulation_code)
         if simulation_code is not None
         else outer.simulation_code
@@ -378,12 +403,6 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
         # A key passed to a method that does not POST is a mistake; one inherited from a block is not.
         refuses_key_off_post=one_call and isinstance(key, str),
     )
-    token = _current.set(state)
-    try:
-        yield state
-    finally:
-        state.is_open = False
-        _current.reset(token)
 
 
 def _checked_key(key: object) -> str:
