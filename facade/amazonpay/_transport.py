@@ -226,6 +226,12 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             "x-amz-pay-host": endpoint.host,
             "x-amz-pay-region": endpoint.region,
         }
+        self._fixed_raw = [(name.encode("ascii"), value.encode("ascii")) for name, value in self._fixed_headers.items()]
+        #: The request's lines each attempt replaces: the stamp's (the idempotency key's too: no request
+        #: carries one of its own, _begin refuses it) and a previous attempt's signature.
+        self._replaced = frozenset(
+            {name for name, _ in self._fixed_raw} | {b"x-amz-pay-date", b"x-amz-pay-idempotency-key", b"authorization"}
+        )
 
     @cached_property
     def _home_loop(self) -> RunVar[bool]:
@@ -413,23 +419,28 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         call = attempts.call
         if call.headers:
             request.headers.update(call.headers)
-        stamp = {
-            **self._fixed_headers,
-            "x-amz-pay-date": attempts.date or amz_date(self._now()),
-        }
+        dated = {"x-amz-pay-date": attempts.date or amz_date(self._now())}
         attempts.date = None  # each retry is dated afresh
         if attempts.idempotency_key is not None:
-            stamp["x-amz-pay-idempotency-key"] = attempts.idempotency_key
-        if call.simulation_code is not None:
-            stamp["x-amz-pay-simulation-code"] = call.simulation_code
-        if call.auth_token is not None:
-            stamp["x-amz-pay-authtoken"] = call.auth_token  # signed, as every x-amz-pay-* header
-        # One new header list, not a scan of the list per header set (as many setitems would do).
-        stamped = [(name.encode("ascii"), value.encode("ascii")) for name, value in stamp.items()]
-        replaced = {name for name, _ in stamped} | {b"authorization"}  # a retry's is stale
-        kept = [(name, value) for name, value in request.headers.raw if name.lower() not in replaced]
-        # The stamp holds every header the recipe signs, unless the caller sent x-amz-pay-* headers of its own.
-        own_signed = any(name.lower().startswith(b"x-amz-pay-") for name, _ in kept)
+            dated["x-amz-pay-idempotency-key"] = attempts.idempotency_key
+        replaced = self._replaced
+        if call.simulation_code is not None or call.auth_token is not None:
+            if call.simulation_code is not None:
+                dated["x-amz-pay-simulation-code"] = call.simulation_code
+            if call.auth_token is not None:
+                dated["x-amz-pay-authtoken"] = call.auth_token  # signed, as every x-amz-pay-* header
+            replaced = replaced.union([name.encode("ascii") for name in dated])
+        stamp = {**self._fixed_headers, **dated}
+        # One new header list, not a scan of the list per header set (as many setitems would do); the
+        # headers every request of this client has are encoded once.
+        stamped = self._fixed_raw + [(name.encode("ascii"), value.encode("ascii")) for name, value in dated.items()]
+        kept = []
+        own_signed = False  # the stamp holds every header the recipe signs, unless the caller sent x-amz-pay-* ones
+        for name, value in request.headers.raw:
+            lowered = name.lower()
+            if lowered not in replaced:
+                kept.append((name, value))
+                own_signed = own_signed or lowered.startswith(b"x-amz-pay-")
         authorization = authorization_header(
             method=request.method,
             path=request.url.path,
