@@ -112,10 +112,11 @@ def utc_now() -> datetime:
 def amz_date(moment: datetime) -> str:
     """``x-amz-pay-date``: a UTC time in ISO 8601 basic form, ``20190805T051457Z``, its year in four digits.
 
-    Formatted field by field: ``strftime("%Y")`` drops the zero padding of a year below 1000 (glibc).
+    Formatted field by field: ``strftime("%Y")`` drops the zero padding of a year below 1000 (glibc);
+    with ``%`` in one step, which costs half of six format specifications in an f-string.
     """
     t = moment.astimezone(UTC)
-    return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
+    return "%04d%02d%02dT%02d%02d%02dZ" % (t.year, t.month, t.day, t.hour, t.minute, t.second)  # noqa: UP031
 
 
 @dataclass
@@ -700,7 +701,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 f"clock() returned {what}: x-amz-pay-date is UTC, and a time without a zone cannot be told apart from "
                 "local time; pass a clock that returns an aware datetime, such as datetime.now(UTC); nothing was sent"
             )
-        return moment.astimezone(UTC) + self._skew
+        moment = moment.astimezone(UTC)
+        return moment + self._skew if self._skew else moment
 
     def _skew_corrected(self, response: httpx.Response) -> bool:
         """Adopt the server's clock when its ``Date`` differs from ours by more than the limit."""
