@@ -232,41 +232,47 @@ class CallState:
             return self.explicit_key.take(f"{method} {path}")
         return None
 
-    def _open(self) -> Iterator[tuple[CallState, bool]]:
-        """The open states from this one outwards, each with whether the running thread or task opened it."""
-        runner = _runner()
+    def _open(self, runner: object) -> Iterator[tuple[CallState, bool]]:
+        """The open states from this one outwards, each with whether ``runner`` (a thread or task) opened it."""
         state: CallState | None = self
         while state is not None:
             if state.is_open:
                 yield state, state.owner == runner
             state = state.outer
 
-    def began(self, idempotency_key: str | None) -> None:
+    def began(self, idempotency_key: str | None, runner: object) -> None:
         """A call starts: it is its runner's blocks' last call now; a POST's key is known from here on.
 
-        The key goes to every open block around the call, whoever opened it: a block whose
-        call runs in a task or thread of its own (``asyncio.wait_for`` on Python 3.11, an
-        executor) must still learn the key its retry needs.
+        ``runner`` is the thread or task running the call (``_runner()``, asked once a call). The
+        key goes to every open block around the call, whoever opened it: a block whose call runs
+        in a task or thread of its own (``asyncio.wait_for`` on Python 3.11, an executor) must
+        still learn the key its retry needs.
         """
-        for state, mine in self._open():
+        for state, mine in self._open(runner):
             if mine:
                 state.status = state.request_id = state.response = None
                 state.attempts, state.sent = 0, False
             if idempotency_key is not None:
                 state.idempotency_key = idempotency_key
 
-    def sending(self, attempt: int) -> None:
+    def sending(self, attempt: int, runner: object) -> None:
         """Attempt number ``attempt`` is about to be handed to the connection (every open block learns it was sent)."""
-        for state, mine in self._open():
+        for state, mine in self._open(runner):
             if mine:
                 state.attempts = attempt
             state.sent = True
 
     def record(
-        self, *, status: int | None, request_id: str | None, sent: bool, response: httpx.Response | None = None
+        self,
+        runner: object,
+        *,
+        status: int | None,
+        request_id: str | None,
+        sent: bool,
+        response: httpx.Response | None = None,
     ) -> None:
         """Note how an attempt ended: its answer (None: it got none), and whether anything was sent so far."""
-        for state, mine in self._open():
+        for state, mine in self._open(runner):
             if mine:
                 state.status, state.request_id, state.sent, state.response = status, request_id, sent, response
 

@@ -50,7 +50,7 @@ from ._errors import (
     outcome_hint,
     printable,
 )
-from ._options import FIELD_VALUE, MAX_TIMEOUT, CallState, checked_timeout, current_call
+from ._options import FIELD_VALUE, MAX_TIMEOUT, CallState, _runner, checked_timeout, current_call
 from ._registry import has_secret_paths, hide_secrets, operation_at, route
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
@@ -133,6 +133,7 @@ class _Attempts:
     shown: str | None = None  # the URL path with its secret segments hidden (None: it has none)
     secrets: tuple[str, ...] = ()  # the values of those segments, as sent
     date: str | None = None  # the first attempt's x-amz-pay-date, read while the call is checked
+    runner: object = None  # the thread or task running the call (the outcome's bookkeeping asks, once a call)
 
     def path(self, request: httpx.Request) -> str:
         """The request's path as logs and messages show it."""
@@ -386,7 +387,8 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         key = call.take_idempotency_key(request.method, path)
         if request.method == "POST" and key is None:
             key = os.urandom(16).hex()  # 128 random bits in 32 hex digits, as uuid4().hex, without importing uuid
-        call.began(key)  # the caller knows the key before anything is sent, whatever ends the call
+        runner = _runner()
+        call.began(key, runner)  # the caller knows the key before anything is sent, whatever ends the call
         if call.timeout is not None:
             request.extensions["timeout"] = call.timeout.as_dict()
         elif not _finite(request.extensions.get("timeout")):
@@ -398,7 +400,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             query = request.url.params.multi_items()
             request.url = request.url.copy_with(query=encode_query(query).encode("ascii"))
         retries = self._policy.max_retries if call.max_retries is None else call.max_retries
-        return _Attempts(call=call, idempotency_key=key, max_retries=retries, shown=shown, secrets=secrets, date=date)
+        return _Attempts(
+            call=call, idempotency_key=key, max_retries=retries, shown=shown, secrets=secrets, date=date, runner=runner
+        )
 
     def _check_destination(self, request: httpx.Request, path: str) -> None:
         """Refuse a URL outside the configured endpoint: the request would carry its signature elsewhere."""
@@ -454,7 +458,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
         request.headers = httpx.Headers([*kept, *stamped, (b"authorization", authorization.encode("ascii"))])
         # Last, right before the bytes may leave: a call cancelled from here on says it was sent.
-        call.sending(attempts.number)
+        call.sending(attempts.number, attempts.runner)
 
     def _after_exception(
         self, request: httpx.Request, attempts: _Attempts, error: httpx.TransportError
@@ -623,6 +627,7 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             sent=attempts.sent,  # the call's own request was sent, whatever happens to the GET
             shown=shown,
             secrets=secrets,
+            runner=attempts.runner,
         )
 
     def _reconciled(
@@ -726,7 +731,9 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _record(
         attempts: _Attempts, *, status: int | None, request_id: str | None, response: httpx.Response | None = None
     ) -> None:
-        attempts.call.record(status=status, request_id=request_id, sent=attempts.sent, response=response)
+        attempts.call.record(
+            attempts.runner, status=status, request_id=request_id, sent=attempts.sent, response=response
+        )
 
     @staticmethod
     def _elapsed_ms(attempts: _Attempts) -> float:
