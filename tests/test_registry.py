@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -34,3 +35,40 @@ def test_an_empty_id_an_extra_segment_or_another_method_reaches_no_other_operati
     for method, wrong in [(entry["method"], empty), (entry["method"], path + "/x"), ("PUT", path)]:
         found = route(method, wrong)
         assert found is None or found.entry is not entry, (method, wrong)
+
+
+def _first_in_spec_order(method: str, path: str) -> tuple[str, str, dict[str, str]] | None:
+    """The route as defined: the first template of the method, in spec order, whose segments end the path."""
+    segments = path.split("/")
+    for entry in operation_registry():
+        template = entry["path"].split("/")
+        start = len(segments) - len(template)
+        if entry["method"] != method or start < 0:
+            continue
+        parameters = {}
+        for pattern, segment in zip(template[1:], segments[start + 1 :], strict=True):
+            if pattern.startswith("{") and segment:
+                parameters[pattern[1:-1]] = segment
+            elif pattern != segment:
+                break
+        else:
+            return entry["operationId"], "/".join(segments[: start + 1]), parameters
+    return None
+
+
+#: Every literal segment of the templates, an id and an empty segment: every path of up to three
+#: of them, after the sandbox prefix. Many end several templates at once, some in either order
+#: (``/disputes/disbursements`` ends getDisbursements's template and, before it, getDispute's).
+_SEGMENTS = sorted({s for e in operation_registry() for s in e["path"].split("/") if not s.startswith("{")} | {"S01-1"})
+_METHODS = sorted({e["method"] for e in operation_registry()} | {"PUT"})
+
+
+@pytest.mark.parametrize("method", _METHODS)
+def test_a_path_reaches_the_first_operation_in_spec_order_that_it_ends_with(method: str) -> None:
+    """The route table indexes the templates by their last segment; what it finds is the linear scan's."""
+    for count in (1, 2, 3):
+        for segments in itertools.product(_SEGMENTS, repeat=count):
+            path = "/".join(["", "sandbox", "v2", *segments])
+            found = route(method, path)
+            expected = _first_in_spec_order(method, path)
+            assert (None if found is None else (found.entry["operationId"], found.prefix, found.parameters)) == expected

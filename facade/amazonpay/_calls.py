@@ -10,9 +10,8 @@ statuses happen below, in the transport.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
-from contextlib import contextmanager
-from types import ModuleType
+from collections.abc import Awaitable, Callable, Mapping
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypedDict, TypeVar, Unpack
 
 import httpx
@@ -184,16 +183,32 @@ def _arguments(request: Request) -> dict[str, Any]:
     return arguments
 
 
-@contextmanager
-def _calling(expected: type[Any], options: Mapping[str, Any]) -> Iterator[CallState]:
-    """The per-call options around one operation; what the generated code cannot parse is typed."""
-    with call_options(options) as call:
-        try:
-            yield call
-        except AmazonPayError:
-            raise
-        except (KeyError, TypeError, ValueError, UnexpectedStatus, httpx.InvalidURL) as error:
-            raise unreadable(expected, error, call) from error
+#: What the generated code raises for an answer (or a request) it cannot handle.
+_UNREADABLE: Final = (KeyError, TypeError, ValueError, UnexpectedStatus, httpx.InvalidURL)
+
+
+class _Calling:
+    """The per-call options around one operation; what the generated code cannot parse is typed.
+
+    A class rather than a generator (``contextmanager``): every call opens one.
+    """
+
+    __slots__ = ("_call", "_expected", "_options")
+
+    def __init__(self, expected: type[Any], options: Mapping[str, Any]) -> None:
+        self._expected = expected
+        self._options = call_options(options)
+
+    def __enter__(self) -> CallState:
+        self._call = self._options.__enter__()
+        return self._call
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._options.__exit__(kind, error, traceback)
+        if isinstance(error, _UNREADABLE) and not isinstance(error, AmazonPayError):
+            raise unreadable(self._expected, error, self._call) from error
 
 
 class _Resource:
@@ -231,7 +246,7 @@ class SyncResource(_Resource):
         self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]
     ) -> T:
         arguments = _arguments(request)
-        with _calling(expected, options) as call:
+        with _Calling(expected, options) as call:
             response = operation.sync_detailed(client=self._api, **arguments)
         return finished(parsed(expected, response, call), call)
 
@@ -287,7 +302,7 @@ class AsyncResource(_Resource):
         self, operation: ModuleType, expected: type[T], options: Mapping[str, Any], **request: Unpack[Request]
     ) -> T:
         arguments = _arguments(request)
-        with _calling(expected, options) as call:
+        with _Calling(expected, options) as call:
             response = await operation.asyncio_detailed(client=self._api, **arguments)
         return finished(parsed(expected, response, call), call)
 

@@ -26,7 +26,7 @@ import re
 import sys
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, suppress
 from contextvars import ContextVar
 from enum import Enum
 from typing import Any, Final, Literal, TypedDict
@@ -277,41 +277,47 @@ class CallState(Record):
             return self.explicit_key.take(f"{method} {path}")
         return None
 
-    def _open(self) -> Iterator[tuple[CallState, bool]]:
-        """The open states from this one outwards, each with whether the running thread or task opened it."""
-        runner = _runner()
+    def _open(self, runner: object) -> Iterator[tuple[CallState, bool]]:
+        """The open states from this one outwards, each with whether ``runner`` (a thread or task) opened it."""
         state: CallState | None = self
         while state is not None:
             if state.is_open:
                 yield state, state.owner == runner
             state = state.outer
 
-    def began(self, idempotency_key: str | None) -> None:
+    def began(self, idempotency_key: str | None, runner: object) -> None:
         """A call starts: it is its runner's blocks' last call now; a POST's key is known from here on.
 
-        The key goes to every open block around the call, whoever opened it: a block whose
-        call runs in a task or thread of its own (``asyncio.wait_for`` on Python 3.11, an
-        executor) must still learn the key its retry needs.
+        ``runner`` is the thread or task running the call (``_runner()``, asked once a call). The
+        key goes to every open block around the call, whoever opened it: a block whose call runs
+        in a task or thread of its own (``asyncio.wait_for`` on Python 3.11, an executor) must
+        still learn the key its retry needs.
         """
-        for state, mine in self._open():
+        for state, mine in self._open(runner):
             if mine:
                 state.status = state.request_id = state.response = None
                 state.attempts, state.sent = 0, False
             if idempotency_key is not None:
                 state.idempotency_key = idempotency_key
 
-    def sending(self, attempt: int) -> None:
+    def sending(self, attempt: int, runner: object) -> None:
         """Attempt number ``attempt`` is about to be handed to the connection (every open block learns it was sent)."""
-        for state, mine in self._open():
+        for state, mine in self._open(runner):
             if mine:
                 state.attempts = attempt
             state.sent = True
 
     def record(
-        self, *, status: int | None, request_id: str | None, sent: bool, response: httpx.Response | None = None
+        self,
+        runner: object,
+        *,
+        status: int | None,
+        request_id: str | None,
+        sent: bool,
+        response: httpx.Response | None = None,
     ) -> None:
         """Note how an attempt ended: its answer (None: it got none), and whether anything was sent so far."""
-        for state, mine in self._open():
+        for state, mine in self._open(runner):
             if mine:
                 state.status, state.request_id, state.sent, state.response = status, request_id, sent, response
 
@@ -354,7 +360,7 @@ def request_options(
     as the client does for its own retries; without it such a refusal stands. POSTs are made
     safe to retry by their key instead: pass the earlier ``idempotency_key``.
     """
-    return _opened(
+    return _Block(
         {
             "idempotency_key": idempotency_key,
             "simulation_code": simulation_code,
@@ -378,13 +384,38 @@ def call_options(options: Mapping[str, Any]) -> AbstractContextManager[CallState
         raise ConfigurationError(
             f"unknown option(s) {', '.join(unknown)}; use {', '.join(MoneyCallOptions.__annotations__)}"
         )
-    return _opened({"idempotency_key": UNSET, **options}, one_call=True)
+    return _Block(options, one_call=True)
 
 
-@contextmanager
-def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState]:
-    outer = _current.get()
-    key = options["idempotency_key"]
+class _Block:
+    """A ``request_options`` block or a method call's options: its state is the current call's while open.
+
+    A class rather than a generator (``contextmanager``): every method call opens one, and a
+    generator's context manager cost it twice as much.
+    """
+
+    __slots__ = ("_one_call", "_options", "_state", "_token")
+
+    def __init__(self, options: Mapping[str, Any], *, one_call: bool) -> None:
+        self._options = options
+        self._one_call = one_call
+
+    def __enter__(self) -> CallState:
+        outer = _current.get()
+        # A method call without options outside any block (the common case): every option at its default.
+        state = CallState() if outer is None and not self._options else _state(self._options, outer, self._one_call)
+        self._token = _current.set(state)
+        self._state = state
+        return state
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._state.is_open = False
+        _current.reset(self._token)
+
+
+def _state(options: Mapping[str, Any], outer: CallState | None, one_call: bool) -> CallState:
+    """The state of a block with ``options`` (those left out inherited from ``outer``), the options checked."""
+    key = options.get("idempotency_key", UNSET)
     if key is UNSET:
         claim = outer.explicit_key if outer is not None else None
     elif key is None:
@@ -399,7 +430,7 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
     retrying = options.get("retrying")
     if retrying is not None and not isinstance(retrying, bool):
         raise ConfigurationError(f"retrying must be True or False, not {type(retrying).__name__}")
-    state = CallState(
+    return CallState(
         simulation_code=_checked_simulation_code(simulation_code)
         if simulation_code is not None
         else outer.simulation_code
@@ -423,12 +454,6 @@ def _opened(options: Mapping[str, Any], *, one_call: bool) -> Iterator[CallState
         # A key passed to a method that does not POST is a mistake; one inherited from a block is not.
         refuses_key_off_post=one_call and isinstance(key, str),
     )
-    token = _current.set(state)
-    try:
-        yield state
-    finally:
-        state.is_open = False
-        _current.reset(token)
 
 
 def _checked_key(key: object) -> str:

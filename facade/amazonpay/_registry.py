@@ -38,16 +38,25 @@ def operation_registry() -> tuple[dict[str, Any], ...]:
     return tuple(json.loads(text))
 
 
+#: The operations of one HTTP method by the last segment of their path template (None: a path
+#: parameter), each as (its place in the spec, the template split at "/", its entry).
+_ByLastSegment = dict[str | None, list[tuple[int, tuple[str, ...], dict[str, Any]]]]
+
+
 @cache
-def _routes() -> dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]:
-    """(path template split at "/", entry) of every operation, by HTTP method.
+def _routes() -> dict[str, _ByLastSegment]:
+    """Every operation's path template split at "/", by HTTP method and by the template's last segment.
 
     Split, not compiled to regular expressions: compiling one per operation cost a process's
-    cold start about a millisecond, for one lookup.
+    cold start about a millisecond, for one lookup. By last segment: a lookup compares the few
+    templates a path can match (a twelfth of the POSTs), not every template of its method.
     """
-    routes: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
-    for entry in operation_registry():
-        routes.setdefault(entry["method"], []).append((tuple(entry["path"].split("/")), entry))
+    routes: dict[str, _ByLastSegment] = {}
+    for index, entry in enumerate(operation_registry()):
+        template = tuple(entry["path"].split("/"))
+        last = template[-1]
+        key = None if last.startswith("{") and last.endswith("}") else last
+        routes.setdefault(entry["method"], {}).setdefault(key, []).append((index, template, entry))
     return routes
 
 
@@ -71,7 +80,13 @@ def route(method: str, path: str) -> Route | None:
     ``{name}`` segment matches any non-empty segment.
     """
     segments = path.split("/")
-    for template, entry in _routes().get(method, ()):
+    by_last = _routes().get(method)
+    if by_last is None:
+        return None
+    # The templates ending in this segment or in a parameter, in spec order: the first that matches wins.
+    literal, parameter = by_last.get(segments[-1], []), by_last.get(None, [])
+    candidates = sorted(literal + parameter) if literal and parameter else literal or parameter
+    for _, template, entry in candidates:
         start = len(segments) - len(template)
         if start < 0:
             continue
