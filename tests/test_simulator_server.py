@@ -190,7 +190,7 @@ def test_a_notification_endpoint_may_call_the_server_while_its_delivery_is_await
         fetched: list[int] = []
 
         def receiver(body: str) -> int:
-            with httpx.Client(timeout=3) as http:
+            with httpx.Client(timeout=10) as http:
                 fetched.append(http.get(f"{server.url}/_sandbox/sns/certificate").status_code)
             return 200
 
@@ -431,14 +431,15 @@ def test_a_request_line_among_a_chunked_bodys_trailers_is_refused(sandbox: Amazo
 def test_many_notification_endpoints_calling_back_at_once_are_all_answered() -> None:
     """Each request whose delivery calls back into the server holds a worker thread while it waits:
     a bounded pool (asyncio's default, cores + 4) had every worker waiting on a call-back that
-    waited for a free worker, until the receivers timed out and the deliveries failed."""
+    waited for a free worker, until the receivers timed out and the deliveries failed. The receivers'
+    timeout is what detects that deadlock (no wall-clock bound: a loaded runner took 4.4 s for 40)."""
     sandbox = AmazonPaySandbox()
     key_id, pem = sandbox.create_key()
     concurrent = 40  # over asyncio's default pool on any machine (at most 32 workers)
     with sandbox.serve() as server:
 
         def receiver(body: str) -> int:
-            with httpx.Client(timeout=3) as http:
+            with httpx.Client(timeout=10) as http:
                 return http.get(f"{server.url}/_sandbox/sns/certificate").status_code
 
         options = {"public_key_id": key_id, "private_key": pem, "region": "eu", "base_url": f"{server.url}/v2"}
@@ -447,14 +448,11 @@ def test_many_notification_endpoints_calling_back_at_once_are_all_answered() -> 
             body = {"chargePermissionId": permission, "chargeAmount": money("1.00"), "captureNow": False}
             charges = [pay.charges.create(body).charge_id for _ in range(concurrent)]
             sandbox.subscribe(receiver)
-            started = time.monotonic()
             with ThreadPoolExecutor(concurrent) as pool:
                 list(pool.map(lambda charge: pay.charges.capture(charge, {"captureAmount": money("1.00")}), charges))
-            elapsed = time.monotonic() - started
     deliveries = [delivery for note in sandbox.notifications for delivery in note.deliveries]
     assert len(deliveries) >= concurrent
     assert all(delivery.delivered for delivery in deliveries), {delivery.error for delivery in deliveries}
-    assert elapsed < 2.5
 
 
 class _CountingBuffer(bytearray):
