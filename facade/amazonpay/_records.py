@@ -5,9 +5,11 @@
 module is imported: 0.6 to 0.9 ms a class, paid by every process that imports the client (a
 CLI command, a lambda's cold start). The classes every call path loads are written as plain
 classes instead: each lists its fields in ``__slots__`` (in its ``__init__``'s order) and
-writes its ``__init__``; this base gives the rest, as the dataclass did: the repr lists the
-fields in order except the ones in ``_unshown`` (credentials, internals), equality compares
-two instances of the same class field by field, and a mutable record is unhashable.
+writes its ``__init__``; :class:`Record` and :class:`FrozenRecord` give the rest, as the
+dataclass did: the repr lists the fields in order except the ones in ``_unshown``
+(credentials, internals), equality compares two instances of the same class field by field,
+a mutable record is unhashable, a frozen one hashable and refusing changes. The public ones
+stay dataclasses, declared with :func:`frozen_dataclass` (see :class:`FrozenDataclass`).
 """
 
 from __future__ import annotations
