@@ -37,7 +37,8 @@ EXPECTED = re.compile(r"# error: (.+)$")
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.S | re.M)
 
 #: What a user meets, each mistake once: the brief's misspelt field in the call and a
-#: misspelt state; a wrong type inside a nested object; a value outside an enumeration.
+#: misspelt state; a wrong type inside a nested object; a value outside an enumeration; a
+#: field of a frozen configuration class changed in place.
 MISTAKES = """
 from amazonpay import AmazonPay
 from amazonpay_api.models import ChargeState, Refund, RefundState
@@ -58,11 +59,17 @@ def settled(refund: Refund) -> bool:
         case RefundState.Refuned:  # error: has no attribute "Refuned"
             return True
     return refund.status_details.state is ChargeState.CAPTURED  # error: Non-overlapping identity check
+
+
+def move(pay: AmazonPay) -> None:
+    pay.endpoint.base_url = "https://elsewhere.example/v2"  # error: is read-only
 """
 
 #: The same calls written correctly: mypy finds nothing.
 CORRECT = """
-from amazonpay import AmazonPay
+import dataclasses
+
+from amazonpay import AmazonPay, RetryPolicy
 from amazonpay_api.models import CaptureChargeRequest, ChargeState, PriceInput, Refund, RefundState
 from amazonpay_api.params import CaptureChargeParams
 
@@ -80,6 +87,10 @@ def capture(pay: AmazonPay, charge_id: str) -> ChargeState:
 
 def settled(refund: Refund) -> bool:
     return refund.status_details.state in (RefundState.REFUNDED, RefundState.DECLINED)
+
+
+def patient() -> RetryPolicy:
+    return dataclasses.replace(RetryPolicy(), max_retries=5)
 """
 
 
@@ -126,7 +137,7 @@ def check(errors: dict[int, list[str]], source: str) -> None:
 def test_mypy_reports_a_misspelt_request_field_and_a_misspelt_state(
     mypy_errors: dict[str, dict[int, list[str]]],
 ) -> None:
-    assert len(expected_errors(MISTAKES)) == 4
+    assert len(expected_errors(MISTAKES)) == 5
     check(mypy_errors["mistakes.py"], MISTAKES)
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
 from typing import Final, Literal
 from urllib.parse import urlsplit
 from urllib.request import getproxies, proxy_bypass
 
 from ._errors import ConfigurationError
-from ._records import FrozenDataclass
+from ._records import FrozenDataclass, frozen_dataclass
 
 Region = Literal["na", "eu", "jp"]
 
@@ -31,7 +30,7 @@ REGION_ALIASES: Final[dict[str, Region]] = {
 ENVIRONMENT_PREFIXES: Final = ("live", "sandbox")
 
 
-@dataclass(frozen=True, init=False, repr=False, eq=False)  # init here, repr and eq from FrozenDataclass
+@frozen_dataclass
 class Endpoint(FrozenDataclass):
     """A resolved destination: base URL plus the values of the host and region headers."""
 

@@ -5,18 +5,23 @@
 module is imported: 0.6 to 0.9 ms a class, paid by every process that imports the client (a
 CLI command, a lambda's cold start). The classes every call path loads are written as plain
 classes instead: each lists its fields in ``__slots__`` (in its ``__init__``'s order) and
-writes its ``__init__``; this base gives the rest, as the dataclass did: the repr lists the
-fields in order except the ones in ``_unshown`` (credentials, internals), equality compares
-two instances of the same class field by field, and a mutable record is unhashable.
+writes its ``__init__``; :class:`Record` and :class:`FrozenRecord` give the rest, as the
+dataclass did: the repr lists the fields in order except the ones in ``_unshown``
+(credentials, internals), equality compares two instances of the same class field by field,
+a mutable record is unhashable, a frozen one hashable and refusing changes. The public ones
+stay dataclasses, declared with :func:`frozen_dataclass` (see :class:`FrozenDataclass`).
 """
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, fields
-from typing import TYPE_CHECKING, Any, cast
+from dataclasses import FrozenInstanceError, dataclass, fields
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+    from typing_extensions import dataclass_transform
+
+C = TypeVar("C", bound=type)
 
 
 class _Fields:
@@ -75,13 +80,12 @@ class FrozenRecord(_Fields):
 
 
 class FrozenDataclass(_Fields):
-    """The repr, equality and hash of a public frozen dataclass, which keeps being one.
+    """What a frozen dataclass generates, for the public ones declared with :func:`frozen_dataclass`.
 
-    ``dataclasses.fields()`` and ``replace()`` work on :class:`amazonpay.Endpoint` and
-    :class:`amazonpay.RetryPolicy`, and type checkers see their fields read-only, so they stay
-    ``@dataclass(frozen=True, init=False, repr=False, eq=False)`` with an ``__init__`` of their
-    own (which sets each field with ``object.__setattr__``); the methods the dataclass would
-    compile at import are these, read from the fields when called.
+    ``dataclasses.fields()``, ``replace()`` and ``asdict()`` work on :class:`amazonpay.Endpoint`
+    and :class:`amazonpay.RetryPolicy`, so they stay dataclasses, with an ``__init__`` of their
+    own (which sets each field with ``object.__setattr__``); their repr, equality, hash and
+    frozenness are these, read from the fields when called.
     """
 
     __slots__ = ()
@@ -91,3 +95,27 @@ class FrozenDataclass(_Fields):
 
     def __hash__(self) -> int:
         return hash(self._values())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+if TYPE_CHECKING:
+
+    @dataclass_transform(frozen_default=True)
+    def frozen_dataclass(cls: C) -> C:
+        """A frozen dataclass to type checkers: its fields are read-only, ``replace()`` takes it."""
+
+else:
+
+    def frozen_dataclass(cls: C) -> C:
+        """The dataclass of a :class:`FrozenDataclass` subclass: fields only, nothing compiled at import.
+
+        Not ``frozen=True``: that compiles ``__setattr__`` and ``__delattr__`` from source text
+        when the module is imported (1.2 million instructions a class), where FrozenDataclass
+        defines them once; to type checkers it is frozen all the same (above).
+        """
+        return dataclass(init=False, repr=False, eq=False)(cls)

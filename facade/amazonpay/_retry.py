@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Final
@@ -12,7 +11,7 @@ from typing import Final
 import httpx
 
 from ._errors import ConfigurationError
-from ._records import FrozenDataclass
+from ._records import FrozenDataclass, frozen_dataclass
 
 #: Statuses the official SDKs retry (facts, section 3), all of them transient.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -28,7 +27,7 @@ def checked_max_retries(value: object) -> int:
     return value
 
 
-@dataclass(frozen=True, init=False, repr=False, eq=False)  # init here, repr and eq from FrozenDataclass
+@frozen_dataclass
 class RetryPolicy(FrozenDataclass):
     """Exponential backoff with jitter; ``Retry-After`` honoured up to ``max_retry_after``.
 
