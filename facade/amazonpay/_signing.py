@@ -71,8 +71,7 @@ def canonical_query(pairs: Iterable[tuple[str, str]]) -> str:
 
 def signed_header_names(headers: Mapping[str, str]) -> list[str]:
     """Lower-case names to sign: the always-signed set plus every ``x-amz-pay-*`` header present."""
-    names = {name.lower() for name in headers}
-    return sorted(n for n in names if n in ALWAYS_SIGNED or n.startswith("x-amz-pay-"))
+    return sorted({name for name in map(str.lower, headers) if name in ALWAYS_SIGNED or name.startswith("x-amz-pay-")})
 
 
 def canonical_request(
@@ -89,13 +88,13 @@ def canonical_request(
     """
     names = list(signed_headers)
     # str.split() splits at exactly the characters that \s matches: runs of whitespace become one space.
-    header_lines = "".join(f"{n}:{' '.join(headers[n].split())}\n" for n in names)
+    header_lines = "".join([f"{n}:{' '.join(headers[n].split())}\n" for n in names])
     payload_hash = hashlib.sha256(body).hexdigest() if body else _EMPTY_SHA256
     return "\n".join(
         (
             method.upper(),
             canonical_uri(path),
-            canonical_query(query),
+            canonical_query(query) if query else "",  # most requests have none
             header_lines,
             ";".join(names),
             payload_hash,
