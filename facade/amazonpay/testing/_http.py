@@ -22,7 +22,9 @@ from typing import Final
 
 MAX_BODY: Final = 1024 * 1024
 MAX_HEAD: Final = 64 * 1024
-_HEAD_ENDS: Final = (b"\r\n\r\n", b"\n\n", b"\n\r\n")  # CRLF, and bare LF as RFC 9112 2.2 allows
+# How a head ends: CRLF CRLF (found as its last three bytes, one search fewer), and with bare LFs as
+# RFC 9112 2.2 allows (LF LF, LF CRLF, CRLF LF).
+_HEAD_ENDS: Final = (b"\n\r\n", b"\n\n")
 _TOKEN: Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
 _REQUEST_LINE: Final = re.compile(rb"(" + _TOKEN + rb") ([^\x00-\x20\x7f]+) HTTP/(\d)\.(\d)")
 _NAME: Final = re.compile(_TOKEN)
@@ -148,8 +150,8 @@ class RequestReader:
         buffer, start = self.buffer, self._scanned
         ends = [at + len(end) for end in _HEAD_ENDS if (at := buffer.find(end, start, MAX_HEAD + 4)) >= 0]
         end = min(ends, default=-1)
-        # Resume where an end could still begin: the longest end is 4 bytes, so its first 3 may be here.
-        self._scanned = 0 if end >= 0 else max(0, len(buffer) - 3)
+        # Resume where an end could still begin: the longest end is 3 bytes, so its first 2 may be here.
+        self._scanned = 0 if end >= 0 else max(0, len(buffer) - 2)
         return end
 
     def _ask_for_body(self, waiting: bool) -> None:
