@@ -163,6 +163,21 @@ def test_https_serves_many_clients_at_once(sandbox: AmazonPaySandbox) -> None:
     assert statuses == [200] * 160
 
 
+def test_https_sends_no_session_tickets(sandbox: AmazonPaySandbox) -> None:
+    """Making TLS 1.3's two session tickets after each handshake was a third of the server's part of it,
+    and 64 clients connecting at once had every first answer wait for all 64 handshakes."""
+    with sandbox.serve(tls=True) as server:
+        assert server.ca_file is not None
+        context = ssl.create_default_context(cafile=str(server.ca_file))
+        host, _, port = server.authority.rpartition(":")
+        with context.wrap_socket(socket.create_connection((host, int(port)), timeout=5), server_hostname=host) as tls:
+            tls.sendall(_advance())
+            status, _, _ = _Answers(tls).next()  # the tickets come before the first answer, when there are any
+            assert (status, tls.version()) == (200, "TLSv1.3")
+            assert tls.session is not None
+            assert not tls.session.has_ticket
+
+
 def test_stop_closes_open_connections_and_the_listening_socket(sandbox: AmazonPaySandbox) -> None:
     server = sandbox.serve()
     with _connect(server) as sock:
