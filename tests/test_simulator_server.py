@@ -178,6 +178,36 @@ def test_https_sends_no_session_tickets(sandbox: AmazonPaySandbox) -> None:
             assert not tls.session.has_ticket
 
 
+def test_a_tls_handshake_must_end_within_the_idle_timeout_however_its_bytes_come(
+    sandbox: AmazonPaySandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server runs TLS itself: a client dripping its ClientHello a byte at a time is closed, not served forever."""
+    monkeypatch.setattr(_server, "IDLE_TIMEOUT", 0.5)
+    with sandbox.serve(tls=True) as server, _connect(server) as sock:
+        assert server.ca_file is not None
+        client = ssl.create_default_context(cafile=str(server.ca_file)).wrap_bio(
+            ssl.MemoryBIO(), outgoing := ssl.MemoryBIO(), server_hostname="127.0.0.1"
+        )
+        with pytest.raises(ssl.SSLWantReadError):
+            client.do_handshake()
+        hello = outgoing.read()
+        started = time.monotonic()
+        sock.settimeout(0.05)
+        closed = False
+        for byte in hello[:-1]:  # every byte in time, the whole hello never
+            try:
+                sock.sendall(bytes([byte]))
+                closed = sock.recv(1) == b""
+            except TimeoutError:
+                continue
+            except ConnectionError:
+                closed = True
+            if closed:
+                break
+        assert closed
+        assert 0.4 < time.monotonic() - started < 3
+
+
 def test_stop_closes_open_connections_and_the_listening_socket(sandbox: AmazonPaySandbox) -> None:
     server = sandbox.serve()
     with _connect(server) as sock:
