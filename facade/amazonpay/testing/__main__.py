@@ -9,6 +9,7 @@ whose CA it writes to a file to trust.
 from __future__ import annotations
 
 import argparse
+import gc
 import ipaddress
 import logging
 import os
@@ -31,6 +32,28 @@ def _write_key(pem: bytes, path: str | None) -> Path:
     target.write_bytes(pem)
     target.chmod(0o600)
     return target
+
+
+def _keep_full_collections_short() -> None:
+    """Have each full garbage collection of this process look only at what came since the last one.
+
+    The simulator keeps every object it makes for as long as it runs (its store forgets
+    nothing), so a full collection, which visits every object alive, took longer as a run went
+    on: 60 ms at 100 000 objects and 106 ms at 150 000 in a load test (issue 22), every
+    connection's answer waiting. The objects alive at start (modules, the spec and its schemas)
+    and whatever survives a full collection are frozen (:func:`gc.freeze`): later collections
+    skip them. A reference cycle among frozen objects that later becomes garbage is not
+    reclaimed; the store's objects are never dropped, and what a request has in hand when a
+    collection runs is freed by reference counting as usual. Only this process does this: a
+    server started in a test's process (``sandbox.serve()``) leaves that process's collector alone.
+    """
+    gc.freeze()
+    gc.callbacks.append(_freeze_survivors)
+
+
+def _freeze_survivors(phase: str, info: dict[str, int]) -> None:
+    if phase == "stop" and info["generation"] == 2:
+        gc.freeze()
 
 
 def _is_loopback(host: str) -> bool:
@@ -110,6 +133,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m amazonpay.testing
     for line in _exports(key_id, key_path, base, legacy=args.legacy_key, ca_file=server.ca_file):
         print(f"  {line}")
     sys.stdout.flush()
+    _keep_full_collections_short()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

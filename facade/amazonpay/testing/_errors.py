@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any
+from typing import Any, Final
 
 from amazonpay._codes import ReasonCode
 
@@ -114,4 +114,7 @@ def error_body(reason_code: str, message: str) -> dict[str, str]:
 
 def encode(payload: Mapping[str, object]) -> bytes:
     """JSON bytes of a response body."""
-    return json.dumps(payload, separators=(",", ":")).encode("utf-8")
+    return _compact(payload).encode("utf-8")
+
+
+_compact: Final = json.JSONEncoder(separators=(",", ":")).encode  # json.dumps made one per call

@@ -22,11 +22,15 @@ from typing import Final
 
 MAX_BODY: Final = 1024 * 1024
 MAX_HEAD: Final = 64 * 1024
-_HEAD_ENDS: Final = (b"\r\n\r\n", b"\n\n", b"\n\r\n")  # CRLF, and bare LF as RFC 9112 2.2 allows
-_TOKEN: Final = rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+"
-_REQUEST_LINE: Final = re.compile(rb"(" + _TOKEN + rb") ([^\x00-\x20\x7f]+) HTTP/(\d)\.(\d)")
-_NAME: Final = re.compile(_TOKEN)
-_ABSOLUTE: Final = re.compile(rb"https?://", re.IGNORECASE)  # a target in absolute form (else origin form)
+# How a head ends: CRLF CRLF (found as its last three bytes, one search fewer), and with bare LFs as
+# RFC 9112 2.2 allows (LF LF, LF CRLF, CRLF LF).
+_HEAD_ENDS: Final = (b"\n\r\n", b"\n\n")
+# A head is read as text decoded from Latin-1 (one character a byte), its patterns ASCII.
+_TOKEN: Final = r"[-!#$%&'*+.^_`|~0-9A-Za-z]+"  # noqa: S105 (RFC 9110 5.6.2, not a password)
+_REQUEST_LINE: Final = re.compile(r"(" + _TOKEN + r") ([^\x00-\x20\x7f]+) HTTP/([0-9])\.([0-9])")
+# One header line: a name, a colon, the value (its leading and trailing blanks are not part of it).
+_FIELD: Final = re.compile(r"(" + _TOKEN + r"):[ \t]*([^\n]*)\n")
+_ABSOLUTE: Final = re.compile(r"https?://", re.IGNORECASE | re.ASCII)  # a target in absolute form (else origin form)
 # RFC 3986 3.2.2-3.2.3: an IP literal or a reg-name (unreserved, sub-delims, pct-encoded), then an
 # optional port; empty for a URI without authority (RFC 9110 7.2).
 _HOST: Final = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[-._~!$&'()*+,;=%0-9A-Za-z]*)(?::[0-9]*)?")
@@ -98,17 +102,17 @@ class RequestReader:
             if len(buffer) > MAX_HEAD:
                 raise Refused(431, f"The request's line and headers are over {MAX_HEAD} bytes.")
             return None
-        lines = _lines(bytes(buffer[:end]))
+        first, _, rest = _text(bytes(buffer[:end])).partition("\n")
         del buffer[:end]
-        line = _REQUEST_LINE.fullmatch(lines[0])
+        line = _REQUEST_LINE.fullmatch(first)
         if line is None:
             raise Refused(400, "Malformed HTTP request: the request line is not 'METHOD target HTTP/1.1'.")
-        if line[3] != b"1" or line[4] not in (b"0", b"1"):
+        if line[3] != "1" or line[4] not in ("0", "1"):
             raise Refused(505, "HTTP version not supported: the simulator speaks HTTP/1.1 (and 1.0).")
-        if line[2][:1] != b"/" and not _ABSOLUTE.match(line[2]):  # RFC 9112 3.2.1-3.2.2
+        if line[2][:1] != "/" and not _ABSOLUTE.match(line[2]):  # RFC 9112 3.2.1-3.2.2
             raise Refused(400, "Malformed HTTP request: the target is neither a path ('/...') nor an http(s) URL.")
-        fields = _fields(lines[1:])
-        http11 = line[4] == b"1"
+        fields = _fields(rest[:-1])
+        http11 = line[4] == "1"
         if http11 and "host" not in fields:
             raise Refused(400, "Malformed HTTP request: an HTTP/1.1 request needs a Host header.")
         # The request's URL is built from Host (origin form): a path, query or userinfo in it would
@@ -118,7 +122,7 @@ class RequestReader:
         connection = {token.strip().lower() for token in fields.get("connection", "").split(",")}
         self._length = self._framing(fields, http11)
         expect = http11 and fields.get("expect", "").lower() == "100-continue"
-        return line[1].decode("ascii"), line[2].decode("latin-1"), fields, http11 and "close" not in connection, expect
+        return line[1], line[2], fields, http11 and "close" not in connection, expect
 
     @staticmethod
     def _framing(fields: dict[str, str], http11: bool) -> int | None:
@@ -148,8 +152,8 @@ class RequestReader:
         buffer, start = self.buffer, self._scanned
         ends = [at + len(end) for end in _HEAD_ENDS if (at := buffer.find(end, start, MAX_HEAD + 4)) >= 0]
         end = min(ends, default=-1)
-        # Resume where an end could still begin: the longest end is 4 bytes, so its first 3 may be here.
-        self._scanned = 0 if end >= 0 else max(0, len(buffer) - 3)
+        # Resume where an end could still begin: the longest end is 3 bytes, so its first 2 may be here.
+        self._scanned = 0 if end >= 0 else max(0, len(buffer) - 2)
         return end
 
     def _ask_for_body(self, waiting: bool) -> None:
@@ -176,7 +180,7 @@ class RequestReader:
                     if len(buffer) > MAX_HEAD:
                         raise Refused(431, f"The request's trailers are over {MAX_HEAD} bytes.")
                     return None
-                _fields(_lines(bytes(buffer[:end])))  # read as fields, and ignored
+                _fields(_text(bytes(buffer[:end]))[:-1])  # read as fields, and ignored
                 del buffer[:end]
                 return b"".join(self._chunks)
             newline = buffer.find(b"\n", 0, 1024)
@@ -205,25 +209,33 @@ class RequestReader:
             del buffer[: data_end + 2]
 
 
-def _lines(section: bytes) -> list[bytes]:
-    """The lines of a head or a trailer section, without its empty line; a control character refused."""
+def _text(section: bytes) -> str:
+    """A head or a trailer section as text, each line ending in LF (its empty line too); a control character refused."""
     section = section.replace(b"\r\n", b"\n")
     if len(section.translate(None, _CONTROLS)) != len(section) or b"\r" in section:
         raise Refused(400, "Malformed HTTP request: a control character in the request line or headers.")
-    return section.split(b"\n")[:-2]
+    return section.decode("latin-1")
 
 
-def _fields(lines: list[bytes]) -> dict[str, str]:
-    """Header (or trailer) lines as fields: names in lower case, repeated fields joined with ", "."""
+def _fields(lines: str) -> dict[str, str]:
+    """Header (or trailer) lines, each ending in LF, as fields: names in lower case, repeated fields joined with ", ".
+
+    Read with one pattern over all of them, not line by line (a third of the reader's time, issue 22).
+    """
     fields: dict[str, str] = {}
-    for raw in lines:
-        raw_name, colon, raw_value = raw.partition(b":")
-        if not colon or not _NAME.fullmatch(raw_name):
-            raise Refused(400, "Malformed HTTP request: a header line is not 'Name: value' (or is folded).")
-        name, value = raw_name.decode("ascii").lower(), raw_value.strip(b" \t").decode("latin-1")
-        if name == "host" and name in fields:
-            raise Refused(400, "Malformed HTTP request: more than one Host header.")
-        fields[name] = f"{fields[name]}, {value}" if name in fields else value
+    read = 0
+    for found in _FIELD.finditer(lines):
+        if found.start() != read:  # a line that is not a field (a folded one begins with a blank)
+            break
+        read = found.end()
+        name, value = found[1].lower(), found[2].rstrip(" \t")
+        if name in fields:
+            if name == "host":
+                raise Refused(400, "Malformed HTTP request: more than one Host header.")
+            value = f"{fields[name]}, {value}"
+        fields[name] = value
+    if read != len(lines):
+        raise Refused(400, "Malformed HTTP request: a header line is not 'Name: value' (or is folded).")
     return fields
 
 

@@ -9,7 +9,6 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar
 from urllib.parse import urlsplit
@@ -42,7 +41,7 @@ from ._sns import SnsSigner
 from ._spec import operation
 from ._state import Call, Settings, State
 from ._transport import SandboxTransport
-from ._values import Money, public_key_id, request_id, timestamp, utc
+from ._values import Money, http_date, public_key_id, request_id, timestamp, utc
 from ._verify import IDEMPOTENCY_HEADER, DateWindow, IncomingRequest, authenticate, is_live_key
 
 if TYPE_CHECKING:
@@ -603,11 +602,14 @@ class AmazonPaySandbox:
             outcome = self._control(request)
             self._record(request, rid, outcome.status, outcome)
             return self._response(rid, now, outcome.status, outcome.body, outcome.headers)
-        context = FaultContext(request.method, request.path, self._operation_of(request), request.headers, request.body)
+        api_path = request.api_path
+        matched = routes.match(request.method, api_path.operation_path) if api_path else None
+        operation_id = matched.route.operation_id if matched and matched.route else None
+        context = FaultContext(request.method, request.path, operation_id, request.headers, request.body)
         fault = self._take_fault(context)
         if fault is not None and not fault.after_processing:
-            return self._fail(fault, request, rid, now, context.operation_id, processed=None)
-        outcome = self._process(request, now)
+            return self._fail(fault, request, rid, now, operation_id, processed=None)
+        outcome = self._process(request, now, matched)
         if fault is not None:
             return self._fail(fault, request, rid, now, context.operation_id, processed=outcome)
         self._record(request, rid, outcome.status, outcome)
@@ -637,18 +639,11 @@ class AmazonPaySandbox:
         self._record(request, rid, status, outcome)
         return self._response(rid, now, status, fault.response_content(), fault.headers)
 
-    @staticmethod
-    def _operation_of(request: IncomingRequest) -> str | None:
-        api_path = request.api_path
-        matched = routes.match(request.method, api_path.operation_path) if api_path else None
-        return matched.route.operation_id if matched and matched.route else None
-
-    def _process(self, request: IncomingRequest, now: datetime) -> _Outcome:
-        """Route, authenticate, check and run one API request: nothing changes unless all checks pass."""
+    def _process(self, request: IncomingRequest, now: datetime, matched: routes.Match | None) -> _Outcome:
+        """Authenticate, check and run one API request routed to ``matched``: nothing changes unless all checks pass."""
         operation_id: str | None = None
         try:
             api_path = request.api_path
-            matched = routes.match(request.method, api_path.operation_path) if api_path else None
             if matched is not None and matched.route is None:
                 raise SandboxError(
                     Reason.MethodNotAllowed,
@@ -762,11 +757,7 @@ class AmazonPaySandbox:
     def _response(
         rid: str, now: datetime, status: int, body: bytes, extra: Mapping[str, str] | None = None
     ) -> Response:
-        headers = {
-            "content-type": "application/json",
-            "x-amz-pay-request-id": rid,
-            "date": format_datetime(now, usegmt=True),
-        }
+        headers = {"content-type": "application/json", "x-amz-pay-request-id": rid, "date": http_date(now)}
         headers.update({name.lower(): value for name, value in (extra or {}).items()})
         return status, headers, body
 

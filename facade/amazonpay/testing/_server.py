@@ -36,7 +36,7 @@ from . import _buyer_pages as buyer_pages
 from ._errors import Reason, encode, error_body
 from ._faults import SimulatedBrokenBody, SimulatedNetworkError
 from ._http import Refused, Request, RequestReader, response_head
-from ._tls import LoopbackTLS
+from ._tls import LoopbackTLS, ServerSession
 from ._values import request_id
 
 if TYPE_CHECKING:
@@ -58,13 +58,14 @@ class _Connection(asyncio.Protocol):
         self.server = server
         self.reader = RequestReader()
         self.transport: asyncio.Transport | None = None
+        self.tls: ServerSession | None = None
         self.peer = "?"
         self.busy = False  # an answer is being made in a worker thread
         self.done = False  # closing: nothing more is read or answered
         self.paused = False  # the client is not reading its answers
         self.eof = False  # the client has sent all it will send
         self.scheduled = False  # _answer_ready is due on the loop's next turn
-        self.last_read = 0.0
+        self.opened = self.last_read = 0.0
         self.timer: asyncio.TimerHandle | None = None
 
     # --- asyncio's callbacks --------------------------------------------------------------
@@ -74,7 +75,9 @@ class _Connection(asyncio.Protocol):
         peer = transport.get_extra_info("peername")
         self.peer = str(peer[0]) if peer else "?"
         self.server.connections.add(self)
-        self.last_read = self.server.loop.time()
+        if self.server.tls is not None:
+            self.tls = ServerSession(self.server.tls.context, transport)
+        self.opened = self.last_read = self.server.loop.time()
         self.timer = self.server.loop.call_later(IDLE_TIMEOUT, self._check_idle)
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -87,6 +90,15 @@ class _Connection(asyncio.Protocol):
         if self.done:
             return
         self.last_read = self.server.loop.time()
+        if self.tls is not None:
+            try:
+                data, ended = self.tls.receive(data)
+            except ssl.SSLError:  # a failed handshake or a broken record: the client's business
+                self.done = True
+                assert self.transport is not None
+                self.transport.abort()
+                return
+            self.eof = self.eof or ended  # answered, then closed, as at the end of a plain TCP stream
         self.reader.feed(data)
         if not self.scheduled:
             self._answer_ready()
@@ -95,8 +107,7 @@ class _Connection(asyncio.Protocol):
         self.eof = True
         if not (self.busy or self.scheduled):
             self._answer_ready()  # closes once every complete request received is answered
-        # Plain TCP: half-open until the answers in the making are sent (TLS closes on its own).
-        return None if self.done or self.server.tls is not None else True
+        return None if self.done else True  # half-open until the answers in the making are sent
 
     def pause_writing(self) -> None:
         self.paused = True
@@ -109,8 +120,12 @@ class _Connection(asyncio.Protocol):
 
     # --- reading and answering --------------------------------------------------------------
     def _check_idle(self) -> None:
-        """Close a connection that sent nothing for IDLE_TIMEOUT (one timer, re-armed, not one per read)."""
-        idle = self.server.loop.time() - self.last_read
+        """Close a connection that sent nothing for IDLE_TIMEOUT (one timer, re-armed, not one per read).
+
+        A TLS handshake must end within IDLE_TIMEOUT of the connection, however its bytes come.
+        """
+        now = self.server.loop.time()
+        idle = now - (self.opened if self.tls is not None and not self.tls.established else self.last_read)
         if self.busy or idle < IDLE_TIMEOUT:
             self.timer = self.server.loop.call_later(
                 IDLE_TIMEOUT - idle if not self.busy else IDLE_TIMEOUT, self._check_idle
@@ -149,8 +164,7 @@ class _Connection(asyncio.Protocol):
                 # (curl 1 s, .NET 350 ms, Java until its timeout). Sent when the body is needed,
                 # so a request refused on its headers alone (413) gets its answer instead.
                 self.reader.wants_continue = False
-                assert self.transport is not None
-                self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+                self._send(b"HTTP/1.1 100 Continue\r\n\r\n")
             elif self.eof:
                 self._close()  # every request the client sent before its end is answered
 
@@ -207,8 +221,7 @@ class _Connection(asyncio.Protocol):
             sys.stderr.write(f"{self.peer} {request.method} {target} {status}\n")
         close = not request.keep_alive or headers.get("connection", "").lower() == "close"
         head = response_head(status, headers, len(content), close=close)
-        assert self.transport is not None
-        self.transport.write(head if request.method == "HEAD" else head + content)
+        self._send(head if request.method == "HEAD" else head + content)
         if close:
             self._close()
 
@@ -216,10 +229,11 @@ class _Connection(asyncio.Protocol):
         """An injected fault: drop the connection unanswered, or announce a body and break it."""
         assert self.transport is not None
         if isinstance(fault, SimulatedBrokenBody):
-            self.transport.write(response_head(fault.status, dict(fault.headers), len(fault.body), close=False))
+            head = response_head(fault.status, dict(fault.headers), len(fault.body), close=False)
             if fault.kind == "cut":
-                self.transport.write(fault.body[: len(fault.body) // 2])
+                self._send(head + fault.body[: len(fault.body) // 2])
             else:  # "stall": hold the connection open, reading nothing more, until the client gives up
+                self._send(head)
                 self.transport.pause_reading()
                 self.done = True
                 if self.timer is not None:
@@ -234,13 +248,21 @@ class _Connection(asyncio.Protocol):
         content = encode(error_body(Reason.InvalidRequestFormat.code, message))
         if self.server.verbose:
             sys.stderr.write(f"{self.peer} refused ({status}): {message}\n")
-        assert self.transport is not None
-        self.transport.write(response_head(status, headers, len(content), close=True) + content)
+        self._send(response_head(status, headers, len(content), close=True) + content)
         self._close()
+
+    def _send(self, data: bytes) -> None:
+        assert self.transport is not None
+        if self.tls is not None:
+            self.tls.send(data)
+        else:
+            self.transport.write(data)
 
     def _close(self) -> None:
         self.done = True
         if self.transport is not None:
+            if self.tls is not None:
+                self.tls.close()
             self.transport.close()  # after what was written has been sent
 
 
@@ -304,8 +326,6 @@ class _Server:
             lambda: _Connection(self),
             sock=self.socket,
             backlog=socket.SOMAXCONN,
-            ssl=self.tls.context if self.tls else None,
-            ssl_handshake_timeout=IDLE_TIMEOUT if self.tls else None,
         )
         try:
             await self._stop.wait()
@@ -328,9 +348,9 @@ class _Server:
 
 
 def _log_loop_error(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-    """A failed TLS handshake or a reset connection is the client's business; anything else is a bug."""
+    """A reset connection is the client's business; anything else is a bug."""
     error = context.get("exception")
-    if isinstance(error, (ssl.SSLError, ConnectionError, TimeoutError)):
+    if isinstance(error, (ConnectionError, TimeoutError)):
         return
     logger.error("amazonpay.testing: the HTTP server failed: %s", context.get("message"), exc_info=error)
 

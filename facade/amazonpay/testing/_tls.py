@@ -1,13 +1,16 @@
-"""HTTPS for the simulator on loopback: a throwaway certificate authority and a server certificate.
+"""HTTPS for the simulator on loopback: a throwaway certificate authority, a server certificate, the sessions.
 
 The official SDKs build ``https://`` URLs even when their service URL is overridden, so the
 simulator speaks TLS when asked. The CA certificate is written to a file a client can trust
 (``NODE_EXTRA_CA_CERTS``, ``SSL_CERT_FILE``, ``REQUESTS_CA_BUNDLE``); its private key never
-leaves memory, and the server certificate names only loopback addresses.
+leaves memory, and the server certificate names only loopback addresses. Each connection's
+session runs over memory buffers (:class:`ServerSession`), on the server's TCP transport.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime
 import ipaddress
 import os
@@ -22,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 _VALIDITY = datetime.timedelta(days=7)
+_RECORD = 16 * 1024  # the most application data one TLS record holds
 
 
 def _names(host: str) -> list[x509.GeneralName]:
@@ -102,6 +106,11 @@ class LoopbackTLS:
         key_pem = key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.minimum_version = ssl.TLSVersion.TLSv1_2  # as the service (facts 2)
+        # No TLS 1.3 session tickets: making the two OpenSSL sends after each handshake was a third of
+        # the server's handshake (440 -> 320 us), and a load test opening 64 connections at once had
+        # every first answer wait for all of them (issue 22). A client reconnecting does a full
+        # handshake instead of resuming, on loopback.
+        context.num_tickets = 0
         # load_cert_chain reads files only: a private temporary file, removed at once.
         handle, name = tempfile.mkstemp(prefix="amazonpay-sandbox-tls-", suffix=".pem")
         try:
@@ -122,3 +131,62 @@ class LoopbackTLS:
         target = Path(path)
         target.write_bytes(self.ca_pem)
         return target
+
+
+class ServerSession:
+    """One client's TLS session on its TCP transport: records decrypted as they come, an answer encrypted in one write.
+
+    The server runs TLS itself, over memory buffers, rather than through asyncio's SSL transport,
+    which made a zeroed 256 KiB read buffer for each connection (a tenth of a connection's cost
+    besides the handshake) and took several layers of Python a record each way (issue 22).
+    """
+
+    def __init__(self, context: ssl.SSLContext, transport: asyncio.Transport) -> None:
+        self._incoming = ssl.MemoryBIO()
+        self._outgoing = ssl.MemoryBIO()
+        self._tls = context.wrap_bio(self._incoming, self._outgoing, server_side=True)
+        self._transport = transport
+        self.established = False
+        """The handshake is done."""
+
+    def receive(self, data: bytes) -> tuple[bytes, bool]:
+        """The application data ``data`` completes, and whether the client ended the session (close_notify).
+
+        Handshake messages are answered as they come. Raises :class:`ssl.SSLError` for a failed
+        handshake or a broken record (its alert is sent first).
+        """
+        self._incoming.write(data)
+        received: list[bytes] = []
+        ended = False
+        try:
+            if not self.established:
+                self._tls.do_handshake()
+                self.established = True
+            while chunk := self._tls.read(_RECORD):
+                received.append(chunk)
+            ended = True  # an empty read: the client's close_notify
+        except ssl.SSLWantReadError:
+            pass  # every complete record is read
+        except ssl.SSLZeroReturnError:
+            ended = True
+        finally:
+            self._flush()  # the handshake's answers, an alert, a post-handshake message's answer
+        return b"".join(received), ended
+
+    def send(self, data: bytes) -> None:
+        """Encrypt ``data`` and write its records to the transport, in one write."""
+        rest = memoryview(data)
+        while rest:
+            rest = rest[self._tls.write(rest) :]
+        self._flush()
+
+    def close(self) -> None:
+        """Tell the client the session ends (close_notify) if it began; the caller then closes the transport."""
+        if self.established:
+            with contextlib.suppress(ssl.SSLError):  # SSLWantReadError: the client's close_notify is not awaited
+                self._tls.unwrap()
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._outgoing.pending:
+            self._transport.write(self._outgoing.read())

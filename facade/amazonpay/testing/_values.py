@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import string
-import uuid
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from email.utils import format_datetime
 from typing import Any, Final
 
 from ._errors import Reason, SandboxError
@@ -29,6 +30,8 @@ AMOUNT_CAPS: Final[Mapping[str, Decimal]] = {"USD": Decimal(150_000), "GBP": Dec
 RELEASE_ENVIRONMENT: Final = "Sandbox"
 MERCHANT_METADATA_FIELDS: Final = ("merchantReferenceId", "merchantStoreName", "noteToBuyer", "customInformation")
 _KEY_ALPHABET: Final = string.ascii_uppercase + string.digits
+# RFC 9562 4.1: a version 4 UUID's variant bits are 10, so its 17th hex digit is 8, 9, a or b.
+_VARIANT: Final = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def utc(moment: datetime) -> datetime:
@@ -45,7 +48,32 @@ def timestamp(moment: datetime) -> str:
     which breaks the spec's ``Timestamp`` pattern; requests may name such years.
     """
     moment = utc(moment)
-    return f"{moment.year:04d}{moment:%m%dT%H%M%SZ}"
+    # Formatted from the fields: strftime through datetime.__format__ cost 3.6 us, three times a
+    # request (issue 22).
+    return "%04d%02d%02dT%02d%02d%02dZ" % (  # noqa: UP031 (a third of an f-string's cost here)
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+    )
+
+
+def http_date(moment: datetime) -> str:
+    """The HTTP ``Date`` form of ``moment`` (RFC 9110 5.6.7), e.g. ``Mon, 07 Dec 2026 00:17:11 GMT``.
+
+    Made once a second: every answer carries one (``format_datetime`` cost 4 us, issue 22).
+    """
+    global _last_http_date  # one (second, text) pair, replaced whole: safe across threads
+    second = int(moment.timestamp() // 1)
+    last = _last_http_date
+    if last[0] != second:
+        last = _last_http_date = (second, format_datetime(utc(moment), usegmt=True))
+    return last[1]
+
+
+_last_http_date: tuple[int | None, str] = (None, "")
 
 
 def parse_timestamp(text: str) -> datetime:
@@ -131,7 +159,11 @@ class Money:
 
     def text(self) -> str:
         """The amount as a decimal string with the currency's decimals ("14.00", "-4.50", "1400" JPY)."""
-        return f"{Decimal(self.minor).scaleb(-minor_units(self.currency)):f}"
+        units = minor_units(self.currency)
+        if not units:
+            return str(self.minor)
+        whole, fraction = divmod(abs(self.minor), 10**units)  # whole numbers: no Decimal (issue 22)
+        return f"{'-' if self.minor < 0 else ''}{whole}.{fraction:0{units}d}"
 
     def zero(self) -> Money:
         """Zero in the same currency."""
@@ -176,9 +208,15 @@ def _digits(count: int) -> str:
     return f"{secrets.randbelow(10**count):0{count}d}"
 
 
+def random_uuid() -> str:
+    """A random (version 4) UUID in its text form, as ``str(uuid.uuid4())`` without the UUID object (half the cost)."""
+    digits = os.urandom(16).hex()
+    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{_VARIANT[digits[16]]}{digits[17:20]}-{digits[20:]}"
+
+
 def checkout_session_id() -> str:
     """Checkout Session ids are UUIDs."""
-    return str(uuid.uuid4())
+    return random_uuid()
 
 
 def charge_permission_id() -> str:
@@ -203,7 +241,7 @@ def buyer_id() -> str:
 
 def request_id() -> str:
     """The ``x-amz-pay-request-id`` of one response."""
-    return str(uuid.uuid4())
+    return random_uuid()
 
 
 def public_key_id(*, environment_specific: bool) -> str:
