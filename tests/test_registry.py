@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from amazonpay._registry import operation_registry, route
+from amazonpay._registry import _PARAMETERLESS, operation_at, operation_registry, route
 
 
 def _filled(entry: dict[str, Any]) -> tuple[str, dict[str, str]]:
@@ -72,3 +72,14 @@ def test_a_path_reaches_the_first_operation_in_spec_order_that_it_ends_with(meth
             found = route(method, path)
             expected = _first_in_spec_order(method, path)
             assert (None if found is None else (found.entry["operationId"], found.prefix, found.parameters)) == expected
+
+
+def test_operation_at_keeps_no_path_that_holds_an_id() -> None:
+    """Its answers are route's; the paths it remembers (a create's, asked twice a call) hold no id or token."""
+    for entry in operation_registry():
+        path, _ = _filled(entry)
+        for _attempt in range(2):
+            assert operation_at(entry["method"], "/sandbox/v2" + path) is entry
+    remembered = " ".join(path for _, path in _PARAMETERLESS)
+    assert remembered
+    assert not any(value in remembered for entry in operation_registry() for value in _filled(entry)[1].values())

@@ -101,10 +101,23 @@ def route(method: str, path: str) -> Route | None:
     return None
 
 
+#: operation_at's answers for paths without a parameter (a create's, ``/sandbox/v2/charges``), which
+#: each of their calls asks for twice (its body's check, its outcome); never a path holding an id.
+_PARAMETERLESS: Final[dict[tuple[str, str], dict[str, Any]]] = {}
+_PARAMETERLESS_MAX: Final = 256  # a bound, whatever paths pay.api's caller sends
+
+
 def operation_at(method: str, path: str) -> dict[str, Any] | None:
     """The entry of the operation that ``method`` on the URL ``path`` reaches (None: no operation of the spec)."""
+    entry = _PARAMETERLESS.get((method, path))
+    if entry is not None:
+        return entry
     found = route(method, path)
-    return found.entry if found is not None else None
+    if found is None:
+        return None
+    if not found.parameters and len(_PARAMETERLESS) < _PARAMETERLESS_MAX:
+        _PARAMETERLESS[method, path] = found.entry
+    return found.entry
 
 
 #: An operation with secret path parameters: its path template split at "/", the indices of
