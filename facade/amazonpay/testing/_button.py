@@ -25,6 +25,7 @@ from typing import Final
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from ._canonical import string_to_sign
+from ._errors import PageError, Reason
 from ._verify import SALT_LENGTHS, is_environment_specific, verifies
 
 #: ledgerCurrency's supported values and the region each belongs to (docs amazon-pay-script.html:
@@ -42,15 +43,6 @@ REQUIRED: Final = ("merchantId", "ledgerCurrency", "placement", "payloadJSON", "
 _PAGE: Final = re.compile(r"https?://[!-~]{1,2048}", re.IGNORECASE)
 
 
-class ButtonError(Exception):
-    """The button cannot start checkout: Amazon's error page shows ``code`` and ``message``."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 @dataclass(frozen=True)
 class ButtonClick:
     """A click whose options hold together and whose payload is signed by the merchant's key."""
@@ -66,45 +58,55 @@ def read_click(form: Mapping[str, str], public_key: Callable[[str], rsa.RSAPubli
     """Check the button's options and signature, in the order a misconfigured button fails."""
     missing = [name for name in REQUIRED if not form.get(name)]
     if missing:
-        raise ButtonError(
-            "InvalidParameterValue",
+        raise PageError(
+            400,
+            Reason.InvalidParameterValue.code,
             f"Missing field {missing[0]} in the options of amazon.Pay.renderButton / initCheckout "
             "(createCheckoutSessionConfig holds payloadJSON, signature and publicKeyId).",
         )
     currency = form["ledgerCurrency"]
     if currency not in LEDGER_REGIONS:
-        raise ButtonError(
-            "InvalidParameterValue", f"ledgerCurrency {currency[:16]!r} is not one of {', '.join(LEDGER_REGIONS)}."
+        raise PageError(
+            400,
+            Reason.InvalidParameterValue.code,
+            f"ledgerCurrency {currency[:16]!r} is not one of {', '.join(LEDGER_REGIONS)}.",
         )
     product_type = form.get("productType") or "PayAndShip"  # the documented default
     if product_type not in PRODUCT_TYPES:
-        raise ButtonError(
-            "InvalidParameterValue",
+        raise PageError(
+            400,
+            Reason.InvalidParameterValue.code,
             f"productType {product_type[:16]!r} does not start a checkout; use one of {', '.join(PRODUCT_TYPES)}.",
         )
     if form["placement"] not in PLACEMENTS:
-        raise ButtonError(
-            "InvalidParameterValue", f"placement {form['placement'][:16]!r} is not one of {', '.join(PLACEMENTS)}."
+        raise PageError(
+            400,
+            Reason.InvalidParameterValue.code,
+            f"placement {form['placement'][:16]!r} is not one of {', '.join(PLACEMENTS)}.",
         )
     key_id = form["publicKeyId"]
     if not is_environment_specific(key_id) and form.get("sandbox") != "true":
         # A legacy key id (no SANDBOX-/LIVE- prefix) names no environment: the button's sandbox option does.
-        raise ButtonError(
-            "InvalidParameterValue",
+        raise PageError(
+            400,
+            Reason.InvalidParameterValue.code,
             f"publicKeyId {key_id[:40]} has no SANDBOX- prefix and the button is not set to sandbox: true, so it "
             "would start a live checkout; the simulator plays the sandbox only.",
         )
     algorithm = form.get("algorithm") or DEFAULT_ALGORITHM
     if algorithm not in SALT_LENGTHS:
-        raise ButtonError(
-            "InvalidParameterValue", f"algorithm {algorithm[:32]!r} is not one of {', '.join(SALT_LENGTHS)}."
+        raise PageError(
+            400,
+            Reason.InvalidParameterValue.code,
+            f"algorithm {algorithm[:32]!r} is not one of {', '.join(SALT_LENGTHS)}.",
         )
     key = public_key(key_id)
     if key is None:
-        raise ButtonError("InvalidParameterValue", f"Unknown publicKeyId {key_id[:40]}.")
+        raise PageError(400, Reason.InvalidParameterValue.code, f"Unknown publicKeyId {key_id[:40]}.")
     signed = string_to_sign(algorithm, form["payloadJSON"])
     if not verifies(key, algorithm, signed, form["signature"]):
-        raise ButtonError(
+        raise PageError(
+            400,
             "InvalidSignatureError",
             f"Signature does not match signedString {signed.replace(chr(10), ' ')} for merchant "
             f"{form['merchantId'][:40]}. Sign the exact payloadJSON string the button is given, with the "

@@ -48,9 +48,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from . import _checkout_sessions as checkout_sessions
 from ._body import request_body
-from ._button import ButtonError, read_click
+from ._button import read_click
 from ._checkout_js import script
-from ._errors import Reason, SandboxError
+from ._errors import PageError, Reason, SandboxError
 from ._spec import operation
 from ._state import Call
 from ._values import request_id
@@ -69,16 +69,6 @@ CHANGE_ACTIONS: Final = ("changeAddress", "changePayment")
 logger = logging.getLogger("amazonpay.testing")
 
 
-class _PageError(Exception):
-    """A visit the page cannot answer: Amazon's error page with this code and message."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-
-
 @dataclass(frozen=True)
 class _Visit:
     """One request to a buyer-side page: where it came to, its query, its form, its cookies."""
@@ -93,7 +83,7 @@ class _Visit:
         """A form field (POST) or query parameter (GET) the page needs."""
         value = (self.form if self.method == "POST" else self.query).get(name)
         if not value:
-            raise _PageError(400, Reason.MissingParameterValue.code, f"{name} is missing.")
+            raise PageError(400, Reason.MissingParameterValue.code, f"{name} is missing.")
         return value
 
     def session_id(self) -> str:
@@ -133,10 +123,8 @@ def _serve(sandbox: AmazonPaySandbox, method: str, url: str, headers: Mapping[st
     )
     try:
         return page(sandbox, visit)
-    except _PageError as error:
+    except PageError as error:
         return _error_page(error.status, error.code, error.message)
-    except ButtonError as error:
-        return _error_page(400, error.code, error.message)
     except SandboxError as error:
         return _error_page(error.status, error.reason.code, error.message)
     except Exception:
@@ -203,7 +191,7 @@ def _sign_in(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
         return _page("signin", "Sign in", content + _cancel_form(session_id))
     index = visit.field("buyer")
     if not index.isdigit() or int(index) >= len(BUYERS):
-        raise _PageError(400, Reason.InvalidParameterValue.code, f"No simulated buyer {index[:8]!r}.")
+        raise PageError(400, Reason.InvalidParameterValue.code, f"No simulated buyer {index[:8]!r}.")
     cookie = f"{BUYER_COOKIE}={index}; Path=/; HttpOnly; SameSite=Lax"
     return _redirect(f"/buyer/choose?{urlencode({SESSION_PARAMETER: session_id})}", {"set-cookie": cookie})
 
@@ -216,7 +204,7 @@ def _choose(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
         return _redirect(f"/buyer/signin?{urlencode({SESSION_PARAMETER: session_id})}")
     change_action = (visit.form if visit.method == "POST" else visit.query).get("changeAction")
     if change_action is not None and change_action not in CHANGE_ACTIONS:
-        raise _PageError(400, Reason.InvalidParameterValue.code, f"changeAction must be one of {CHANGE_ACTIONS}.")
+        raise PageError(400, Reason.InvalidParameterValue.code, f"changeAction must be one of {CHANGE_ACTIONS}.")
     if visit.method == "GET":
         return sandbox._hosted(
             lambda state, now: _chooser(_theirs(state, session_id, now, visit), buyer, change_action)
@@ -229,7 +217,7 @@ def _choose(sandbox: AmazonPaySandbox, visit: _Visit) -> Response:
         if addresses:
             picked = visit.field("address")
             if not picked.isdigit() or int(picked) >= len(addresses):
-                raise _PageError(400, Reason.InvalidParameterValue.code, f"No address {picked[:8]!r} to pick.")
+                raise PageError(400, Reason.InvalidParameterValue.code, f"No address {picked[:8]!r} to pick.")
             address = addresses[int(picked)]
         instrument = _instrument(visit.field("instrument"))
         known = session.buyer is not None and session.buyer.get("email") == buyer["email"]
@@ -294,7 +282,7 @@ def _open(state: State, session_id: str, now: datetime) -> CheckoutSession:
     """The session, Open: a checkout that ended (or never was) has no hosted page."""
     session = checkout_sessions.find(state, session_id, now)
     if session.status.state != "Open":
-        raise _PageError(
+        raise PageError(
             409,
             Reason.InvalidCheckoutSessionStatus.code,
             f"Checkout Session {session_id} is {session.status.state} ({session.status.reason_code or 'no reason'}): "
@@ -312,7 +300,7 @@ def _theirs(state: State, session_id: str, now: datetime, visit: _Visit) -> Chec
     session = _open(state, session_id, now)
     visitor = visit.buyer()
     if session.pages_buyer is not None and (visitor is None or visitor["email"] != session.pages_buyer):
-        raise _PageError(
+        raise PageError(
             403,
             Reason.UnauthorizedAccess.code,
             f"Checkout Session {session_id} belongs to another buyer's checkout: sign in as that buyer.",
@@ -332,7 +320,7 @@ def _returns_to_review(session: CheckoutSession) -> bool:
 
 def _instrument(instrument_id: str) -> str:
     if instrument_id not in INSTRUMENTS_BY_ID:
-        raise _PageError(400, Reason.InvalidParameterValue.code, f"No payment instrument {instrument_id[:32]!r}.")
+        raise PageError(400, Reason.InvalidParameterValue.code, f"No payment instrument {instrument_id[:32]!r}.")
     return instrument_id
 
 
@@ -348,10 +336,10 @@ def _pay(sandbox: AmazonPaySandbox, session_id: str, visit: _Visit, instrument_i
             session.instrument = instrument_id
             session.processed = False
         if session.buyer is None:
-            raise _PageError(409, Reason.InvalidCheckoutSessionStatus.code, "The buyer has not signed in yet.")
+            raise PageError(409, Reason.InvalidCheckoutSessionStatus.code, "The buyer has not signed in yet.")
         if session.redirect_url() is None:
             unset = ", ".join(c for c in session.constraints() if c != "BuyerNotAssociated")
-            raise _PageError(
+            raise PageError(
                 409,
                 Reason.InvalidCheckoutSessionStatus.code,
                 f"Checkout Session {session_id} cannot be paid yet: {unset} (set them with Update Checkout Session).",

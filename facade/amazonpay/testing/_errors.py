@@ -96,6 +96,20 @@ class SandboxError(Exception):
         return error_body(self.reason.code, self.message)
 
 
+class PageError(Exception):
+    """A hosted page (the button's click, the buyer's pages) cannot go on: Amazon's error page.
+
+    That page shows an error code and message with an HTTP status of its own (a session in the
+    wrong state is 409 there, where the API answers 422), so it is not a :class:`SandboxError`.
+    """
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code  # a Reason's code, or the button's own (InvalidSignatureError)
+        self.message = message
+
+
 def refusal(reason: Reason, message: str | None = None) -> tuple[int, dict[str, Any]]:
     """A handler's answer that refuses but keeps what it changed, returned instead of raised.
 
