@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -20,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from amazonpay import AsyncAmazonPay, request_options
 from amazonpay._sockets import _Stream
+from amazonpay.testing._tls import LoopbackTLS
 from tests.support.operations import CHARGE
 
 pytestmark = pytest.mark.anyio
@@ -31,7 +33,8 @@ ANSWER = (b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length:
 class Server:
     """Answers every GET with the charge over keep-alive, until :meth:`hang_up`."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: LoopbackTLS | None) -> None:
+        self.tls = tls
         self.connections = 0
         self.requests = 0
         self.writers: list[asyncio.StreamWriter] = []
@@ -60,20 +63,24 @@ class Server:
         return int(self.server.sockets[0].getsockname()[1])
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[Server]:
-    served = Server()
-    served.server = await asyncio.start_server(served.handle, "127.0.0.1", 0)
+@pytest.fixture(params=["http", "https"])
+async def server(request: pytest.FixtureRequest) -> AsyncIterator[Server]:
+    """The server, plain or over TLS (a connection's socket is then found under its TLS layer)."""
+    served = Server(LoopbackTLS.create() if request.param == "https" else None)
+    context = served.tls.context if served.tls else None
+    served.server = await asyncio.start_server(served.handle, "127.0.0.1", 0, ssl=context)
     async with served.server:
         yield served
 
 
-def client(rsa_key: rsa.RSAPrivateKey, port: int) -> AsyncAmazonPay:
+def client(rsa_key: rsa.RSAPrivateKey, server: Server) -> AsyncAmazonPay:
+    tls = server.tls
     return AsyncAmazonPay(
         public_key_id="SANDBOX-AEUNITTEST",
         private_key=rsa_key,
         region="eu",
-        base_url=f"http://127.0.0.1:{port}/sandbox/v2",
+        base_url=f"{'https' if tls else 'http'}://127.0.0.1:{server.port}/sandbox/v2",
+        verify=ssl.create_default_context(cadata=tls.ca_pem.decode()) if tls else True,
     )
 
 
@@ -94,7 +101,7 @@ async def settled(stream: httpcore.AsyncNetworkStream, readable: bool) -> None:
 
 
 async def test_an_open_idle_connection_is_kept_and_reused(rsa_key: rsa.RSAPrivateKey, server: Server) -> None:
-    async with client(rsa_key, server.port) as pay:
+    async with client(rsa_key, server) as pay:
         await pay.charges.get(CHARGE["chargeId"])
         (stream,) = idle_streams(pay)
         assert isinstance(stream, _Stream)  # over asyncio, the cheap check is the one the pool asks
@@ -110,7 +117,7 @@ async def test_an_open_idle_connection_is_kept_and_reused(rsa_key: rsa.RSAPrivat
 async def test_an_idle_connection_the_server_closed_is_dropped_before_a_call_uses_it(
     rsa_key: rsa.RSAPrivateKey, server: Server
 ) -> None:
-    async with client(rsa_key, server.port) as pay:
+    async with client(rsa_key, server) as pay:
         await pay.charges.get(CHARGE["chargeId"])
         (stream,) = idle_streams(pay)
         server.hang_up()
