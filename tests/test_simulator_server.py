@@ -8,8 +8,6 @@ The framing rows of docs/simulator.md's table are checked here on the wire.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import socket
 import ssl
@@ -26,7 +24,6 @@ import pytest
 
 from amazonpay import AmazonPay
 from amazonpay.testing import AmazonPaySandbox, SandboxServer, _http, _server
-from amazonpay.testing._tls import LoopbackTLS
 from tests.support.operations import money
 from tests.test_answers import checkout
 
@@ -564,103 +561,3 @@ assert gc.get_freeze_count() >= at_start + 20_000, (at_start, gc.get_freeze_coun
 assert len(gc.get_objects()) < 1_000, len(gc.get_objects())  # what the next full collection visits
 """
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
-
-
-class _MemoryTransport(asyncio.Transport):
-    """A connection's transport that keeps what the server writes (no socket, no loop turn needed)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.written = b""
-
-    def write(self, data: bytes | bytearray | memoryview) -> None:
-        self.written += bytes(data)
-
-    def get_extra_info(self, name: str, default: object = None) -> object:
-        return ("127.0.0.1", 50000) if name == "peername" else default
-
-    def pause_reading(self) -> None:
-        pass
-
-    def resume_reading(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-    def abort(self) -> None:
-        pass
-
-
-class _TLSClient:
-    """A TLS client over memory buffers, trusting the server's CA."""
-
-    def __init__(self, ca_pem: bytes) -> None:
-        context = ssl.create_default_context(cadata=ca_pem.decode())
-        self.incoming, self.outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
-        self.tls = context.wrap_bio(self.incoming, self.outgoing, server_hostname="localhost")
-
-    def handshake(self, received: bytes = b"") -> bytes:
-        """What the client sends next (its ClientHello first, then its Finished)."""
-        self.incoming.write(received)
-        with contextlib.suppress(ssl.SSLWantReadError):
-            self.tls.do_handshake()
-        return self.outgoing.read()
-
-    def send(self, data: bytes) -> bytes:
-        self.tls.write(data)
-        return self.outgoing.read()
-
-    def receive(self, records: bytes) -> bytes:
-        self.incoming.write(records)
-        return self.tls.read(1 << 16)
-
-
-def _turn(loop: asyncio.AbstractEventLoop) -> None:
-    """One turn of the event loop: what was scheduled before it runs, then it stops."""
-    loop.call_soon(loop.stop)
-    loop.run_forever()
-
-
-def test_a_burst_of_tls_handshakes_is_taken_a_few_a_turn_and_open_connections_are_answered_first() -> None:
-    """64 clients connecting at once sent 64 ClientHellos in one turn of the event loop, and every
-    answer to a connection already open waited for all 64 handshake steps (64 x 0.35 ms; the bench's
-    TLS p99 at 64 connections). They are taken HANDSHAKES_PER_TURN a turn, in arrival order, and a
-    request on an open connection is answered as soon as it is read, whatever handshakes wait."""
-    tls = LoopbackTLS.create()
-    server = _server._Server(("127.0.0.1", 0), AmazonPaySandbox(), verbose=False, tls=tls)
-    try:
-
-        def connect() -> tuple[_server._Connection, _MemoryTransport, _TLSClient]:
-            connection, transport, client = _server._Connection(server), _MemoryTransport(), _TLSClient(tls.ca_pem)
-            connection.connection_made(transport)
-            connection.data_received(client.handshake())
-            return connection, transport, client
-
-        opened, opened_transport, opened_client = connect()
-        _turn(server.loop)
-        opened.data_received(opened_client.handshake(opened_transport.written))  # its Finished
-        _turn(server.loop)
-        assert opened.tls is not None
-        assert opened.tls.established
-
-        waiting = [connect() for _ in range(3 * _server.HANDSHAKES_PER_TURN + 1)]
-        assert not any(transport.written for _, transport, _ in waiting)  # none taken in the turn it came
-        opened_transport.written = b""
-        opened.data_received(opened_client.send(b"GET /checkout.js HTTP/1.1\r\nHost: localhost\r\n\r\n"))
-        assert opened_client.receive(opened_transport.written).startswith(b"HTTP/1.1 200 ")  # before any of them
-
-        step = _server.HANDSHAKES_PER_TURN
-        for turn in range(1, 5):
-            _turn(server.loop)
-            taken = min(turn * step, len(waiting))  # the first ones to come, a few more each turn
-            assert [bool(transport.written) for _, transport, _ in waiting] == [True] * taken + [False] * (
-                len(waiting) - taken
-            )
-        connection, transport, client = waiting[-1]
-        connection.data_received(client.handshake(transport.written))  # the last one's Finished
-        _turn(server.loop)
-        assert connection.tls is not None
-        assert connection.tls.established
-    finally:
-        server.close()

@@ -7,9 +7,6 @@ Prism's requests per second at 64 connections, p99 250 ms). Reads never block: a
 sends nothing for :data:`IDLE_TIMEOUT` seconds, mid-request or between requests, is closed,
 and a slow or stalled client delays nobody. A client that stops reading its answers stops
 being read. Requests are parsed by :mod:`._http` (strict framing, 1 MiB bodies, 64 KiB heads).
-TLS handshakes are taken :data:`HANDSHAKES_PER_TURN` a turn of the loop, in the order their
-bytes came, so many clients connecting at once delay the open connections' answers by a few
-handshakes, not by all of them.
 
 The answer is made in the loop's thread, except while notifications have subscribers: their
 delivery (an HTTP POST to a loopback receiver, a callback) may wait on the very test that
@@ -25,7 +22,6 @@ body with a request id, like the simulator's own. A request with ``Expect: 100-c
 from __future__ import annotations
 
 import asyncio
-import collections
 import concurrent.futures
 import contextlib
 import logging
@@ -52,8 +48,6 @@ IDLE_TIMEOUT: Final = 30.0  # the longest a connection may send nothing (mid-req
 STALL_SECONDS: Final = 30.0  # the longest a stalled answer keeps its connection
 #: Bytes received and not yet answered, beyond which a connection is not read until its answers leave.
 READ_AHEAD: Final = 2 * 1024 * 1024
-#: TLS handshake steps taken in one turn of the event loop; the others wait for the next turns.
-HANDSHAKES_PER_TURN: Final = 4
 logger = logging.getLogger("amazonpay.testing")
 
 
@@ -71,7 +65,6 @@ class _Connection(asyncio.Protocol):
         self.paused = False  # the client is not reading its answers
         self.eof = False  # the client has sent all it will send
         self.scheduled = False  # _answer_ready is due on the loop's next turn
-        self.handshaking = False  # queued for a TLS handshake step (_Server.handshakes)
         self.opened = self.last_read = 0.0
         self.timer: asyncio.TimerHandle | None = None
 
@@ -97,19 +90,6 @@ class _Connection(asyncio.Protocol):
         if self.done:
             return
         self.last_read = self.server.loop.time()
-        if self.tls is not None and not self.tls.established:
-            self.tls.hold(data)  # its handshake step comes in its turn (_Server.handshake_turn)
-            self.server.queue_handshake(self)
-            return
-        self._received(data)
-
-    def handshake_step(self) -> None:
-        """Take the handshake as far as the bytes received so far allow; then read what follows it."""
-        self.handshaking = False
-        if not self.done:
-            self._received(b"")
-
-    def _received(self, data: bytes) -> None:
         if self.tls is not None:
             try:
                 data, ended = self.tls.receive(data)
@@ -304,12 +284,6 @@ class _Server:
         self.authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.connections: set[_Connection] = set()
         self.loop = asyncio.new_event_loop()
-        # TLS connections whose handshake has bytes to answer. 64 clients connecting at once sent
-        # 64 ClientHellos in one turn of the loop, and the open connections' next answers waited
-        # behind all of them (64 x 0.35 ms): a few handshake steps a turn, the rest in later turns,
-        # keep an open connection's wait at most that few longer (issue 22: the TLS p99).
-        self.handshakes: collections.deque[_Connection] = collections.deque()
-        self._handshake_turn_due = False
         # Answers that deliver notifications wait in a worker, and a receiver may call back into this
         # server, whose answer needs a worker of its own: every connection may hold one (it waits for
         # its answer before the next), so a pool bounded below the connections (asyncio's default,
@@ -323,24 +297,6 @@ class _Server:
         self._lock = threading.Lock()
         self._stopped = threading.Event()
         self._stopped.set()
-
-    def queue_handshake(self, connection: _Connection) -> None:
-        """Have ``connection``'s handshake step taken in a coming turn of the loop, in arrival order."""
-        if not connection.handshaking:
-            connection.handshaking = True
-            self.handshakes.append(connection)
-        if not self._handshake_turn_due:
-            self._handshake_turn_due = True
-            self.loop.call_soon(self.handshake_turn)
-
-    def handshake_turn(self) -> None:
-        """Take the next HANDSHAKES_PER_TURN handshake steps queued; the rest on the next turn."""
-        self._handshake_turn_due = False
-        for _ in range(min(HANDSHAKES_PER_TURN, len(self.handshakes))):
-            self.handshakes.popleft().handshake_step()
-        if self.handshakes:
-            self._handshake_turn_due = True
-            self.loop.call_soon(self.handshake_turn)
 
     def serve_forever(self) -> None:
         with self._lock:

@@ -149,10 +149,6 @@ class ServerSession:
         self.established = False
         """The handshake is done."""
 
-    def hold(self, data: bytes) -> None:
-        """Keep ``data`` for the next :meth:`receive` (a handshake waiting for its turn)."""
-        self._incoming.write(data)
-
     def receive(self, data: bytes) -> tuple[bytes, bool]:
         """The application data ``data`` completes, and whether the client ended the session (close_notify).
 
