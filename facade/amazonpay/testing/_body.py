@@ -142,10 +142,8 @@ def check(value: Any, schema: Mapping[str, Any], where: str) -> None:
                 return
         raise refusals[0]
     types = schema.get("type")
-    if types is not None:
-        names = [types] if isinstance(types, str) else list(types)
-        if not any(_is_type(value, name) for name in names):
-            raise _invalid(where, " or ".join(names), value)
+    if types is not None and not _has_type(value, types):
+        raise _invalid(where, types if isinstance(types, str) else " or ".join(types), value)
     if "enum" in schema and value not in schema["enum"]:
         raise _invalid(where, "one of " + ", ".join(json.dumps(option) for option in schema["enum"]), value)
     if isinstance(value, str):
@@ -155,6 +153,13 @@ def check(value: Any, schema: Mapping[str, Any], where: str) -> None:
     elif isinstance(value, list) and "items" in schema:
         for index, item in enumerate(value):
             check(item, schema["items"], f"{where}[{index}]")
+
+
+def _has_type(value: Any, types: str | list[str]) -> bool:
+    """Whether ``value`` is of the schema's type: a name (no generator for it: five a request), or a list of names."""
+    if isinstance(types, str):
+        return _is_type(value, types)
+    return any(_is_type(value, name) for name in types)
 
 
 def _is_type(value: Any, name: str) -> bool:

@@ -22,6 +22,7 @@ from typing import Final
 from urllib.parse import quote, unquote_plus
 
 _SPACES: Final = re.compile(r"\s+")
+_SLASHES: Final = re.compile("/+")
 
 
 def percent_encode(text: str, also_keep: str = "") -> str:
@@ -33,7 +34,7 @@ def percent_encode(text: str, also_keep: str = "") -> str:
 
 def canonical_uri(path: str) -> str:
     """The canonical form of a decoded URL path (``""`` is ``/``)."""
-    return percent_encode(re.sub("/+", "/", "/" + path), also_keep="/")
+    return percent_encode(_SLASHES.sub("/", "/" + path), also_keep="/")
 
 
 def query_pairs(raw_query: str) -> list[tuple[str, str]]:
@@ -58,7 +59,7 @@ def canonical_query(pairs: Iterable[tuple[str, str]]) -> str:
 
 def canonical_headers(headers: Mapping[str, str], signed: Sequence[str]) -> str:
     """One ``name:value`` line per signed name, in the order listed (``headers`` has lower-case names)."""
-    return "".join(f"{name.lower()}:{_SPACES.sub(' ', headers[name.lower()].strip())}\n" for name in signed)
+    return "".join([f"{name.lower()}:{_SPACES.sub(' ', headers[name.lower()].strip())}\n" for name in signed])
 
 
 def canonical_request(

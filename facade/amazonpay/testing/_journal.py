@@ -20,10 +20,9 @@ the state changes it publishes notifications for there, so none is missed and no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 K = TypeVar("K")
@@ -31,15 +30,33 @@ V = TypeVar("V")
 _ABSENT: Any = object()
 
 
-@dataclass(frozen=True)
 class _Step:
-    """One recorded change: how to undo it, and what it was."""
+    """One recorded change: an assignment (``target.key`` was ``old``) or a store (``mapping[key]`` was ``old``).
 
-    undo: Callable[[], None]
-    target: Journaled | None = None  # an assignment: the object, the attribute and its old value
-    name: str = ""
-    old: Any = None
-    created: Any = _ABSENT  # an insertion: the object first stored
+    A plain class with slots, undone by its fields rather than by a closure: a request records a
+    few, and a frozen dataclass holding a lambda was several times dearer to make (issue 22).
+    """
+
+    __slots__ = ("created", "key", "mapping", "old", "target")
+
+    def __init__(
+        self, target: Journaled | None, mapping: dict[Any, Any] | None, key: Any, old: Any, created: Any = _ABSENT
+    ) -> None:
+        self.target = target
+        self.mapping = mapping
+        self.key = key
+        self.old = old  # _ABSENT: the store inserted the key
+        self.created = created  # an insertion: the object first stored
+
+    def undo(self) -> None:
+        """Put back what was there before."""
+        mapping = self.mapping
+        if mapping is None:
+            object.__setattr__(self.target, self.key, self.old)
+        elif self.old is _ABSENT:
+            dict.__delitem__(mapping, self.key)
+        else:
+            dict.__setitem__(mapping, self.key, self.old)
 
 
 class Journal:
@@ -52,14 +69,11 @@ class Journal:
 
     def assigned(self, target: Journaled, name: str, old: Any) -> None:
         """``target.name`` is about to change from ``old``."""
-        self._add(_Step(lambda: object.__setattr__(target, name, old), target, name, old))
+        self._add(_Step(target, None, name, old))
 
     def stored(self, mapping: dict[Any, Any], key: Any, old: Any, new: Any) -> None:
         """``mapping[key]`` changes from ``old`` (``_ABSENT``: a new key) to ``new`` (``_ABSENT``: deleted)."""
-        if old is _ABSENT:
-            self._add(_Step(lambda: dict.__delitem__(mapping, key), created=new))
-        else:
-            self._add(_Step(lambda: dict.__setitem__(mapping, key, old)))
+        self._add(_Step(None, mapping, key, old, new if old is _ABSENT else _ABSENT))
 
     def _add(self, step: _Step) -> None:
         if self._time_depth and self._kept == len(self._steps):
@@ -72,7 +86,7 @@ class Journal:
         before: dict[int, tuple[Journaled, dict[str, Any]]] = {}
         for step in self._steps:
             if step.target is not None and id(step.target) not in created:
-                before.setdefault(id(step.target), (step.target, {}))[1].setdefault(step.name, step.old)
+                before.setdefault(id(step.target), (step.target, {}))[1].setdefault(step.key, step.old)
         yield from before.values()
 
     def created(self) -> Iterator[Any]:
@@ -100,8 +114,8 @@ class Journaled:
     """Base of the stored objects: assignments to existing attributes are recorded for undo."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        journal = _JOURNAL.get()
-        if journal is not None and name in self.__dict__:
+        # A new attribute (a constructor's, most of a request's assignments) has nothing to undo.
+        if name in self.__dict__ and (journal := _JOURNAL.get()) is not None:
             journal.assigned(self, name, self.__dict__[name])
         object.__setattr__(self, name, value)
 

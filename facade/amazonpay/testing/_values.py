@@ -91,7 +91,7 @@ def parse_request_date(text: str) -> datetime:
         if found := form.fullmatch(text):
             # datetime() refuses what does not exist (month 13, February 30, hour 24, second 60)
             # as strptime did, at a tenth of its cost: every request's date is read.
-            year, month, day, hour, minute, second = (int(found[name]) for name in "YmdHMS")
+            year, month, day, hour, minute, second = map(int, found.groups())  # Y m d H M S, in order
             return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     raise ValueError(text)
 
