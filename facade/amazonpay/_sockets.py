@@ -4,9 +4,10 @@ httpcore writes a request in pieces: its head, then its body (one piece for a bo
 every API call has). With TCP_NODELAY (httpcore sets it) each piece is a system call and a
 segment of its own; on loopback the kernel does the receiving side's work in the sender's time.
 AmazonPay's streams hold a piece of a request until its next piece or its first read (httpcore
-reads the answer right after the last piece), so a POST leaves in one send: 30 to 40 us of CPU
-a create less against the bench's canned server. Held bytes are bounded (:data:`HELD_BYTES`):
-an upload's chunks still go out as they come. (AsyncAmazonPay's streams write as httpcore does.)
+reads the answer right after the last piece), so a POST leaves in one send: 10 to 40 us of CPU
+a create less against the bench's canned server (paired medians; the spread at load 1 to 2 is
+wider). Held bytes are bounded (:data:`HELD_BYTES`): an upload's chunks still go out as they
+come. (AsyncAmazonPay's streams write as httpcore does.)
 
 httpcore's pool checks every idle connection each time it hands out or takes back one (each
 async call does so about six times): a connection whose socket is readable while idle has
