@@ -363,7 +363,9 @@ class AmazonPay(_Client[httpx.BaseTransport], Resources):
     """
 
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.BaseTransport:
-        return httpx.HTTPTransport(verify=verify, proxy=proxy)
+        from ._sockets import sync_network  # a request's head and body written at once: one send, not two
+
+        return sync_network(verify, proxy)
 
     def _connect(self, transport: AmazonPayTransport, network: httpx.BaseTransport) -> httpx.Client:
         self._http = _HttpClient(
