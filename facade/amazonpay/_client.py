@@ -411,9 +411,9 @@ class AsyncAmazonPay(_Client[httpx.AsyncBaseTransport], AsyncResources):
     """
 
     def _network(self, verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.AsyncBaseTransport:
-        from ._sockets import network  # its idle-connection check costs a tenth of what httpcore's does over asyncio
+        from ._sockets import async_network  # an idle-connection check at a tenth of httpcore's cost over asyncio
 
-        return network(verify, proxy)
+        return async_network(verify, proxy)
 
     def _connect(self, transport: AmazonPayTransport, network: httpx.AsyncBaseTransport) -> httpx.AsyncClient:
         self._http = _AsyncHttpClient(

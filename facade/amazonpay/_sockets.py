@@ -204,7 +204,7 @@ class _Backend(httpcore.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
-def network(verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.AsyncHTTPTransport:
+def async_network(verify: bool | ssl.SSLContext, proxy: str | httpx.Proxy | None) -> httpx.AsyncHTTPTransport:
     """The transport httpx makes, its pool's connections (direct or through ``proxy``) made by :class:`_Backend`."""
     transport = httpx.AsyncHTTPTransport(verify=verify, proxy=proxy)
     pool = transport._pool  # httpx sets no network backend of its own: its pools take httpcore's default
