@@ -196,6 +196,7 @@ def test_one_get_loads_its_operation_only(after_one_get: set[str]) -> None:
         "amazonpay._pagination",  # only listings need it
         "amazonpay._storage",  # only downloads and uploads need it
         "amazonpay._codes",  # only an error's reason code needs it
+        "amazonpay._validation",  # only a call with a body needs it (its checks, Decimal amounts)
         "amazonpay._client_options",  # a TypedDict for type checkers (and from_env's callers)
         "importlib.util",  # the registry's folder is the imported package's
         "openapi_core",  # the contract tests' validator

@@ -23,7 +23,6 @@ from ._options import CallState, call_options
 from ._outcome import remember
 from ._registry import secret_arguments
 from ._transport import unreadable_answer
-from ._validation import json_ready
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -66,6 +65,8 @@ def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
         body = body.to_dict()
     if not isinstance(body, Mapping):
         raise ConfigurationError(f"body must be a dict or {model.__name__}, not {type(body).__name__}")
+    from ._validation import json_ready  # loaded by the first call with a body, not by a GET's process
+
     try:
         ready = json_ready(body)
         result = model.from_dict(ready)

@@ -181,6 +181,12 @@ def hide_secrets(method: str, path: str) -> tuple[str, tuple[str, ...]]:
 
 
 @cache
+def methods_with_bodies() -> frozenset[str]:
+    """The HTTP methods of the operations that take a request body (a GET's takes none: nothing to check)."""
+    return frozenset(entry["method"] for entry in operation_registry() if entry["requestBody"] is not None)
+
+
+@cache
 def secret_arguments() -> frozenset[str]:
     """The resource methods' argument names of secret path parameters (their values are never echoed)."""
     return frozenset(p["argument"] for entry in operation_registry() for p in entry["parameters"] if p["secret"])
