@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -233,3 +234,16 @@ def test_every_model_is_reachable_from_the_models_package() -> None:
     assert set(amazonpay_api.models.__all__) <= set(dir(amazonpay_api.models))
     with pytest.raises(AttributeError, match="NoSuchModel"):
         amazonpay_api.models.NoSuchModel  # noqa: B018
+
+
+def test_a_base_url_without_credentials_compiles_no_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only a URL with an "@" has a user name or password to hide from messages: the others (the
+    # simulator's, a local server's) are checked without compiling the pattern that hides them.
+    import amazonpay._endpoints
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a pattern was compiled for a base_url without an '@'")
+
+    monkeypatch.setattr(amazonpay._endpoints, "re", SimpleNamespace(sub=refuse))
+    endpoint = amazonpay._endpoints.resolve_endpoint("eu", "SANDBOX-AE1", None, "http://127.0.0.1:8080/sandbox/v2")
+    assert endpoint.base_url == "http://127.0.0.1:8080/sandbox/v2"
