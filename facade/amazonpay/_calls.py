@@ -167,12 +167,14 @@ def _recovery(call: CallState) -> str:
     return f"retry with idempotency_key={key!r} to get its result" if key else "get the object again"
 
 
-class Request(TypedDict, total=False):
-    """What a generated method hands to the call path besides its options."""
+if TYPE_CHECKING:  # for type checkers only: at run time, typing compiled each field's annotation as a forward reference
 
-    path: Mapping[str, str]  # path ids by the generated function's parameter names
-    query: Mapping[str, Any]  # query parameters, likewise
-    body: tuple[type[Any], Any]  # (the generated request model, the model or a dict)
+    class Request(TypedDict, total=False):
+        """What a generated method hands to the call path besides its options."""
+
+        path: Mapping[str, str]  # path ids by the generated function's parameter names
+        query: Mapping[str, Any]  # query parameters, likewise
+        body: tuple[type[Any], Any]  # (the generated request model, the model or a dict)
 
 
 def _arguments(request: Request) -> dict[str, Any]:
