@@ -24,9 +24,9 @@
 4. Adds to that package the request bodies as TypedDicts (`params.py`, see request_params.py),
    the typed resource layer (`resources/`, see resource_layer.py), the
    per-operation registry the facade and the simulator read (`_operations.json`: method, path,
-   request body schema, idempotency, simulation codes, resource and method names, the states a
-   wait ends in, the notification objects it gets, which path parameters are secrets) and the
-   `py.typed` marker.
+   idempotency, simulation codes, resource and method names, the states a wait ends in, the
+   notification objects it gets, which path parameters are secrets; the request body schemas
+   beside it in `_request_schemas.json`) and the `py.typed` marker.
 
 `--root` writes the outputs under another folder (the `drift` session compares them with the
 committed ones); `--openapi` reads the received spec, the overlays and the generator config
@@ -59,6 +59,10 @@ GENERATOR_CONFIG = "generator-config.yml"
 EFFECTIVE = Path("openapi") / "amazon-pay-api.effective.yml"
 PACKAGE = Path("generated") / "amazonpay_api"
 REGISTRY = "_operations.json"  # in PACKAGE; amazonpay._registry loads it
+#: The request body schemas by operationId, in PACKAGE beside REGISTRY: apart, so that a call
+#: without a body (a GET) parses neither them nor their strings (3.8 million instructions of a
+#: process's first GET).
+REQUEST_SCHEMAS = "_request_schemas.json"
 FACADE_OWNED = "x-amazonpay-facade-owned"
 SECRET_MARK = "x-amazonpay-secret"  # noqa: S105 (the extension's name, not a secret)
 NOTIFICATION_OBJECT = "x-amazonpay-notification-object"
@@ -138,13 +142,27 @@ def _answers_with_body(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
     )
 
 
+def request_schemas(spec: dict[str, Any]) -> dict[str, Any]:
+    """Per operation with a body, its inlined JSON schema (``_request_schemas.json``).
+
+    The facade checks bodies against them before sending, so bad input fails with a clear
+    message and no network I/O; the command line makes its body flags from them.
+    """
+    return {
+        operation["operationId"]: resource_layer.inline(
+            operation["requestBody"]["content"]["application/json"]["schema"], spec
+        )
+        for _, _, operation in resource_layer.operations(spec)
+        if operation.get("requestBody")
+    }
+
+
 def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operation, what the facade and the simulator read at run time (``_operations.json``).
 
     Its id, resource and method names, method and path template, summary and description; its
-    path and query parameters (with the resource method's argument names); its inlined JSON body
-    schema (the facade checks bodies before sending, so bad input fails with a clear message and
-    no network I/O) and whether the body is required, optional or absent; whether it declares an
+    path and query parameters (with the resource method's argument names); whether the body is
+    required, optional or absent (its inlined JSON schema: :func:`request_schemas`); whether it declares an
     idempotency key (``idempotencyKey``: required, optional or absent) and whether it requires
     one; the sandbox simulation codes its simulation header accepts (none if it does not declare
     the header); how to reconcile a refused retry, if the overlay says; for a GET declaring
@@ -164,7 +182,6 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
         headers = {parameter["name"].lower(): parameter for parameter in declared if parameter["in"] == "header"}
         idempotency_key = headers.get("x-amz-pay-idempotency-key")
         body = operation.get("requestBody")
-        schema = resource_layer.inline(body["content"]["application/json"]["schema"], spec) if body else None
         resource, action = names[operation["operationId"]]
         registry.append(
             {
@@ -189,7 +206,6 @@ def operation_registry(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     if parameter["in"] in ("path", "query")
                 ],
                 "requestBody": _presence(body),
-                "requestSchema": schema,
                 "responseBody": _answers_with_body(spec, operation),
                 "successStatuses": sorted(int(s) for s in operation["responses"] if str(s).startswith("2")),
                 "idempotencyKey": _presence(idempotency_key),
@@ -288,6 +304,8 @@ def generate(root: Path, inputs: Path) -> None:
             _run(shlex.split(hook), out, f"post hook {hook!r}")
         registry = json.dumps(operation_registry(effective), indent=1, sort_keys=True) + "\n"
         (out / REGISTRY).write_text(registry, encoding="utf-8")
+        schemas = json.dumps(request_schemas(effective), indent=1, sort_keys=True) + "\n"
+        (out / REQUEST_SCHEMAS).write_text(schemas, encoding="utf-8")
         # PEP 561 marker: --meta none does not write one, and users type-check against it.
         (out / "py.typed").write_text("", encoding="utf-8")
         target = root / PACKAGE

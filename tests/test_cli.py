@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
 from amazonpay import AmazonPay
-from amazonpay._registry import operation_registry
+from amazonpay._registry import operation_registry, request_schemas
 from amazonpay.cli._app import cli
 from amazonpay.cli._calling import EXIT_CODES, OUTPUT_LOST_EXIT_CODE, USAGE_EXIT_CODE
 from amazonpay.cli._operations import body_fields, kebab, method_parameters
@@ -418,8 +418,8 @@ def test_every_command_calls_its_method_with_the_arguments_it_takes(sandbox: Ama
 
 def test_body_flags_set_scalar_fields_of_the_schema() -> None:
     for entry in operation_registry():
-        for flag, field in body_fields(entry["requestSchema"]).items():
-            schema = entry["requestSchema"]
+        for flag, field in body_fields(request_schemas().get(entry["operationId"])).items():
+            schema = request_schemas()[entry["operationId"]]
             for part in field.path:
                 schema = schema["properties"][part]
             assert schema is field.schema

@@ -51,7 +51,7 @@ from jsonschema import Draft202012Validator
 import amazonpay_api.models
 from amazonpay import AmazonPay, APIStatusError, ConfigurationError
 from amazonpay._calls import as_model
-from amazonpay._registry import operation_registry
+from amazonpay._registry import operation_registry, request_schemas
 from amazonpay._validation import problems
 from amazonpay.pytest_plugin import client_options
 from amazonpay.testing import AmazonPaySandbox
@@ -266,8 +266,7 @@ def request_fields() -> dict[tuple[str, str], bool]:
 
 
 def request_schema(operation_id: str) -> dict[str, Any]:
-    schema: dict[str, Any] = registry()[operation_id]["requestSchema"] or {}
-    return schema
+    return request_schemas().get(operation_id, {})
 
 
 def request_model(operation_id: str) -> type[Any]:

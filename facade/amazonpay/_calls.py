@@ -23,7 +23,6 @@ from ._options import CallState, call_options
 from ._outcome import remember
 from ._registry import secret_arguments
 from ._transport import unreadable_answer
-from ._validation import json_ready
 
 if TYPE_CHECKING:
     from amazonpay_api import Client
@@ -66,6 +65,8 @@ def as_model(model: type[M], body: M | Mapping[str, Any]) -> M:
         body = body.to_dict()
     if not isinstance(body, Mapping):
         raise ConfigurationError(f"body must be a dict or {model.__name__}, not {type(body).__name__}")
+    from ._validation import json_ready  # loaded by the first call with a body, not by a GET's process
+
     try:
         ready = json_ready(body)
         result = model.from_dict(ready)
@@ -166,12 +167,14 @@ def _recovery(call: CallState) -> str:
     return f"retry with idempotency_key={key!r} to get its result" if key else "get the object again"
 
 
-class Request(TypedDict, total=False):
-    """What a generated method hands to the call path besides its options."""
+if TYPE_CHECKING:  # for type checkers only: at run time, typing compiled each field's annotation as a forward reference
 
-    path: Mapping[str, str]  # path ids by the generated function's parameter names
-    query: Mapping[str, Any]  # query parameters, likewise
-    body: tuple[type[Any], Any]  # (the generated request model, the model or a dict)
+    class Request(TypedDict, total=False):
+        """What a generated method hands to the call path besides its options."""
+
+        path: Mapping[str, str]  # path ids by the generated function's parameter names
+        query: Mapping[str, Any]  # query parameters, likewise
+        body: tuple[type[Any], Any]  # (the generated request model, the model or a dict)
 
 
 def _arguments(request: Request) -> dict[str, Any]:

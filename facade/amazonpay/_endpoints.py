@@ -93,14 +93,15 @@ def resolve_endpoint(region: str, public_key_id: str, sandbox: bool | None, base
     return Endpoint(canonical, host, url, is_sandbox, prefix is not None)
 
 
-_USERINFO: Final = r"://[^/?#]*@"  # compiled by re when a base_url is checked
+_USERINFO: Final = r"://[^/?#]*@"  # compiled by re when a base_url holding an "@" is checked
 
 
 def _checked_base_url(base_url: str, region: Region) -> str:
     if not isinstance(base_url, str):
         raise ConfigurationError(f"base_url must be a str, not {type(base_url).__name__}")
-    # Messages show it without what stands before an "@" of its authority: a user name and password.
-    shown = re.sub(_USERINFO, "://***@", base_url)
+    # Messages show it without what stands before an "@" of its authority: a user name and password
+    # (a URL without an "@" has none: no pattern compiled for it).
+    shown = re.sub(_USERINFO, "://***@", base_url) if "@" in base_url else base_url
     try:
         parts = urlsplit(base_url)
         hostname = parts.hostname

@@ -50,10 +50,9 @@ from ._errors import (
     printable,
 )
 from ._options import FIELD_VALUE, MAX_TIMEOUT, CallState, _runner, checked_timeout, current_call
-from ._registry import has_secret_paths, hide_secrets, operation_at, route
+from ._registry import has_secret_paths, hide_secrets, methods_with_bodies, operation_at, route
 from ._retry import RetryPolicy
 from ._signing import Credentials, authorization_header, encode_query
-from ._validation import check_request_body
 
 logger = logging.getLogger("amazonpay")
 
@@ -408,7 +407,11 @@ class AmazonPayTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             )
         call = current_call() or CallState()
         _check_headers(request, call, f"{request.method} {path}")
-        check_request_body(request.method, path, body)
+        if request.method in methods_with_bodies():
+            # Imported by the first call with a body: a process that only reads (GETs) never loads the checks.
+            from ._validation import check_request_body
+
+            check_request_body(request.method, path, body)
         date = amz_date(self._now())  # a clock that cannot sign is refused here, before the call counts
         key = call.take_idempotency_key(request.method, path)
         if request.method == "POST" and key is None:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import ConfigurationError
-from ._registry import operation_at, operation_registry
+from ._registry import operation_at, request_schemas
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -192,10 +192,8 @@ def _json_ready(value: Any, where: str, decimal_type: type[Decimal] | None) -> A
 
 def check_request_body(method: str, path: str, body: bytes) -> None:
     """Raise :class:`ConfigurationError` if the body breaks the spec's schema for this operation."""
-    if method not in _methods_with_bodies():
-        return  # a GET, say: no route lookup
     entry = operation_at(method, path)
-    if entry is None or entry["requestSchema"] is None:
+    if entry is None or entry["requestBody"] is None:
         return
     try:
         value = json.loads(body) if body else None
@@ -211,11 +209,4 @@ def check_request_body(method: str, path: str, body: bytes) -> None:
 @cache
 def _request_check(operation_id: str) -> Check:
     """The check of the operation's request schema, compiled on its first request."""
-    entry = next(entry for entry in operation_registry() if entry["operationId"] == operation_id)
-    return compiled(entry["requestSchema"])
-
-
-@cache
-def _methods_with_bodies() -> frozenset[str]:
-    """The HTTP methods of the operations that take a request body."""
-    return frozenset(entry["method"] for entry in operation_registry() if entry["requestSchema"] is not None)
+    return compiled(request_schemas()[operation_id])

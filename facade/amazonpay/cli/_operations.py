@@ -24,6 +24,8 @@ from typing import Any, NoReturn
 
 import click
 
+from amazonpay._registry import request_schemas
+
 from ._calling import CallRequest, call_operation
 
 #: Per-call options of every operation command; a body field with one of these names keeps its parent's name.
@@ -267,7 +269,7 @@ def operation_command(entry: Mapping[str, Any]) -> click.Command:
         arguments[click_name] = parameter["argument"]
     taken = _PER_CALL | {kebab(p["name"]) for p in method_parameters(entry) if p["in"] == "query"}
     taken |= {secret.flag for secret in secrets.values()}
-    fields = body_fields(entry["requestSchema"], taken) if entry["requestBody"] else {}
+    fields = body_fields(request_schemas().get(entry["operationId"]), taken) if entry["requestBody"] else {}
     by_click_name: dict[str, BodyField] = {}
     for flag, field in fields.items():
         option = _field_option(flag, field)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .._registry import operation_registry
+from .._registry import operation_registry, request_schemas
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def operations() -> tuple[Operation, ...]:
             operation_id=facts["operationId"],
             method=facts["method"],
             path=facts["path"],
-            request_schema=facts["requestSchema"],
+            request_schema=request_schemas().get(facts["operationId"]),
             requires_body=facts["requestBody"] == "required",
             requires_idempotency_key=facts["requiresIdempotencyKey"],
             simulation_codes=frozenset(facts["simulationCodes"]),

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
-
-T = TypeVar("T", bound="AddressDetailsInput")
 
 
 class AddressDetailsInput(_Model):
@@ -150,7 +148,7 @@ class AddressDetailsInput(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from ..types import Model as _Model
-
-T = TypeVar("T", bound="AuthorizationToken")
 
 
 class AuthorizationToken(_Model):
@@ -46,7 +44,7 @@ class AuthorizationToken(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         authorization_token = d.pop("authorizationToken")
 

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from ..types import Model as _Model
-
-T = TypeVar("T", bound="CancelChargeRequest")
 
 
 class CancelChargeRequest(_Model):
@@ -39,7 +37,7 @@ class CancelChargeRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         cancellation_reason = d.pop("cancellationReason")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from ..models.payment_preference import PaymentPreference
     from ..models.recurring_metadata import RecurringMetadata
     from ..models.release_environment import ReleaseEnvironment
-
-
-T = TypeVar("T", bound="ChargePermission")
 
 
 class ChargePermission(_Model):
@@ -321,7 +318,7 @@ class ChargePermission(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         charge_permission_id = d.pop("chargePermissionId")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -9,9 +9,6 @@ from ..types import Model as _Model
 if TYPE_CHECKING:
     from ..models.charge_permission_state import ChargePermissionState
     from ..models.reason import Reason
-
-
-T = TypeVar("T", bound="ChargePermissionStatusDetails")
 
 
 class ChargePermissionStatusDetails(_Model):
@@ -84,7 +81,7 @@ class ChargePermissionStatusDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.charge_permission_state import ChargePermissionState  # noqa: PLC0415
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -9,9 +9,6 @@ from ..types import Model as _Model
 if TYPE_CHECKING:
     from ..models.charge_reason_code import ChargeReasonCode
     from ..models.charge_state import ChargeState
-
-
-T = TypeVar("T", bound="ChargeStatusDetails")
 
 
 class ChargeStatusDetails(_Model):
@@ -96,7 +93,7 @@ class ChargeStatusDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.charge_state import ChargeState  # noqa: PLC0415
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from ..models.recurring_metadata import RecurringMetadata
     from ..models.release_environment import ReleaseEnvironment
     from ..models.web_checkout_details import WebCheckoutDetails
-
-
-T = TypeVar("T", bound="CheckoutSession")
 
 
 class CheckoutSession(_Model):
@@ -523,7 +520,7 @@ class CheckoutSession(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         checkout_session_id = d.pop("checkoutSessionId")
 

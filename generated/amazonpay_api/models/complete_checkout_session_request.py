@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price_input import PriceInput
-
-
-T = TypeVar("T", bound="CompleteCheckoutSessionRequest")
 
 
 class CompleteCheckoutSessionRequest(_Model):
@@ -60,7 +57,7 @@ class CompleteCheckoutSessionRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _charge_amount = d.pop("chargeAmount", UNSET)
         charge_amount: PriceInput | Unset

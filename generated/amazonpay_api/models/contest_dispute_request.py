@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.merchant_evidence_input import MerchantEvidenceInput
-
-
-T = TypeVar("T", bound="ContestDisputeRequest")
 
 
 class ContestDisputeRequest(_Model):
@@ -48,7 +45,7 @@ class ContestDisputeRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         merchant_evidences = []
         _merchant_evidences = d.pop("merchantEvidences")

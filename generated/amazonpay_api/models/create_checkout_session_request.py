@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     )
     from ..models.provider_metadata_input import ProviderMetadataInput
     from ..models.recurring_metadata_input import RecurringMetadataInput
-
-
-T = TypeVar("T", bound="CreateCheckoutSessionRequest")
 
 
 class CreateCheckoutSessionRequest(_Model):
@@ -256,7 +253,7 @@ class CreateCheckoutSessionRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.create_checkout_session_request_web_checkout_details import (
             CreateCheckoutSessionRequestWebCheckoutDetails,  # noqa: PLC0415

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -9,9 +9,6 @@ from ..types import Model as _Model
 if TYPE_CHECKING:
     from ..models.payment_intent import PaymentIntent
     from ..models.price_input import PriceInput
-
-
-T = TypeVar("T", bound="CreateCheckoutSessionRequestPaymentDetails")
 
 
 class CreateCheckoutSessionRequestPaymentDetails(_Model):
@@ -137,7 +134,7 @@ class CreateCheckoutSessionRequestPaymentDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _charge_amount = d.pop("chargeAmount", UNSET)
         charge_amount: PriceInput | Unset

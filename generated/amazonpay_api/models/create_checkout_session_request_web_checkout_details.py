@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.checkout_mode import CheckoutMode
-
-
-T = TypeVar("T", bound="CreateCheckoutSessionRequestWebCheckoutDetails")
 
 
 class CreateCheckoutSessionRequestWebCheckoutDetails(_Model):
@@ -93,7 +90,7 @@ class CreateCheckoutSessionRequestWebCheckoutDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         checkout_review_return_url = d.pop("checkoutReviewReturnUrl", UNSET)
 

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_detail_input import DeliveryDetailInput
-
-
-T = TypeVar("T", bound="CreateDeliveryTrackerRequest")
 
 
 class CreateDeliveryTrackerRequest(_Model):
@@ -73,7 +70,7 @@ class CreateDeliveryTrackerRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         delivery_details = []
         _delivery_details = d.pop("deliveryDetails")

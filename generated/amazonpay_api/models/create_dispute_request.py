@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -15,9 +15,6 @@ if TYPE_CHECKING:
     )
     from ..models.dispute_filing_reason import DisputeFilingReason
     from ..models.price_input import PriceInput
-
-
-T = TypeVar("T", bound="CreateDisputeRequest")
 
 
 class CreateDisputeRequest(_Model):
@@ -117,7 +114,7 @@ class CreateDisputeRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         charge_id = d.pop("chargeId")
 

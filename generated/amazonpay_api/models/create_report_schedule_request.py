@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.schedule_frequency import ScheduleFrequency
-
-
-T = TypeVar("T", bound="CreateReportScheduleRequest")
 
 
 class CreateReportScheduleRequest(_Model):
@@ -80,7 +77,7 @@ class CreateReportScheduleRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         report_type = d.pop("reportType")
 

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
-
-T = TypeVar("T", bound="CreateReportScheduleResponse")
 
 
 class CreateReportScheduleResponse(_Model):
@@ -43,7 +41,7 @@ class CreateReportScheduleResponse(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         report_schedule_id = d.pop("reportScheduleId", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -13,9 +13,6 @@ if TYPE_CHECKING:
     from ..models.delivery_specifications_address_restrictions_type import (
         DeliverySpecificationsAddressRestrictionsType,
     )
-
-
-T = TypeVar("T", bound="DeliverySpecificationsAddressRestrictions")
 
 
 class DeliverySpecificationsAddressRestrictions(_Model):
@@ -69,7 +66,7 @@ class DeliverySpecificationsAddressRestrictions(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: DeliverySpecificationsAddressRestrictionsType | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -13,9 +13,6 @@ if TYPE_CHECKING:
     from ..models.delivery_specifications_input_special_restrictions_item import (
         DeliverySpecificationsInputSpecialRestrictionsItem,
     )
-
-
-T = TypeVar("T", bound="DeliverySpecificationsInput")
 
 
 class DeliverySpecificationsInput(_Model):
@@ -72,7 +69,7 @@ class DeliverySpecificationsInput(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _special_restrictions = d.pop("specialRestrictions", UNSET)
         special_restrictions: (

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.restriction_input import RestrictionInput
-
-
-T = TypeVar("T", bound="DeliverySpecificationsInputAddressRestrictionsRestrictions")
 
 
 class DeliverySpecificationsInputAddressRestrictionsRestrictions(_Model):
@@ -32,7 +29,7 @@ class DeliverySpecificationsInputAddressRestrictionsRestrictions(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         delivery_specifications_input_address_restrictions_restrictions = cls()
 

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.delivery_detail import DeliveryDetail
-
-
-T = TypeVar("T", bound="DeliveryTracker")
 
 
 class DeliveryTracker(_Model):
@@ -83,7 +80,7 @@ class DeliveryTracker(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
         def _parse_amazon_order_reference_id(data: object) -> None | str | Unset:

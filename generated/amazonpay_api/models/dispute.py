@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -13,9 +13,6 @@ if TYPE_CHECKING:
     from ..models.merchant_evidence import MerchantEvidence
     from ..models.price import Price
     from ..models.release_environment import ReleaseEnvironment
-
-
-T = TypeVar("T", bound="Dispute")
 
 
 class Dispute(_Model):
@@ -228,7 +225,7 @@ class Dispute(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         dispute_id = d.pop("disputeId", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -10,9 +10,6 @@ if TYPE_CHECKING:
     from ..models.dispute_reason_code import DisputeReasonCode
     from ..models.dispute_resolution import DisputeResolution
     from ..models.dispute_state import DisputeState
-
-
-T = TypeVar("T", bound="DisputeStatusDetails")
 
 
 class DisputeStatusDetails(_Model):
@@ -102,7 +99,7 @@ class DisputeStatusDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _state = d.pop("state", UNSET)
         state: DisputeState | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -10,9 +10,6 @@ if TYPE_CHECKING:
     from ..models.address_input import AddressInput
     from ..models.payment_intent import PaymentIntent
     from ..models.price_input import PriceInput
-
-
-T = TypeVar("T", bound="FinalizeCheckoutSessionRequest")
 
 
 class FinalizeCheckoutSessionRequest(_Model):
@@ -131,7 +128,7 @@ class FinalizeCheckoutSessionRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.price_input import PriceInput  # noqa: PLC0415
 

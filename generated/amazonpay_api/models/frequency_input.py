@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.frequency_unit import FrequencyUnit
-
-
-T = TypeVar("T", bound="FrequencyInput")
 
 
 class FrequencyInput(_Model):
@@ -63,7 +60,7 @@ class FrequencyInput(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _unit = d.pop("unit", UNSET)
         unit: FrequencyUnit | Unset

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.report_schedule import ReportSchedule
-
-
-T = TypeVar("T", bound="GetReportSchedulesResponse")
 
 
 class GetReportSchedulesResponse(_Model):
@@ -53,7 +50,7 @@ class GetReportSchedulesResponse(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _report_schedules = d.pop("reportSchedules", UNSET)
         report_schedules: list[ReportSchedule] | Unset = UNSET

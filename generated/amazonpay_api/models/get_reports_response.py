@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.report import Report
-
-
-T = TypeVar("T", bound="GetReportsResponse")
 
 
 class GetReportsResponse(_Model):
@@ -69,7 +66,7 @@ class GetReportsResponse(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _reports = d.pop("reports", UNSET)
         reports: list[Report] | Unset = UNSET

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.evidence_type import EvidenceType
-
-
-T = TypeVar("T", bound="MerchantEvidenceInput")
 
 
 class MerchantEvidenceInput(_Model):
@@ -68,7 +65,7 @@ class MerchantEvidenceInput(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.evidence_type import EvidenceType  # noqa: PLC0415
 

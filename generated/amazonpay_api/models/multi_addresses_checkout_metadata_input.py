@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.price_input import PriceInput
-
-
-T = TypeVar("T", bound="MultiAddressesCheckoutMetadataInput")
 
 
 class MultiAddressesCheckoutMetadataInput(_Model):
@@ -59,7 +56,7 @@ class MultiAddressesCheckoutMetadataInput(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         address_id = d.pop("addressId", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -9,9 +9,6 @@ from ..types import Model as _Model
 if TYPE_CHECKING:
     from ..models.payment_intent import PaymentIntent
     from ..models.price import Price
-
-
-T = TypeVar("T", bound="PaymentDetails")
 
 
 class PaymentDetails(_Model):
@@ -176,7 +173,7 @@ class PaymentDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
         def _parse_payment_intent(data: object) -> None | PaymentIntent | Unset:

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
-
-T = TypeVar("T", bound="PaymentMethodOnFileMetadataInput")
 
 
 class PaymentMethodOnFileMetadataInput(_Model):
@@ -40,7 +38,7 @@ class PaymentMethodOnFileMetadataInput(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         setup_only = d.pop("setupOnly", UNSET)
 

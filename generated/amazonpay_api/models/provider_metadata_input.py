@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
-
-T = TypeVar("T", bound="ProviderMetadataInput")
 
 
 class ProviderMetadataInput(_Model):
@@ -42,7 +40,7 @@ class ProviderMetadataInput(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
         def _parse_provider_reference_id(data: object) -> None | str | Unset:

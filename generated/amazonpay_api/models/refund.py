@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -10,9 +10,6 @@ if TYPE_CHECKING:
     from ..models.price import Price
     from ..models.refund_status_details import RefundStatusDetails
     from ..models.release_environment import ReleaseEnvironment
-
-
-T = TypeVar("T", bound="Refund")
 
 
 class Refund(_Model):
@@ -120,7 +117,7 @@ class Refund(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         refund_id = d.pop("refundId")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -9,9 +9,6 @@ from ..types import Model as _Model
 if TYPE_CHECKING:
     from ..models.merchant_metadata_input import MerchantMetadataInput
     from ..models.recurring_metadata_input import RecurringMetadataInput
-
-
-T = TypeVar("T", bound="UpdateChargePermissionRequest")
 
 
 class UpdateChargePermissionRequest(_Model):
@@ -62,7 +59,7 @@ class UpdateChargePermissionRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _merchant_metadata = d.pop("merchantMetadata", UNSET)
         merchant_metadata: MerchantMetadataInput | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import Model as _Model
 
@@ -9,9 +9,6 @@ if TYPE_CHECKING:
     from ..models.update_charge_request_status_details import (
         UpdateChargeRequestStatusDetails,
     )
-
-
-T = TypeVar("T", bound="UpdateChargeRequest")
 
 
 class UpdateChargeRequest(_Model):
@@ -46,7 +43,7 @@ class UpdateChargeRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.update_charge_request_status_details import (
             UpdateChargeRequestStatusDetails,  # noqa: PLC0415

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from ..models.update_checkout_session_request_web_checkout_details import (
         UpdateCheckoutSessionRequestWebCheckoutDetails,
     )
-
-
-T = TypeVar("T", bound="UpdateCheckoutSessionRequest")
 
 
 class UpdateCheckoutSessionRequest(_Model):
@@ -166,7 +163,7 @@ class UpdateCheckoutSessionRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _payment_details = d.pop("paymentDetails", UNSET)
         payment_details: UpdateCheckoutSessionRequestPaymentDetails | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -10,9 +10,6 @@ if TYPE_CHECKING:
     from ..models.update_dispute_request_status_details import (
         UpdateDisputeRequestStatusDetails,
     )
-
-
-T = TypeVar("T", bound="UpdateDisputeRequest")
 
 
 class UpdateDisputeRequest(_Model):
@@ -62,7 +59,7 @@ class UpdateDisputeRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.update_dispute_request_status_details import (
             UpdateDisputeRequestStatusDetails,  # noqa: PLC0415

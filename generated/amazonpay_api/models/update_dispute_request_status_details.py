@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
@@ -10,9 +10,6 @@ if TYPE_CHECKING:
     from ..models.dispute_reason_code import DisputeReasonCode
     from ..models.dispute_resolution import DisputeResolution
     from ..models.dispute_state import DisputeState
-
-
-T = TypeVar("T", bound="UpdateDisputeRequestStatusDetails")
 
 
 class UpdateDisputeRequestStatusDetails(_Model):
@@ -84,7 +81,7 @@ class UpdateDisputeRequestStatusDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.dispute_state import DisputeState  # noqa: PLC0415
 

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.upload_file_request_purpose import UploadFileRequestPurpose
     from ..models.upload_file_request_type import UploadFileRequestType
-
-
-T = TypeVar("T", bound="UploadFileRequest")
 
 
 class UploadFileRequest(_Model):
@@ -58,7 +55,7 @@ class UploadFileRequest(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         from amazonpay_api.models.upload_file_request_type import UploadFileRequestType  # noqa: PLC0415
 

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from ..types import UNSET, Unset
 from ..types import Model as _Model
 
 if TYPE_CHECKING:
     from ..models.checkout_mode import CheckoutMode
-
-
-T = TypeVar("T", bound="WebCheckoutDetails")
 
 
 class WebCheckoutDetails(_Model):
@@ -128,7 +125,7 @@ class WebCheckoutDetails(_Model):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
         def _parse_checkout_review_return_url(data: object) -> None | str | Unset:
