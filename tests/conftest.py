@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
 import logging
 import os
+import pkgutil
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -22,6 +24,7 @@ from hypothesis import settings
 import amazonpay
 import amazonpay._client
 import amazonpay._transport
+import amazonpay_api
 from amazonpay._registry import hide_secrets
 from amazonpay._transport import AmazonPayTransport
 from amazonpay.testing import AmazonPaySandbox
@@ -30,15 +33,24 @@ from tests.support.spec import request_violations
 Observer = Callable[[httpx.Request], None]
 SECRETS = pytest.StashKey[set[str]]()
 
-# Property tests are reproducible by default (the same random choices on every run and machine,
-# so CI cannot flake; a few text examples are string constants of the project's modules imported
-# so far, which depends on test order: see _strings_of_our_code); `nox -s explore` runs them
-# with fresh random examples, ten times as many. No deadline: an example's wall time says how
-# loaded the machine is (under xdist on two busy cores a URL merge took 255 ms), not whether the
-# property holds.
+# Property tests are reproducible by default (the same examples on every run of the same tests,
+# in any order, on any machine, so CI cannot flake); `nox -s explore` runs them with fresh random
+# examples, ten times as many. No deadline: an example's wall time says how loaded the machine is
+# (under xdist on two busy cores a URL merge took 255 ms), not whether the property holds.
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
 settings.register_profile("explore", derandomize=False, database=None, print_blob=True, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Hypothesis draws some examples from the constants (strings, numbers) of the project's modules
+# imported so far, looked up again whenever sys.modules changes size. Ours import most of their
+# modules on first use, so a test's examples would depend on which tests ran before it in its
+# process (an xdist worker). All imported before the first test, every test draws from the same
+# constants (tests/test_properties.py checks it).
+for _module in (
+    *pkgutil.walk_packages(amazonpay.__path__, "amazonpay."),
+    *pkgutil.walk_packages(amazonpay_api.__path__, "amazonpay_api."),
+):
+    importlib.import_module(_module.name)
 
 
 # --- every request the facade prepares is shown to the observers below ---------------------
@@ -126,10 +138,10 @@ def secrets_stay_secret(
 def _strings_of_our_code() -> frozenset[str]:
     """Every string constant of the project's own modules (its tests aside).
 
-    Hypothesis draws some text examples from these (its "local constants", collected from the
-    modules imported so far, so which ones a test gets depends on the order tests ran in): a
-    property test's path id "merchantId" is found in the log line of a request whose query
-    has merchantId, not leaked. A real secret (an MWS auth token) never equals one of them.
+    Hypothesis draws some text examples from these (its "local constants": see the imports
+    after the profiles): a property test's path id "merchantId" is found in the log line of a
+    request whose query has merchantId, not leaked. A real secret (an MWS auth token) never
+    equals one of them.
     """
     root = Path(__file__).resolve().parent.parent
     return frozenset(

@@ -1,5 +1,6 @@
 """Property tests (hypothesis): the signer against an independent re-implementation, ids that
-can never change a path, and response bodies the spec allows, with fields it does not know yet.
+can never change a path, and response bodies the spec allows, with fields it does not know yet;
+and a test's examples, the same whatever tests ran before it.
 """
 
 from __future__ import annotations
@@ -7,6 +8,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -35,6 +39,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 BASE_PATH = "/v2"
+ROOT = Path(__file__).parents[1]
 KEY_ID = "SANDBOX-AEPROPERTY"
 
 # Text as a user or a server could hand it to us: any code point but lone surrogates, which
@@ -197,3 +202,31 @@ def test_the_example_that_made_ci_flaky_parses(rsa_key: rsa.RSAPrivateKey) -> No
     with AmazonPay(public_key_id=KEY_ID, private_key=rsa_key, region="eu", transport=transport) as pay:
         result = operation.call(pay)
     assert result.to_dict() == body
+
+
+def _drawn_examples(*node_ids: str) -> list[str]:
+    """The examples the last of ``node_ids`` drew, the tests run in that order in a new process."""
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.support.drawn_examples", *node_ids],
+        cwd=ROOT,
+        env={**os.environ, "HYPOTHESIS_PROFILE": "ci"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    drawn: list[str] = json.loads(run.stdout.splitlines()[-1])
+    return drawn
+
+
+def test_a_property_test_gets_the_same_examples_whatever_ran_before_it() -> None:
+    """Hypothesis draws some examples from the constants of our modules imported so far. Under
+    xdist, which of ours a worker has imported depends on the tests it ran before (a client call
+    imports models on first use); in the CI profile a test gets the same examples in any order."""
+    signer = f"tests/test_properties.py::{test_canonical_request_matches_an_independent_implementation.__name__}"
+    a_call = f"tests/test_properties.py::{test_the_example_that_made_ci_flaky_parses.__name__}"
+    alone = _drawn_examples(signer)
+    after_a_call = _drawn_examples(a_call, signer)
+    assert alone, "no example noted"
+    assert after_a_call == alone

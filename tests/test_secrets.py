@@ -319,9 +319,9 @@ def test_the_suite_counts_a_secret_path_id_that_is_a_word_of_our_code_as_no_secr
 ) -> None:
     """The suite's own leak guard (conftest's secrets_stay_secret) tells a leak from a coincidence.
 
-    Hypothesis draws some text examples from our modules' string constants, which modules depend
-    on the order tests ran in: an id "merchantId" is in the log line of any request whose query
-    has merchantId. Counted as a secret, it failed a property test at random under xdist.
+    Hypothesis draws some text examples from our modules' string constants: an id "merchantId" is
+    in the log line of any request whose query has merchantId. Counted as a secret, it failed a
+    property test (at random under xdist, when the constants depended on test order).
     """
     transport.default = lambda sent: httpx.Response(200, json={"authorizationToken": AUTH_TOKEN})
     pay.authorization_tokens.get("merchantId", merchant_id="A1MERCHANT")
