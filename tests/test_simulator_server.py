@@ -202,6 +202,12 @@ class _RecordClient:
             self.tls.write(part)
         return self.outgoing.read()
 
+    def close_notify(self) -> bytes:
+        """The bytes of the client's close_notify alert."""
+        with pytest.raises(ssl.SSLWantReadError):  # the server's own close_notify is not awaited here
+            self.tls.unwrap()
+        return self.outgoing.read()
+
     def recv(self, size: int) -> bytes:
         """Application data, as socket.recv gives it (b"" once the server ended the session or closed)."""
         while True:
@@ -232,6 +238,22 @@ def test_https_answers_every_record_however_the_records_meet_the_segments(sandbo
             assert answers.next()[0] == 200
             client.sock.sendall(client.records(_advance()[:30], _advance()[30:]))
             assert answers.next()[0] == 200
+        finally:
+            client.sock.close()
+
+
+def test_https_a_request_and_the_close_notify_in_one_segment_get_the_answer_then_the_close(
+    sandbox: AmazonPaySandbox,
+) -> None:
+    """The client ends its session with its last request: answered, then closed, as at the end of a TCP stream."""
+    with sandbox.serve(tls=True) as server:
+        client = _RecordClient(server)
+        try:
+            client.sock.settimeout(3)
+            answers = _Answers(client)  # type: ignore[arg-type]  # reads through recv() like a socket
+            client.sock.sendall(client.records(_advance(), _advance()) + client.close_notify())
+            assert [answers.next()[0] for _ in range(2)] == [200, 200]
+            assert answers.closed()
         finally:
             client.sock.close()
 
@@ -407,6 +429,18 @@ def test_a_client_that_sends_and_shuts_its_side_still_gets_its_answer(sandbox: A
         sock.shutdown(socket.SHUT_WR)
         answers = _Answers(sock)
         assert answers.next()[0] == 200
+        assert answers.closed()
+
+
+def test_a_client_that_pipelines_then_shuts_its_side_gets_every_answer_then_the_close(
+    sandbox: AmazonPaySandbox,
+) -> None:
+    """The end of the stream comes while answers are still to make: the close follows the last, not the idle timeout."""
+    with sandbox.serve() as server, _connect(server, timeout=3) as sock:
+        sock.sendall(_advance() + _advance() + _advance())
+        sock.shutdown(socket.SHUT_WR)
+        answers = _Answers(sock)
+        assert [answers.next()[0] for _ in range(3)] == [200, 200, 200]
         assert answers.closed()
 
 
