@@ -178,6 +178,86 @@ def test_https_sends_no_session_tickets(sandbox: AmazonPaySandbox) -> None:
             assert not tls.session.has_ticket
 
 
+class _RecordClient:
+    """A TLS client over memory buffers on a raw socket: the test decides how records meet TCP segments."""
+
+    def __init__(self, server: SandboxServer) -> None:
+        assert server.ca_file is not None
+        self.sock = _connect(server)
+        self.incoming, self.outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+        context = ssl.create_default_context(cafile=str(server.ca_file))
+        self.tls = context.wrap_bio(self.incoming, self.outgoing, server_hostname=server.authority.rpartition(":")[0])
+        while True:
+            try:
+                self.tls.do_handshake()
+                break
+            except ssl.SSLWantReadError:
+                self.sock.sendall(self.outgoing.read())
+                self.incoming.write(self.sock.recv(65536))
+        self.sock.sendall(self.outgoing.read())  # the client's Finished
+
+    def records(self, *parts: bytes) -> bytes:
+        """Each part encrypted as a record of its own: their bytes, to send as the test likes."""
+        for part in parts:
+            self.tls.write(part)
+        return self.outgoing.read()
+
+    def close_notify(self) -> bytes:
+        """The bytes of the client's close_notify alert."""
+        with pytest.raises(ssl.SSLWantReadError):  # the server's own close_notify is not awaited here
+            self.tls.unwrap()
+        return self.outgoing.read()
+
+    def recv(self, size: int) -> bytes:
+        """Application data, as socket.recv gives it (b"" once the server ended the session or closed)."""
+        while True:
+            try:
+                return self.tls.read(size)
+            except ssl.SSLZeroReturnError:  # the server's close_notify, after the client's own
+                return b""
+            except ssl.SSLWantReadError:
+                data = self.sock.recv(65536)
+                if not data:
+                    return b""
+                self.incoming.write(data)
+
+
+def test_https_answers_every_record_however_the_records_meet_the_segments(sandbox: AmazonPaySandbox) -> None:
+    """The server reads every record a segment completes, and only those: pipelined requests in one
+    segment, a record cut across two, a request over two records."""
+    with sandbox.serve(tls=True) as server:
+        client = _RecordClient(server)
+        try:
+            answers = _Answers(client)  # type: ignore[arg-type]  # reads through recv() like a socket
+            client.sock.sendall(client.records(_advance(), _advance(), _advance()))
+            assert [answers.next()[0] for _ in range(3)] == [200, 200, 200]
+            record = client.records(_advance())
+            client.sock.sendall(record[:10])
+            time.sleep(0.1)  # read by the server on its own: a record's header, not yet the record
+            client.sock.sendall(record[10:])
+            assert answers.next()[0] == 200
+            client.sock.sendall(client.records(_advance()[:30], _advance()[30:]))
+            assert answers.next()[0] == 200
+        finally:
+            client.sock.close()
+
+
+def test_https_a_request_and_the_close_notify_in_one_segment_get_the_answer_then_the_close(
+    sandbox: AmazonPaySandbox,
+) -> None:
+    """The client ends its session with its last request: answered, then closed, as at the end of a TCP stream."""
+    with sandbox.serve(tls=True) as server:
+        client = _RecordClient(server)
+        try:
+            client.sock.settimeout(3)
+            answers = _Answers(client)  # type: ignore[arg-type]  # reads through recv() like a socket
+            client.sock.sendall(client.records(_advance(), _advance()) + client.close_notify())
+            assert [answers.next()[0] for _ in range(2)] == [200, 200]
+            assert answers.closed()
+        finally:
+            client.sock.close()
+
+
 def test_a_tls_handshake_must_end_within_the_idle_timeout_however_its_bytes_come(
     sandbox: AmazonPaySandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -349,6 +429,18 @@ def test_a_client_that_sends_and_shuts_its_side_still_gets_its_answer(sandbox: A
         sock.shutdown(socket.SHUT_WR)
         answers = _Answers(sock)
         assert answers.next()[0] == 200
+        assert answers.closed()
+
+
+def test_a_client_that_pipelines_then_shuts_its_side_gets_every_answer_then_the_close(
+    sandbox: AmazonPaySandbox,
+) -> None:
+    """The end of the stream comes while answers are still to make: the close follows the last, not the idle timeout."""
+    with sandbox.serve() as server, _connect(server, timeout=3) as sock:
+        sock.sendall(_advance() + _advance() + _advance())
+        sock.shutdown(socket.SHUT_WR)
+        answers = _Answers(sock)
+        assert [answers.next()[0] for _ in range(3)] == [200, 200, 200]
         assert answers.closed()
 
 

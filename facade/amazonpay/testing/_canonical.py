@@ -21,7 +21,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 from urllib.parse import quote, unquote_plus
 
-_SPACES: Final = re.compile(r"\s+")
 _SLASHES: Final = re.compile("/+")
 
 
@@ -34,7 +33,10 @@ def percent_encode(text: str, also_keep: str = "") -> str:
 
 def canonical_uri(path: str) -> str:
     """The canonical form of a decoded URL path (``""`` is ``/``)."""
-    return percent_encode(_SLASHES.sub("/", "/" + path), also_keep="/")
+    uri = path if path[:1] == "/" else "/" + path
+    if "//" in uri:  # a run to collapse: sub() rebuilt every path from its single slashes
+        uri = _SLASHES.sub("/", uri)
+    return percent_encode(uri, also_keep="/")
 
 
 def query_pairs(raw_query: str) -> list[tuple[str, str]]:
@@ -59,7 +61,9 @@ def canonical_query(pairs: Iterable[tuple[str, str]]) -> str:
 
 def canonical_headers(headers: Mapping[str, str], signed: Sequence[str]) -> str:
     """One ``name:value`` line per signed name, in the order listed (``headers`` has lower-case names)."""
-    return "".join([f"{name.lower()}:{_SPACES.sub(' ', headers[name.lower()].strip())}\n" for name in signed])
+    # str.split() splits at runs of what \s matches (str.isspace) and drops them at both ends: trimmed and
+    # each inner run one space, without a pattern's search of every value (5 000 instructions a header).
+    return "".join([f"{name.lower()}:{' '.join(headers[name.lower()].split())}\n" for name in signed])
 
 
 def canonical_request(

@@ -131,4 +131,6 @@ def encode(payload: Mapping[str, object]) -> bytes:
     return _compact(payload).encode("utf-8")
 
 
-_compact: Final = json.JSONEncoder(separators=(",", ":")).encode  # json.dumps made one per call
+# One encoder (json.dumps made one per call). Bodies are trees built for the answer: no container
+# holds itself, so the per-container search for one (check_circular) is skipped.
+_compact: Final = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode

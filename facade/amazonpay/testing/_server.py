@@ -156,7 +156,9 @@ class _Connection(asyncio.Protocol):
                 return
             if request is not None:
                 self._dispatch(request)
-                if self.reader.buffer and not (self.done or self.busy or self.paused):
+                # Bytes left to read, or the client's end (a FIN, a close_notify) come before this answer
+                # was made: the next turn answers on, or closes, since nothing else will call it.
+                if (self.reader.buffer or self.eof) and not (self.done or self.busy or self.paused):
                     self.scheduled = True
                     self.server.loop.call_soon(self._answer_ready)
             elif self.reader.wants_continue:

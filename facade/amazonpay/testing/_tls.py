@@ -162,11 +162,17 @@ class ServerSession:
             if not self.established:
                 self._tls.do_handshake()
                 self.established = True
-            while chunk := self._tls.read(_RECORD):
+            # Read while received bytes wait: OpenSSL takes a record's bytes only as it needs them
+            # (no read-ahead), so once none is left every complete record is read, and the read that
+            # would say so (SSLWantReadError, made and raised each time) is not made.
+            while self._incoming.pending:
+                chunk = self._tls.read(_RECORD)
+                if not chunk:
+                    ended = True  # an empty read: the client's close_notify
+                    break
                 received.append(chunk)
-            ended = True  # an empty read: the client's close_notify
         except ssl.SSLWantReadError:
-            pass  # every complete record is read
+            pass  # a record (or the handshake's next message) not yet whole
         except ssl.SSLZeroReturnError:
             ended = True
         finally:
