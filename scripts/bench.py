@@ -506,7 +506,6 @@ def peer_available() -> bool:
 
 # --- import, construction, memory -------------------------------------------------------
 IMPORTS = {
-    "python -c pass": "pass",
     "import httpx, cryptography": "import httpx, cryptography",
     "its dependencies": (
         "import httpx, anyio\n"
@@ -517,13 +516,17 @@ IMPORTS = {
     "from amazonpay import AmazonPay": "from amazonpay import AmazonPay",
     "import AmazonPay (the peer)": "import AmazonPay",
 }
+#: A fresh interpreter runs the statement between two readings of its own CPU clock and prints the difference.
+_TIMED_IMPORT = "import time\nstarted = time.process_time_ns()\n{code}\nprint(time.process_time_ns() - started)"
 
 
 def time_imports(runs: int) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
-    """CPU ms of each import in a fresh interpreter (the child's user + system), and what importing AmazonPay adds.
+    """CPU ms of each import in a fresh interpreter, and what importing AmazonPay adds.
 
-    CPU, as for the cold start: the wall time of a short process also holds the time it waited
-    for a core (on a shared machine, tens of ms in a run), which says nothing about the import.
+    The CPU the statement itself takes, read by the child around it: a whole process's CPU
+    also holds the interpreter's start and end, which vary by tens of ms from run to run on a
+    shared machine (a paired difference of whole processes spread from -44 to +55 ms around a
+    7 ms import) and say nothing about the import; the cold start measures whole processes.
     The statements take turns in each run; what amazonpay adds is the median of the per-run
     differences, which a slow patch of the machine shifts less than a difference of medians.
     Bytecode is written and used (``PYTHONDONTWRITEBYTECODE`` is dropped), as for an installed
@@ -536,9 +539,10 @@ def time_imports(runs: int) -> tuple[dict[str, dict[str, float]], dict[str, dict
     timings: dict[str, list[float]] = {name: [] for name in statements}
     for run in range(runs + 2):
         for name, code in statements.items():
-            cpu, _ = child_cpu_ms([sys.executable, "-c", code], environment)
+            command = [sys.executable, "-c", _TIMED_IMPORT.format(code=code)]
+            child = subprocess.run(command, check=True, env=environment, capture_output=True, text=True)
             if run >= 2:  # the first two runs compile bytecode and fill the page cache
-                timings[name].append(cpu)
+                timings[name].append(int(child.stdout) / 1e6)
     ours = timings["from amazonpay import AmazonPay"]
     added = {
         f"AmazonPay import minus {base} (paired)": spread([a - b for a, b in zip(ours, timings[base], strict=True)])
@@ -885,8 +889,8 @@ def print_startup(results: dict[str, Any]) -> None:
         for operation, o in c.get("operations", {}).items():
             print(f"  {c['label'] + ', ' + operation:48} {fmt(o['cpu_us_per_call']):>24} {o['cpu_vs_floor']:6.2f}")
     print(
-        "\nimport, fresh interpreter, child CPU (user + sys) ms median [min-max] (its dependencies = httpx, anyio and "
-        "cryptography's rsa, padding, hashes, serialization, as amazonpay imports them):"
+        "\nimport, fresh interpreter, the statement's CPU (the child's clock) ms median [min-max] (its dependencies = "
+        "httpx, anyio and cryptography's rsa, padding, hashes, serialization, as amazonpay imports them):"
     )
     for name, s in [*results["imports_ms"].items(), *results["import_added_ms"].items()]:
         print(f"  {name:62} {fmt(s, 1):>22}")
@@ -965,8 +969,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--high-concurrency", type=int, default=256, help="async calls in flight, second measure")
     parser.add_argument("--rounds", type=int, default=5, help="slices of a repetition, variants taking turns")
     parser.add_argument("--memory-calls", type=int, default=100_000)
-    # 45, not 15: on a shared VM one pair's difference spreads by tens of ms (-37 to +35 around a
-    # 5 ms import in one quiet run), so 15 pairs left a median that moved by about 6 ms run to run.
+    # 45, not 15: on a shared VM one pair's difference spreads by ten ms or more either way around a
+    # 5 to 7 ms import, so 15 pairs left a median that moved by several ms from run to run.
     parser.add_argument("--import-runs", type=int, default=45, help="fresh interpreters per import statement")
     parser.add_argument("--cold-start-runs", type=int, default=45, help="whole processes of each, floor and ours")
     parser.add_argument(
