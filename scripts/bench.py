@@ -878,7 +878,7 @@ def print_table(results: dict[str, Any]) -> None:
     for g in results["goals"]:
         print(
             f"  {'PASS' if g['pass'] else 'MISS'}  {g['goal']:48} target {g['target']:>9}   "
-            f"measured {g['measured']:.2f} {g['unit']}"
+            f"measured {g['measured']:.3f} {g['unit']}"  # 3 places: 1.0803 misses 1.08, which "1.08" hid
         )
 
 
