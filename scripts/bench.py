@@ -958,9 +958,10 @@ def write_chart(results: dict[str, Any], path: Path) -> None:
 # --- main -------------------------------------------------------------------------------
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    # 9 sync repetitions, not 5: in instructions our create is within 0.6 % of the floor's, yet the
-    # median of 5 paired CPU ratios ranged 1.01-1.14 over quiet runs on this VM.
-    parser.add_argument("--repetitions", type=int, default=9, help="repetitions of the sync clients")
+    # 15 sync repetitions (5, then 9, before): a create's paired CPU ratio is within 0.6 % of the
+    # floor's in instructions, yet one repetition's ratio spreads over about 0.9-1.2 on this VM, so
+    # the median of 9 still ranged 1.04-1.11 over a day's quiet runs; 15 cost 30 s more.
+    parser.add_argument("--repetitions", type=int, default=15, help="repetitions of the sync clients")
     parser.add_argument("--async-repetitions", type=int, default=3, help="repetitions of the async clients")
     parser.add_argument("--sync-calls", type=int, default=1000, help="calls per repetition, sync clients")
     parser.add_argument("--peer-calls", type=int, default=100, help="calls per repetition, the (slow) peer")
