@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import Protocol
 
 import httpx
 import pytest
@@ -43,10 +44,16 @@ def _connect(server: SandboxServer, timeout: float = 5) -> socket.socket:
     return socket.create_connection((host, int(port)), timeout=timeout)
 
 
+class _Receiver(Protocol):
+    """What :class:`_Answers` reads through: a socket, or a TLS client over one."""
+
+    def recv(self, size: int, /) -> bytes: ...
+
+
 class _Answers:
     """Reads whole responses (head and Content-Length body) off one connection."""
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: _Receiver) -> None:
         self.sock = sock
         self.data = b""
 
@@ -228,7 +235,7 @@ def test_https_answers_every_record_however_the_records_meet_the_segments(sandbo
     with sandbox.serve(tls=True) as server:
         client = _RecordClient(server)
         try:
-            answers = _Answers(client)  # type: ignore[arg-type]  # reads through recv() like a socket
+            answers = _Answers(client)
             client.sock.sendall(client.records(_advance(), _advance(), _advance()))
             assert [answers.next()[0] for _ in range(3)] == [200, 200, 200]
             record = client.records(_advance())
@@ -250,7 +257,7 @@ def test_https_a_request_and_the_close_notify_in_one_segment_get_the_answer_then
         client = _RecordClient(server)
         try:
             client.sock.settimeout(3)
-            answers = _Answers(client)  # type: ignore[arg-type]  # reads through recv() like a socket
+            answers = _Answers(client)
             client.sock.sendall(client.records(_advance(), _advance()) + client.close_notify())
             assert [answers.next()[0] for _ in range(2)] == [200, 200]
             assert answers.closed()
